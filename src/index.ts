@@ -1,0 +1,17 @@
+/**
+ * ndbridge: NumPy-style arrays for TypeScript.
+ */
+export * from './common/errors.js';
+export type { DTypeName } from './common/dtypes.js';
+export type {
+  ArrayInterface,
+  AstypeOptions,
+  Complex,
+  IndexSpec,
+  NdArray,
+  NestedArray,
+  Operand,
+  ReduceOptions,
+  Scalar,
+  VarianceOptions,
+} from './common/ndarray.js';

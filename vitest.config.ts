@@ -1,0 +1,13 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['src/**/*.test.ts', 'test/**/*.test.ts', 'conformance/**/*.test.ts', 'spec/**/*.test.ts'],
+    // Compat boots one CPython per worker process; forks keep each interpreter in its own process.
+    pool: 'forks',
+    // Lifetime tests force garbage collection with global.gc().
+    execArgv: ['--expose-gc'],
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
+  },
+});
