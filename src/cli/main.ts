@@ -5,12 +5,19 @@
  */
 import { readFileSync } from 'node:fs';
 
-interface Command {
-  readonly summary: string;
+/** A subcommand module exports `run(argv)`, resolving to the process exit code. */
+interface CommandModule {
   run(argv: readonly string[]): Promise<number>;
 }
 
-const COMMANDS: Readonly<Record<string, Command>> = {};
+interface Command {
+  readonly summary: string;
+  load(): Promise<CommandModule>;
+}
+
+/** One line per subcommand. */
+const COMMANDS: Readonly<Record<string, Command>> = {
+};
 
 function version(): string {
   const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -44,7 +51,7 @@ async function main(argv: readonly string[]): Promise<number> {
     process.stderr.write(`ndbridge: unknown command '${name}'\n\n${usage()}\n`);
     return 2;
   }
-  return command.run(rest);
+  return (await command.load()).run(rest);
 }
 
 main(process.argv.slice(2)).then(
