@@ -69,3 +69,21 @@ export class CompatUnavailableError extends NdbridgeError {
 export class DisposedError extends NdbridgeError {
   override name = 'DisposedError';
 }
+
+/**
+ * Data crossing the bridge that does not describe valid memory: a malformed `__array_interface__` or DLPack
+ * tensor, a null address, strides that leave the buffer. `path` names the offending field.
+ */
+export class ProtocolError extends NdbridgeError {
+  override name = 'ProtocolError';
+  readonly path: string;
+  constructor(path: string, message: string) {
+    super(`${path ? `${path}: ` : ''}${message}`);
+    this.path = path;
+  }
+}
+
+/** A conversion that would need a copy when the caller asked for `copy: false`. */
+export class CopyRequiredError extends NdbridgeError {
+  override name = 'CopyRequiredError';
+}
