@@ -1,0 +1,43 @@
+/**
+ * The zod schema of the corner catalog (spec/catalog.json). A corner is one thing a runtime can support
+ * or not: a function, a method, an attribute, a constant, or a behaviour (a dtype promotion, an indexing
+ * form, a crossing of the bridge). Its id is stable and dotted; cases in conformance/ name it.
+ */
+import { z } from 'zod';
+
+export const CORNER_SOURCES = ['array-api-2024.12', 'array-api-2025.12', 'numpy', 'bridge'] as const;
+export type CornerSource = (typeof CORNER_SOURCES)[number];
+
+export const CORNER_KINDS = ['function', 'method', 'attribute', 'constant', 'behaviour'] as const;
+
+/** `area.name`, `area.sub.name`: lower-case words, digits, `_` and `-`; array dunders like `array.__add__`. */
+export const CORNER_ID = /^[a-z][a-z0-9_-]*(\.[A-Za-z0-9_][A-Za-z0-9_-]*)+$/;
+
+export const CornerSchema = z.strictObject({
+  id: z.string().regex(CORNER_ID, 'dotted lower-case id such as elementwise.add or array.__add__'),
+  area: z.string().regex(/^[a-z][a-z0-9_-]*$/),
+  description: z.string().min(8),
+  source: z.enum(CORNER_SOURCES),
+  kind: z.enum(CORNER_KINDS),
+  /** For standard entries: how the member is reached, e.g. `xp.linalg.svd(x, /, *, full_matrices=True)`. */
+  signature: z.string().optional(),
+});
+export type Corner = z.infer<typeof CornerSchema>;
+
+export const CatalogSchema = z
+  .strictObject({
+    version: z.literal(1),
+    generatedBy: z.string(),
+    corners: z.array(CornerSchema),
+  })
+  .superRefine((catalog, ctx) => {
+    const seen = new Set<string>();
+    for (const [i, c] of catalog.corners.entries()) {
+      if (seen.has(c.id)) ctx.addIssue({ code: 'custom', message: `duplicate corner id ${c.id}`, path: ['corners', i, 'id'] });
+      seen.add(c.id);
+      if (!c.id.startsWith(`${c.area}.`)) {
+        ctx.addIssue({ code: 'custom', message: `corner ${c.id} does not start with its area '${c.area}.'`, path: ['corners', i] });
+      }
+    }
+  });
+export type Catalog = z.infer<typeof CatalogSchema>;
