@@ -1,0 +1,204 @@
+/**
+ * Finding the Python interpreter and its shared libpython, without starting it in-process.
+ *
+ * Order: `NDBRIDGE_PYTHON` (an interpreter path), then an active virtual environment
+ * (`$VIRTUAL_ENV/bin/python`), then `python3` on PATH. The chosen interpreter is asked once, in one
+ * subprocess, for its version, libpython location, prefixes, `sys.path` and NumPy; the answer is
+ * cached per interpreter path + mtime + size in a JSON file under os.tmpdir(), validated with zod
+ * when read back.
+ */
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync, renameSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { delimiter, isAbsolute, join, resolve } from 'node:path';
+import { z } from 'zod';
+import { CompatUnavailableError } from '../../common/errors.js';
+
+/** Where the interpreter came from. */
+export type InterpreterSource = 'NDBRIDGE_PYTHON' | 'VIRTUAL_ENV' | 'PATH';
+
+export interface InterpreterChoice {
+  /** Absolute path of the interpreter, as found (symlinks kept: a venv is recognised by its bin/python). */
+  readonly path: string;
+  readonly source: InterpreterSource;
+  /** Every place looked at, in order, for error messages. */
+  readonly searched: readonly string[];
+}
+
+const ProbeSchema = z.object({
+  executable: z.string(),
+  version: z.string(),
+  versionInfo: z.tuple([z.number().int(), z.number().int(), z.number().int()]),
+  implementation: z.string(),
+  prefix: z.string(),
+  execPrefix: z.string(),
+  basePrefix: z.string(),
+  baseExecPrefix: z.string(),
+  sysPath: z.array(z.string()),
+  libdir: z.string().nullable(),
+  ldlibrary: z.string().nullable(),
+  instsoname: z.string().nullable(),
+  enableShared: z.boolean(),
+  numpyVersion: z.string().nullable(),
+  numpyError: z.string().nullable(),
+});
+export type PythonProbe = z.infer<typeof ProbeSchema>;
+
+const CacheSchema = z.object({ key: z.string(), probe: ProbeSchema });
+
+/** Everything known about the interpreter compat will embed. */
+export interface PythonInstallation extends PythonProbe {
+  readonly interpreter: InterpreterChoice;
+  /** Absolute path of the shared libpython to load, or null when none was found. */
+  readonly libpython: string | null;
+  /** Every libpython path tried, in order. */
+  readonly libpythonCandidates: readonly string[];
+}
+
+const PROBE_SCRIPT = `
+import json, sys, sysconfig
+v = sysconfig.get_config_var
+np_version = None
+np_error = None
+try:
+    import numpy
+    np_version = numpy.__version__
+except Exception as e:
+    np_error = type(e).__name__ + ': ' + str(e)
+print(json.dumps({
+    'executable': sys.executable,
+    'version': sys.version.split()[0],
+    'versionInfo': list(sys.version_info[:3]),
+    'implementation': sys.implementation.name,
+    'prefix': sys.prefix,
+    'execPrefix': sys.exec_prefix,
+    'basePrefix': sys.base_prefix,
+    'baseExecPrefix': sys.base_exec_prefix,
+    'sysPath': sys.path,
+    'libdir': v('LIBDIR'),
+    'ldlibrary': v('LDLIBRARY'),
+    'instsoname': v('INSTSONAME'),
+    'enableShared': bool(v('Py_ENABLE_SHARED')),
+    'numpyVersion': np_version,
+    'numpyError': np_error,
+}))
+`;
+
+function isExecutableFile(p: string): boolean {
+  try {
+    return statSync(p).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** Find the interpreter per the discovery order. Throws CompatUnavailableError listing what was searched. */
+export function chooseInterpreter(env: NodeJS.ProcessEnv = process.env): InterpreterChoice {
+  const searched: string[] = [];
+  const explicit = env.NDBRIDGE_PYTHON?.trim();
+  if (explicit) {
+    const p = resolve(explicit);
+    searched.push(`NDBRIDGE_PYTHON=${explicit}`);
+    if (!isExecutableFile(p)) {
+      throw new CompatUnavailableError(
+        `NDBRIDGE_PYTHON=${explicit} is not an interpreter file (${existsSync(p) ? 'not a regular file' : 'no such file'}). ` +
+          `Fix: point NDBRIDGE_PYTHON at a Python 3 executable with NumPy installed (for example the output of \`which python3\`), or unset it to use python3 on PATH.`,
+      );
+    }
+    return { path: p, source: 'NDBRIDGE_PYTHON', searched };
+  }
+  const venv = env.VIRTUAL_ENV?.trim();
+  if (venv) {
+    for (const name of ['python', 'python3']) {
+      const p = join(venv, 'bin', name);
+      searched.push(`VIRTUAL_ENV: ${p}`);
+      if (isExecutableFile(p)) return { path: p, source: 'VIRTUAL_ENV', searched };
+    }
+  }
+  for (const dir of (env.PATH ?? '').split(delimiter)) {
+    if (!dir || !isAbsolute(dir)) continue;
+    const p = join(dir, 'python3');
+    if (isExecutableFile(p)) {
+      searched.push(`PATH: ${p}`);
+      return { path: p, source: 'PATH', searched };
+    }
+  }
+  searched.push(`python3 on PATH (${env.PATH ?? ''})`);
+  throw new CompatUnavailableError(
+    `no Python interpreter found; looked at: ${searched.join('; ')}. ` +
+      `Fix: install Python 3 with a shared libpython and NumPy (e.g. apt-get install python3 python3-numpy, or pip install numpy), ` +
+      `then set NDBRIDGE_PYTHON=/path/to/python3 or activate a virtual environment.`,
+  );
+}
+
+function cacheFile(key: string): string {
+  const dir = join(tmpdir(), 'ndbridge-cache');
+  return join(dir, `python-${createHash('sha256').update(key).digest('hex').slice(0, 24)}.json`);
+}
+
+/** Ask the interpreter about itself (cached per path + mtime + size). */
+export function probeInterpreter(choice: InterpreterChoice): PythonProbe {
+  const st = statSync(choice.path);
+  const key = `v1|${choice.path}|${st.mtimeMs}|${st.size}`;
+  const file = cacheFile(key);
+  try {
+    const cached = CacheSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
+    if (cached.success && cached.data.key === key) return cached.data.probe;
+  } catch {
+    // no cache yet, or unreadable: probe again
+  }
+  let out: string;
+  try {
+    out = execFileSync(choice.path, ['-I', '-c', PROBE_SCRIPT], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+      timeout: 60_000,
+      env: { ...process.env, PYTHONIOENCODING: 'utf-8' },
+    });
+  } catch (err) {
+    const e = err as { stderr?: string; message?: string };
+    throw new CompatUnavailableError(
+      `the interpreter ${choice.path} (from ${choice.source}) could not be run: ${(e.stderr || e.message || String(err)).trim()}. ` +
+        `Fix: point NDBRIDGE_PYTHON at a working Python 3 executable.`,
+    );
+  }
+  const parsed = ProbeSchema.safeParse(JSON.parse(out.trim().split('\n').pop() ?? '{}'));
+  if (!parsed.success) {
+    throw new CompatUnavailableError(
+      `the interpreter ${choice.path} answered the probe with unexpected data (${parsed.error.message}). Is it CPython 3?`,
+    );
+  }
+  try {
+    mkdirSync(join(tmpdir(), 'ndbridge-cache'), { recursive: true });
+    const tmp = `${file}.${process.pid}.tmp`;
+    writeFileSync(tmp, JSON.stringify({ key, probe: parsed.data }));
+    renameSync(tmp, file);
+  } catch {
+    // caching is an optimisation only
+  }
+  return parsed.data;
+}
+
+/** The libpython files to try, best first: the ones the interpreter itself reports. */
+export function libpythonCandidates(p: PythonProbe): string[] {
+  const names = [p.instsoname, p.ldlibrary].filter((n): n is string => !!n && /\.so|\.dylib/.test(n));
+  const [maj, min] = p.versionInfo;
+  names.push(`libpython${maj}.${min}.so.1.0`, `libpython${maj}.${min}.so`);
+  const dirs = [p.libdir, join(p.baseExecPrefix, 'lib'), join(p.basePrefix, 'lib')].filter((d): d is string => !!d);
+  const out: string[] = [];
+  for (const d of dirs) for (const n of names) {
+    const full = join(d, n);
+    if (!out.includes(full)) out.push(full);
+  }
+  return out;
+}
+
+/** Choose, probe and locate libpython. Does not check NumPy (boot does, with a clear error). */
+export function discoverPython(env: NodeJS.ProcessEnv = process.env): PythonInstallation {
+  const interpreter = chooseInterpreter(env);
+  const probe = probeInterpreter(interpreter);
+  const candidates = libpythonCandidates(probe);
+  const libpython = candidates.find((c) => isExecutableFile(c)) ?? null;
+  return { ...probe, interpreter, libpython, libpythonCandidates: candidates };
+}

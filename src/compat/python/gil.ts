@@ -1,0 +1,69 @@
+/**
+ * The GIL policy.
+ *
+ * After boot, the booting thread releases the GIL (PyEval_SaveThread), so Python threads and other
+ * JS threads can take it. A JS thread that uses compat takes the GIL with PyGILState_Ensure at its
+ * first Python call in a synchronous segment of JS and gives it back with PyGILState_Release in a
+ * microtask queued at that moment, i.e. as soon as the current synchronous segment ends (before any
+ * `await` resumes other code). Both calls are synchronous FFI calls on the same thread (never async
+ * FFI calls: an Ensure/Release pair split across threads aborts the process).
+ *
+ * Consequences (documented in the compat README section of the report):
+ * - A loop of many calls pays for one Ensure/Release pair, not one per call.
+ * - worker_threads are supported: each worker's segments take the GIL in turn. A Python thread, or
+ *   another worker, waits while a JS thread runs a synchronous segment that has used Python; so a
+ *   synchronous segment must not block waiting (Atomics.wait, a sync child process...) for another
+ *   thread that needs Python, or both wait forever.
+ */
+import type { CApi } from './capi.js';
+
+interface GilState {
+  held: boolean;
+  /** >0 while JS runs inside a Python call (a callback from Python into JS): never release then. */
+  nested: number;
+  token: number;
+  api: CApi | undefined;
+}
+
+/** Read by hot paths: `if (!GIL.held) acquireGil()`. */
+export const GIL: GilState = { held: false, nested: 0, token: 0, api: undefined };
+
+function release(): void {
+  if (!GIL.held || !GIL.api) return;
+  if (GIL.nested > 0) {
+    // Microtasks drained inside a callback from Python: Python still needs the GIL; retry later.
+    setImmediate(release);
+    return;
+  }
+  GIL.held = false;
+  GIL.api.PyGILState_Release(GIL.token);
+}
+
+/** Install the C API used to take the GIL (called once by boot). */
+export function setGilApi(api: CApi): void {
+  GIL.api = api;
+}
+
+/** Take the GIL for the rest of the current synchronous segment (no-op if already held). */
+export function acquireGil(): void {
+  if (GIL.held) return;
+  const api = GIL.api;
+  if (!api) throw new Error('acquireGil() before boot');
+  GIL.token = api.PyGILState_Ensure();
+  GIL.held = true;
+  queueMicrotask(release);
+}
+
+/** Run `fn` with the GIL held. */
+export function withGil<T>(fn: () => T): T {
+  if (!GIL.held) acquireGil();
+  return fn();
+}
+
+/**
+ * Give the GIL back now instead of at the end of the segment, e.g. before blocking the thread.
+ * The next Python call takes it again.
+ */
+export function releaseGilNow(): void {
+  release();
+}

@@ -1,0 +1,226 @@
+/**
+ * Booting the embedded CPython, once per process, synchronously.
+ *
+ * libpython is loaded by the absolute path the chosen interpreter reports, with global symbol
+ * visibility (without it, extension modules fail with `undefined symbol: PyFloat_Type`). The program
+ * name is set to the interpreter's path, so the embedded interpreter computes the same prefixes
+ * (a virtual environment is recognised by its bin/python); entries of the interpreter's own sys.path
+ * that the embedded one lacks are appended. CPython is initialised with `Py_InitializeEx(0)` (no
+ * signal handlers) and never finalised (NumPy does not survive Py_Finalize + Py_Initialize).
+ */
+import { CompatUnavailableError, PythonError } from '../../common/errors.js';
+import { getEngine, type FfiEngine, type Ptr } from '../ffi/index.js';
+import { bindCApi, Py_eval_input, Py_file_input, type CApi } from './capi.js';
+import { discoverPython, type PythonInstallation } from './discovery.js';
+import { acquireGil, GIL, setGilApi } from './gil.js';
+import { saveSigint, type SigintGuard } from './sigint.js';
+
+/** Python helpers compat needs, defined once at boot in a private namespace. */
+const HELPERS = `
+import sys, builtins, traceback
+
+def describe_error(t, v, tb):
+    try:
+        mod = getattr(t, '__module__', 'builtins')
+        name = t.__qualname__ if mod == 'builtins' else mod + '.' + t.__qualname__
+    except Exception:
+        name = repr(t)
+    try:
+        msg = str(v)
+    except Exception:
+        msg = '<unprintable exception>'
+    try:
+        tb_text = ''.join(traceback.format_exception(t, v, tb))
+    except Exception:
+        tb_text = ''
+    return (name, msg, tb_text)
+
+def add_paths(paths):
+    for p in paths:
+        if p and p not in sys.path:
+            sys.path.append(p)
+
+def numpy_or_error():
+    try:
+        import numpy
+        return numpy
+    except Exception as e:
+        return type(e).__name__ + ': ' + str(e)
+
+def keep_sigint():
+    import signal
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+`;
+
+export interface Runtime {
+  readonly api: CApi;
+  readonly engine: FfiEngine;
+  readonly python: PythonInstallation;
+  /** The helpers namespace (a dict, owned forever). */
+  readonly helpers: Ptr;
+  /** `builtins` module (owned forever). */
+  readonly builtins: Ptr;
+  /** Scratch memory for out-parameters (64 bytes; only use between two FFI calls, never across JS callbacks). */
+  readonly scratch: Ptr;
+  /** The `numpy` module, or the reason it failed to import. */
+  readonly numpy: { readonly module: Ptr; readonly error: null } | { readonly module: 0n; readonly error: string };
+  readonly sigint: SigintGuard | null;
+  /** True when this process initialised Python (false when libpython was already running). */
+  readonly initialisedHere: boolean;
+}
+
+let runtime: Runtime | undefined;
+let bootError: CompatUnavailableError | undefined;
+
+/** Fetch the current Python exception (must be set) as a PythonError, clearing it. GIL held. */
+export function fetchPythonError(rt: Runtime): PythonError {
+  const { api, engine, scratch } = rt;
+  engine.writePtr(scratch, 0, 0n);
+  engine.writePtr(scratch, 8, 0n);
+  engine.writePtr(scratch, 16, 0n);
+  api.PyErr_Fetch(scratch, scratch + 8n, scratch + 16n);
+  api.PyErr_NormalizeException(scratch, scratch + 8n, scratch + 16n);
+  const t = engine.readPtr(scratch, 0);
+  const v = engine.readPtr(scratch, 8);
+  const tb = engine.readPtr(scratch, 16);
+  if (t === 0n) return new PythonError('SystemError', 'a Python call failed without setting an exception', '');
+  const describe = api.PyDict_GetItemString(rt.helpers, 'describe_error');
+  const args = api.PyTuple_New(3);
+  for (const [i, o] of [t, v, tb].entries()) {
+    const obj = o === 0n ? api.None : o;
+    api.Py_IncRef(obj);
+    api.PyTuple_SetItem(args, i, obj);
+  }
+  const desc = api.PyObject_Call(describe, args, 0n);
+  api.Py_DecRef(args);
+  for (const o of [t, v, tb]) if (o !== 0n) api.Py_DecRef(o);
+  if (desc === 0n) {
+    api.PyErr_Clear();
+    return new PythonError('Exception', '<the exception could not be described>', '');
+  }
+  const part = (i: number): string => {
+    const s = api.PyTuple_GetItem(desc, i);
+    const p = api.PyUnicode_AsUTF8AndSize(s, scratch);
+    return p === 0n ? '' : engine.readUtf8(p, Number(engine.readI64(scratch)));
+  };
+  const err = new PythonError(part(0), part(1), part(2).trimEnd());
+  api.Py_DecRef(desc);
+  return err;
+}
+
+/** Throw the pending Python exception as a PythonError. */
+export function raisePythonError(rt: Runtime): never {
+  throw fetchPythonError(rt);
+}
+
+function bootNow(): Runtime {
+  const python = discoverPython();
+  if (!python.libpython) {
+    throw new CompatUnavailableError(
+      `no shared libpython for ${python.interpreter.path} (Python ${python.version}); looked for: ${python.libpythonCandidates.join(', ')}. ` +
+        (python.enableShared
+          ? 'Fix: install the package with the shared library (Debian/Ubuntu: apt-get install libpython3-dev).'
+          : 'This Python was built without --enable-shared. Fix: use a Python with a shared libpython ' +
+            '(pyenv: PYTHON_CONFIGURE_OPTS=--enable-shared pyenv install <version>), and point NDBRIDGE_PYTHON at it.'),
+    );
+  }
+  const engine = getEngine();
+  let lib;
+  try {
+    lib = engine.loadGlobal(python.libpython);
+  } catch (err) {
+    throw new CompatUnavailableError(
+      `libpython ${python.libpython} (of ${python.interpreter.path}) could not be loaded with the ${engine.name} engine: ` +
+        `${err instanceof Error ? err.message : String(err)}. Fix: check the file, or point NDBRIDGE_PYTHON at another interpreter.`,
+    );
+  }
+  const api = bindCApi(engine, lib);
+  setGilApi(api);
+  const sigint = saveSigint(engine);
+  let initialisedHere = false;
+  if (!api.Py_IsInitialized()) {
+    // The wide-string program name must outlive the interpreter: it is never freed.
+    const wname = api.Py_DecodeLocale(python.interpreter.path, 0n);
+    if (wname !== 0n) api.Py_SetProgramName(wname);
+    api.Py_InitializeEx(0);
+    initialisedHere = true;
+    // Py_InitializeEx leaves the GIL held by this thread: hand it back; calls take it per segment.
+    api.PyEval_SaveThread();
+  }
+  acquireGil();
+  const scratch = engine.alloc(64);
+  const builtins = api.PyImport_ImportModule('builtins');
+  const helpers = api.PyDict_New();
+  api.PyDict_SetItemString(helpers, '__builtins__', builtins);
+  const partial: Runtime = {
+    api,
+    engine,
+    python,
+    helpers,
+    builtins,
+    scratch,
+    numpy: { module: 0n, error: 'not imported yet' },
+    sigint,
+    initialisedHere,
+  };
+  const ran = api.PyRun_String(HELPERS, Py_file_input, helpers, helpers);
+  if (ran === 0n) throw fetchPythonError(partial);
+  api.Py_DecRef(ran);
+  const call = (name: string, arg?: Ptr): Ptr => {
+    const fn = api.PyDict_GetItemString(helpers, name);
+    const args = api.PyTuple_New(arg === undefined ? 0 : 1);
+    if (arg !== undefined) api.PyTuple_SetItem(args, 0, arg);
+    const r = api.PyObject_Call(fn, args, 0n);
+    api.Py_DecRef(args);
+    if (r === 0n) throw fetchPythonError(partial);
+    return r;
+  };
+  // Same packages as the interpreter itself sees.
+  const list = api.PyList_New(python.sysPath.length);
+  python.sysPath.forEach((p, i) => api.PyList_SetItem(list, i, api.PyUnicode_FromString(p)));
+  api.Py_DecRef(call('add_paths', list));
+  if (sigint) {
+    api.Py_DecRef(call('keep_sigint'));
+    sigint.restore();
+  }
+  const np = call('numpy_or_error');
+  let numpy: Runtime['numpy'];
+  const isModule = api.PyObject_HasAttrString(np, '__version__') === 1;
+  if (isModule) {
+    numpy = { module: np, error: null };
+  } else {
+    const p = api.PyUnicode_AsUTF8AndSize(np, scratch);
+    numpy = { module: 0n, error: p === 0n ? 'numpy import failed' : engine.readUtf8(p, Number(engine.readI64(scratch))) };
+    api.Py_DecRef(np);
+  }
+  return { ...partial, numpy };
+}
+
+/** Boot (once) and return the runtime; throws CompatUnavailableError when Python cannot be started. */
+export function getRuntime(): Runtime {
+  if (runtime) return runtime;
+  if (bootError) throw bootError;
+  try {
+    runtime = bootNow();
+    return runtime;
+  } catch (err) {
+    bootError =
+      err instanceof CompatUnavailableError
+        ? err
+        : new CompatUnavailableError(`starting the embedded Python failed: ${err instanceof Error ? err.message : String(err)}`);
+    throw bootError;
+  }
+}
+
+/** The runtime if already booted, else undefined (never boots). */
+export function peekRuntime(): Runtime | undefined {
+  return runtime;
+}
+
+/** Evaluate-or-exec helper for internal use: run Python source with the given globals/locals dicts. NEW ref. */
+export function runString(rt: Runtime, source: string, mode: 'eval' | 'exec', globals: Ptr, locals: Ptr): Ptr {
+  if (!GIL.held) acquireGil();
+  const r = rt.api.PyRun_String(source, mode === 'eval' ? Py_eval_input : Py_file_input, globals, locals);
+  if (r === 0n) raisePythonError(rt);
+  return r;
+}
