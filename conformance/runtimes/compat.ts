@@ -1,0 +1,60 @@
+/** The compat runtime: compat.numpy() (the TypeScript wrapper over the embedded NumPy) and CompatArray. */
+import { nest } from '../inputs.js';
+import { asarrayMaker, importOptional, RuntimeUnavailableError, type RuntimeAdapter } from './types.js';
+import type { Namespace } from '../xp.js';
+
+/** compat's public entry as the suite uses it. */
+export interface CompatModule {
+  numpy(): Namespace;
+  available(): boolean;
+  info(): unknown;
+  evaluate(expr: string, vars?: Record<string, unknown>): unknown;
+}
+
+export async function loadCompatModule(): Promise<CompatModule> {
+  const m = await importOptional('../../src/compat/index.js', 'compat (src/compat)');
+  for (const name of ['numpy', 'available', 'evaluate'] as const) {
+    if (typeof m[name] !== 'function') throw new RuntimeUnavailableError(`src/compat/index.ts does not export ${name}() yet`);
+  }
+  const compat = m as unknown as CompatModule;
+  let ok = false;
+  let why = '';
+  try {
+    ok = compat.available();
+  } catch (e) {
+    why = e instanceof Error ? e.message.split('\n')[0] : String(e);
+  }
+  if (!ok) {
+    if (!why) {
+      try {
+        compat.numpy();
+      } catch (e) {
+        why = e instanceof Error ? e.message.split('\n')[0] : String(e);
+      }
+    }
+    throw new RuntimeUnavailableError(`compat is unavailable: ${why || 'compat.available() is false'}`);
+  }
+  return compat;
+}
+
+function describeInfo(info: unknown): string {
+  if (typeof info !== 'object' || info === null) return 'compat (embedded NumPy)';
+  const r = info as Record<string, unknown>;
+  const parts = ['numpyVersion', 'pythonVersion', 'engine'].map((k) => r[k]).filter((v) => typeof v === 'string');
+  return parts.length ? `compat (${parts.join(', ')})` : 'compat (embedded NumPy)';
+}
+
+export const compatRuntime: RuntimeAdapter = {
+  name: 'compat',
+  async load() {
+    const compat = await loadCompatModule();
+    const xp = compat.numpy();
+    let info: unknown;
+    try {
+      info = compat.info();
+    } catch {
+      info = undefined;
+    }
+    return { xp, defaultInt: 'int64', description: describeInfo(info), makeArray: asarrayMaker(xp, (i) => nest(i.values, i.shape)) };
+  },
+};

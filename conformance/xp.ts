@@ -1,0 +1,60 @@
+/**
+ * The runtime-neutral namespace. Each runtime's namespace (fast, compat's `numpy()`, `nd`) differs in its
+ * TypeScript types, so cases see it as a loose record and reach functions by name; a missing name is an
+ * `error` of that corner ("the runtime has no xp.linalg.svd"), never a crash of the run.
+ */
+export type Namespace = { readonly [name: string]: unknown };
+export type Fn = (...args: unknown[]) => unknown;
+
+/** A function, method or attribute the runtime does not have. */
+export class MissingMemberError extends Error {
+  override name = 'MissingMemberError';
+}
+
+function lookup(root: unknown, path: string, what: string): unknown {
+  let cur: unknown = root;
+  for (const part of path.split('.')) {
+    if ((typeof cur !== 'object' && typeof cur !== 'function') || cur === null) throw new MissingMemberError(`${what} has no ${path}`);
+    cur = (cur as Record<string, unknown>)[part];
+    if (cur === undefined) throw new MissingMemberError(`${what} has no ${path}`);
+  }
+  return cur;
+}
+
+/** `xp.<path>` as a function (dotted paths: `linalg.svd`, `random.default_rng`). */
+export function fn(xp: Namespace, path: string): Fn {
+  const f = lookup(xp, path, 'the runtime namespace');
+  if (typeof f !== 'function') throw new MissingMemberError(`the runtime namespace's ${path} is a ${typeof f}, not a function`);
+  return f as Fn;
+}
+
+/** `xp.<path>(...args)`. */
+export function call(xp: Namespace, path: string, ...args: unknown[]): unknown {
+  return fn(xp, path)(...args);
+}
+
+/** `xp.<path>` as a value (constants, dtype objects). */
+export function attr(root: unknown, path: string): unknown {
+  return lookup(root, path, 'the object');
+}
+
+/** `obj.<name>(...args)` with `this` bound: a method of an array or of a returned object. */
+export function method(obj: unknown, name: string, ...args: unknown[]): unknown {
+  const m = lookup(obj, name, `the ${typeof obj === 'object' && obj !== null ? (obj.constructor?.name ?? 'object') : typeof obj}`);
+  if (typeof m !== 'function') throw new MissingMemberError(`${name} is a ${typeof m}, not a method`);
+  return (m as Fn).apply(obj, args);
+}
+
+/**
+ * The items of a tuple-like result: a JS array as it is, or an object's named fields in order
+ * (e.g. `unique_all` as `{ values, indices, inverse_indices, counts }`, `svd` as `{ U, S, Vh }`).
+ */
+export function items(result: unknown, names: readonly string[]): unknown[] {
+  if (Array.isArray(result)) return result;
+  if (typeof result === 'object' && result !== null) {
+    const r = result as Record<string, unknown>;
+    if (names.every((n) => n in r)) return names.map((n) => r[n]);
+    if (typeof (r as { [Symbol.iterator]?: unknown })[Symbol.iterator] === 'function') return [...(result as Iterable<unknown>)];
+  }
+  throw new MissingMemberError(`expected a tuple (${names.join(', ')}), got ${typeof result}`);
+}
