@@ -12,19 +12,9 @@
  */
 import type { DTypeName } from '../../common/dtypes.js';
 import { DTypeError, ValueError } from '../../common/errors.js';
+import type { KernelArray } from './types.js';
 
-/** Typed arrays fast stores elements in (complex: interleaved float arrays, bool: Uint8Array). */
-export type KernelArray =
-  | Uint8Array
-  | Int8Array
-  | Int16Array
-  | Uint16Array
-  | Int32Array
-  | Uint32Array
-  | BigInt64Array
-  | BigUint64Array
-  | Float32Array
-  | Float64Array;
+export type { KernelArray } from './types.js';
 
 /** A 2-d strided view into a typed array; everything in elements (complex: complex elements). */
 export interface StridedMatrix<T extends KernelArray = KernelArray> {
