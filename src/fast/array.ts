@@ -1,0 +1,423 @@
+/**
+ * FastArray: the fast runtime's n-dimensional array. Either materialised (a Storage, an element
+ * offset and element strides) or lazy (an expression graph, computed into fresh C-contiguous
+ * storage the first time a value is needed, then cached).
+ */
+import { inspect } from 'node:util';
+import { DTYPES, typestrOf, type DTypeName } from '../common/dtypes.js';
+import { DisposedError, IndexError, ValueError } from '../common/errors.js';
+import type { IndexItem } from '../common/index-expr.js';
+import type {
+  ArrayInterface,
+  AstypeOptions,
+  IndexSpec,
+  NdArray,
+  NestedArray,
+  Operand,
+  ReduceOptions,
+  Scalar,
+} from '../common/ndarray.js';
+import { addressOf } from './address.js';
+import { evaluateInto } from './codegen.js';
+import { MAX_GRAPH_NODES, type LeafNode, type Node } from './expr.js';
+import { contiguousStrides, isCContiguous, sizeOf } from './shape.js';
+import { readElement } from './scalars.js';
+import { DATA_CTOR, slotsPerElement, Storage, type PendingReader, type TypedData } from './storage.js';
+import * as ew from './elementwise.js';
+import * as red from './reduce.js';
+import * as views from './views.js';
+import * as idx from './indexing.js';
+import * as conv from './convert.js';
+import { formatRepr } from './repr.js';
+
+const EMPTY: number[] = [];
+
+export class FastArray implements NdArray, PendingReader {
+  readonly shape: readonly number[];
+  readonly dtype: DTypeName;
+  readonly ndim: number;
+  readonly size: number;
+
+  /** @internal storage (null while lazy) */
+  _st: Storage | null;
+  /** @internal typed view of the storage (null while lazy) */
+  _data: TypedData | null;
+  /** @internal element offset into `_data` (complex: in elements, slots = 2 * offset) */
+  _off: number;
+  /** @internal element strides */
+  _es: readonly number[];
+  /** @internal the pending expression, null once materialised */
+  _expr: Node | null;
+  /** @internal false for read-only views (broadcast_to) */
+  _writeable: boolean;
+  // get() fast path: sizes and strides of the first two dimensions, and how to box elements
+  private _n0: number;
+  private _n1: number;
+  private _s0: number;
+  private _s1: number;
+  /** 0: return the typed-array value as is; 1: bool; 2: complex */
+  private _box: number;
+  private _leaf: LeafNode | null = null;
+  private _disposed = false;
+
+  /** @internal use the creation functions (asarray, zeros, ...) instead. */
+  constructor(
+    dtype: DTypeName,
+    shape: readonly number[],
+    storage: Storage | null,
+    offset: number,
+    strides: readonly number[] | null,
+    expr: Node | null,
+    writeable = true,
+  ) {
+    this.dtype = dtype;
+    this.shape = Object.freeze(shape.slice());
+    this.ndim = shape.length;
+    this.size = sizeOf(shape);
+    this._st = storage;
+    this._data = storage === null ? null : storage.data;
+    this._off = offset;
+    this._es = Object.freeze(strides === null ? contiguousStrides(shape) : strides.slice());
+    this._expr = expr;
+    this._writeable = writeable;
+    this._n0 = shape.length > 0 ? shape[0] : 1;
+    this._n1 = shape.length > 1 ? shape[1] : 1;
+    this._s0 = shape.length > 0 ? this._es[0] : 0;
+    this._s1 = shape.length > 1 ? this._es[1] : 0;
+    const kind = DTYPES[dtype].kind;
+    this._box = kind === 'bool' ? 1 : kind === 'complex' ? 2 : 0;
+    if (expr !== null) for (const s of expr.deps) s.addReader(this);
+  }
+
+  /** @internal a lazy array computing `expr`. */
+  static _lazy(expr: Node): FastArray {
+    return new FastArray(expr.dtype, expr.shape, null, 0, null, expr);
+  }
+
+  /** @internal a view of `base`'s storage. */
+  static _view(base: FastArray, shape: readonly number[], strides: readonly number[], offset: number, writeable = base._writeable): FastArray {
+    base._force();
+    return new FastArray(base.dtype, shape, base._st, offset, strides, null, writeable);
+  }
+
+  /** @internal compute a pending expression now (no-op when materialised). */
+  _force(): void {
+    const e = this._expr;
+    if (e === null) return;
+    if (this._disposed) throw new DisposedError('this array was disposed');
+    const st = Storage.allocate(this.dtype, this.size);
+    evaluateInto(e, { data: st.data, offset: 0, strides: this._es, shape: this.shape, dtype: this.dtype });
+    this._st = st;
+    this._data = st.data;
+    this._off = 0;
+    this._expr = null;
+  }
+
+  isPending(): boolean {
+    return this._expr !== null;
+  }
+  forcePending(): void {
+    this._force();
+  }
+
+  /** @internal the node this array contributes to an expression graph. */
+  _node(): Node {
+    const e = this._expr;
+    if (e !== null) {
+      if (e.count < MAX_GRAPH_NODES) return e;
+      this._force();
+    }
+    if (this._leaf === null) {
+      this._leaf = { kind: 'leaf', dtype: this.dtype, shape: this.shape, deps: [this._st!], count: 1, array: this };
+    }
+    return this._leaf;
+  }
+
+  /** The storage (forces a lazy array). For the bridge. */
+  get storage(): Storage {
+    this._force();
+    return this._st!;
+  }
+  /** Offset of the first element, in elements. */
+  get offset(): number {
+    this._force();
+    return this._off;
+  }
+  /** Strides in elements. */
+  get elementStrides(): readonly number[] {
+    return this._es;
+  }
+  get writeable(): boolean {
+    return this._writeable;
+  }
+  /** True while the array is an unevaluated expression. */
+  get lazy(): boolean {
+    return this._expr !== null;
+  }
+
+  get itemsize(): number {
+    return DTYPES[this.dtype].itemsize;
+  }
+  get nbytes(): number {
+    return this.size * this.itemsize;
+  }
+  /** Strides in bytes, as NumPy. */
+  get strides(): readonly number[] {
+    const s = this.itemsize;
+    return this._es.map((x) => x * s);
+  }
+  get T(): FastArray {
+    return views.transpose(this);
+  }
+  get mT(): FastArray {
+    return views.swapaxes(this, -1, -2);
+  }
+  /** True when the elements are laid out in C order without gaps. */
+  get cContiguous(): boolean {
+    return this._expr !== null || isCContiguous(this.shape, this._es);
+  }
+
+  get __array_interface__(): ArrayInterface {
+    this._force();
+    const st = this._st!;
+    const base = addressOf(st.buffer);
+    const byteOff = st.data.byteOffset + this._off * this.itemsize;
+    const address = typeof base === 'bigint' ? base + BigInt(byteOff) : base + byteOff;
+    return {
+      shape: this.shape.slice(),
+      typestr: typestrOf(this.dtype),
+      data: [address, !this._writeable],
+      strides: isCContiguous(this.shape, this._es) ? null : this.strides.slice(),
+      version: 3,
+    };
+  }
+
+  // ---- element access ----------------------------------------------------------------------
+
+  /** One element; one integer per dimension, negative counts from the end. */
+  get(i0?: number, i1?: number, ...more: number[]): Scalar {
+    if (this._expr !== null) this._force();
+    const nd = this.ndim;
+    if (more.length === 0) {
+      if (nd === 1 && i1 === undefined && i0 !== undefined) {
+        let i = i0;
+        if (!(i >= 0 && i < this._n0 && (i | 0) === i)) i = checkIndex(i, this._n0, 0);
+        const k = this._off + i * this._s0;
+        return this._box === 0 ? this._data![k] : this._boxed(k);
+      }
+      if (nd === 2 && i1 !== undefined && i0 !== undefined) {
+        let i = i0;
+        let j = i1;
+        if (!(i >= 0 && i < this._n0 && (i | 0) === i)) i = checkIndex(i, this._n0, 0);
+        if (!(j >= 0 && j < this._n1 && (j | 0) === j)) j = checkIndex(j, this._n1, 1);
+        const k = this._off + i * this._s0 + j * this._s1;
+        return this._box === 0 ? this._data![k] : this._boxed(k);
+      }
+    }
+    const all: number[] = [];
+    if (i0 !== undefined) all.push(i0);
+    if (i1 !== undefined) all.push(i1);
+    for (const m of more) all.push(m);
+    return this._getN(all);
+  }
+
+  private _getN(indices: readonly number[]): Scalar {
+    if (indices.length !== this.ndim) {
+      throw new IndexError(
+        `get() needs one index per dimension: the array is ${this.ndim}-dimensional but ${indices.length} ${indices.length === 1 ? 'index was' : 'indices were'} given` +
+          (indices.length < this.ndim ? '; use at() for sub-arrays' : ''),
+      );
+    }
+    let k = this._off;
+    for (let d = 0; d < indices.length; d++) k += checkIndex(indices[d], this.shape[d], d) * this._es[d];
+    return this._boxed(k);
+  }
+
+  private _boxed(k: number): Scalar {
+    return readElement(this._data!, this.dtype, k);
+  }
+
+  /** `a[index] = value`, the value broadcast to the indexed region. */
+  set(index: IndexSpec, value: Operand | NestedArray): void {
+    idx.setIndex(this, index, value);
+  }
+
+  /** `a[index]`: basic indices give views, masks and integer arrays give copies; a lone string is NumPy index syntax. */
+  at(...index: IndexItem<NdArray>[]): FastArray {
+    return idx.getIndex(this, index);
+  }
+
+  // ---- arithmetic (lazy) -------------------------------------------------------------------
+  add(other: Operand): FastArray {
+    return ew.add(this, other);
+  }
+  sub(other: Operand): FastArray {
+    return ew.subtract(this, other);
+  }
+  mul(other: Operand): FastArray {
+    return ew.multiply(this, other);
+  }
+  div(other: Operand): FastArray {
+    return ew.divide(this, other);
+  }
+  floordiv(other: Operand): FastArray {
+    return ew.floor_divide(this, other);
+  }
+  mod(other: Operand): FastArray {
+    return ew.remainder(this, other);
+  }
+  pow(other: Operand): FastArray {
+    return ew.pow(this, other);
+  }
+  neg(): FastArray {
+    return ew.negative(this);
+  }
+  abs(): FastArray {
+    return ew.abs(this);
+  }
+  eq(other: Operand): FastArray {
+    return ew.equal(this, other);
+  }
+  ne(other: Operand): FastArray {
+    return ew.not_equal(this, other);
+  }
+  lt(other: Operand): FastArray {
+    return ew.less(this, other);
+  }
+  le(other: Operand): FastArray {
+    return ew.less_equal(this, other);
+  }
+  gt(other: Operand): FastArray {
+    return ew.greater(this, other);
+  }
+  ge(other: Operand): FastArray {
+    return ew.greater_equal(this, other);
+  }
+  /** NumPy's `&`: logical on bool, bitwise on integers. */
+  and(other: Operand): FastArray {
+    return ew.bitwise_and(this, other);
+  }
+  or(other: Operand): FastArray {
+    return ew.bitwise_or(this, other);
+  }
+  xor(other: Operand): FastArray {
+    return ew.bitwise_xor(this, other);
+  }
+  not(): FastArray {
+    return ew.bitwise_invert(this);
+  }
+
+  // ---- reductions ----------------------------------------------------------------------------
+  sum(options?: ReduceOptions): FastArray {
+    return red.sum(this, options);
+  }
+  prod(options?: ReduceOptions): FastArray {
+    return red.prod(this, options);
+  }
+  min(options?: ReduceOptions): FastArray {
+    return red.min(this, options);
+  }
+  max(options?: ReduceOptions): FastArray {
+    return red.max(this, options);
+  }
+  mean(options?: ReduceOptions): FastArray {
+    return red.mean(this, options);
+  }
+  all(options?: ReduceOptions): FastArray {
+    return red.all(this, options);
+  }
+  any(options?: ReduceOptions): FastArray {
+    return red.any(this, options);
+  }
+
+  // ---- shape ---------------------------------------------------------------------------------
+  reshape(shape: readonly number[] | number, ...more: number[]): FastArray {
+    return views.reshape(this, typeof shape === 'number' ? [shape, ...more] : shape);
+  }
+  transpose(axes?: readonly number[]): FastArray {
+    return views.transpose(this, axes);
+  }
+  permute_dims(axes: readonly number[]): FastArray {
+    return views.transpose(this, axes);
+  }
+  squeeze(axis?: number | readonly number[]): FastArray {
+    return views.squeeze(this, axis);
+  }
+  expand_dims(axis: number | readonly number[]): FastArray {
+    return views.expand_dims(this, axis);
+  }
+  broadcast_to(shape: readonly number[]): FastArray {
+    return views.broadcast_to(this, shape);
+  }
+  flip(axis?: number | readonly number[] | null): FastArray {
+    return views.flip(this, axis);
+  }
+  ravel(): FastArray {
+    return views.ravel(this);
+  }
+  flatten(): FastArray {
+    return views.ravel(this.copy());
+  }
+  moveaxis(source: number | readonly number[], destination: number | readonly number[]): FastArray {
+    return views.moveaxis(this, source, destination);
+  }
+  swapaxes(axis1: number, axis2: number): FastArray {
+    return views.swapaxes(this, axis1, axis2);
+  }
+
+  // ---- conversion ----------------------------------------------------------------------------
+  astype(dtype: DTypeName, options?: AstypeOptions): FastArray {
+    return conv.astype(this, dtype, options);
+  }
+  copy(): FastArray {
+    return conv.copy(this);
+  }
+  toArray(): NestedArray {
+    return conv.toArray(this);
+  }
+  /** The elements in C order: the storage itself when the array is contiguous, else a contiguous copy. */
+  toTypedArray(): TypedData {
+    this._force();
+    const st = this._st!;
+    const slots = slotsPerElement(this.dtype);
+    if (isCContiguous(this.shape, this._es)) {
+      const bytesPerSlot = this.itemsize / slots;
+      return new DATA_CTOR[this.dtype](st.buffer, st.data.byteOffset + this._off * this.itemsize, this.size * slots) as TypedData;
+      void bytesPerSlot;
+    }
+    return this.copy().toTypedArray();
+  }
+  /** The single element of a size-1 array, as NumPy's `item()`. */
+  item(): Scalar {
+    if (this.size !== 1) throw new ValueError(`can only convert an array of size 1 to a scalar, this one has size ${this.size}`);
+    return this.get(...new Array<number>(this.ndim).fill(0));
+  }
+  toString(): string {
+    return formatRepr(this);
+  }
+  [inspect.custom](): string {
+    return formatRepr(this);
+  }
+  valueOf(): never {
+    throw new ValueError('a FastArray has no primitive value; use get(), item() or toArray()');
+  }
+
+  /** Release what the storage holds on the other runtime (bridge owner). Idempotent. */
+  dispose(): void {
+    if (this._disposed) return;
+    this._disposed = true;
+    if (this._st !== null) this._st.release();
+  }
+}
+
+/** Normalise one index against a dimension of length n; IndexError as NumPy words it. */
+export function checkIndex(i: number, n: number, axis: number): number {
+  if (typeof i !== 'number' || !Number.isInteger(i)) {
+    throw new IndexError(`only integers are valid indices, got ${typeof i === 'number' ? i : typeof i} for axis ${axis}`);
+  }
+  const j = i < 0 ? i + n : i;
+  if (j < 0 || j >= n) throw new IndexError(`index ${i} is out of bounds for axis ${axis} with size ${n}`);
+  return j;
+}
+
+void EMPTY;

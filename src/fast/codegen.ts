@@ -1,0 +1,491 @@
+/**
+ * The kernel compiler: turns an expression graph into ONE generated JavaScript loop nest
+ * (`new Function`), specialised by the graph's structure and dtypes, the number of loop dimensions
+ * after merging, and whether every operand is contiguous (then one flat loop). Strides, offsets,
+ * sizes and scalar values are parameters, so kernels are cached by that signature and reused for any
+ * data. Each distinct leaf array is read once per element however often the graph uses it, and each
+ * node is computed once per element however often it is referenced.
+ */
+import { DTYPES, type DTypeName } from '../common/dtypes.js';
+import { NotSupportedError } from '../common/errors.js';
+import type { Complex } from '../common/ndarray.js';
+import type { FastArray } from './array.js';
+import type { Node } from './expr.js';
+import { HELPERS, SCRATCH_BLOCK, type Helpers } from './helpers.js';
+import { OPS, reprOf, wrap } from './ops-table.js';
+import { broadcastStrides } from './shape.js';
+import { slotsPerElement, type TypedData } from './storage.js';
+
+/** Where a kernel writes: a typed array, element offset, element strides and shape. */
+export interface Dest {
+  readonly data: TypedData;
+  readonly offset: number;
+  readonly strides: readonly number[];
+  readonly shape: readonly number[];
+  readonly dtype: DTypeName;
+}
+
+type Kernel = (H: Helpers, shp: number[], D: TypedData[], O: number[], S: number[], C: (number | bigint)[]) => void;
+
+const cache = new Map<string, Kernel>();
+
+/** Number of kernels compiled so far (for tests: the same shape of work must not compile twice). */
+export function compiledKernelCount(): number {
+  return cache.size;
+}
+
+const cw = (d: DTypeName, e: string) => (d === 'complex64' || d === 'float32' ? `Math.fround(${e})` : e);
+
+/** A statement declaring `o` as `a` converted from dtype `from` to dtype `to`. */
+export function castStmt(from: DTypeName, to: DTypeName, o: string, a: string): string {
+  const rf = reprOf(from);
+  const rt = reprOf(to);
+  if (from === to) return rt === 'cplx' ? `const ${o}r = ${a}r, ${o}i = ${a}i;` : `const ${o} = ${a};`;
+  if (to === 'bool') {
+    if (rf === 'cplx') return `const ${o} = (${a}r !== 0 || ${a}i !== 0) ? 1 : 0;`;
+    return `const ${o} = ${a} !== ${rf === 'big' ? '0n' : '0'} ? 1 : 0;`;
+  }
+  if (rt === 'cplx') {
+    if (rf === 'cplx') return `const ${o}r = ${cw(to, `${a}r`)}, ${o}i = ${cw(to, `${a}i`)};`;
+    const src = rf === 'big' ? `Number(${a})` : a;
+    return `const ${o}r = ${to === 'complex64' && !exactInF32(from) ? `Math.fround(${src})` : src}, ${o}i = 0;`;
+  }
+  const fk = DTYPES[from].kind;
+  if (rt === 'big') {
+    if (rf === 'big') return `const ${o} = ${wrap(to, a)};`;
+    const real = rf === 'cplx' ? `${a}r` : a;
+    if (fk === 'float' || fk === 'complex') return `const ${o} = H.${to === 'int64' ? 'f2i64' : 'f2u64'}(${real});`;
+    return `const ${o} = ${to === 'uint64' && fk === 'signed' ? `BigInt.asUintN(64, BigInt(${a}))` : `BigInt(${a})`};`;
+  }
+  // to a JS-number dtype
+  const real = rf === 'cplx' ? `${a}r` : rf === 'big' ? `Number(${a})` : a;
+  const tk = DTYPES[to].kind;
+  if (tk === 'float') {
+    if (to === 'float64' || exactInF32(from)) return `const ${o} = ${real};`;
+    return `const ${o} = Math.fround(${real});`;
+  }
+  if (rf === 'big') {
+    return `const ${o} = ${wrap(to, to === 'uint32' ? `Number(BigInt.asUintN(32, ${a}))` : `Number(BigInt.asIntN(32, ${a}))`)};`;
+  }
+  return `const ${o} = ${wrap(to, real)};`;
+}
+
+function exactInF32(d: DTypeName): boolean {
+  return d === 'bool' || d === 'int8' || d === 'int16' || d === 'uint8' || d === 'uint16' || d === 'float32' || d === 'complex64';
+}
+
+interface Linear {
+  sig: string;
+  leaves: FastArray[];
+  leafDtypes: DTypeName[];
+  consts: (number | bigint | Complex)[];
+  constDtypes: DTypeName[];
+  body: string[];
+  result: string;
+  /** True when the root is a bare leaf (no operation): lets sums call the pairwise kernel directly. */
+  bareLeaf: boolean;
+}
+
+function unsupported(op: string, d: DTypeName): never {
+  throw new NotSupportedError(`fast.${op}.${d}`, `${op} on ${d} is not implemented in the fast engine`);
+}
+
+function linearize(root: Node): Linear {
+  const names = new Map<Node, string>();
+  const leafIndex = new Map<FastArray, number>();
+  const lin: Linear = { sig: '', leaves: [], leafDtypes: [], consts: [], constDtypes: [], body: [], result: '', bareLeaf: root.kind === 'leaf' };
+  const sig: string[] = [];
+  let next = 0;
+  const visit = (n: Node): string => {
+    const hit = names.get(n);
+    if (hit !== undefined) return hit;
+    let name: string;
+    switch (n.kind) {
+      case 'leaf': {
+        let k = leafIndex.get(n.array);
+        if (k === undefined) {
+          k = lin.leaves.length;
+          leafIndex.set(n.array, k);
+          lin.leaves.push(n.array);
+          lin.leafDtypes.push(n.dtype);
+          sig.push(`L${k}${n.dtype}`);
+        }
+        name = `x${k}`;
+        break;
+      }
+      case 'const': {
+        const k = lin.consts.length;
+        lin.consts.push(n.value);
+        lin.constDtypes.push(n.dtype);
+        sig.push(`C${k}${n.dtype}`);
+        name = `c${k}`;
+        break;
+      }
+      case 'op': {
+        const args = n.args.map(visit);
+        name = `v${next++}`;
+        const stmt = n.op.emit(n.compute, name, args[0], args[1] ?? args[0]);
+        if (stmt === null) unsupported(n.op.name, n.compute);
+        lin.body.push(stmt);
+        sig.push(`${name}=${n.op.name}:${n.compute}(${args.join(',')})`);
+        break;
+      }
+      case 'cast': {
+        const a = visit(n.arg);
+        name = `v${next++}`;
+        lin.body.push(castStmt(n.arg.dtype, n.dtype, name, a));
+        sig.push(`${name}=cast:${n.dtype}(${a})`);
+        break;
+      }
+    }
+    names.set(n, name);
+    return name;
+  };
+  lin.result = visit(root);
+  lin.sig = sig.join(';');
+  return lin;
+}
+
+interface Operand {
+  readonly data: TypedData;
+  /** offset in slots (complex: 2 per element) */
+  readonly offset: number;
+  /** strides in slots, one per dimension of the iteration shape */
+  readonly strides: number[];
+  readonly slots: number;
+}
+
+interface LoopPlan {
+  shape: number[];
+  /** strides[k][d] */
+  strides: number[][];
+  empty: boolean;
+}
+
+/**
+ * Drop length-1 dimensions, order the rest so the innermost loop runs over the smallest strides
+ * (operands from `keyFrom` on count), then merge neighbours that are contiguous for every operand.
+ */
+function planLoops(shape: readonly number[], strides: number[][], keyFrom: number): LoopPlan {
+  let dims: number[] = [];
+  let empty = false;
+  for (let d = 0; d < shape.length; d++) {
+    if (shape[d] === 0) empty = true;
+    if (shape[d] !== 1) dims.push(d);
+  }
+  if (empty) return { shape: [], strides: strides.map(() => []), empty: true };
+  const key = (d: number) => {
+    let s = 0;
+    for (let k = keyFrom; k < strides.length; k++) s += Math.abs(strides[k][d]);
+    return s;
+  };
+  const keys = new Map(dims.map((d) => [d, key(d)]));
+  dims = dims
+    .map((d, i) => [d, i] as const)
+    .sort((x, y) => keys.get(y[0])! - keys.get(x[0])! || x[1] - y[1])
+    .map(([d]) => d);
+  const outShape: number[] = [];
+  const outStrides: number[][] = strides.map(() => []);
+  for (const d of dims) {
+    const last = outShape.length - 1;
+    if (last >= 0 && strides.every((s, k) => outStrides[k][last] === s[d] * shape[d])) {
+      outShape[last] *= shape[d];
+      for (let k = 0; k < strides.length; k++) outStrides[k][last] = strides[k][d];
+    } else {
+      outShape.push(shape[d]);
+      for (let k = 0; k < strides.length; k++) outStrides[k].push(strides[k][d]);
+    }
+  }
+  return { shape: outShape, strides: outStrides, empty: false };
+}
+
+function leafOperand(a: FastArray, shape: readonly number[]): Operand {
+  const slots = slotsPerElement(a.dtype);
+  const es = broadcastStrides(a.shape, a._es, shape);
+  return { data: a._data!, offset: a._off * slots, strides: es.map((s) => s * slots), slots };
+}
+
+function constLoads(lin: Linear): string[] {
+  const out: string[] = [];
+  let idx = 0;
+  lin.constDtypes.forEach((d, k) => {
+    if (reprOf(d) === 'cplx') {
+      out.push(`const c${k}r = C[${idx}], c${k}i = C[${idx + 1}];`);
+      idx += 2;
+    } else {
+      out.push(`const c${k} = C[${idx}];`);
+      idx += 1;
+    }
+  });
+  return out;
+}
+
+function constValues(lin: Linear): (number | bigint)[] {
+  const out: (number | bigint)[] = [];
+  lin.consts.forEach((v, k) => {
+    if (reprOf(lin.constDtypes[k]) === 'cplx') {
+      const c = v as Complex;
+      out.push(c.re, c.im);
+    } else out.push(v as number | bigint);
+  });
+  return out;
+}
+
+function load(lin: Linear, k: number, p: string): string {
+  const leaf = k - 1; // operand 0 is the destination
+  if (reprOf(lin.leafDtypes[leaf]) === 'cplx') return `const x${leaf}r = D${k}[${p}], x${leaf}i = D${k}[${p} + 1];`;
+  return `const x${leaf} = D${k}[${p}];`;
+}
+
+function store(dtype: DTypeName, p: string, v: string): string {
+  return reprOf(dtype) === 'cplx' ? `D0[${p}] = ${v}r; D0[${p} + 1] = ${v}i;` : `D0[${p}] = ${v};`;
+}
+
+function compile(sig: string, src: string): Kernel {
+  let k = cache.get(sig);
+  if (k === undefined) {
+    k = new Function('H', 'shp', 'D', 'O', 'S', 'C', `"use strict";\n${src}`) as Kernel;
+    cache.set(sig, k);
+  }
+  return k;
+}
+
+/** Common prologue: typed arrays, constants, sizes and strides as locals. */
+function prologue(nOps: number, L: number, lin: Linear, flat: boolean): string[] {
+  const lines: string[] = [];
+  lines.push(`const ${Array.from({ length: nOps }, (_, k) => `D${k} = D[${k}]`).join(', ')};`);
+  lines.push(...constLoads(lin));
+  if (flat) {
+    lines.push(`const n0 = shp[0];`);
+    lines.push(`const ${Array.from({ length: nOps }, (_, k) => `o${k} = O[${k}]`).join(', ')};`);
+  } else {
+    for (let d = 0; d < L; d++) lines.push(`const n${d} = shp[${d}];`);
+    for (let k = 0; k < nOps; k++) {
+      lines.push(`const ${Array.from({ length: L }, (_, d) => `s${k}_${d} = S[${k * L + d}]`).join(', ')};`);
+    }
+  }
+  return lines;
+}
+
+function flatPtr(k: number, stride: number, i: string): string {
+  if (stride === 0) return `o${k}`;
+  return stride === 1 ? `o${k} + ${i}` : `o${k} + ${stride} * ${i}`;
+}
+
+/**
+ * Evaluate `root` (already of `dest.dtype`, shape broadcastable to `dest.shape`) into `dest`.
+ * The destination must not overlap the leaves (callers copy first when it does).
+ */
+export function evaluateInto(root: Node, dest: Dest): void {
+  const lin = linearize(root);
+  const shape = dest.shape;
+  const slots0 = slotsPerElement(dest.dtype);
+  const ops: Operand[] = [
+    { data: dest.data, offset: dest.offset * slots0, strides: dest.strides.map((s) => s * slots0), slots: slots0 },
+    ...lin.leaves.map((a) => leafOperand(a, shape)),
+  ];
+  const plan = planLoops(shape, ops.map((o) => o.strides), 0);
+  if (plan.empty) return;
+  const L = plan.shape.length;
+  const nOps = ops.length;
+  // flat: one loop, every operand moves by exactly one element per step (or stays: stride 0)
+  const flat = L <= 1 && plan.strides.every((s, k) => L === 0 || s[0] === ops[k].slots || (k > 0 && s[0] === 0));
+  const modes = flat ? plan.strides.map((s) => (L === 0 ? 0 : s[0])).join(',') : '';
+  const sig = `E|${lin.sig}|${dest.dtype}|${flat ? `F${modes}` : `N${L}`}|${lin.result}`;
+  let kernel = cache.get(sig);
+  if (kernel === undefined) {
+    const lines = prologue(nOps, L, lin, flat);
+    const body = (ptr: (k: number) => string): string[] => [
+      ...lin.leaves.map((_, j) => load(lin, j + 1, ptr(j + 1))),
+      ...lin.body,
+      store(dest.dtype, ptr(0), lin.result),
+    ];
+    if (flat) {
+      const strides = plan.strides.map((s) => (L === 0 ? 0 : s[0]));
+      if (L === 0) lines.push(...body((k) => `o${k}`));
+      else {
+        lines.push('for (let i = 0; i < n0; i++) {');
+        lines.push(...body((k) => flatPtr(k, strides[k], 'i')));
+        lines.push('}');
+      }
+    } else {
+      lines.push(...nest(nOps, L, body, null));
+    }
+    kernel = compile(sig, lines.join('\n'));
+  }
+  run(kernel, lin, ops, plan);
+}
+
+function run(kernel: Kernel, lin: Linear, ops: Operand[], plan: LoopPlan): void {
+  const L = plan.shape.length;
+  const S: number[] = [];
+  for (let k = 0; k < ops.length; k++) for (let d = 0; d < L; d++) S.push(plan.strides[k][d]);
+  kernel(
+    HELPERS,
+    plan.shape,
+    ops.map((o) => o.data),
+    ops.map((o) => o.offset),
+    S,
+    constValues(lin),
+  );
+}
+
+/**
+ * A loop nest over L dimensions with one pointer per operand per level. `inner` gives the statements
+ * of one element from pointer names; `innerLoop` (reductions) may replace the whole innermost loop.
+ */
+function nest(
+  nOps: number,
+  L: number,
+  inner: (ptr: (k: number) => string) => string[],
+  innerLoop: ((ptr: (k: number) => string, step: string) => string[]) | null,
+): string[] {
+  const lines: string[] = [];
+  const ptr = (d: number) => (k: number) => `p${k}_${d}`;
+  if (L === 0) {
+    lines.push(`const ${Array.from({ length: nOps }, (_, k) => `p${k}_0 = O[${k}]`).join(', ')};`);
+    lines.push(...inner(ptr(0)));
+    return lines;
+  }
+  lines.push(`let ${Array.from({ length: nOps }, (_, k) => `p${k}_0 = O[${k}]`).join(', ')};`);
+  for (let d = 0; d < L; d++) {
+    const isInner = d === L - 1;
+    const step = Array.from({ length: nOps }, (_, k) => `p${k}_${d} += s${k}_${d};`).join(' ');
+    if (isInner && innerLoop) {
+      lines.push(...innerLoop(ptr(d), step));
+    } else {
+      lines.push(`for (let i${d} = 0; i${d} < n${d}; i${d}++) {`);
+      if (isInner) lines.push(...inner(ptr(d)));
+      else lines.push(`let ${Array.from({ length: nOps }, (_, k) => `p${k}_${d + 1} = p${k}_${d}`).join(', ')};`);
+    }
+    if (!(isInner && innerLoop)) {
+      if (isInner) {
+        lines.push(step);
+        lines.push('}');
+      }
+    }
+  }
+  // close the outer loops, advancing their pointers
+  for (let d = L - 2; d >= 0; d--) {
+    lines.push(Array.from({ length: nOps }, (_, k) => `p${k}_${d} += s${k}_${d};`).join(' '));
+    lines.push('}');
+  }
+  return lines;
+}
+
+export type ReduceKind = 'sum' | 'prod' | 'min' | 'max' | 'all' | 'any';
+
+/** Statement declaring `t` = combine(`a`, `v`) in dtype `d`. */
+function combineStmt(kind: ReduceKind, d: DTypeName, t: string, a: string, v: string): string {
+  const r = reprOf(d);
+  switch (kind) {
+    case 'sum':
+      return OPS.add.emit(d, t, a, v)!;
+    case 'prod':
+      return OPS.multiply.emit(d, t, a, v)!;
+    case 'all':
+      return `const ${t} = ${a} & ${v};`;
+    case 'any':
+      return `const ${t} = ${a} | ${v};`;
+    case 'min':
+    case 'max': {
+      if (r === 'cplx') throw new NotSupportedError(`fast.${kind}.${d}`, `${kind} of complex arrays is not implemented in the fast engine`);
+      const cmp = kind === 'min' ? '<' : '>';
+      const nan = DTYPES[d].kind === 'float' ? ` || ${v} !== ${v}` : '';
+      return `const ${t} = (${v} ${cmp} ${a}${nan}) ? ${v} : ${a};`;
+    }
+  }
+}
+
+/**
+ * Reduce `root` into `acc` (dtype `acc.dtype`, already filled with the identity or start value):
+ * `acc.strides` has one entry per dimension of `root.shape`, 0 on reduced dimensions. Float sums
+ * whose innermost loop runs over a reduced dimension use NumPy's pairwise summation.
+ */
+export function reduceInto(root: Node, kind: ReduceKind, acc: Dest): void {
+  const lin = linearize(root);
+  const shape = root.shape;
+  const A = acc.dtype;
+  const slots0 = slotsPerElement(A);
+  const ops: Operand[] = [
+    { data: acc.data, offset: acc.offset * slots0, strides: acc.strides.map((s) => s * slots0), slots: slots0 },
+    ...lin.leaves.map((a) => leafOperand(a, shape)),
+  ];
+  const plan = planLoops(shape, ops.map((o) => o.strides), 1);
+  if (plan.empty) return;
+  const L = plan.shape.length;
+  const nOps = ops.length;
+  const innerReduce = L > 0 && plan.strides[0][L - 1] === 0;
+  const fk = DTYPES[A].kind;
+  const pairwise = kind === 'sum' && innerReduce && (fk === 'float' || fk === 'complex');
+  const direct = pairwise && lin.bareLeaf && lin.leafDtypes[0] === A;
+  const sig = `R${kind}|${lin.sig}|${A}|N${L}|${innerReduce ? (direct ? 'd' : pairwise ? 'p' : 'i') : 'e'}|${lin.result}`;
+  let kernel = cache.get(sig);
+  if (kernel === undefined) {
+    const lines = prologue(nOps, L, lin, false);
+    const cplx = reprOf(A) === 'cplx';
+    const value = (ptr: (k: number) => string): string[] => [
+      ...lin.leaves.map((_, j) => load(lin, j + 1, ptr(j + 1))),
+      ...lin.body,
+      castStmt(root.dtype, A, 'val', lin.result),
+    ];
+    const accLoad = (p: string) => (cplx ? `let accr = D0[${p}], acci = D0[${p} + 1];` : `let acc = D0[${p}];`);
+    const accStore = (p: string) => (cplx ? `D0[${p}] = accr; D0[${p} + 1] = acci;` : `D0[${p}] = acc;`);
+    const accSet = cplx ? 'accr = tr; acci = ti;' : 'acc = t;';
+    const perElement = (ptr: (k: number) => string): string[] => [
+      ...value(ptr),
+      cplx ? `const ar = D0[${ptr(0)}], ai = D0[${ptr(0)} + 1];` : `const a = D0[${ptr(0)}];`,
+      combineStmt(kind, A, 't', 'a', 'val'),
+      cplx ? `D0[${ptr(0)}] = tr; D0[${ptr(0)} + 1] = ti;` : `D0[${ptr(0)}] = t;`,
+    ];
+    let innerLoop: ((ptr: (k: number) => string, step: string) => string[]) | null = null;
+    const d = L - 1;
+    if (direct) {
+      innerLoop = (ptr) => {
+        const p0 = ptr(0);
+        if (A === 'float64') return [`D0[${p0}] = D0[${p0}] + H.pw64(D1, ${ptr(1)}, n${d}, s1_${d});`];
+        if (A === 'float32') return [`D0[${p0}] = Math.fround(D0[${p0}] + H.pw32(D1, ${ptr(1)}, n${d}, s1_${d}));`];
+        const f = A === 'complex64' ? 'Math.fround' : '';
+        return [
+          `const ct = [0, 0]; H.pwc(D1, ${ptr(1)} >> 1, n${d}, s1_${d} >> 1, ct, 0);`,
+          `D0[${p0}] = ${f}(D0[${p0}] + ct[0]); D0[${p0} + 1] = ${f}(D0[${p0} + 1] + ct[1]);`,
+        ];
+      };
+    } else if (pairwise && !cplx) {
+      innerLoop = (ptr, step) => {
+        const scr = A === 'float32' ? 'H.scr32' : 'H.scr64';
+        const pw = A === 'float32' ? 'H.pw32' : 'H.pw64';
+        const f = A === 'float32' ? 'Math.fround' : '';
+        return [
+          `const SCR = ${scr};`,
+          `let acc = D0[${ptr(0)}];`,
+          `for (let c = 0; c < n${d}; c += ${SCRATCH_BLOCK}) {`,
+          `const m = n${d} - c < ${SCRATCH_BLOCK} ? n${d} - c : ${SCRATCH_BLOCK};`,
+          `for (let j = 0; j < m; j++) {`,
+          ...value(ptr),
+          `SCR[j] = val;`,
+          step,
+          `}`,
+          `acc = ${f}(acc + ${pw}(SCR, 0, m, 1));`,
+          `}`,
+          `D0[${ptr(0)}] = acc;`,
+        ];
+      };
+    } else if (innerReduce) {
+      innerLoop = (ptr, step) => [
+        accLoad(ptr(0)),
+        `const q = ${ptr(0)};`,
+        `for (let i${d} = 0; i${d} < n${d}; i${d}++) {`,
+        ...value(ptr),
+        combineStmt(kind, A, 't', cplx ? 'acc' : 'acc', 'val'),
+        accSet,
+        step,
+        `}`,
+        accStore('q'),
+      ];
+    }
+    lines.push(...nest(nOps, L, perElement, innerLoop));
+    kernel = compile(sig, lines.join('\n'));
+  }
+  run(kernel, lin, ops, plan);
+}

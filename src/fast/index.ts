@@ -1,0 +1,83 @@
+/**
+ * ndbridge/fast: the fast runtime. FastArray, creation, views, lazy element-wise functions fused
+ * into generated loops, reductions, and the index helpers.
+ */
+export { FastArray, checkIndex } from './array.js';
+export { slice, newaxis, ellipsis, Slice } from '../common/index-expr.js';
+export { setAddressResolver, hasAddressResolver } from './address.js';
+export type { AddressResolver } from './address.js';
+export { promoteTypes, resultType, canCast, DEFAULT_INT, DEFAULT_FLOAT, DEFAULT_COMPLEX } from './promotion.js';
+export type { Casting, WeakKind, TypeOperand } from './promotion.js';
+export {
+  asarray,
+  fromBuffer,
+  zeros,
+  ones,
+  empty,
+  full,
+  zeros_like,
+  ones_like,
+  empty_like,
+  full_like,
+  arange,
+  linspace,
+  eye,
+  identity,
+} from './creation.js';
+export type { DTypeOption, LinspaceOptions, EyeOptions, AsarrayInput } from './creation.js';
+export {
+  add,
+  subtract,
+  multiply,
+  divide,
+  floor_divide,
+  remainder,
+  pow,
+  negative,
+  positive,
+  abs,
+  equal,
+  not_equal,
+  less,
+  less_equal,
+  greater,
+  greater_equal,
+  logical_and,
+  logical_or,
+  logical_xor,
+  logical_not,
+  bitwise_and,
+  bitwise_or,
+  bitwise_xor,
+  bitwise_invert,
+  apply,
+} from './elementwise.js';
+export { sum, prod, min, max, mean, all, any } from './reduce.js';
+export { reshape, transpose, swapaxes, moveaxis, squeeze, expand_dims, broadcast_to, flip, ravel } from './views.js';
+export { astype, copy } from './convert.js';
+export { OPS } from './ops-table.js';
+export type { OpRow, OpTypes } from './ops-table.js';
+export { Storage } from './storage.js';
+export type { StorageOwner, TypedData } from './storage.js';
+export { compiledKernelCount } from './codegen.js';
+
+import type { FastArray } from './array.js';
+import { transpose as transposeView } from './views.js';
+/** Array API name of transpose with an explicit axes permutation. */
+export function permute_dims(a: FastArray, axes: readonly number[]): FastArray {
+  return transposeView(a, axes);
+}
+
+export const bool = 'bool' as const;
+export const int8 = 'int8' as const;
+export const int16 = 'int16' as const;
+export const int32 = 'int32' as const;
+export const int64 = 'int64' as const;
+export const uint8 = 'uint8' as const;
+export const uint16 = 'uint16' as const;
+export const uint32 = 'uint32' as const;
+export const uint64 = 'uint64' as const;
+export const float32 = 'float32' as const;
+export const float64 = 'float64' as const;
+export const complex64 = 'complex64' as const;
+export const complex128 = 'complex128' as const;

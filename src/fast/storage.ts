@@ -1,0 +1,116 @@
+/**
+ * Storage of fast arrays: one off-heap, non-resizable ArrayBuffer and a typed-array view over it.
+ * bool lives in a Uint8Array, int64/uint64 in BigInt64Array/BigUint64Array, complex64/complex128 as
+ * interleaved (re, im) pairs in a Float32Array/Float64Array.
+ */
+import { DTYPES, type DTypeName } from '../common/dtypes.js';
+import { ValueError } from '../common/errors.js';
+
+export type TypedData =
+  | Uint8Array
+  | Int8Array
+  | Int16Array
+  | Int32Array
+  | BigInt64Array
+  | Uint16Array
+  | Uint32Array
+  | BigUint64Array
+  | Float32Array
+  | Float64Array;
+
+export type TypedDataCtor = new (buffer: ArrayBuffer, byteOffset?: number, length?: number) => TypedData;
+
+/** The typed-array class that holds a dtype (complex: the class of one part). */
+export const DATA_CTOR: Readonly<Record<DTypeName, TypedDataCtor>> = {
+  bool: Uint8Array,
+  int8: Int8Array,
+  int16: Int16Array,
+  int32: Int32Array,
+  int64: BigInt64Array,
+  uint8: Uint8Array,
+  uint16: Uint16Array,
+  uint32: Uint32Array,
+  uint64: BigUint64Array,
+  float32: Float32Array,
+  float64: Float64Array,
+  complex64: Float32Array,
+  complex128: Float64Array,
+};
+
+/** Number of typed-array slots per element: 2 for complex, 1 otherwise. */
+export function slotsPerElement(dtype: DTypeName): 1 | 2 {
+  return DTYPES[dtype].kind === 'complex' ? 2 : 1;
+}
+
+/** Something on the other runtime that must be kept alive while this storage is in use (set by the bridge). */
+export interface StorageOwner {
+  release(): void;
+}
+
+/** A lazy array that will read a storage when it is forced. */
+export interface PendingReader {
+  isPending(): boolean;
+  forcePending(): void;
+}
+
+export class Storage {
+  readonly dtype: DTypeName;
+  readonly buffer: ArrayBuffer;
+  /** Typed view over the whole element range of the buffer used by this storage. */
+  readonly data: TypedData;
+  /** Number of elements (not slots) the storage holds. */
+  readonly length: number;
+  /** Filled by the bridge when the memory belongs to the other runtime; released by `dispose()`. */
+  owner: StorageOwner | null = null;
+
+  constructor(dtype: DTypeName, buffer: ArrayBuffer, byteOffset: number, length: number) {
+    const size = DTYPES[dtype].itemsize;
+    const part = size / slotsPerElement(dtype);
+    if (byteOffset % part !== 0) {
+      throw new ValueError(`byte offset ${byteOffset} is not a multiple of ${part}, the alignment ${dtype} needs`);
+    }
+    if (byteOffset + length * size > buffer.byteLength) {
+      throw new ValueError(
+        `${length} ${dtype} elements at byte offset ${byteOffset} do not fit in a buffer of ${buffer.byteLength} bytes`,
+      );
+    }
+    this.dtype = dtype;
+    this.buffer = buffer;
+    this.length = length;
+    this.data = new DATA_CTOR[dtype](buffer, byteOffset, length * slotsPerElement(dtype));
+  }
+
+  /** Fresh zero-filled storage for `length` elements, in a new off-heap ArrayBuffer. */
+  static allocate(dtype: DTypeName, length: number): Storage {
+    if (!Number.isSafeInteger(length) || length < 0) throw new ValueError(`cannot allocate ${length} elements`);
+    // At least one byte, so that the buffer always has its own backing store.
+    return new Storage(dtype, new ArrayBuffer(Math.max(1, length * DTYPES[dtype].itemsize)), 0, length);
+  }
+
+  private readers: WeakRef<PendingReader>[] | null = null;
+  private pruneAt = 16;
+
+  /** Remember a lazy array that reads this storage, so a later write can force it first. */
+  addReader(r: PendingReader): void {
+    const list = (this.readers ??= []);
+    list.push(new WeakRef(r));
+    if (list.length > this.pruneAt) {
+      this.readers = list.filter((w) => w.deref()?.isPending() === true);
+      this.pruneAt = Math.max(16, 2 * this.readers.length);
+    }
+  }
+
+  /** Before writing: force every lazy array still waiting to read the old contents. */
+  flushReaders(): void {
+    const list = this.readers;
+    if (list === null) return;
+    this.readers = null;
+    for (const w of list) w.deref()?.forcePending();
+  }
+
+  release(): void {
+    const o = this.owner;
+    this.owner = null;
+    if (o !== null) o.release();
+  }
+}

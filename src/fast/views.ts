@@ -1,0 +1,182 @@
+/** Views without copying: reshape, transpose, squeeze, expand_dims, broadcast_to, flip, ravel, moveaxis, swapaxes. */
+import { ShapeError, ValueError } from '../common/errors.js';
+import { FastArray } from './array.js';
+import { copy } from './convert.js';
+import { broadcastShapes, broadcastStrides, checkShape, contiguousStrides, isCContiguous, normalizeAxes, normalizeAxis, shapeStr, sizeOf } from './shape.js';
+
+/** The shape with one -1 resolved against `size`. */
+function resolveShape(shape: readonly number[], size: number, from: readonly number[]): number[] {
+  let unknown = -1;
+  let known = 1;
+  const out = shape.slice();
+  for (let i = 0; i < out.length; i++) {
+    const d = out[i];
+    if (d === -1) {
+      if (unknown >= 0) throw new ValueError('can only specify one unknown dimension (-1) in reshape');
+      unknown = i;
+    } else if (!Number.isSafeInteger(d) || d < 0) {
+      throw new ValueError(`reshape dimensions must be non-negative integers or -1, got ${shapeStr(shape)}`);
+    } else known *= d;
+  }
+  if (unknown >= 0) {
+    if (known === 0 || size % known !== 0) {
+      throw new ShapeError(`cannot reshape array of size ${size} (shape ${shapeStr(from)}) into shape ${shapeStr(shape)}`);
+    }
+    out[unknown] = size / known;
+  } else if (known !== size) {
+    throw new ShapeError(`cannot reshape array of size ${size} (shape ${shapeStr(from)}) into shape ${shapeStr(shape)}`);
+  }
+  return out;
+}
+
+/** NumPy's _attempt_nocopy_reshape: strides for `newShape` viewing the same memory, or null. */
+function nocopyStrides(shape: readonly number[], strides: readonly number[], newShape: readonly number[]): number[] | null {
+  const od: number[] = [];
+  const os: number[] = [];
+  for (let i = 0; i < shape.length; i++) {
+    if (shape[i] !== 1) {
+      od.push(shape[i]);
+      os.push(strides[i]);
+    }
+  }
+  const ns = new Array<number>(newShape.length).fill(0);
+  let oi = 0;
+  let oj = 1;
+  let ni = 0;
+  let nj = 1;
+  while (ni < newShape.length && oi < od.length) {
+    let np_ = newShape[ni];
+    let op = od[oi];
+    while (np_ !== op) {
+      if (np_ < op) np_ *= newShape[nj++];
+      else op *= od[oj++];
+    }
+    for (let ok = oi; ok < oj - 1; ok++) if (os[ok] !== od[ok + 1] * os[ok + 1]) return null;
+    ns[nj - 1] = os[oj - 1];
+    for (let nk = nj - 1; nk > ni; nk--) ns[nk - 1] = ns[nk] * newShape[nk];
+    ni = nj++;
+    oi = oj++;
+  }
+  const last = ni >= 1 ? ns[ni - 1] : 1;
+  for (let nk = ni; nk < newShape.length; nk++) ns[nk] = last;
+  return ns;
+}
+
+export function reshape(a: FastArray, shape: readonly number[]): FastArray {
+  const ns = resolveShape(checkShapeAllowingMinusOne(shape), a.size, a.shape);
+  if (a._expr !== null || isCContiguous(a.shape, a._es)) {
+    a._force();
+    return FastArray._view(a, ns, contiguousStrides(ns), a._off);
+  }
+  if (a.size === 0) return FastArray._view(a, ns, contiguousStrides(ns), a._off);
+  const st = nocopyStrides(a.shape, a._es, ns);
+  if (st !== null) return FastArray._view(a, ns, st, a._off);
+  const c = copy(a);
+  return FastArray._view(c, ns, contiguousStrides(ns), c._off);
+}
+
+function checkShapeAllowingMinusOne(shape: readonly number[]): number[] {
+  if (!Array.isArray(shape)) throw new ShapeError(`shape must be an array of integers, got ${String(shape)}`);
+  return shape.map((d) => {
+    if (typeof d !== 'number' || !Number.isInteger(d)) throw new ShapeError(`shape must contain integers, got [${shape.join(', ')}]`);
+    return d;
+  });
+}
+
+export function transpose(a: FastArray, axes?: readonly number[]): FastArray {
+  const nd = a.ndim;
+  let perm: number[];
+  if (axes === undefined || axes === null) perm = Array.from({ length: nd }, (_, i) => nd - 1 - i);
+  else {
+    if (axes.length !== nd) throw new ValueError(`axes [${axes.join(', ')}] don't match array of dimension ${nd}`);
+    perm = axes.map((x) => normalizeAxis(x, nd));
+    if (new Set(perm).size !== nd) throw new ValueError(`repeated axis in transpose: [${axes.join(', ')}]`);
+  }
+  a._force();
+  return FastArray._view(a, perm.map((p) => a.shape[p]), perm.map((p) => a._es[p]), a._off);
+}
+
+export function swapaxes(a: FastArray, axis1: number, axis2: number): FastArray {
+  const nd = a.ndim;
+  const i = normalizeAxis(axis1, nd, 'axis1');
+  const j = normalizeAxis(axis2, nd, 'axis2');
+  const perm = Array.from({ length: nd }, (_, k) => k);
+  perm[i] = j;
+  perm[j] = i;
+  return transpose(a, perm);
+}
+
+export function moveaxis(a: FastArray, source: number | readonly number[], destination: number | readonly number[]): FastArray {
+  const nd = a.ndim;
+  const src = (typeof source === 'number' ? [source] : source).map((x) => normalizeAxis(x, nd, 'source'));
+  const dst = (typeof destination === 'number' ? [destination] : destination).map((x) => normalizeAxis(x, nd, 'destination'));
+  if (src.length !== dst.length) throw new ValueError('`source` and `destination` arguments must have the same number of elements');
+  if (new Set(src).size !== src.length || new Set(dst).size !== dst.length) throw new ValueError('repeated axis in moveaxis');
+  const order = Array.from({ length: nd }, (_, k) => k).filter((k) => !src.includes(k));
+  const pairs = dst.map((d, i) => [d, src[i]] as const).sort((x, y) => x[0] - y[0]);
+  for (const [d, s] of pairs) order.splice(d, 0, s);
+  return transpose(a, order);
+}
+
+export function squeeze(a: FastArray, axis?: number | readonly number[] | null): FastArray {
+  let drop: number[];
+  if (axis === undefined || axis === null) drop = a.shape.map((d, i) => (d === 1 ? i : -1)).filter((i) => i >= 0);
+  else {
+    drop = normalizeAxes(axis, a.ndim);
+    for (const d of drop) {
+      if (a.shape[d] !== 1) throw new ValueError(`cannot select an axis to squeeze out which has size not equal to one (axis ${d} has size ${a.shape[d]})`);
+    }
+  }
+  a._force();
+  const keep = a.shape.map((_, i) => i).filter((i) => !drop.includes(i));
+  return FastArray._view(a, keep.map((i) => a.shape[i]), keep.map((i) => a._es[i]), a._off);
+}
+
+export function expand_dims(a: FastArray, axis: number | readonly number[]): FastArray {
+  const list = typeof axis === 'number' ? [axis] : axis;
+  const nd = a.ndim + list.length;
+  const axes = normalizeAxes(list, nd);
+  a._force();
+  const shape: number[] = [];
+  const strides: number[] = [];
+  let j = 0;
+  for (let i = 0; i < nd; i++) {
+    if (axes.includes(i)) {
+      shape.push(1);
+      strides.push(0);
+    } else {
+      shape.push(a.shape[j]);
+      strides.push(a._es[j]);
+      j++;
+    }
+  }
+  return FastArray._view(a, shape, strides, a._off);
+}
+
+/** A read-only view with `shape` (NumPy's broadcast_to). */
+export function broadcast_to(a: FastArray, shape: readonly number[]): FastArray {
+  const target = checkShape(shape);
+  const b = broadcastShapes(a.shape, target);
+  if (b.length !== target.length || b.some((d, i) => d !== target[i])) {
+    throw new ShapeError(`cannot broadcast an array of shape ${shapeStr(a.shape)} to shape ${shapeStr(target)}`);
+  }
+  a._force();
+  return FastArray._view(a, target, broadcastStrides(a.shape, a._es, target), a._off, false);
+}
+
+export function flip(a: FastArray, axis?: number | readonly number[] | null): FastArray {
+  const axes = normalizeAxes(axis, a.ndim);
+  a._force();
+  let off = a._off;
+  const strides = a._es.slice();
+  for (const d of axes) {
+    if (a.shape[d] > 0) off += (a.shape[d] - 1) * strides[d];
+    strides[d] = -strides[d];
+  }
+  return FastArray._view(a, a.shape, strides, off);
+}
+
+/** A 1-d view when the layout allows, else a 1-d copy (NumPy's ravel in C order). */
+export function ravel(a: FastArray): FastArray {
+  return reshape(a, [sizeOf(a.shape)]);
+}
