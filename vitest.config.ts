@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['src/**/*.test.ts', 'test/**/*.test.ts', 'conformance/**/*.test.ts', 'spec/**/*.test.ts'],
+    include: ['src/**/*.test.ts', 'test/**/*.test.ts', 'conformance/**/*.test.ts', 'spec/**/*.test.ts', 'bench/**/*.test.ts'],
     // Compat boots one CPython per worker process; forks keep each interpreter in its own process.
     pool: 'forks',
     // Lifetime tests force garbage collection with global.gc().

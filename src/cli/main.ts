@@ -17,6 +17,7 @@ interface Command {
 
 /** One line per subcommand. */
 const COMMANDS: Readonly<Record<string, Command>> = {
+  bench: { summary: 'the seed workloads on fast, compat, nd, NumPy in CPython and the JS array libraries', load: () => import('./bench.js') },
 };
 
 function version(): string {

@@ -1,0 +1,161 @@
+"""NumPy in CPython: the reference contender of `ndbridge bench`.
+
+Reads a JSON job on stdin, runs each case with the same warm-up/repetition policy as the Node
+harness (bench/measure.ts), timing every run itself with time.perf_counter, and prints one JSON
+object on stdout. Inputs are built exactly as bench/workloads.ts builds them: element i of an input
+with modulus m is (i % m) / m.
+"""
+import json
+import platform
+import sys
+import time
+
+import numpy as np
+
+
+def pattern(n, m):
+    return np.arange(n, dtype=np.int64) % m / m
+
+
+def weighted_checksum(r):
+    flat = np.ascontiguousarray(r, dtype=np.float64).ravel()
+    return float((flat * (1 + np.arange(flat.size) % 7)).sum())
+
+
+def scalar(x):
+    return float(x)
+
+
+def prepare(case, sizes, moduli):
+    """Returns (run, checksum) for one case."""
+    w = case["workload"]
+    n = sizes["n"]
+    if w == "add":
+        a = np.zeros(n)
+        return (lambda: a + a + a + a + a), weighted_checksum
+    if w == "iterate":
+        a = pattern(n, moduli["a"])
+
+        def iterate():
+            s = 0.0
+            for i in range(n):
+                s += a[i]
+            return s
+
+        return iterate, scalar
+    if w == "sum":
+        a = pattern(n, moduli["a"])
+        return (lambda: a.sum()), scalar
+    if w == "std":
+        a = pattern(n, moduli["a"])
+        return (lambda: a.std()), scalar
+    if w == "hypot":
+        a = pattern(n, moduli["a"])
+        b = pattern(n, moduli["b"])
+        return (lambda: np.sqrt(a * a + b * b)), weighted_checksum
+    if w in ("convolve-loops", "convolve-slices"):
+        side, k = sizes["image"], sizes["kernel"]
+        m = side - k + 1
+        img = pattern(side * side, moduli["a"]).reshape(side, side)
+        ker = pattern(k * k, moduli["kernel"]).reshape(k, k)
+        if w == "convolve-loops":
+
+            def loops():
+                out = np.zeros((m, m))
+                for i in range(m):
+                    for j in range(m):
+                        s = 0.0
+                        for u in range(k):
+                            for v in range(k):
+                                s += img[i + u, j + v] * ker[k - 1 - u, k - 1 - v]
+                        out[i, j] = s
+                return out
+
+            return loops, weighted_checksum
+
+        def slices():
+            out = np.zeros((m, m))
+            for u in range(k):
+                for v in range(k):
+                    out += ker[k - 1 - u, k - 1 - v] * img[u:u + m, v:v + m]
+            return out
+
+        return slices, weighted_checksum
+    if w == "matmul":
+        d = sizes["matmul"]
+        A = pattern(d * d, moduli["a"]).reshape(d, d)
+        B = pattern(d * d, moduli["b"]).reshape(d, d)
+        return (lambda: A @ B), weighted_checksum
+    if w == "copy-fresh":
+        a = pattern(n, moduli["a"])
+        return (lambda: a.copy()), weighted_checksum
+    if w == "copy-reused":
+        a = pattern(n, moduli["a"])
+        out = np.empty(n)
+
+        def copy_reused():
+            np.copyto(out, a)
+            return out
+
+        return copy_reused, weighted_checksum
+    if w in ("asarray-to-numpy", "asarray-from-numpy"):
+        # The reference of the asarray rows is copying: what a conversion costs without zero-copy.
+        a = pattern(case["size"], moduli["a"])
+        return (lambda: a.copy()), weighted_checksum
+    raise ValueError(f"unknown workload {w!r}")
+
+
+SLOW_REPS = 3  # as bench/measure.ts
+
+
+def measure(run, policy):
+    last = None
+    min_reps = policy["minReps"]
+    for _ in range(policy["warmup"]):
+        t0 = time.perf_counter()
+        last = run()
+        if (time.perf_counter() - t0) * 1e3 > policy["budgetMs"]:
+            min_reps = min(min_reps, SLOW_REPS)
+            break
+    samples = []
+    total = 0.0
+    while len(samples) < policy["maxReps"] and (len(samples) < min_reps or total < policy["budgetMs"]):
+        t0 = time.perf_counter()
+        last = run()
+        dt = (time.perf_counter() - t0) * 1e3
+        samples.append(dt)
+        total += dt
+    return samples, last
+
+
+def blas_info():
+    try:
+        cfg = np.show_config(mode="dicts")
+        blas = cfg["Build Dependencies"]["blas"]
+        return f'{blas.get("name", "?")} {blas.get("version", "?")}'
+    except Exception as exc:  # the report says why instead of guessing
+        return f"unknown ({type(exc).__name__})"
+
+
+def main():
+    job = json.load(sys.stdin)
+    results = {}
+    for case in job["cases"]:
+        run, checksum = prepare(case, job["sizes"], job["moduli"])
+        samples, last = measure(run, job["policy"])
+        results[case["key"]] = {"samples": samples, "checksum": checksum(last)}
+        del run, last
+    json.dump(
+        {
+            "python": platform.python_version(),
+            "implementation": platform.python_implementation(),
+            "numpy": np.__version__,
+            "blas": blas_info(),
+            "results": results,
+        },
+        sys.stdout,
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { ValueError } from '../src/common/errors.js';
+import { CONTENDER_IDS } from './contender.js';
+import { FULL_POLICY, QUICK_POLICY } from './measure.js';
+import { parseBenchArgs } from './options.js';
+import { WORKLOAD_IDS } from './workloads.js';
+
+describe('parseBenchArgs', () => {
+  it('defaults to every workload and contender, the full policy and a table on stdout', () => {
+    const o = parseBenchArgs([]);
+    expect(o.workloads).toEqual([...WORKLOAD_IDS]);
+    expect(o.contenders).toEqual([...CONTENDER_IDS]);
+    expect(o.policy).toEqual(FULL_POLICY);
+    expect(o.format).toBe('table');
+    expect(o.out).toBeUndefined();
+    expect(o.help).toBe(false);
+  });
+
+  it('--quick keeps the workloads and lowers the repetitions', () => {
+    const o = parseBenchArgs(['--quick']);
+    expect(o.policy).toEqual(QUICK_POLICY);
+    expect(o.workloads).toEqual([...WORKLOAD_IDS]);
+    expect(QUICK_POLICY.maxReps).toBeLessThan(FULL_POLICY.maxReps);
+  });
+
+  it('--only selects workloads and contenders, in canonical order, and always keeps NumPy', () => {
+    const o = parseBenchArgs(['--only', 'matmul,fast,add']);
+    expect(o.workloads).toEqual(['add', 'matmul']);
+    expect(o.contenders).toEqual(['numpy', 'fast']);
+    const w = parseBenchArgs(['--only=sum']);
+    expect(w.workloads).toEqual(['sum']);
+    expect(w.contenders).toEqual([...CONTENDER_IDS]);
+  });
+
+  it('accepts --format and --out in both spellings', () => {
+    const o = parseBenchArgs(['--format', 'json', '--out=.bench-out/x.json']);
+    expect(o.format).toBe('json');
+    expect(o.out).toBe('.bench-out/x.json');
+    expect(parseBenchArgs(['--format=svg']).format).toBe('svg');
+    expect(parseBenchArgs(['-h']).help).toBe(true);
+  });
+
+  it('rejects bad input with a ValueError naming it', () => {
+    expect(() => parseBenchArgs(['--format', 'html'])).toThrow(/--format must be one of table, markdown, json, svg, not 'html'/);
+    expect(() => parseBenchArgs(['--only', 'add,nope'])).toThrow(/unknown name\(s\) 'nope'/);
+    expect(() => parseBenchArgs(['--fast'])).toThrow(/unknown argument '--fast'/);
+    expect(() => parseBenchArgs(['--out'])).toThrow(/--out needs a value/);
+    expect(() => parseBenchArgs(['--only', '--quick'])).toThrow(/--only needs a value/);
+    expect(() => parseBenchArgs(['--quick=yes'])).toThrow(/takes no value/);
+    expect(() => parseBenchArgs(['--out', 'a', '--out', 'b'])).toThrow(/given twice/);
+    expect(() => parseBenchArgs(['--only', ','])).toThrow(ValueError);
+  });
+});

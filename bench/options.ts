@@ -1,0 +1,103 @@
+/**
+ * Options of `ndbridge bench`, parsed from argv and validated with zod:
+ *   --quick                 fewer repetitions (the workloads stay the same), under a minute
+ *   --only name,...         only these workloads and/or contenders (NumPy always runs: it is the reference)
+ *   --format table|markdown|json|svg
+ *   --out FILE              write there instead of stdout
+ */
+import { z } from 'zod';
+import { ValueError } from '../src/common/errors.js';
+import { CONTENDER_IDS, type ContenderId } from './contender.js';
+import { FULL_POLICY, QUICK_POLICY, type RepPolicy } from './measure.js';
+import { FORMATS, type Format } from './render/index.js';
+import { WORKLOAD_IDS, type WorkloadId } from './workloads.js';
+
+export const BENCH_USAGE = `usage: ndbridge bench [--quick] [--only name,...] [--format table|markdown|json|svg] [--out FILE]
+
+  --quick          fewer repetitions (same fixed workloads): a first look in under a minute
+  --only LIST      comma-separated workload and/or contender names; NumPy always runs (the reference)
+                   workloads:   ${WORKLOAD_IDS.join(', ')}
+                   contenders:  ${CONTENDER_IDS.join(', ')}
+  --format FORMAT  table (default), markdown, json (every figure, machine, versions) or svg (bar chart)
+  --out FILE       write the output to FILE instead of stdout (progress always goes to stderr)
+
+Environment: NDBRIDGE_PYTHON = the Python with NumPy (default python3).`;
+
+const RawSchema = z
+  .object({
+    quick: z.boolean(),
+    help: z.boolean(),
+    only: z.array(z.string().min(1)).min(1).optional(),
+    format: z.enum(FORMATS, { error: (iss) => `--format must be one of ${FORMATS.join(', ')}, not '${String(iss.input)}'` }),
+    out: z.string().min(1, '--out needs a file name').optional(),
+  })
+  .strict();
+
+export interface BenchOptions {
+  readonly help: boolean;
+  readonly quick: boolean;
+  readonly policy: RepPolicy;
+  readonly workloads: readonly WorkloadId[];
+  readonly contenders: readonly ContenderId[];
+  readonly format: Format;
+  readonly out: string | undefined;
+}
+
+const VALUE_OPTIONS = new Set(['--only', '--format', '--out']);
+
+/** Parses argv (without the `bench` word). Throws ValueError naming the bad argument and the fix. */
+export function parseBenchArgs(argv: readonly string[]): BenchOptions {
+  const raw: Record<string, unknown> = { quick: false, help: false, format: 'table' };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    const eq = arg.indexOf('=');
+    const name = arg.startsWith('--') && eq > 0 ? arg.slice(0, eq) : arg;
+    if (name === '--quick' || name === '--help' || name === '-h') {
+      if (eq > 0 && name === arg.slice(0, eq)) throw new ValueError(`${name} takes no value (got '${arg}')`);
+      raw[name === '-h' ? 'help' : name.slice(2)] = true;
+      continue;
+    }
+    if (VALUE_OPTIONS.has(name)) {
+      let value: string | undefined;
+      if (eq > 0) value = arg.slice(eq + 1);
+      else {
+        value = argv[i + 1];
+        i++;
+      }
+      if (value === undefined || (eq < 0 && value.startsWith('--'))) throw new ValueError(`${name} needs a value; see ndbridge bench --help`);
+      const key = name.slice(2);
+      if (raw[key] !== undefined && key !== 'format') throw new ValueError(`${name} given twice`);
+      raw[key] = key === 'only' ? value.split(',').map((s) => s.trim()).filter((s) => s !== '') : value;
+      continue;
+    }
+    throw new ValueError(`unknown argument '${arg}' to ndbridge bench; options: --quick, --only, --format, --out, --help`);
+  }
+  const parsed = RawSchema.safeParse(raw);
+  if (!parsed.success) throw new ValueError(parsed.error.issues.map((i) => i.message).join('; '));
+  const o = parsed.data;
+  let workloads: WorkloadId[] = [...WORKLOAD_IDS];
+  let contenders: ContenderId[] = [...CONTENDER_IDS];
+  if (o.only) {
+    const unknown = o.only.filter(
+      (n) => !(WORKLOAD_IDS as readonly string[]).includes(n) && !(CONTENDER_IDS as readonly string[]).includes(n),
+    );
+    if (unknown.length > 0) {
+      throw new ValueError(
+        `--only: unknown name(s) ${unknown.map((n) => `'${n}'`).join(', ')}; workloads are ${WORKLOAD_IDS.join(', ')}; contenders are ${CONTENDER_IDS.join(', ')}`,
+      );
+    }
+    const w = WORKLOAD_IDS.filter((id) => o.only?.includes(id));
+    const c = CONTENDER_IDS.filter((id) => o.only?.includes(id));
+    if (w.length > 0) workloads = w;
+    if (c.length > 0) contenders = c.includes('numpy') ? c : ['numpy', ...c];
+  }
+  return {
+    help: o.help,
+    quick: o.quick,
+    policy: o.quick ? QUICK_POLICY : FULL_POLICY,
+    workloads,
+    contenders,
+    format: o.format,
+    out: o.out,
+  };
+}

@@ -1,0 +1,72 @@
+/** Helpers shared by the renderers: cell text, column order, the notes under a table. */
+import type { ContenderId } from '../contender.js';
+import type { Cell, Report } from '../report.js';
+
+/** A duration in readable units. */
+export function formatMs(ms: number): string {
+  if (ms >= 1000) return `${(ms / 1000).toFixed(2)} s`;
+  if (ms >= 100) return `${ms.toFixed(0)} ms`;
+  if (ms >= 10) return `${ms.toFixed(1)} ms`;
+  if (ms >= 1) return `${ms.toFixed(2)} ms`;
+  return `${(ms * 1000).toFixed(1)} µs`;
+}
+
+/** A speed ratio: 3 significant digits, "x" after. */
+export function formatRatio(r: number): string {
+  if (r >= 100) return `${r.toFixed(0)}x`;
+  if (r >= 10) return `${r.toFixed(1)}x`;
+  if (r >= 0.01) return `${r.toFixed(2)}x`;
+  return `${r.toPrecision(2)}x`;
+}
+
+/** The text of one cell: median and ratio, or a dash. */
+export function cellText(cell: Cell | undefined): string {
+  if (!cell) return '-';
+  switch (cell.status) {
+    case 'ok':
+      return cell.speedup === undefined ? formatMs(cell.median) : `${formatMs(cell.median)} ${formatRatio(cell.speedup)}`;
+    case 'unavailable':
+      return '-';
+    case 'wrong':
+      return '- (wrong)';
+    case 'error':
+      return '- (error)';
+  }
+}
+
+/** Columns: the contenders of the report, in its order. */
+export const columnsOf = (report: Report): { id: ContenderId; label: string }[] =>
+  report.contenders.map((c) => ({ id: c.id, label: c.label }));
+
+export const cellOf = (row: Report['cases'][number], id: ContenderId): Cell | undefined =>
+  row.cells.find((c) => c.contender === id);
+
+/** Why each dash: grouped by contender and reason, listing the cases. */
+export function dashNotes(report: Report): string[] {
+  const groups = new Map<string, { label: string; status: string; reason: string; cases: string[] }>();
+  for (const row of report.cases) {
+    for (const cell of row.cells) {
+      if (cell.status === 'ok') continue;
+      const label = report.contenders.find((c) => c.id === cell.contender)?.label ?? cell.contender;
+      const key = `${cell.contender}\u0000${cell.status}\u0000${cell.reason}`;
+      const g = groups.get(key) ?? { label, status: cell.status, reason: cell.reason, cases: [] };
+      g.cases.push(row.label);
+      groups.set(key, g);
+    }
+  }
+  return [...groups.values()].map(
+    (g) => `${g.label}${g.status === 'unavailable' ? '' : ` (${g.status})`}: ${g.reason} [${g.cases.join(', ')}]`,
+  );
+}
+
+export function machineLine(report: Report): string {
+  const m = report.machine;
+  return `${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB; ${m.os}; Node ${m.node} (V8 ${m.v8}); ${m.python}, NumPy ${m.numpy}, BLAS ${m.blas}`;
+}
+
+export function policyLine(report: Report): string {
+  const p = report.policy;
+  return `${report.quick ? 'quick run' : 'full run'}: ${p.warmup} warm-up run(s), then ${p.minReps}-${p.maxReps} timed runs until ${p.budgetMs} ms (a run slower than that: 3); median shown`;
+}
+
+export const RATIO_EXPLAINED = 'Each cell: median time, then speed relative to NumPy in CPython in the same run (NumPy median / this median; above 1x is faster than NumPy).';

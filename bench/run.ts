@@ -1,0 +1,179 @@
+/**
+ * The harness: NumPy in CPython first (one subprocess), then every JavaScript contender on every case,
+ * one after another in this process, with a full garbage collection between cases. Every figure is
+ * checked against NumPy's result before it is reported.
+ */
+import { type BenchCase, type Contender, type ContenderId, isUnavailable, type LoadedContender } from './contender.js';
+import { JS_CONTENDERS, NUMPY_LABEL, NUMPY_NOTE } from './contenders/index.js';
+import { collectGarbage } from './gc.js';
+import { EXCLUDED, nodeMachine, packageVersions } from './machine.js';
+import { measure, type RepPolicy } from './measure.js';
+import { runNumpy } from './numpy-cpython.js';
+import type { Cell, Report } from './report.js';
+import { checksumsAgree, speedup, summarize } from './stats.js';
+import { casesOf, WORKLOADS, type CaseSpec, type Sizes, type WorkloadId } from './workloads.js';
+
+export interface BenchConfig {
+  readonly workloads: readonly WorkloadId[];
+  /** NumPy is always run: it is the reference of the ratios. */
+  readonly contenders: readonly ContenderId[];
+  readonly policy: RepPolicy;
+  readonly quick: boolean;
+  readonly sizes: Sizes;
+  /** The command line recorded in the report. */
+  readonly command: string;
+  readonly python?: string;
+  /** Progress lines (the CLI writes them to stderr). */
+  readonly log?: (line: string) => void;
+}
+
+const errorText = (err: unknown): string => (err instanceof Error ? `${err.name}: ${err.message}` : String(err));
+
+function fmtMs(ms: number): string {
+  return ms >= 100 ? `${ms.toFixed(0)} ms` : ms >= 1 ? `${ms.toFixed(2)} ms` : `${(ms * 1000).toFixed(1)} µs`;
+}
+
+interface NumpyFigure {
+  readonly median: number;
+  readonly checksum: number;
+}
+
+function measureCell(
+  contender: Contender,
+  loaded: LoadedContender,
+  spec: CaseSpec,
+  cfg: BenchConfig,
+  reference: NumpyFigure | undefined,
+): Cell {
+  let prepared: BenchCase | { unavailable: string };
+  try {
+    prepared = loaded.prepare(spec, cfg.sizes);
+  } catch (err) {
+    return { contender: contender.id, status: 'error', reason: `preparing the inputs failed: ${errorText(err)}` };
+  }
+  if (isUnavailable(prepared)) return { contender: contender.id, status: 'unavailable', reason: prepared.unavailable };
+  const bc = prepared;
+  try {
+    const m = measure(() => bc.run(), cfg.policy);
+    const checksum = bc.checksum(m.last);
+    if (reference && !checksumsAgree(reference.checksum, checksum, loaded.rtol)) {
+      return {
+        contender: contender.id,
+        status: 'wrong',
+        reason: `result check failed: checksum ${checksum} vs NumPy ${reference.checksum} (rtol ${loaded.rtol})`,
+      };
+    }
+    const s = summarize(m.samples);
+    const ratio = speedup(reference?.median, s.median);
+    return {
+      contender: contender.id,
+      status: 'ok',
+      ...s,
+      samples: m.samples,
+      ...(ratio === undefined ? {} : { speedup: ratio }),
+      checksum,
+      checked: reference !== undefined,
+    };
+  } catch (err) {
+    return { contender: contender.id, status: 'error', reason: errorText(err) };
+  } finally {
+    bc.dispose?.();
+  }
+}
+
+export async function runBench(cfg: BenchConfig): Promise<Report> {
+  const log = cfg.log ?? (() => {});
+  const cases = casesOf(cfg.workloads, cfg.sizes);
+  const node = nodeMachine();
+
+  log(`NumPy in CPython: ${cases.length} cases in a python3 subprocess...`);
+  const numpy = await runNumpy(cases, cfg.sizes, cfg.policy, cfg.python);
+  if (!numpy.ok) log(`NumPy in CPython unavailable: ${numpy.reason}`);
+
+  const selected = JS_CONTENDERS.filter((c) => cfg.contenders.includes(c.id));
+  const loaded = new Map<ContenderId, LoadedContender | { unavailable: string }>();
+  for (const c of selected) {
+    try {
+      loaded.set(c.id, await c.load());
+    } catch (err) {
+      loaded.set(c.id, { unavailable: `failed to load: ${errorText(err)}` });
+    }
+    const l = loaded.get(c.id);
+    if (l && isUnavailable(l)) log(`${c.label}: ${l.unavailable}`);
+  }
+
+  const caseReports: Report['cases'] = [];
+  for (const spec of cases) {
+    const cells: Cell[] = [];
+    let reference: NumpyFigure | undefined;
+    if (numpy.ok) {
+      const r = numpy.output.results[spec.key];
+      if (r) {
+        const s = summarize(r.samples);
+        reference = { median: s.median, checksum: r.checksum };
+        cells.push({ contender: 'numpy', status: 'ok', ...s, samples: r.samples, speedup: 1, checksum: r.checksum, checked: true });
+        log(`[${spec.label}] ${NUMPY_LABEL}: ${fmtMs(s.median)}`);
+      } else {
+        cells.push({ contender: 'numpy', status: 'error', reason: `the Python script reported no result for ${spec.key}` });
+      }
+    } else {
+      cells.push({ contender: 'numpy', status: 'unavailable', reason: numpy.reason });
+    }
+    for (const c of selected) {
+      const l = loaded.get(c.id);
+      if (!l || isUnavailable(l)) {
+        cells.push({ contender: c.id, status: 'unavailable', reason: l ? l.unavailable : 'not loaded' });
+        continue;
+      }
+      collectGarbage(); // the previous case's garbage is not collected on this case's clock
+      const cell = measureCell(c, l, spec, cfg, reference);
+      cells.push(cell);
+      log(
+        `[${spec.label}] ${c.label}: ${
+          cell.status === 'ok'
+            ? `${fmtMs(cell.median)}${cell.speedup === undefined ? '' : ` (${cell.speedup.toPrecision(3)}x NumPy)`}`
+            : `- ${cell.reason}`
+        }`,
+      );
+    }
+    const w = WORKLOADS.find((x) => x.id === spec.workload);
+    caseReports.push({
+      key: spec.key,
+      workload: spec.workload,
+      label: spec.label,
+      description: w ? w.describe(cfg.sizes) : spec.workload,
+      cells,
+    });
+  }
+
+  return {
+    tool: 'ndbridge bench',
+    date: new Date().toISOString(),
+    command: cfg.command,
+    quick: cfg.quick,
+    policy: { ...cfg.policy },
+    sizes: { ...cfg.sizes, asarray: [...cfg.sizes.asarray] },
+    machine: {
+      ...node,
+      python: numpy.ok ? `${numpy.output.implementation} ${numpy.output.python}` : 'unavailable',
+      numpy: numpy.ok ? numpy.output.numpy : 'unavailable',
+      blas: numpy.ok ? numpy.output.blas : 'unavailable',
+    },
+    packages: packageVersions(),
+    reference: 'numpy',
+    contenders: [
+      { id: 'numpy', label: NUMPY_LABEL, note: NUMPY_NOTE, ...(numpy.ok ? { version: `NumPy ${numpy.output.numpy}` } : { unavailable: numpy.reason }) },
+      ...selected.map((c) => {
+        const l = loaded.get(c.id);
+        return {
+          id: c.id,
+          label: c.label,
+          ...(c.note === undefined ? {} : { note: c.note }),
+          ...(l && !isUnavailable(l) ? { version: l.version } : { unavailable: l ? l.unavailable : 'not loaded' }),
+        };
+      }),
+    ],
+    excluded: EXCLUDED.map((e) => ({ ...e })),
+    cases: caseReports,
+  };
+}

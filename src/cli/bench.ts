@@ -1,0 +1,43 @@
+/** `ndbridge bench`: the seed workloads on every contender, side by side in one run (bench/). */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { ValueError } from '../common/errors.js';
+import { BENCH_USAGE, parseBenchArgs } from '../../bench/options.js';
+import { render } from '../../bench/render/index.js';
+import { runBench } from '../../bench/run.js';
+import { FIXED_SIZES } from '../../bench/workloads.js';
+
+export async function run(argv: readonly string[]): Promise<number> {
+  let options;
+  try {
+    options = parseBenchArgs(argv);
+  } catch (err) {
+    if (err instanceof ValueError) {
+      process.stderr.write(`ndbridge bench: ${err.message}\n\n${BENCH_USAGE}\n`);
+      return 2;
+    }
+    throw err;
+  }
+  if (options.help) {
+    process.stdout.write(`${BENCH_USAGE}\n`);
+    return 0;
+  }
+  const report = await runBench({
+    workloads: options.workloads,
+    contenders: options.contenders,
+    policy: options.policy,
+    quick: options.quick,
+    sizes: FIXED_SIZES,
+    command: ['ndbridge bench', ...argv].join(' '),
+    log: (line) => process.stderr.write(`${line}\n`),
+  });
+  const text = render(report, options.format);
+  if (options.out) {
+    mkdirSync(dirname(options.out), { recursive: true });
+    writeFileSync(options.out, text);
+    process.stderr.write(`wrote ${options.out}\n`);
+  } else {
+    process.stdout.write(text);
+  }
+  return 0;
+}
