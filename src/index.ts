@@ -15,3 +15,4 @@ export type {
   Scalar,
   VarianceOptions,
 } from './common/ndarray.js';
+export * as compat from './compat/index.js';

@@ -27,7 +27,9 @@ if (COMPAT_PROBLEM) {
 }
 
 /** `describe` that runs only when compat boots (skipping loudly otherwise). */
-export const describeCompat = describe.skipIf(COMPAT_PROBLEM !== null);
+export function describeCompat(name: string, body: () => void): void {
+  describe.skipIf(COMPAT_PROBLEM !== null)(name, body);
+}
 
 /** Run Python source in a real python3 subprocess (the same interpreter compat found) and parse its JSON stdout. */
 export function python<T = unknown>(source: string): T {

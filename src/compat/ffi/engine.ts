@@ -61,11 +61,12 @@ export interface FfiEngine {
   alloc(bytes: number): Ptr;
   free(ptr: Ptr): void;
   /**
-   * A zero-copy ArrayBuffer over `length` bytes of native memory at `ptr`. The buffer does NOT keep
-   * the memory's owner alive: the caller must hold the owner (e.g. a Python reference) for as long as
-   * the buffer (or any view of it) can be reached.
+   * A zero-copy view of exactly `length` bytes of native memory at `ptr`. Its `.buffer` is an
+   * external ArrayBuffer that may be LARGER than `length` (ffi-napi reuses one ArrayBuffer per
+   * address), so always use `byteOffset`/`byteLength`. It does NOT keep the memory's owner alive: the
+   * caller must hold the owner (e.g. a Python reference) for as long as the view can be reached.
    */
-  view(ptr: Ptr, length: number): ArrayBuffer;
+  view(ptr: Ptr, length: number): Uint8Array;
   /** The address of the first byte of an ArrayBuffer's (or a view's) data. */
   addressOf(buffer: ArrayBuffer | ArrayBufferView): Ptr;
   readPtr(ptr: Ptr, offset?: number): Ptr;

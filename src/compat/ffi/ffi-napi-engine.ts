@@ -139,13 +139,10 @@ export function createFfiNapiEngine(): FfiEngine {
     free(ptr: Ptr): void {
       allocations.delete(ptr);
     },
-    view(ptr: Ptr, length: number): ArrayBuffer {
-      if (length === 0) return new ArrayBuffer(0);
+    view(ptr: Ptr, length: number): Uint8Array {
+      if (length === 0) return new Uint8Array(0);
       const b = at(ptr, length);
-      if (b.byteOffset !== 0 || b.buffer.byteLength !== length) {
-        throw new Error(`ffi-napi returned a Buffer at offset ${b.byteOffset} of ${b.buffer.byteLength} bytes; expected a whole external buffer`);
-      }
-      return b.buffer as ArrayBuffer;
+      return new Uint8Array(b.buffer, b.byteOffset, length);
     },
     addressOf(buffer: ArrayBuffer | ArrayBufferView): Ptr {
       const b = ArrayBuffer.isView(buffer)

@@ -101,8 +101,8 @@ export function createKoffiEngine(): FfiEngine {
     free(ptr: Ptr): void {
       koffi.free(ptr);
     },
-    view(ptr: Ptr, length: number): ArrayBuffer {
-      return length === 0 ? zero.slice(0) : koffi.view(ptr, length);
+    view(ptr: Ptr, length: number): Uint8Array {
+      return length === 0 ? new Uint8Array(zero, 0, 0) : new Uint8Array(koffi.view(ptr, length));
     },
     addressOf(buffer: ArrayBuffer | ArrayBufferView): Ptr {
       return koffi.address(buffer);

@@ -1,0 +1,141 @@
+/**
+ * compat: the whole of NumPy (and any Python module) from TypeScript, through FFI into an embedded
+ * CPython.
+ *
+ *   const np = compat.numpy();                 // boots once, synchronously
+ *   const x = np.linspace(0, 1, 5);            // CompatArray
+ *   np.fft.rfft(x, { n: 8 });                  // trailing plain object = keyword arguments
+ *   compat.import('scipy.signal');             // any module, same proxy
+ *   compat.evaluate('np.arange(n) * 2', { n: 5 });
+ *
+ * GIL policy: see ./python/gil.ts (taken once per synchronous JS segment; worker_threads supported).
+ */
+import { CompatUnavailableError } from '../common/errors.js';
+import { selectedEngineName, getEngine } from './ffi/index.js';
+import { callPython, fromPython } from './python/convert.js';
+import { discoverPython, type PythonInstallation } from './python/discovery.js';
+import { acquireGil, GIL } from './python/gil.js';
+import { hasPyObject, livePtr, PyComplex, PyDict, PYOBJ, PyTuple } from './python/objects.js';
+import { getRuntime, peekRuntime, raisePythonError } from './python/runtime.js';
+import './python/callbacks.js';
+import { CompatArray } from './numpy/compat-array.js';
+import type { PyObjectProxy } from './numpy/proxy.js';
+import type { NumpyNamespace } from './numpy/types.js';
+
+export { CompatArray } from './numpy/compat-array.js';
+export type { PyObjectProxy } from './numpy/proxy.js';
+export type * from './numpy/types.js';
+export { PyComplex, PyDict, PyTuple } from './python/objects.js';
+export { evaluate, exec } from './evaluate.js';
+
+let np: NumpyNamespace | undefined;
+
+/** Boot CPython (once) and return the `numpy` module. Throws CompatUnavailableError when Python or NumPy is missing. */
+export function numpy(): NumpyNamespace {
+  if (np) return np;
+  const rt = getRuntime();
+  if (rt.numpy.module === 0n) {
+    throw new CompatUnavailableError(
+      `NumPy is not importable in ${rt.python.interpreter.path} (Python ${rt.python.version}): ${rt.numpy.error}. ` +
+        `Fix: ${rt.python.interpreter.path} -m pip install numpy (or point NDBRIDGE_PYTHON at an interpreter that has it).`,
+    );
+  }
+  if (!GIL.held) acquireGil();
+  rt.api.Py_IncRef(rt.numpy.module);
+  np = fromPython(rt, rt.numpy.module, true) as NumpyNamespace;
+  return np;
+}
+
+/** Import any Python module (`compat.import('scipy.signal')`). Exported as `import`. */
+function importModule(name: string): PyObjectProxy {
+  const rt = getRuntime();
+  if (!GIL.held) acquireGil();
+  const m = rt.api.PyImport_ImportModule(name);
+  if (m === 0n) raisePythonError(rt);
+  rt.sigint?.restoreIfStolen();
+  return fromPython(rt, m, true) as PyObjectProxy;
+}
+export { importModule as import };
+
+/** `compat.tuple(a, b, ...)`: a Python tuple. */
+export function tuple(...items: unknown[]): PyTuple {
+  return new PyTuple(items);
+}
+
+/** `compat.dict({...})` or `compat.dict(new Map(...))`: a Python dict passed positionally. */
+export function dict(source: Readonly<Record<string, unknown>> | ReadonlyMap<unknown, unknown>): PyDict {
+  return new PyDict(source);
+}
+
+/** `compat.complex(re, im)`: a Python complex. */
+export function complex(re: number, im = 0): PyComplex {
+  return new PyComplex(re, im);
+}
+
+/** Call any Python callable proxy with explicit keyword arguments (no trailing-object rule). */
+export function call(fn: PyObjectProxy, args: readonly unknown[], kwargs?: Readonly<Record<string, unknown>>): unknown {
+  const rt = getRuntime();
+  if (!hasPyObject(fn)) throw new TypeError('compat.call() takes a Python object proxy');
+  return callPython(rt, livePtr(fn[PYOBJ]), kwargs ? [...args, { ...kwargs }] : [...args], kwargs !== undefined);
+}
+
+/** True when Python and NumPy can be used (boots the interpreter if it has not been yet). Never throws. */
+export function available(): boolean {
+  try {
+    return getRuntime().numpy.module !== 0n;
+  } catch {
+    return false;
+  }
+}
+
+export interface CompatInfo {
+  readonly available: boolean;
+  /** Why compat is unavailable (with the fix), or null. */
+  readonly problem: string | null;
+  readonly engine: { readonly name: string; readonly version: string | null };
+  readonly interpreter: string | null;
+  readonly interpreterSource: string | null;
+  readonly pythonVersion: string | null;
+  readonly numpyVersion: string | null;
+  readonly libpython: string | null;
+  readonly booted: boolean;
+}
+
+/** What was found, without throwing (and without booting the interpreter). */
+export function info(): CompatInfo {
+  let python: PythonInstallation | undefined;
+  let problem: string | null = null;
+  let engineName = 'koffi';
+  let engineVersion: string | null = null;
+  try {
+    engineName = selectedEngineName();
+    engineVersion = getEngine().version;
+  } catch (err) {
+    problem = err instanceof Error ? err.message : String(err);
+  }
+  try {
+    python = peekRuntime()?.python ?? discoverPython();
+  } catch (err) {
+    problem ??= err instanceof Error ? err.message : String(err);
+  }
+  if (python && !problem) {
+    if (!python.libpython) problem = `no shared libpython found for ${python.interpreter.path} (looked for ${python.libpythonCandidates.join(', ')})`;
+    else if (!python.numpyVersion) problem = `NumPy is not importable in ${python.interpreter.path}: ${python.numpyError}. Fix: ${python.interpreter.path} -m pip install numpy`;
+  }
+  return {
+    available: problem === null,
+    problem,
+    engine: { name: engineName, version: engineVersion },
+    interpreter: python?.interpreter.path ?? null,
+    interpreterSource: python?.interpreter.source ?? null,
+    pythonVersion: python?.version ?? null,
+    numpyVersion: python?.numpyVersion ?? null,
+    libpython: python?.libpython ?? null,
+    booted: peekRuntime() !== undefined,
+  };
+}
+
+/** True when `x` is a CompatArray. */
+export function isCompatArray(x: unknown): x is CompatArray {
+  return x instanceof CompatArray;
+}

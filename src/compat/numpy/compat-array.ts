@@ -1,0 +1,593 @@
+/**
+ * CompatArray: a NumPy array behind the runtime-neutral `NdArray` interface. It owns one reference
+ * to the ndarray (released on GC or `dispose()`); every method calls NumPy (cached callables,
+ * vectorcall). Attribute values (shape, dtype, strides...) are read once and cached: reshape a
+ * CompatArray with `reshape()`, never by assigning `shape` on the Python side.
+ *
+ * Errors from NumPy inside these methods become ndbridge's typed errors (IndexError, ShapeError,
+ * DTypeError, ValueError) with the PythonError as `cause`; calls through the `np` namespace keep
+ * PythonError.
+ */
+import { z } from 'zod';
+import { DTYPES, isDTypeName, type DTypeName } from '../../common/dtypes.js';
+import { DTypeError, IndexError, PythonError, ShapeError, ValueError } from '../../common/errors.js';
+import { ellipsis, parseIndexString, Slice, type IndexItem } from '../../common/index-expr.js';
+import type {
+  ArrayInterface,
+  AstypeOptions,
+  IndexSpec,
+  NdArray,
+  NestedArray,
+  Operand,
+  ReduceOptions,
+  Scalar,
+  VarianceOptions,
+} from '../../common/ndarray.js';
+import type { Ptr } from '../ffi/index.js';
+import { callPython, callPythonRaw, ellipsisObject, fromPython, registerArrayFactory, toPython } from '../python/convert.js';
+import { acquireGil, GIL } from '../python/gil.js';
+import { disposeCell, livePtr, ownReference, PYOBJ, PyTuple, type PyCell } from '../python/objects.js';
+import { getRuntime, raisePythonError, type Runtime } from '../python/runtime.js';
+import { makeProxy, type PyObjectProxy } from './proxy.js';
+
+const NUMPY_HELPERS = `
+import numpy as _np
+
+def array_meta(a):
+    return (a.shape, a.dtype.name, a.strides, a.itemsize, a.nbytes)
+
+def array_interface(a):
+    ai = a.__array_interface__
+    return (list(ai['shape']), ai['typestr'], list(ai['data']), None if ai.get('strides') is None else list(ai['strides']), ai['version'])
+
+def contiguous_native(a):
+    c = _np.ascontiguousarray(a, dtype=a.dtype.newbyteorder('='))
+    return (c, c.__array_interface__['data'][0])
+
+def as_ndarray(x):
+    return _np.asarray(x)
+`;
+
+/** Cached NumPy callables (owned forever). */
+interface NumpyOps {
+  readonly [name: string]: Ptr;
+}
+
+let ops: NumpyOps | undefined;
+
+const OP_NAMES = [
+  'add',
+  'subtract',
+  'multiply',
+  'true_divide',
+  'floor_divide',
+  'remainder',
+  'power',
+  'negative',
+  'absolute',
+  'equal',
+  'not_equal',
+  'less',
+  'less_equal',
+  'greater',
+  'greater_equal',
+  'bitwise_and',
+  'bitwise_or',
+  'bitwise_xor',
+  'invert',
+  'sum',
+  'prod',
+  'min',
+  'max',
+  'mean',
+  'var',
+  'std',
+  'all',
+  'any',
+  'transpose',
+  'reshape',
+  'asarray',
+] as const;
+
+function numpyOps(rt: Runtime): NumpyOps {
+  if (ops) return ops;
+  const { api } = rt;
+  if (rt.numpy.module === 0n) throw new DTypeError(`NumPy is not importable: ${rt.numpy.error}`);
+  const r = api.PyRun_String(NUMPY_HELPERS, 257, rt.helpers, rt.helpers);
+  if (r === 0n) raisePythonError(rt);
+  api.Py_DecRef(r);
+  const table: Record<string, Ptr> = {};
+  for (const name of OP_NAMES) {
+    const p = api.PyObject_GetAttrString(rt.numpy.module, name);
+    if (p === 0n) raisePythonError(rt);
+    table[name] = p;
+  }
+  for (const name of ['array_meta', 'array_interface', 'contiguous_native', 'as_ndarray']) {
+    table[name] = api.PyDict_GetItemString(rt.helpers, name);
+  }
+  ops = table;
+  return ops;
+}
+
+const ArrayInterfaceSchema = z.tuple([
+  z.array(z.number().int().nonnegative()),
+  z.string(),
+  z.tuple([z.union([z.number().int().nonnegative(), z.bigint()]), z.boolean()]),
+  z.array(z.number().int()).nullable(),
+  z.literal(3),
+]);
+
+const MetaSchema = z.tuple([
+  z.array(z.number().int().nonnegative()),
+  z.string(),
+  z.array(z.number().int()),
+  z.number().int().positive().or(z.literal(0)),
+  z.number().int().nonnegative(),
+]);
+
+interface Meta {
+  readonly shape: readonly number[];
+  readonly dtype: string;
+  readonly strides: readonly number[];
+  readonly itemsize: number;
+  readonly nbytes: number;
+}
+
+/** Map a PythonError raised by NumPy inside an NdArray method to ndbridge's typed errors. */
+function typedError(err: unknown, what: string): unknown {
+  if (!(err instanceof PythonError)) return err;
+  const t = err.pythonType;
+  const msg = `${what}: ${err.pythonMessage}`;
+  let out: Error | undefined;
+  if (t === 'IndexError' || t.endsWith('AxisError')) out = new IndexError(msg);
+  else if (t === 'ValueError' && /broadcast|shape|reshape|size/.test(err.pythonMessage)) out = new ShapeError(msg);
+  else if (t.includes('UFunc') || t === 'TypeError' || t.includes('DTypePromotionError')) out = new DTypeError(msg);
+  else if (t === 'ValueError') out = new ValueError(msg);
+  if (!out) return err;
+  (out as Error & { cause?: unknown }).cause = err;
+  return out;
+}
+
+function runtimeWithGil(): Runtime {
+  const rt = getRuntime();
+  if (!GIL.held) acquireGil();
+  return rt;
+}
+
+export class CompatArray implements NdArray {
+  /** @internal the owned ndarray reference */
+  readonly [PYOBJ]: PyCell;
+  private meta: Meta | undefined;
+
+  /** @internal Wrap an owned ndarray reference (use `np.*` or `compat.evaluate` to make arrays). */
+  constructor(ptr: Ptr) {
+    this[PYOBJ] = ownReference(this, ptr, 'CompatArray');
+  }
+
+  private static wrap(rt: Runtime, raw: Ptr): CompatArray {
+    const o = numpyOps(rt);
+    if (rt.api.PyObject_IsInstance(raw, ndarrayType(rt)) === 1) return new CompatArray(raw);
+    const arr = callPythonRaw(rt, o.as_ndarray, [borrowed(raw)], false);
+    rt.api.Py_DecRef(raw);
+    return new CompatArray(arr);
+  }
+
+  private info(): Meta {
+    if (this.meta) return this.meta;
+    const rt = runtimeWithGil();
+    const raw = callPython(rt, numpyOps(rt).array_meta, [this], false);
+    const [shape, dtype, strides, itemsize, nbytes] = MetaSchema.parse(raw);
+    this.meta = { shape, dtype, strides, itemsize, nbytes };
+    this[PYOBJ].label = `CompatArray(${dtype}, [${shape.join(', ')}])`;
+    return this.meta;
+  }
+
+  private op(name: string, args: readonly unknown[], kwargs?: Record<string, unknown>): CompatArray {
+    const rt = runtimeWithGil();
+    const fn = numpyOps(rt)[name];
+    let raw: Ptr;
+    try {
+      raw = callPythonRaw(rt, fn, kwargs ? [...args, kwargs] : args, kwargs !== undefined);
+    } catch (err) {
+      throw typedError(err, `numpy.${name}`);
+    }
+    return CompatArray.wrap(rt, raw);
+  }
+
+  get shape(): readonly number[] {
+    return this.info().shape;
+  }
+  /** NumPy's dtype name. For dtypes outside ndbridge's table (float16, object, str...) this is NumPy's name too. */
+  get dtype(): DTypeName {
+    return this.info().dtype as DTypeName;
+  }
+  get strides(): readonly number[] {
+    return this.info().strides;
+  }
+  get ndim(): number {
+    return this.info().shape.length;
+  }
+  get size(): number {
+    return this.info().shape.reduce((a, b) => a * b, 1);
+  }
+  get itemsize(): number {
+    return this.info().itemsize;
+  }
+  get nbytes(): number {
+    return this.info().nbytes;
+  }
+  get T(): CompatArray {
+    return this.op('transpose', [this]);
+  }
+  /** A proxy over the ndarray for everything else NumPy offers: `a.py.cumsum()`, `a.py.flags`... */
+  get py(): PyObjectProxy {
+    const rt = runtimeWithGil();
+    const p = livePtr(this[PYOBJ]);
+    rt.api.Py_IncRef(p);
+    return makeProxy(rt, p, 'numpy.ndarray');
+  }
+
+  get __array_interface__(): ArrayInterface {
+    const rt = runtimeWithGil();
+    const raw = callPython(rt, numpyOps(rt).array_interface, [this], false);
+    const [shape, typestr, [address, readonly], strides, version] = ArrayInterfaceSchema.parse(raw);
+    return { shape, typestr, data: [address, readonly], strides, version };
+  }
+
+  get(...indices: number[]): Scalar {
+    for (const i of indices) {
+      if (!Number.isInteger(i)) throw new IndexError(`get() takes integer indices, got ${String(i)} in get(${indices.join(', ')})`);
+    }
+    if (indices.length !== this.ndim) {
+      throw new IndexError(`get() needs one index per dimension: the array has ${this.ndim} dimensions, got ${indices.length} indices (${indices.join(', ')})`);
+    }
+    const rt = runtimeWithGil();
+    const key = toPython(rt, new PyTuple(indices));
+    const r = rt.api.PyObject_GetItem(livePtr(this[PYOBJ]), key);
+    rt.api.Py_DecRef(key);
+    if (r === 0n) {
+      try {
+        raisePythonError(rt);
+      } catch (err) {
+        throw typedError(err, `get(${indices.join(', ')}) on shape [${this.shape.join(', ')}]`);
+      }
+    }
+    return fromPython(rt, r, true) as Scalar;
+  }
+
+  /** The Python index object for `items` (NEW reference). */
+  private indexKey(rt: Runtime, items: readonly IndexItem<NdArray>[], forView: boolean): Ptr {
+    const flat: unknown[] = [];
+    for (const item of items) {
+      if (typeof item === 'string' && item !== ellipsis) flat.push(...parseIndexString(item));
+      else flat.push(item);
+    }
+    let sawEllipsis = false;
+    const converted = flat.map((item) => {
+      if (item === ellipsis) {
+        sawEllipsis = true;
+        return borrowed(ellipsisObject(rt));
+      }
+      if (item instanceof Slice) return new PySliceValue(item);
+      if (item === null) return null;
+      if (typeof item === 'number' || Array.isArray(item) || item instanceof CompatArray) return item;
+      if (typeof item === 'object' && item !== null && PYOBJ in item) return item;
+      throw new IndexError(`unsupported index item ${String(item)}: use integers, slices, null (newaxis), '...', index arrays or masks`);
+    });
+    // A trailing Ellipsis turns a full integer index into a 0-d view instead of a scalar.
+    if (forView && !sawEllipsis) converted.push(borrowed(ellipsisObject(rt)));
+    return tupleWithSlices(rt, converted);
+  }
+
+  at(...index: IndexItem<NdArray>[]): CompatArray {
+    const rt = runtimeWithGil();
+    const key = this.indexKey(rt, index, true);
+    const r = rt.api.PyObject_GetItem(livePtr(this[PYOBJ]), key);
+    rt.api.Py_DecRef(key);
+    if (r === 0n) {
+      try {
+        raisePythonError(rt);
+      } catch (err) {
+        throw typedError(err, `at(${index.map((i) => JSON.stringify(i)).join(', ')}) on shape [${this.shape.join(', ')}]`);
+      }
+    }
+    return CompatArray.wrap(rt, r);
+  }
+
+  set(index: IndexSpec, value: Operand | NestedArray): void {
+    const rt = runtimeWithGil();
+    // As in fast: a JS array is a tuple of index items, except an all-boolean array (a mask).
+    const items: readonly IndexItem<NdArray>[] =
+      Array.isArray(index) && !(index.length > 0 && index.every((i) => typeof i === 'boolean'))
+        ? (index as readonly IndexItem<NdArray>[])
+        : [index as IndexItem<NdArray>];
+    const key = this.indexKey(rt, items, false);
+    let v: Ptr;
+    try {
+      v = toPython(rt, value);
+    } catch (err) {
+      rt.api.Py_DecRef(key);
+      throw err;
+    }
+    const rc = rt.api.PyObject_SetItem(livePtr(this[PYOBJ]), key, v);
+    rt.api.Py_DecRef(key);
+    rt.api.Py_DecRef(v);
+    if (rc !== 0) {
+      try {
+        raisePythonError(rt);
+      } catch (err) {
+        throw typedError(err, `set(${JSON.stringify(index)}) on shape [${this.shape.join(', ')}]`);
+      }
+    }
+  }
+
+  add(other: Operand): CompatArray {
+    return this.op('add', [this, other]);
+  }
+  sub(other: Operand): CompatArray {
+    return this.op('subtract', [this, other]);
+  }
+  mul(other: Operand): CompatArray {
+    return this.op('multiply', [this, other]);
+  }
+  div(other: Operand): CompatArray {
+    return this.op('true_divide', [this, other]);
+  }
+  floordiv(other: Operand): CompatArray {
+    return this.op('floor_divide', [this, other]);
+  }
+  mod(other: Operand): CompatArray {
+    return this.op('remainder', [this, other]);
+  }
+  pow(other: Operand): CompatArray {
+    return this.op('power', [this, other]);
+  }
+  neg(): CompatArray {
+    return this.op('negative', [this]);
+  }
+  abs(): CompatArray {
+    return this.op('absolute', [this]);
+  }
+  eq(other: Operand): CompatArray {
+    return this.op('equal', [this, other]);
+  }
+  ne(other: Operand): CompatArray {
+    return this.op('not_equal', [this, other]);
+  }
+  lt(other: Operand): CompatArray {
+    return this.op('less', [this, other]);
+  }
+  le(other: Operand): CompatArray {
+    return this.op('less_equal', [this, other]);
+  }
+  gt(other: Operand): CompatArray {
+    return this.op('greater', [this, other]);
+  }
+  ge(other: Operand): CompatArray {
+    return this.op('greater_equal', [this, other]);
+  }
+  /** `a & b` (logical on bool arrays, bitwise on integers). */
+  and(other: Operand): CompatArray {
+    return this.op('bitwise_and', [this, other]);
+  }
+  /** `a | b`. */
+  or(other: Operand): CompatArray {
+    return this.op('bitwise_or', [this, other]);
+  }
+  /** `a ^ b`. */
+  xor(other: Operand): CompatArray {
+    return this.op('bitwise_xor', [this, other]);
+  }
+  /** `~a` (logical not on bool arrays, bitwise not on integers). */
+  not(): CompatArray {
+    return this.op('invert', [this]);
+  }
+
+  private reduce(name: string, options: VarianceOptions | undefined): CompatArray {
+    const kw: Record<string, unknown> = {};
+    if (options) {
+      if (options.axis !== undefined) kw.axis = Array.isArray(options.axis) ? new PyTuple(options.axis) : options.axis;
+      if (options.keepdims !== undefined) kw.keepdims = options.keepdims;
+      if (options.dtype !== undefined) kw.dtype = options.dtype;
+      if (options.correction !== undefined) kw.ddof = options.correction;
+    }
+    return this.op(name, [this], kw);
+  }
+  sum(options?: ReduceOptions): CompatArray {
+    return this.reduce('sum', options);
+  }
+  prod(options?: ReduceOptions): CompatArray {
+    return this.reduce('prod', options);
+  }
+  min(options?: ReduceOptions): CompatArray {
+    return this.reduce('min', options);
+  }
+  max(options?: ReduceOptions): CompatArray {
+    return this.reduce('max', options);
+  }
+  mean(options?: ReduceOptions): CompatArray {
+    return this.reduce('mean', options);
+  }
+  var(options?: VarianceOptions): CompatArray {
+    return this.reduce('var', options);
+  }
+  std(options?: VarianceOptions): CompatArray {
+    return this.reduce('std', options);
+  }
+  all(options?: ReduceOptions): CompatArray {
+    return this.reduce('all', options);
+  }
+  any(options?: ReduceOptions): CompatArray {
+    return this.reduce('any', options);
+  }
+
+  reshape(shape: readonly number[]): CompatArray {
+    return this.op('reshape', [this, new PyTuple(shape)]);
+  }
+  transpose(axes?: readonly number[]): CompatArray {
+    return axes === undefined ? this.op('transpose', [this]) : this.op('transpose', [this, new PyTuple(axes)]);
+  }
+  astype(dtype: DTypeName, options?: AstypeOptions): CompatArray {
+    const rt = runtimeWithGil();
+    const fn = rt.api.PyObject_GetAttrString(livePtr(this[PYOBJ]), 'astype');
+    if (fn === 0n) raisePythonError(rt);
+    let raw: Ptr;
+    try {
+      raw = callPythonRaw(rt, fn, [dtype, { copy: options?.copy, casting: options?.casting }]);
+    } catch (err) {
+      throw typedError(err, `astype('${dtype}')`);
+    } finally {
+      rt.api.Py_DecRef(fn);
+    }
+    return CompatArray.wrap(rt, raw);
+  }
+  copy(): CompatArray {
+    const rt = runtimeWithGil();
+    const fn = rt.api.PyObject_GetAttrString(livePtr(this[PYOBJ]), 'copy');
+    if (fn === 0n) raisePythonError(rt);
+    try {
+      return CompatArray.wrap(rt, callPythonRaw(rt, fn, []));
+    } finally {
+      rt.api.Py_DecRef(fn);
+    }
+  }
+
+  toArray(): NestedArray {
+    const meta = this.info();
+    if (!isDTypeName(meta.dtype)) {
+      // Dtypes outside the table: NumPy's own tolist().
+      const rt = runtimeWithGil();
+      const fn = rt.api.PyObject_GetAttrString(livePtr(this[PYOBJ]), 'tolist');
+      if (fn === 0n) raisePythonError(rt);
+      try {
+        return callPython(rt, fn, []) as NestedArray;
+      } finally {
+        rt.api.Py_DecRef(fn);
+      }
+    }
+    return readNested(this, meta.dtype, meta.shape);
+  }
+
+  toString(): string {
+    const rt = runtimeWithGil();
+    const s = rt.api.PyObject_Repr(livePtr(this[PYOBJ]));
+    if (s === 0n) raisePythonError(rt);
+    return fromPython(rt, s, true) as string;
+  }
+
+  [Symbol.for('nodejs.util.inspect.custom')](): string {
+    return this[PYOBJ].ptr === 0n ? 'CompatArray <disposed>' : this.toString();
+  }
+
+  dispose(): void {
+    disposeCell(this[PYOBJ]);
+  }
+  [Symbol.dispose](): void {
+    this.dispose();
+  }
+}
+
+/** Read a contiguous native-order copy's memory and build nested JS arrays (NumPy tolist with ndbridge's element types). */
+function readNested(a: CompatArray, dtype: DTypeName, shape: readonly number[]): NestedArray {
+  const rt = runtimeWithGil();
+  const pair = callPythonRaw(rt, numpyOps(rt).contiguous_native, [a], false);
+  try {
+    const c = rt.api.PyTuple_GetItem(pair, 0);
+    void c;
+    const address = BigInt(fromPython(rt, rt.api.PyTuple_GetItem(pair, 1), false) as number | bigint);
+    const size = shape.reduce((x, y) => x * y, 1);
+    const bytes = size * DTYPES[dtype].itemsize;
+    const buf = rt.engine.view(address, bytes).slice().buffer; // copy out while the contiguous array is alive
+    const flat = elementsOf(buf, dtype);
+    return nest(flat, shape, 0, { i: 0 });
+  } finally {
+    rt.api.Py_DecRef(pair);
+  }
+}
+
+function elementsOf(buf: ArrayBuffer, dtype: DTypeName): ArrayLike<Scalar> {
+  switch (dtype) {
+    case 'bool':
+      return Array.from(new Uint8Array(buf), (b) => b !== 0);
+    case 'int8':
+      return new Int8Array(buf);
+    case 'int16':
+      return new Int16Array(buf);
+    case 'int32':
+      return new Int32Array(buf);
+    case 'int64':
+      return new BigInt64Array(buf);
+    case 'uint8':
+      return new Uint8Array(buf);
+    case 'uint16':
+      return new Uint16Array(buf);
+    case 'uint32':
+      return new Uint32Array(buf);
+    case 'uint64':
+      return new BigUint64Array(buf);
+    case 'float32':
+      return new Float32Array(buf);
+    case 'float64':
+      return new Float64Array(buf);
+    case 'complex64':
+    case 'complex128': {
+      const f = dtype === 'complex64' ? new Float32Array(buf) : new Float64Array(buf);
+      const out = new Array<Scalar>(f.length / 2);
+      for (let i = 0; i < out.length; i++) out[i] = { re: f[2 * i], im: f[2 * i + 1] };
+      return out;
+    }
+  }
+}
+
+function nest(flat: ArrayLike<Scalar>, shape: readonly number[], dim: number, pos: { i: number }): NestedArray {
+  if (dim === shape.length) return flat[pos.i++];
+  const n = shape[dim];
+  const out = new Array<NestedArray>(n);
+  for (let k = 0; k < n; k++) out[k] = nest(flat, shape, dim + 1, pos);
+  return out;
+}
+
+/** A Python slice to build inside an index tuple. */
+class PySliceValue {
+  constructor(readonly slice: Slice) {}
+}
+
+/** Pass a borrowed pointer through the converters (they IncRef it). */
+function borrowed(p: Ptr): { [PYOBJ]: PyCell } {
+  return { [PYOBJ]: { ptr: p, label: 'object' } };
+}
+
+/** A NEW tuple for an index, with slices built by PySlice_New. */
+function tupleWithSlices(rt: Runtime, items: readonly unknown[]): Ptr {
+  const { api } = rt;
+  const t = api.PyTuple_New(items.length);
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i];
+    let p: Ptr;
+    if (item instanceof PySliceValue) {
+      const part = (v: number | null) => (v === null ? 0n : toPython(rt, v));
+      const a = part(item.slice.start);
+      const b = part(item.slice.stop);
+      const c = part(item.slice.step);
+      p = api.PySlice_New(a, b, c);
+      for (const x of [a, b, c]) if (x !== 0n) api.Py_DecRef(x);
+    } else {
+      try {
+        p = toPython(rt, item);
+      } catch (err) {
+        api.Py_DecRef(t);
+        throw err;
+      }
+    }
+    api.PyTuple_SetItem(t, i, p);
+  }
+  return t;
+}
+
+let ndarrayPtr: Ptr = 0n;
+function ndarrayType(rt: Runtime): Ptr {
+  if (ndarrayPtr === 0n) ndarrayPtr = rt.api.PyObject_GetAttrString(rt.numpy.module, 'ndarray');
+  return ndarrayPtr;
+}
+
+registerArrayFactory((_rt, ptr) => new CompatArray(ptr));

@@ -1,0 +1,128 @@
+/**
+ * Python objects whose behaviour is JS: Python callables that run a JS function, and capsules whose
+ * destructor runs JS (the bridge uses these to keep a JS ArrayBuffer alive exactly as long as NumPy
+ * holds memory over it).
+ *
+ * Mechanism (one choice, documented for the bridge): ONE C trampoline of each kind is registered
+ * with the engine, once, lazily:
+ * - `PyObject *call(PyObject *self, PyObject *args)` behind a single static `PyMethodDef`
+ *   (METH_VARARGS). Each JS function becomes `PyCFunction_NewEx(def, self = capsule(id))`; the
+ *   trampoline looks the function up by the capsule's id.
+ * - `void destruct(PyObject *capsule)`: the destructor of every capsule made here; it removes the
+ *   capsule's id from the table (dropping the JS function or kept-alive value) and runs its JS
+ *   `onRelease` hook.
+ * Callbacks run synchronously on the JS thread inside the Python call that triggers them. They must
+ * not be triggered from a Python thread other than the one running the JS call (a Python thread
+ * dropping the last reference to a keep-alive capsule, for instance): keep such objects on the JS
+ * thread.
+ */
+import type { Ptr, RegisteredCallback } from '../ffi/index.js';
+import { PY_METHOD_DEF, METH_VARARGS } from './capi.js';
+import { fromPython, registerFunctionFactory, toPython } from './convert.js';
+import { GIL } from './gil.js';
+import type { Runtime } from './runtime.js';
+
+interface Entry {
+  readonly fn?: (...args: unknown[]) => unknown;
+  readonly value?: unknown;
+  readonly onRelease?: () => void;
+}
+
+const entries = new Map<number, Entry>();
+let nextId = 1;
+
+interface Trampolines {
+  readonly call: RegisteredCallback;
+  readonly destruct: RegisteredCallback;
+  readonly methodDef: Ptr;
+}
+let trampolines: Trampolines | undefined;
+
+function errorMessage(err: unknown): string {
+  return err instanceof Error ? `${err.name}: ${err.message}` : String(err);
+}
+
+function install(rt: Runtime): Trampolines {
+  if (trampolines) return trampolines;
+  const { api, engine } = rt;
+  const call = engine.registerCallback('ptr', ['ptr', 'ptr'], (self: Ptr, args: Ptr): Ptr => {
+    GIL.nested++;
+    try {
+      const id = Number(api.PyCapsule_GetPointer(self, 0n));
+      const entry = entries.get(id);
+      if (!entry?.fn) {
+        api.PyErr_SetString(api.exc.RuntimeError, `ndbridge: JS function #${id} is gone`);
+        return 0n;
+      }
+      const n = api.PyTuple_Size(args);
+      const jsArgs = new Array<unknown>(n);
+      for (let i = 0; i < n; i++) jsArgs[i] = fromPython(rt, api.PyTuple_GetItem(args, i), false);
+      return toPython(rt, entry.fn(...jsArgs));
+    } catch (err) {
+      api.PyErr_SetString(api.exc.RuntimeError, `JS exception in a callback: ${errorMessage(err)}`);
+      return 0n;
+    } finally {
+      GIL.nested--;
+    }
+  });
+  const destruct = engine.registerCallback('void', ['ptr'], (capsule: Ptr): void => {
+    GIL.nested++;
+    try {
+      const id = Number(api.PyCapsule_GetPointer(capsule, 0n));
+      const entry = entries.get(id);
+      entries.delete(id);
+      entry?.onRelease?.();
+    } catch {
+      // A destructor cannot report errors.
+    } finally {
+      GIL.nested--;
+    }
+  });
+  const methodDef = engine.alloc(PY_METHOD_DEF.size);
+  const name = engine.alloc(32);
+  engine.view(name, 32).set(Buffer.from('ndbridge_js_function\0', 'utf8'));
+  engine.writePtr(methodDef, PY_METHOD_DEF.ml_name, name);
+  engine.writePtr(methodDef, PY_METHOD_DEF.ml_meth, call.ptr);
+  engine.writePtr(methodDef, PY_METHOD_DEF.ml_flags, BigInt(METH_VARARGS));
+  engine.writePtr(methodDef, PY_METHOD_DEF.ml_doc, 0n);
+  trampolines = { call, destruct, methodDef };
+  return trampolines;
+}
+
+function capsuleFor(rt: Runtime, entry: Entry): Ptr {
+  const t = install(rt);
+  const id = nextId++;
+  entries.set(id, entry);
+  const cap = rt.api.PyCapsule_New(BigInt(id), 0n, t.destruct.ptr);
+  if (cap === 0n) {
+    entries.delete(id);
+    throw new Error('PyCapsule_New failed');
+  }
+  return cap;
+}
+
+/** A NEW Python callable that runs `fn` (arguments converted Python -> JS, result JS -> Python). GIL held. */
+export function pythonFunction(rt: Runtime, fn: (...args: unknown[]) => unknown): Ptr {
+  const t = install(rt);
+  const cap = capsuleFor(rt, { fn });
+  const f = rt.api.PyCFunction_NewEx(t.methodDef, cap, 0n);
+  rt.api.Py_DecRef(cap);
+  if (f === 0n) throw new Error('PyCFunction_NewEx failed');
+  return f;
+}
+
+/**
+ * A NEW capsule that holds `value` (a JS value, e.g. an ArrayBuffer) strongly until Python destroys
+ * the capsule; then `onRelease` runs. Put it where the Python object that uses the memory keeps it
+ * (an array's `base`, a DLPack deleter's context...). GIL held.
+ */
+export function keepAliveCapsule(rt: Runtime, value: unknown, onRelease?: () => void): Ptr {
+  return capsuleFor(rt, { value, onRelease });
+}
+
+/** How many JS values/functions Python currently keeps alive through capsules (for leak tests). */
+export function liveCapsuleCount(): number {
+  return entries.size;
+}
+
+registerFunctionFactory(pythonFunction);

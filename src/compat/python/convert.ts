@@ -1,0 +1,498 @@
+/**
+ * Values across the boundary, and calls.
+ *
+ * JS -> Python (`toPython`, a NEW reference): null/undefined -> None; boolean -> bool; number -> int
+ * when it is a safe integer (and not -0), else float; bigint -> int; string -> str; arrays -> list;
+ * `compat.tuple(...)` -> tuple; `compat.dict(...)` -> dict; `compat.complex(re, im)` and `{ re, im }`
+ * (exactly those two number keys, outside the trailing position of a call) -> complex; TypedArrays ->
+ * a NumPy array (a copy, same dtype); JS functions -> Python callables (see ./callbacks.ts);
+ * compat objects (CompatArray, proxies) -> the very Python object.
+ *
+ * Python -> JS (`fromPython`): None -> null; bool and numpy.bool_ -> boolean; int -> number when it is
+ * a safe integer, else bigint; numpy int64/uint64 scalars -> bigint, narrower numpy integers -> number;
+ * float and numpy floats -> number; complex -> { re, im }; str -> string; tuple and list -> arrays
+ * (elements converted the same way); numpy.ndarray -> CompatArray; anything else -> a proxy.
+ *
+ * Calls (`callPython`): arguments are packed into a reused native argument vector and passed with
+ * PyObject_Vectorcall (measured faster than building a tuple for PyObject_Call); a trailing plain
+ * object holds keyword arguments (PyObject_VectorcallDict). Keyword arguments whose value is
+ * undefined are left out; `axis`/`axes` given as JS arrays become tuples (NumPy wants tuples there).
+ */
+import { DTypeError, ValueError } from '../../common/errors.js';
+import type { Ptr } from '../ffi/index.js';
+import { acquireGil, GIL } from './gil.js';
+import { hasPyObject, livePtr, PyComplex, PyDict, PYOBJ, PyTuple } from './objects.js';
+import { getRuntime, raisePythonError, type Runtime } from './runtime.js';
+
+/** Wraps an owned ndarray reference (registered by src/compat/numpy). */
+export type ArrayFactory = (rt: Runtime, ptr: Ptr) => unknown;
+/** Wraps an owned reference of any other object (registered by src/compat/numpy). */
+export type ProxyFactory = (rt: Runtime, ptr: Ptr, label: string) => unknown;
+/** Turns a JS function into a new Python callable reference (registered by ./callbacks.ts). */
+export type FunctionFactory = (rt: Runtime, fn: (...args: unknown[]) => unknown) => Ptr;
+
+const factories: { array?: ArrayFactory; proxy?: ProxyFactory; fn?: FunctionFactory } = {};
+
+export function registerArrayFactory(f: ArrayFactory): void {
+  factories.array = f;
+}
+export function registerProxyFactory(f: ProxyFactory): void {
+  factories.proxy = f;
+}
+export function registerFunctionFactory(f: FunctionFactory): void {
+  factories.fn = f;
+}
+
+type Converter = (rt: Runtime, ptr: Ptr) => unknown;
+
+interface TypeTable {
+  readonly ndarray: Ptr;
+  readonly byType: Map<Ptr, Converter>;
+  readonly complexType: Ptr;
+  readonly ellipsis: Ptr;
+  readonly np: Ptr;
+  readonly frombuffer: Ptr;
+}
+
+let table: TypeTable | undefined;
+
+function str(rt: Runtime, ptr: Ptr): string {
+  const p = rt.api.PyUnicode_AsUTF8AndSize(ptr, rt.scratch);
+  if (p === 0n) raisePythonError(rt);
+  return rt.engine.readUtf8(p, Number(rt.engine.readI64(rt.scratch)));
+}
+
+/** Python int -> number (safe) or bigint; `asBigint` forces bigint. */
+function intValue(rt: Runtime, ptr: Ptr, asBigint: boolean): number | bigint {
+  const { api, engine, scratch } = rt;
+  const v = api.PyLong_AsLongLongAndOverflow(ptr, scratch);
+  if (engine.readI32(scratch) !== 0) {
+    const s = api.PyObject_Str(ptr);
+    const text = str(rt, s);
+    api.Py_DecRef(s);
+    return BigInt(text);
+  }
+  if (v === -1n && api.PyErr_Occurred() !== 0n) raisePythonError(rt);
+  if (asBigint) return v;
+  return v >= -9007199254740991n && v <= 9007199254740991n ? Number(v) : v;
+}
+
+function numpyInt(asBigint: boolean): Converter {
+  return (rt, ptr) => {
+    const l = rt.api.PyNumber_Long(ptr);
+    if (l === 0n) raisePythonError(rt);
+    const v = intValue(rt, l, asBigint);
+    rt.api.Py_DecRef(l);
+    return v;
+  };
+}
+
+const floatValue: Converter = (rt, ptr) => {
+  const v = rt.api.PyFloat_AsDouble(ptr);
+  if (v === -1 && rt.api.PyErr_Occurred() !== 0n) raisePythonError(rt);
+  return v;
+};
+
+const complexValue: Converter = (rt, ptr) => {
+  const { api } = rt;
+  // numpy.complex64 is not a complex subclass: go through complex(x).
+  const args = api.PyTuple_New(1);
+  api.Py_IncRef(ptr);
+  api.PyTuple_SetItem(args, 0, ptr);
+  const c = api.PyObject_Call(typeTable(rt).complexType, args, 0n);
+  api.Py_DecRef(args);
+  if (c === 0n) raisePythonError(rt);
+  const v = { re: api.PyComplex_RealAsDouble(c), im: api.PyComplex_ImagAsDouble(c) };
+  api.Py_DecRef(c);
+  return v;
+};
+
+function sequence(size: (rt: Runtime, p: Ptr) => number, item: (rt: Runtime, p: Ptr, i: number) => Ptr): Converter {
+  return (rt, ptr) => {
+    const n = size(rt, ptr);
+    const out = new Array<unknown>(n);
+    for (let i = 0; i < n; i++) out[i] = fromPython(rt, item(rt, ptr, i), false);
+    return out;
+  };
+}
+
+function typeTable(rt: Runtime): TypeTable {
+  if (table) return table;
+  const { api } = rt;
+  const byType = new Map<Ptr, Converter>();
+  const attr = (obj: Ptr, name: string): Ptr => {
+    const p = api.PyObject_GetAttrString(obj, name);
+    if (p === 0n) raisePythonError(rt);
+    return p; // owned forever (types live as long as the interpreter)
+  };
+  const b = rt.builtins;
+  byType.set(attr(b, 'bool'), (_rt, p) => p === rt.api.True);
+  byType.set(attr(b, 'int'), (r, p) => intValue(r, p, false));
+  byType.set(attr(b, 'float'), floatValue);
+  const complexType = attr(b, 'complex');
+  byType.set(complexType, (r, p) => ({ re: r.api.PyComplex_RealAsDouble(p), im: r.api.PyComplex_ImagAsDouble(p) }));
+  byType.set(attr(b, 'str'), str);
+  byType.set(
+    attr(b, 'tuple'),
+    sequence(
+      (r, p) => r.api.PyTuple_Size(p),
+      (r, p, i) => r.api.PyTuple_GetItem(p, i),
+    ),
+  );
+  byType.set(
+    attr(b, 'list'),
+    sequence(
+      (r, p) => r.api.PyList_Size(p),
+      (r, p, i) => r.api.PyList_GetItem(p, i),
+    ),
+  );
+  const ellipsis = attr(b, 'Ellipsis');
+  let ndarray = 0n;
+  let frombuffer = 0n;
+  const np = rt.numpy.module;
+  if (np !== 0n) {
+    ndarray = attr(np, 'ndarray');
+    frombuffer = attr(np, 'frombuffer');
+    byType.set(attr(np, 'bool_'), (r, p) => r.api.PyObject_IsTrue(p) === 1);
+    for (const name of ['int8', 'int16', 'int32', 'uint8', 'uint16', 'uint32']) byType.set(attr(np, name), numpyInt(false));
+    for (const name of ['int64', 'uint64', 'longlong', 'ulonglong', 'intp', 'uintp']) byType.set(attr(np, name), numpyInt(true));
+    for (const name of ['float16', 'float32', 'float64', 'longdouble']) byType.set(attr(np, name), floatValue);
+    for (const name of ['complex64', 'complex128', 'clongdouble']) byType.set(attr(np, name), complexValue);
+    byType.set(attr(np, 'str_'), str);
+  }
+  table = { ndarray, byType, complexType, ellipsis, np, frombuffer };
+  return table;
+}
+
+/**
+ * Python -> JS. `owned`: the caller passes its reference (a call result); otherwise `ptr` is borrowed.
+ * Plain values are copied out (and an owned reference released); arrays and other objects are wrapped
+ * and keep the reference.
+ */
+export function fromPython(rt: Runtime, ptr: Ptr, owned: boolean): unknown {
+  const { api } = rt;
+  if (ptr === api.None) {
+    if (owned) api.Py_DecRef(ptr);
+    return null;
+  }
+  const t = typeTable(rt);
+  if (t.ndarray !== 0n && api.PyObject_IsInstance(ptr, t.ndarray) === 1) {
+    if (!owned) api.Py_IncRef(ptr);
+    return factories.array ? factories.array(rt, ptr) : wrapOther(rt, ptr, 'numpy.ndarray');
+  }
+  const type = api.PyObject_Type(ptr);
+  api.Py_DecRef(type);
+  const conv = t.byType.get(type);
+  if (conv) {
+    try {
+      return conv(rt, ptr);
+    } finally {
+      if (owned) api.Py_DecRef(ptr);
+    }
+  }
+  if (!owned) api.Py_IncRef(ptr);
+  return wrapOther(rt, ptr, '');
+}
+
+function wrapOther(rt: Runtime, ptr: Ptr, label: string): unknown {
+  if (!factories.proxy) throw new Error('compat proxy factory not registered (import src/compat/index.js)');
+  return factories.proxy(rt, ptr, label);
+}
+
+const TYPED_DTYPES: ReadonlyArray<readonly [new (...a: never[]) => ArrayBufferView, string]> = [
+  [Float64Array, 'float64'],
+  [Float32Array, 'float32'],
+  [Int32Array, 'int32'],
+  [Int16Array, 'int16'],
+  [Int8Array, 'int8'],
+  [Uint32Array, 'uint32'],
+  [Uint16Array, 'uint16'],
+  [Uint8Array, 'uint8'],
+  [Uint8ClampedArray, 'uint8'],
+  [BigInt64Array, 'int64'],
+  [BigUint64Array, 'uint64'],
+];
+
+function isPlainObject(v: object): v is Record<string, unknown> {
+  const proto: unknown = Object.getPrototypeOf(v);
+  return proto === Object.prototype || proto === null;
+}
+
+function isComplexLike(v: Record<string, unknown>): v is { re: number; im: number } {
+  const keys = Object.keys(v);
+  return keys.length === 2 && typeof v.re === 'number' && typeof v.im === 'number';
+}
+
+function check(rt: Runtime, p: Ptr): Ptr {
+  if (p === 0n) raisePythonError(rt);
+  return p;
+}
+
+/** JS -> Python: a NEW reference. GIL must be held. */
+export function toPython(rt: Runtime, v: unknown): Ptr {
+  const { api } = rt;
+  switch (typeof v) {
+    case 'number':
+      if (Number.isSafeInteger(v) && !Object.is(v, -0)) return check(rt, api.PyLong_FromLong(v));
+      return check(rt, api.PyFloat_FromDouble(v));
+    case 'boolean': {
+      const b = v ? api.True : api.False;
+      api.Py_IncRef(b);
+      return b;
+    }
+    case 'string':
+      if (!v.includes('\0')) return check(rt, api.PyUnicode_FromString(v));
+      return stringWithNul(rt, v);
+    case 'bigint':
+      if (v >= -(2n ** 63n) && v < 2n ** 63n) return check(rt, api.PyLong_FromLongLong(v));
+      if (v >= 0n && v < 2n ** 64n) return check(rt, api.PyLong_FromUnsignedLongLong(v));
+      return check(rt, api.PyLong_FromString(v.toString(), 0n, 10));
+    case 'undefined':
+      api.Py_IncRef(api.None);
+      return api.None;
+    case 'function':
+      if (hasPyObject(v)) {
+        const p = livePtr(v[PYOBJ]);
+        api.Py_IncRef(p);
+        return p;
+      }
+      if (!factories.fn) throw new Error('compat callback support not registered');
+      return factories.fn(rt, v as (...args: unknown[]) => unknown);
+    case 'object': {
+      if (v === null) {
+        api.Py_IncRef(api.None);
+        return api.None;
+      }
+      if (hasPyObject(v)) {
+        const p = livePtr(v[PYOBJ]);
+        api.Py_IncRef(p);
+        return p;
+      }
+      if (Array.isArray(v)) {
+        const list = check(rt, api.PyList_New(v.length));
+        for (let i = 0; i < v.length; i++) {
+          let item: Ptr;
+          try {
+            item = toPython(rt, v[i]);
+          } catch (err) {
+            api.Py_DecRef(list);
+            throw err;
+          }
+          api.PyList_SetItem(list, i, item);
+        }
+        return list;
+      }
+      if (v instanceof PyTuple) return tupleOf(rt, v.items);
+      if (v instanceof PyDict) return dictOf(rt, v.entries);
+      if (v instanceof PyComplex) return check(rt, api.PyComplex_FromDoubles(v.re, v.im));
+      if (ArrayBuffer.isView(v)) return typedArray(rt, v);
+      if (v instanceof Map) return dictOf(rt, [...v.entries()]);
+      if (isPlainObject(v) && isComplexLike(v)) return check(rt, api.PyComplex_FromDoubles(v.re, v.im));
+      throw new ValueError(
+        `cannot pass ${isPlainObject(v) ? `the plain object {${Object.keys(v).join(', ')}}` : `a ${v.constructor?.name ?? 'object'}`} to Python here. ` +
+          `Use compat.dict({...}) for a dict; keyword arguments go in a plain object in the LAST position of a call.`,
+      );
+    }
+    default:
+      throw new ValueError(`cannot pass a JS ${typeof v} to Python`);
+  }
+}
+
+function stringWithNul(rt: Runtime, v: string): Ptr {
+  const bytes = Buffer.from(v, 'utf8');
+  const mem = rt.engine.alloc(bytes.length);
+  rt.engine.view(mem, Math.max(1, bytes.length)).set(bytes);
+  const s = rt.api.PyUnicode_DecodeUTF8(mem, bytes.length, 'strict');
+  rt.engine.free(mem);
+  return check(rt, s);
+}
+
+function typedArray(rt: Runtime, v: ArrayBufferView): Ptr {
+  const { api, engine } = rt;
+  const found = TYPED_DTYPES.find(([C]) => v instanceof C);
+  if (!found) {
+    throw new DTypeError(`cannot pass a ${v.constructor.name} to Python: use a typed array of a NumPy dtype (Float64Array, Int32Array, ...)`);
+  }
+  const t = typeTable(rt);
+  if (t.frombuffer === 0n) throw new DTypeError('typed arrays cross to Python as NumPy arrays, but NumPy is not importable');
+  // Copy the bytes into a Python bytes object, then numpy.frombuffer(...).copy() (writable, owns its data).
+  const src = new Uint8Array(v.buffer, v.byteOffset, v.byteLength);
+  const mem = engine.alloc(src.byteLength);
+  engine.view(mem, Math.max(1, src.byteLength)).set(src);
+  const bytes = api.PyBytes_FromStringAndSize(mem, src.byteLength);
+  engine.free(mem);
+  check(rt, bytes);
+  const dtype = api.PyUnicode_FromString(found[1]);
+  const args = api.PyTuple_New(2);
+  api.PyTuple_SetItem(args, 0, bytes);
+  api.PyTuple_SetItem(args, 1, dtype);
+  const view = api.PyObject_Call(t.frombuffer, args, 0n);
+  api.Py_DecRef(args);
+  check(rt, view);
+  const copyFn = api.PyObject_GetAttrString(view, 'copy');
+  api.Py_DecRef(view);
+  check(rt, copyFn);
+  const out = api.PyObject_CallNoArgs(copyFn);
+  api.Py_DecRef(copyFn);
+  return check(rt, out);
+}
+
+/** A NEW tuple of converted items. */
+export function tupleOf(rt: Runtime, items: readonly unknown[]): Ptr {
+  const { api } = rt;
+  const t = check(rt, api.PyTuple_New(items.length));
+  for (let i = 0; i < items.length; i++) {
+    let item: Ptr;
+    try {
+      item = toPython(rt, items[i]);
+    } catch (err) {
+      api.Py_DecRef(t);
+      throw err;
+    }
+    api.PyTuple_SetItem(t, i, item);
+  }
+  return t;
+}
+
+function dictOf(rt: Runtime, entries: ReadonlyArray<readonly [unknown, unknown]>): Ptr {
+  const { api } = rt;
+  const d = check(rt, api.PyDict_New());
+  try {
+    for (const [k, val] of entries) {
+      const kp = toPython(rt, k);
+      let vp: Ptr;
+      try {
+        vp = toPython(rt, val);
+      } catch (err) {
+        api.Py_DecRef(kp);
+        throw err;
+      }
+      const rc = api.PyDict_SetItem(d, kp, vp);
+      api.Py_DecRef(kp);
+      api.Py_DecRef(vp);
+      if (rc !== 0) raisePythonError(rt);
+    }
+  } catch (err) {
+    api.Py_DecRef(d);
+    throw err;
+  }
+  return d;
+}
+
+/** A NEW kwargs dict from a plain object (undefined values skipped; axis/axes arrays -> tuples). */
+function kwargsOf(rt: Runtime, kw: Record<string, unknown>): Ptr {
+  const { api } = rt;
+  const d = check(rt, api.PyDict_New());
+  for (const key in kw) {
+    let val = kw[key];
+    if (val === undefined) continue;
+    if ((key === 'axis' || key === 'axes') && Array.isArray(val)) val = new PyTuple(val);
+    let vp: Ptr;
+    try {
+      vp = toPython(rt, val);
+    } catch (err) {
+      api.Py_DecRef(d);
+      throw err;
+    }
+    const rc = api.PyDict_SetItemString(d, key, vp);
+    api.Py_DecRef(vp);
+    if (rc !== 0) {
+      api.Py_DecRef(d);
+      raisePythonError(rt);
+    }
+  }
+  return d;
+}
+
+/** Is `v` a trailing keyword-arguments object? */
+export function isKwargs(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v) && isPlainObject(v) && !hasPyObject(v);
+}
+
+/** Argument vectors, one per nesting depth (a Python call can call back into JS, which calls Python). */
+interface ArgVector {
+  ptr: Ptr;
+  slots: BigUint64Array;
+  capacity: number;
+}
+const vectors: ArgVector[] = [];
+let depth = 0;
+
+function argVector(rt: Runtime, n: number): ArgVector {
+  let v = vectors[depth];
+  if (!v || v.capacity < n) {
+    if (v) rt.engine.free(v.ptr);
+    const capacity = Math.max(16, n);
+    const ptr = rt.engine.alloc(capacity * 8);
+    const bytes = rt.engine.view(ptr, capacity * 8);
+    v = { ptr, slots: new BigUint64Array(bytes.buffer, bytes.byteOffset, capacity), capacity };
+    vectors[depth] = v;
+  }
+  return v;
+}
+
+/**
+ * Call `callable` with JS arguments; a trailing plain object is keyword arguments (when `kwargsLast`).
+ * Returns the converted result. The GIL is taken if needed.
+ */
+export function callPython(rt: Runtime, callable: Ptr, args: readonly unknown[], kwargsLast = true): unknown {
+  return fromPython(rt, callPythonRaw(rt, callable, args, kwargsLast), true);
+}
+
+/** Like callPython but returns the NEW reference of the result unconverted. */
+export function callPythonRaw(rt: Runtime, callable: Ptr, args: readonly unknown[], kwargsLast = true): Ptr {
+  if (!GIL.held) acquireGil();
+  const { api } = rt;
+  let n = args.length;
+  let kw = 0n;
+  if (kwargsLast && n > 0 && isKwargs(args[n - 1])) {
+    n--;
+    kw = kwargsOf(rt, args[n] as Record<string, unknown>);
+  }
+  const vec = argVector(rt, n);
+  const slots = vec.slots;
+  // Bit i of `temps` (or the list for n > 31) says slot i holds a new reference to release.
+  let temps = 0;
+  let extra: number[] | undefined;
+  try {
+    for (let i = 0; i < n; i++) {
+      const a = args[i];
+      if ((typeof a === 'object' || typeof a === 'function') && a !== null && (a as Partial<{ [PYOBJ]: unknown }>)[PYOBJ] !== undefined) {
+        slots[i] = livePtr((a as { [PYOBJ]: { ptr: Ptr; label: string } })[PYOBJ]);
+      } else {
+        slots[i] = toPython(rt, a);
+        if (i < 31) temps |= 1 << i;
+        else (extra ??= []).push(i);
+      }
+    }
+  } catch (err) {
+    for (let i = 0; i < Math.min(n, 31); i++) if (temps & (1 << i)) api.Py_DecRef(slots[i]);
+    if (extra) for (const i of extra) api.Py_DecRef(slots[i]);
+    if (kw !== 0n) api.Py_DecRef(kw);
+    throw err;
+  }
+  depth++;
+  let r: Ptr;
+  try {
+    r = kw === 0n ? api.PyObject_Vectorcall(callable, vec.ptr, n, 0n) : api.PyObject_VectorcallDict(callable, vec.ptr, n, kw);
+  } finally {
+    depth--;
+  }
+  if (temps !== 0) for (let i = 0; i < Math.min(n, 31); i++) if (temps & (1 << i)) api.Py_DecRef(slots[i]);
+  if (extra) for (const i of extra) api.Py_DecRef(slots[i]);
+  if (kw !== 0n) api.Py_DecRef(kw);
+  if (r === 0n) raisePythonError(rt);
+  return r;
+}
+
+/** The Ellipsis object (BORROWED, lives forever). */
+export function ellipsisObject(rt: Runtime): Ptr {
+  return typeTable(rt).ellipsis;
+}
+
+/** Convenience: the runtime, booting if needed, with the GIL held for this segment. */
+export function runtimeWithGil(): Runtime {
+  const rt = getRuntime();
+  if (!GIL.held) acquireGil();
+  return rt;
+}
