@@ -195,31 +195,33 @@ export class FastArray implements NdArray, PendingReader {
   // ---- element access ----------------------------------------------------------------------
 
   /** One element; one integer per dimension, negative counts from the end. */
-  get(i0?: number, i1?: number, ...more: number[]): Scalar {
-    if (this._expr !== null) this._force();
-    const nd = this.ndim;
-    if (more.length === 0) {
-      if (nd === 1 && i1 === undefined && i0 !== undefined) {
-        let i = i0;
-        if (!(i >= 0 && i < this._n0 && (i | 0) === i)) i = checkIndex(i, this._n0, 0);
-        const k = this._off + i * this._s0;
+  get(...indices: number[]): Scalar;
+  get(i0?: number, i1?: number): Scalar {
+    const na = arguments.length;
+    if (this._expr === null) {
+      // hot path for 1-d and 2-d arrays: small enough for V8 to inline into the caller's loop
+      if (na === 1 && this.ndim === 1 && (i0 as number) >= 0 && (i0 as number) < this._n0 && ((i0 as number) | 0) === i0) {
+        const k = this._off + (i0 as number) * this._s0;
         return this._box === 0 ? this._data![k] : this._boxed(k);
       }
-      if (nd === 2 && i1 !== undefined && i0 !== undefined) {
-        let i = i0;
-        let j = i1;
-        if (!(i >= 0 && i < this._n0 && (i | 0) === i)) i = checkIndex(i, this._n0, 0);
-        if (!(j >= 0 && j < this._n1 && (j | 0) === j)) j = checkIndex(j, this._n1, 1);
-        const k = this._off + i * this._s0 + j * this._s1;
+      if (
+        na === 2 && this.ndim === 2 &&
+        (i0 as number) >= 0 && (i0 as number) < this._n0 && ((i0 as number) | 0) === i0 &&
+        (i1 as number) >= 0 && (i1 as number) < this._n1 && ((i1 as number) | 0) === i1
+      ) {
+        const k = this._off + (i0 as number) * this._s0 + (i1 as number) * this._s1;
         return this._box === 0 ? this._data![k] : this._boxed(k);
       }
     }
-    const all: number[] = [];
-    if (i0 !== undefined) all.push(i0);
-    if (i1 !== undefined) all.push(i1);
-    for (const m of more) all.push(m);
+    // eslint-disable-next-line prefer-rest-params
+    return this._getSlow(Array.prototype.slice.call(arguments) as number[]);
+  }
+
+  private _getSlow(all: number[]): Scalar {
+    this._force();
     return this._getN(all);
   }
+
 
   private _getN(indices: readonly number[]): Scalar {
     if (indices.length !== this.ndim) {
