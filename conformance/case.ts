@@ -31,6 +31,11 @@ export interface CaseContext {
    * NumPy-side object. Absent when compat is unavailable.
    */
   readonly pyEval?: (expr: string, vars?: Record<string, unknown>) => unknown;
+  /**
+   * The trial's input `name` built as a NumPy array in the embedded interpreter (from the same bytes the
+   * oracle uses, view applied), returned as compat returns arrays. Throws when compat is unavailable.
+   */
+  readonly numpyInput?: (name: string) => unknown;
 }
 
 export type CaseRun = (xp: Namespace, a: Readonly<Record<string, NdArray>>, p: Params, ctx: CaseContext) => unknown;

@@ -10,7 +10,8 @@ import type { Case, CaseContext, TrialSpec } from './case.js';
 import { ALL_CASES } from './cases/index.js';
 import { compareValues } from './compare.js';
 import { generateInput, toHex, type GeneratedInput } from './inputs.js';
-import { embeddedOracle, subprocessOracle, type Oracle, type OracleAnswer, type OracleRequest } from './oracle/oracle.js';
+import { ORACLE_MODULE } from './oracle/prelude.js';
+import { embeddedOracle, ensureOracleModule, subprocessOracle, type Oracle, type OracleAnswer, type OracleRequest } from './oracle/oracle.js';
 import { rngFor } from './prng.js';
 import { loadCompatModule, type CompatModule } from './runtimes/compat.js';
 import { RUNTIMES, RuntimeUnavailableError, type LoadedRuntime, type RuntimeAdapter } from './runtimes/index.js';
@@ -117,6 +118,18 @@ function isTypedError(e: unknown): boolean {
   return e instanceof NdbridgeError || (e instanceof Error && /Error$/.test(e.name) && e.name !== 'Error' && 'name' in e && ['ShapeError', 'DTypeError', 'IndexError', 'ValueError', 'PythonError', 'NotSupportedError'].includes(e.name));
 }
 
+function encodeInput(g: GeneratedInput): { dtype: string; shape: readonly number[]; hex: string; view?: string } {
+  return { dtype: g.dtype, shape: g.shape, hex: toHex(g.dtype, g.values), view: g.view };
+}
+
+function numpyInput(ctx: CaseContext, t: Trial, name: string): unknown {
+  if (!ctx.pyEval) throw new Error('compat is unavailable: this case needs the embedded NumPy to make its NumPy-side input');
+  ensureOracleModule(ctx.pyEval);
+  const g = t.inputs[name];
+  if (!g) throw new Error(`the trial has no input named ${name}`);
+  return ctx.pyEval(`__import__('${ORACLE_MODULE}').input_json(d)`, { d: JSON.stringify(encodeInput(g)) });
+}
+
 function runTrial(t: Trial, rt: LoadedRuntime, ctx: CaseContext, bridgeMissing: string | undefined): TrialOutcome {
   const answer = t.answer!;
   const c = t.case;
@@ -127,7 +140,8 @@ function runTrial(t: Trial, rt: LoadedRuntime, ctx: CaseContext, bridgeMissing: 
   try {
     const arrays: Record<string, NdArray> = {};
     for (const [k, g] of Object.entries(t.inputs)) arrays[k] = rt.makeArray(g);
-    result = c.run(rt.xp, arrays, t.spec.params ?? {}, ctx);
+    const trialCtx: CaseContext = c.requires?.includes('bridge') ? { ...ctx, numpyInput: (name) => numpyInput(ctx, t, name) } : ctx;
+    result = c.run(rt.xp, arrays, t.spec.params ?? {}, trialCtx);
     actual = toValue(result);
   } catch (e) {
     if (c.expectError && 'raised' in answer) {
@@ -250,7 +264,7 @@ export async function runConformance(opts: RunOptions): Promise<RunReport> {
   if (oracle && all.length) {
     const requests: OracleRequest[] = all.map((t) => ({
       py: t.case.py,
-      inputs: Object.fromEntries(Object.entries(t.inputs).map(([k, g]) => [k, { dtype: g.dtype, shape: g.shape, hex: toHex(g.dtype, g.values), view: g.view }])),
+      inputs: Object.fromEntries(Object.entries(t.inputs).map(([k, g]) => [k, encodeInput(g)])),
       params: t.spec.params,
     }));
     const answers = oracle.run(requests);

@@ -102,3 +102,22 @@ export function trial(inputs: Readonly<Record<string, InputSpec>>, params?: Para
 
 export type A = Readonly<Record<string, NdArray>>;
 export type { Namespace, Tolerance };
+
+/** A trailing options object of the named parameters that are not null. */
+export function opts(p: Params, ...keys: readonly string[]): Record<string, unknown> {
+  const o: Record<string, unknown> = {};
+  for (const k of keys) if (p[k] !== null && p[k] !== undefined) o[k] = p[k];
+  return o;
+}
+
+/** Positional arguments up to the last non-null one (nulls before it stay null). */
+export function positional(p: Params, ...keys: readonly string[]): unknown[] {
+  const vals = keys.map((k) => p[k] ?? null);
+  while (vals.length && vals[vals.length - 1] === null) vals.pop();
+  return vals;
+}
+
+/** Call a function with positional args and an options object, leaving the object out when empty. */
+export function withOpts(args: readonly unknown[], o: Record<string, unknown>): unknown[] {
+  return Object.keys(o).length ? [...args, o] : [...args];
+}

@@ -1,5 +1,20 @@
 /** Every conformance case, by family. */
 import type { Case } from '../case.js';
+import { ARRAY_OBJECT_CASES } from './array-object.js';
+import { ARRAY_FUNCTION_CASES } from './arrays.js';
+import { BRIDGE_CASES } from './bridge.js';
 import { ELEMENTWISE_CASES } from './elementwise.js';
+import { FFT_CASES, LINALG_CASES } from './linalg-fft.js';
+import { NAMESPACE_CASES } from './namespace.js';
+import { NUMPY_CASES } from './numpy.js';
 
-export const ALL_CASES: readonly Case[] = [...ELEMENTWISE_CASES];
+export const ALL_CASES: readonly Case[] = [
+  ...NAMESPACE_CASES,
+  ...ARRAY_OBJECT_CASES,
+  ...ELEMENTWISE_CASES,
+  ...ARRAY_FUNCTION_CASES,
+  ...LINALG_CASES,
+  ...FFT_CASES,
+  ...NUMPY_CASES,
+  ...BRIDGE_CASES,
+];

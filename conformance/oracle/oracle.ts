@@ -35,17 +35,25 @@ function parseAnswers(text: string, expected: number): OracleAnswer[] {
 
 const BATCH = 400;
 
-/** The oracle on compat's embedded interpreter. `evaluate` is compat's `evaluate(expr, vars)`. */
-export function embeddedOracle(evaluate: (expr: string, vars?: Record<string, unknown>) => unknown, numpyVersion: string): Oracle {
+type Evaluate = (expr: string, vars?: Record<string, unknown>) => unknown;
+
+/** Install the prelude as the module `_ndbridge_oracle` in the embedded interpreter (once). */
+export function ensureOracleModule(evaluate: Evaluate): void {
   const install =
+    `__import__('sys').modules.get('${ORACLE_MODULE}') or ` +
     `(lambda m: (exec(src, m.__dict__), __import__('sys').modules.__setitem__('${ORACLE_MODULE}', m), 'ok')[2])` +
     `(__import__('types').ModuleType('${ORACLE_MODULE}'))`;
+  evaluate(install, { src: PRELUDE });
+}
+
+/** The oracle on compat's embedded interpreter. `evaluate` is compat's `evaluate(expr, vars)`. */
+export function embeddedOracle(evaluate: Evaluate, numpyVersion: string): Oracle {
   let installed = false;
   return {
     description: `embedded NumPy ${numpyVersion} (compat.evaluate)`,
     run(requests) {
       if (!installed) {
-        evaluate(install, { src: PRELUDE });
+        ensureOracleModule(evaluate);
         installed = true;
       }
       const out: OracleAnswer[] = [];

@@ -22,6 +22,9 @@ def _input(d):
         base = eval('base[' + view + ']', {'base': base, 'np': np})
     return base
 
+def input_json(text):
+    return _input(_json.loads(text))
+
 def encode(v, depth=0):
     if depth > 8:
         return {'t': 'str', 'v': '<too deep>'}
@@ -65,5 +68,8 @@ def run_one(t):
         return {'raised': type(e).__module__ + '.' + type(e).__qualname__ if type(e).__module__ != 'builtins' else type(e).__qualname__, 'message': str(e)[:300]}
 
 def run_batch(text):
-    return _json.dumps([run_one(t) for t in _json.loads(text)])
+    import warnings
+    with np.errstate(all='ignore'), warnings.catch_warnings():
+        warnings.simplefilter('ignore')
+        return _json.dumps([run_one(t) for t in _json.loads(text)])
 `;

@@ -55,7 +55,9 @@ export function asarrayMaker(xp: Namespace, nestFn: (i: GeneratedInput) => unkno
   return (input) => {
     const asarray = xp.asarray;
     if (typeof asarray !== 'function') throw new Error('the runtime namespace has no asarray');
-    const base = (asarray as (v: unknown, o: unknown) => NdArray)(nestFn(input), { dtype: input.dtype });
+    let base = (asarray as (v: unknown, o: unknown) => NdArray)(nestFn(input), { dtype: input.dtype });
+    // nested lists cannot carry the trailing dimensions of an empty array: (0, 3) nests as []
+    if (base.shape.length !== input.shape.length || base.shape.some((n, i) => n !== input.shape[i])) base = base.reshape(input.shape);
     return input.view ? base.at(input.view) : base;
   };
 }
