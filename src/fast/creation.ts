@@ -8,7 +8,7 @@ import type { Complex } from '../common/ndarray.js';
 import { FastArray } from './array.js';
 import { astype } from './convert.js';
 import { checkDType, DEFAULT_FLOAT, DEFAULT_INT } from './promotion.js';
-import { describe, isComplexLike, writeElement } from './scalars.js';
+import { describe, intFits, isComplexLike, writeElement } from './scalars.js';
 import { checkShape, sizeOf } from './shape.js';
 import { Storage, type TypedData } from './storage.js';
 
@@ -59,7 +59,7 @@ const RANK: Record<string, number> = { bool: 0, int32: 1, int64: 2, uint64: 2, f
 /** Join inferred dtypes of elements: bool < int32 < int64 < float64 < complex128 (uint64 with negative ints -> float64). */
 function joinDType(a: DTypeName | null, b: DTypeName): DTypeName {
   if (a === null || a === b) return b;
-  if ((a === 'uint64' && b === 'int64') || (a === 'int64' && b === 'uint64')) return 'float64';
+  if ((a === 'uint64' && b === 'int64') || (a === 'int64' && b === 'uint64')) return 'uint64'; // float64 if any is negative
   return RANK[a] >= RANK[b] ? a : b;
 }
 
@@ -109,10 +109,22 @@ export function asarray(obj: AsarrayInput, options: DTypeOption = {}): FastArray
     const { shape, values } = flatten(obj);
     let dt: DTypeName | null = want ?? null;
     if (dt === null) {
-      for (const v of values) dt = joinDType(dt, scalarDType(v));
+      let negative = false;
+      for (const v of values) {
+        dt = joinDType(dt, scalarDType(v));
+        if ((typeof v === 'number' || typeof v === 'bigint') && v < 0) negative = true;
+      }
+      if (dt === 'uint64' && negative) dt = 'float64';
       dt ??= DEFAULT_FLOAT; // empty lists are float64, as NumPy
     } else {
-      for (const v of values) scalarDType(v); // reject non-numeric values
+      const k = DTYPES[dt].kind;
+      for (const v of values) {
+        scalarDType(v); // reject non-numeric values
+        // NumPy 2 refuses Python integers that do not fit an integer dtype
+        if ((k === 'signed' || k === 'unsigned') && (typeof v === 'bigint' || (typeof v === 'number' && Number.isInteger(v))) && !intFits(v, dt)) {
+          throw new ValueError(`integer ${v} is out of bounds for ${dt}`);
+        }
+      }
     }
     const a = fresh(dt, shape);
     const data = a._data!;

@@ -4,7 +4,8 @@
  * along the innermost reduced run.
  */
 import { DTYPES, type DTypeName } from '../common/dtypes.js';
-import { ValueError } from '../common/errors.js';
+import { NotSupportedError, ValueError } from '../common/errors.js';
+import { HELPERS } from './helpers.js';
 import type { ReduceOptions } from '../common/ndarray.js';
 import { FastArray } from './array.js';
 import { reduceInto, type ReduceKind } from './codegen.js';
@@ -49,6 +50,9 @@ function identity(kind: ReduceKind, d: DTypeName): number | bigint {
 }
 
 function reduceCore(a: FastArray, kind: ReduceKind, accDtype: DTypeName, options: ReduceOptions): { out: FastArray; count: number } {
+  if ((kind === 'min' || kind === 'max') && DTYPES[accDtype].kind === 'complex') {
+    throw new NotSupportedError(`fast.${kind}.${accDtype}`, `${kind} of complex arrays (lexicographic order) is not implemented in the fast engine`);
+  }
   const axes = normalizeAxes(options.axis, a.ndim);
   const keepShape = a.shape.map((d, i) => (axes.includes(i) ? 1 : d));
   const outShape = options.keepdims ? keepShape : a.shape.filter((_, i) => !axes.includes(i));
@@ -100,7 +104,15 @@ export function mean(a: FastArray, options: ReduceOptions = {}): FastArray {
   const data = out._data!;
   const n = out.size * (DTYPES[d].kind === 'complex' ? 2 : 1);
   const f32 = d === 'float32' || d === 'complex64';
-  if (DTYPES[d].kind === 'float' || DTYPES[d].kind === 'complex') {
+  if (DTYPES[d].kind === 'complex') {
+    // NumPy divides by the count as a complex number (Smith's method): NaN parts spread to both
+    const f = data as Float64Array;
+    for (let i = 0; i < n; i += 2) {
+      const q = f32 ? HELPERS.cdiv32(f[i], f[i + 1], count, 0) : HELPERS.cdiv(f[i], f[i + 1], count, 0);
+      f[i] = q.re;
+      f[i + 1] = q.im;
+    }
+  } else if (DTYPES[d].kind === 'float') {
     const f = data as Float64Array;
     for (let i = 0; i < n; i++) f[i] = f32 ? Math.fround(f[i] / count) : f[i] / count;
   } else {
