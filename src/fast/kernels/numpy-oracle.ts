@@ -26,10 +26,9 @@ export function hexToF64(hex: string): number {
 
 /** A Float64Array from a hex string of little-endian float64s. */
 export function hexToF64Array(hex: string): Float64Array {
-  const b = Buffer.from(hex, 'hex');
-  const out = new Float64Array(b.length / 8);
-  for (let i = 0; i < out.length; i++) out[i] = b.readDoubleLE(8 * i);
-  return out;
+  // Copy the bytes (not the values) so NaN signs and payloads are kept exactly.
+  const bytes = Uint8Array.from(Buffer.from(hex, 'hex'));
+  return new Float64Array(bytes.buffer, 0, bytes.length / 8);
 }
 
 /** Hex of the little-endian float64 bits of each value (the inverse of {@link hexToF64Array}). */
