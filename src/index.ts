@@ -16,3 +16,4 @@ export type {
   VarianceOptions,
 } from './common/ndarray.js';
 export * as compat from './compat/index.js';
+export * as fast from './fast/index.js';

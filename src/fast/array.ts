@@ -21,7 +21,7 @@ import { addressOf } from './address.js';
 import { evaluateInto } from './codegen.js';
 import { MAX_GRAPH_NODES, type LeafNode, type Node } from './expr.js';
 import { contiguousStrides, isCContiguous, sizeOf } from './shape.js';
-import { readElement } from './scalars.js';
+import { INT_RANGE, readElement } from './scalars.js';
 import { DATA_CTOR, slotsPerElement, Storage, type PendingReader, type TypedData } from './storage.js';
 import * as ew from './elementwise.js';
 import * as red from './reduce.js';
@@ -29,8 +29,6 @@ import * as views from './views.js';
 import * as idx from './indexing.js';
 import * as conv from './convert.js';
 import { formatRepr } from './repr.js';
-
-const EMPTY: number[] = [];
 
 export class FastArray implements NdArray, PendingReader {
   readonly shape: readonly number[];
@@ -57,6 +55,11 @@ export class FastArray implements NdArray, PendingReader {
   private _s1: number;
   /** 0: return the typed-array value as is; 1: bool; 2: complex */
   private _box: number;
+  /** true when a JS number can be stored directly (float and <= 32-bit integer dtypes, writeable) */
+  private _numSet: boolean;
+  /** range a JS number may have for the direct store (integer dtypes: their range) */
+  private _lo: number;
+  private _hi: number;
   private _leaf: LeafNode | null = null;
   private _disposed = false;
 
@@ -86,6 +89,10 @@ export class FastArray implements NdArray, PendingReader {
     this._s1 = shape.length > 1 ? this._es[1] : 0;
     const kind = DTYPES[dtype].kind;
     this._box = kind === 'bool' ? 1 : kind === 'complex' ? 2 : 0;
+    const range = INT_RANGE[dtype];
+    this._lo = range ? Number(range[0]) : -Infinity;
+    this._hi = range ? Number(range[1]) : Infinity;
+    this._numSet = writeable && (kind === 'float' || ((kind === 'signed' || kind === 'unsigned') && dtype !== 'int64' && dtype !== 'uint64'));
     if (expr !== null) for (const s of expr.deps) s.addReader(this);
   }
 
@@ -241,6 +248,24 @@ export class FastArray implements NdArray, PendingReader {
 
   /** `a[index] = value`, the value broadcast to the indexed region. */
   set(index: IndexSpec, value: Operand | NestedArray): void {
+    // hot path: one element of a 1-d or 2-d float/int array from a JS number (element loops)
+    if (typeof value === 'number' && this._numSet && this._expr === null && value >= this._lo && value <= this._hi) {
+      let k = -1;
+      if (typeof index === 'number') {
+        if (this.ndim === 1 && index >= 0 && index < this._n0 && (index | 0) === index) k = this._off + index * this._s0;
+      } else if (Array.isArray(index) && index.length === 2 && this.ndim === 2) {
+        const i = index[0];
+        const j = index[1];
+        if (typeof i === 'number' && typeof j === 'number' && i >= 0 && i < this._n0 && (i | 0) === i && j >= 0 && j < this._n1 && (j | 0) === j) {
+          k = this._off + i * this._s0 + j * this._s1;
+        }
+      }
+      if (k >= 0) {
+        this._st!.flushReaders();
+        (this._data as Float64Array)[k] = value;
+        return;
+      }
+    }
     idx.setIndex(this, index, value);
   }
 
@@ -383,9 +408,7 @@ export class FastArray implements NdArray, PendingReader {
     const st = this._st!;
     const slots = slotsPerElement(this.dtype);
     if (isCContiguous(this.shape, this._es)) {
-      const bytesPerSlot = this.itemsize / slots;
       return new DATA_CTOR[this.dtype](st.buffer, st.data.byteOffset + this._off * this.itemsize, this.size * slots) as TypedData;
-      void bytesPerSlot;
     }
     return this.copy().toTypedArray();
   }
@@ -421,5 +444,3 @@ export function checkIndex(i: number, n: number, axis: number): number {
   if (j < 0 || j >= n) throw new IndexError(`index ${i} is out of bounds for axis ${axis} with size ${n}`);
   return j;
 }
-
-void EMPTY;

@@ -250,6 +250,12 @@ function compile(sig: string, src: string): Kernel {
   return k;
 }
 
+/** What the engine would run for a (lazy) node: distinct leaf arrays read, operations per element, signature. */
+export function explain(root: Node): { leaves: number; operations: number; signature: string } {
+  const lin = linearize(root);
+  return { leaves: lin.leaves.length, operations: lin.body.length, signature: lin.sig };
+}
+
 /** Common prologue: typed arrays, constants, sizes and strides as locals. */
 function prologue(nOps: number, L: number, lin: Linear, flat: boolean): string[] {
   const lines: string[] = [];
@@ -373,6 +379,9 @@ function nest(
   return lines;
 }
 
+/** Elements per exact JS-number partial sum of <= 32-bit integers (2^21 * 2^32 = 2^53). */
+const INT_CHUNK = 1 << 21;
+
 export type ReduceKind = 'sum' | 'prod' | 'min' | 'max' | 'all' | 'any';
 
 /** Statement declaring `t` = combine(`a`, `v`) in dtype `d`. */
@@ -419,7 +428,10 @@ export function reduceInto(root: Node, kind: ReduceKind, acc: Dest): void {
   const fk = DTYPES[A].kind;
   const pairwise = kind === 'sum' && innerReduce && (fk === 'float' || fk === 'complex');
   const direct = pairwise && lin.bareLeaf && lin.leafDtypes[0] === A;
-  const sig = `R${kind}|${lin.sig}|${A}|N${L}|${innerReduce ? (direct ? 'd' : pairwise ? 'p' : 'i') : 'e'}|${lin.result}`;
+  // integer sums of <= 32-bit values into int64/uint64: add JS numbers exactly in chunks, BigInt once per chunk
+  const rk = DTYPES[root.dtype].kind;
+  const chunkedInt = kind === 'sum' && innerReduce && reprOf(A) === 'big' && reprOf(root.dtype) === 'num' && rk !== 'float';
+  const sig = `R${kind}|${lin.sig}|${A}|N${L}|${innerReduce ? (direct ? 'd' : pairwise ? 'p' : chunkedInt ? 'c' : 'i') : 'e'}|${lin.result}`;
   let kernel = cache.get(sig);
   if (kernel === undefined) {
     const lines = prologue(nOps, L, lin, false);
@@ -471,6 +483,22 @@ export function reduceInto(root: Node, kind: ReduceKind, acc: Dest): void {
           `D0[${ptr(0)}] = acc;`,
         ];
       };
+    } else if (chunkedInt) {
+      innerLoop = (ptr, step) => [
+        `let acc = D0[${ptr(0)}];`,
+        `for (let c = 0; c < n${d}; c += ${INT_CHUNK}) {`,
+        `const m = n${d} - c < ${INT_CHUNK} ? n${d} - c : ${INT_CHUNK};`,
+        `let sn = 0;`,
+        `for (let j = 0; j < m; j++) {`,
+        ...lin.leaves.map((_, j) => load(lin, j + 1, ptr(j + 1))),
+        ...lin.body,
+        `sn += ${lin.result};`,
+        step,
+        `}`,
+        `acc = ${wrap(A, 'acc + BigInt(sn)')};`,
+        `}`,
+        `D0[${ptr(0)}] = acc;`,
+      ];
     } else if (innerReduce) {
       innerLoop = (ptr, step) => [
         accLoad(ptr(0)),

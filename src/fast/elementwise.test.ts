@@ -95,6 +95,39 @@ describe('engine behaviour', () => {
     expect(fast.compiledKernelCount()).toBe(count); // same signature, no recompilation
   });
 
+  it('fuses chains: each leaf read once per element, shared sub-expressions computed once', () => {
+    const a = fast.zeros([10]);
+    const five = a.add(a).add(a).add(a).add(a);
+    expect(fast.explain(five)).toMatchObject({ leaves: 1, operations: 4 });
+    const b = a.add(1);
+    expect(fast.explain(b.mul(b))).toMatchObject({ leaves: 1, operations: 2 });
+    const mixed = fast.arange(10).add(a); // int32 + float64: one cast node, then the add
+    expect(fast.explain(mixed)).toMatchObject({ leaves: 2, operations: 2 });
+    expect(five.toArray()).toEqual(new Array(10).fill(0));
+  });
+
+  it('0-d and empty operands, scalar-only operations', () => {
+    expect(fast.add(1, 2).toArray()).toBe(3);
+    expect(fast.add(1, 2).dtype).toBe('int32');
+    expect(fast.asarray(2.5).mul(fast.arange(3)).toArray()).toEqual([0, 2.5, 5]);
+    const e = fast.zeros([0, 3]).add(fast.ones([3]));
+    expect(e.shape).toEqual([0, 3]);
+    expect(e.toArray()).toEqual([]);
+  });
+
+  it('set() fast path and slow path agree with NumPy on range checks', () => {
+    const a = fast.zeros([2, 2], { dtype: 'uint8' });
+    a.set([1, 1], 255);
+    a.set([0, 1], 1.9);
+    expect(a.toArray()).toEqual([[0, 1], [0, 255]]);
+    expect(() => a.set([0, 0], 256)).toThrow(/out of bounds for uint8/);
+    expect(() => a.set([0, 0], -1)).toThrow(/out of bounds for uint8/);
+    const f = fast.zeros([3]);
+    f.set(2, NaN);
+    f.set(-1, Number.NaN);
+    expect(Number.isNaN(f.get(2) as number)).toBe(true);
+  });
+
   it('a write to an array forces lazy arrays that read it first (NumPy value semantics)', () => {
     const a = fast.asarray([1, 2, 3]);
     const b = a.add(10);

@@ -46,9 +46,6 @@ export function apply(name: string, inputs: readonly ArrayLike[]): FastArray {
   const { compute, result } = row.types(promoted);
   const args: Node[] = ops.map((o) => (o instanceof FastArray ? castNode(o._node(), compute) : constNode(compute, scalarToDType(o, compute))));
   const shape = broadcastShapes(...args.map((a) => a.shape));
-  if (args.every((a) => a.kind === 'const')) {
-    // scalars only: still an array (0-d), computed lazily like any other
-  }
   return FastArray._lazy(opNode(row, compute, result, args, shape));
 }
 

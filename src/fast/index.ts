@@ -60,6 +60,11 @@ export type { OpRow, OpTypes } from './ops-table.js';
 export { Storage } from './storage.js';
 export type { StorageOwner, TypedData } from './storage.js';
 export { compiledKernelCount } from './codegen.js';
+import { explain as explainNode } from './codegen.js';
+/** What forcing `a` would compile: distinct leaf arrays read per element, operations per element, the cache signature. */
+export function explain(a: FastArray): { leaves: number; operations: number; signature: string } {
+  return explainNode(a._node());
+}
 
 import type { FastArray } from './array.js';
 import { transpose as transposeView } from './views.js';

@@ -12,7 +12,7 @@ import { evaluateInto } from './codegen.js';
 import { copy } from './convert.js';
 import { asarray } from './creation.js';
 import { castNode } from './expr.js';
-import { describe, writeElement } from './scalars.js';
+import { describe, intFits, writeElement } from './scalars.js';
 import { broadcastShapes, broadcastStrides, shapeStr, sizeOf } from './shape.js';
 import { slotsPerElement, Storage } from './storage.js';
 
@@ -273,6 +273,10 @@ export function getIndex(a: FastArray, index: readonly IndexItem<NdArray>[]): Fa
 function valueArray(a: FastArray, value: unknown): FastArray {
   if (value instanceof FastArray) return value;
   if (Array.isArray(value)) return asarray(value as never);
+  const k = DTYPES[a.dtype].kind;
+  if ((k === 'signed' || k === 'unsigned') && (typeof value === 'bigint' || (typeof value === 'number' && Number.isInteger(value))) && !intFits(value, a.dtype)) {
+    throw new ValueError(`integer ${value} is out of bounds for ${a.dtype}`);
+  }
   const st = Storage.allocate(a.dtype, 1);
   writeElement(st.data, a.dtype, 0, value);
   return new FastArray(a.dtype, [], st, 0, null, null);

@@ -87,3 +87,18 @@ describe('reductions match NumPy', () => {
     expect(() => fast.sum(fast.zeros([2, 2]), { axis: [0, 0] })).toThrow(/duplicate/);
   });
 });
+
+describe('integer sums', () => {
+  const exp = numpyEval({
+    big: 'np.sum(np.full(5000, 2**31 - 1, dtype=np.int32))',
+    neg: 'np.sum(np.full((3, 4000), -2**31, dtype=np.int32), axis=1)',
+    u32: 'np.sum(np.full(3000, 2**32 - 1, dtype=np.uint32))',
+    expr: 'np.sum(np.arange(4000, dtype=np.int32) * np.int32(1000000))',
+  });
+  it('accumulate exactly in int64/uint64 (NumPy sum dtypes), fused with the expression', () => {
+    expectSame(fast.sum(fast.full([5000], 2 ** 31 - 1)), exp.big, 'big');
+    expectSame(fast.full([3, 4000], -(2 ** 31)).sum({ axis: 1 }), exp.neg, 'neg');
+    expectSame(fast.sum(fast.full([3000], 2 ** 32 - 1, { dtype: 'uint32' })), exp.u32, 'u32');
+    expectSame(fast.sum(fast.arange(4000).mul(1000000)), exp.expr, 'expr');
+  });
+});
