@@ -28,6 +28,8 @@ export interface Dest {
 type Kernel = (H: Helpers, shp: number[], D: TypedData[], O: number[], S: number[], C: (number | bigint)[]) => void;
 
 const cache = new Map<string, Kernel>();
+/** Bound on cached kernels (programs that generate endless distinct expressions start over). */
+const MAX_KERNELS = 4096;
 
 /** Number of kernels compiled so far (for tests: the same shape of work must not compile twice). */
 export function compiledKernelCount(): number {
@@ -244,6 +246,7 @@ function store(dtype: DTypeName, p: string, v: string): string {
 function compile(sig: string, src: string): Kernel {
   let k = cache.get(sig);
   if (k === undefined) {
+    if (cache.size >= MAX_KERNELS) cache.clear();
     k = new Function('H', 'shp', 'D', 'O', 'S', 'C', `"use strict";\n${src}`) as Kernel;
     cache.set(sig, k);
   }

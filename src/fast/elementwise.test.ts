@@ -106,6 +106,25 @@ describe('engine behaviour', () => {
     expect(five.toArray()).toEqual(new Array(10).fill(0));
   });
 
+  it('long chains are cut into bounded kernels and stay correct', () => {
+    let x = fast.arange(4);
+    for (let i = 0; i < 1000; i++) x = x.add(1);
+    expect(x.toArray()).toEqual([1000, 1001, 1002, 1003]);
+    expect(fast.explain(x).operations).toBeLessThan(300);
+  });
+
+  it('new operations are table rows: defineOp + apply', () => {
+    fast.defineOp({
+      name: 'test_square_plus_one',
+      arity: 1,
+      types: (d) => ({ compute: d, result: d }),
+      emit: (d, o, a) => (fast.reprOf(d) === 'num' ? `const ${o} = ${fast.wrap(d, `${a} * ${a} + 1`)};` : null),
+    });
+    expect(fast.apply('test_square_plus_one', [fast.arange(4)]).toArray()).toEqual([1, 2, 5, 10]);
+    expect(fast.apply('test_square_plus_one', [fast.asarray([200], { dtype: 'uint8' })]).toArray()).toEqual([(200 * 200 + 1) % 256]);
+    expect(() => fast.apply('test_square_plus_one', [fast.asarray([1n])]).toArray()).toThrow(/not implemented/);
+  });
+
   it('0-d and empty operands, scalar-only operations', () => {
     expect(fast.add(1, 2).toArray()).toBe(3);
     expect(fast.add(1, 2).dtype).toBe('int32');

@@ -55,7 +55,7 @@ export {
 export { sum, prod, min, max, mean, all, any } from './reduce.js';
 export { reshape, transpose, swapaxes, moveaxis, squeeze, expand_dims, broadcast_to, flip, ravel } from './views.js';
 export { astype, copy } from './convert.js';
-export { OPS } from './ops-table.js';
+export { OPS, defineOp, wrap, reprOf } from './ops-table.js';
 export type { OpRow, OpTypes } from './ops-table.js';
 export { Storage } from './storage.js';
 export type { StorageOwner, TypedData } from './storage.js';

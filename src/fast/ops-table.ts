@@ -284,6 +284,14 @@ row({
   ),
 });
 
+/**
+ * Add (or replace) an operation row: how further NumPy element-wise functions join the engine.
+ * `apply(name, operands)` in elementwise.ts then works for it, fused like the built-in rows.
+ */
+export function defineOp(r: OpRow): void {
+  row(r);
+}
+
 /** The row for `name`; throws when the engine has no such operation. */
 export function opRow(name: string): OpRow {
   const r = OPS[name];
