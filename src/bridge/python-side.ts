@@ -186,7 +186,8 @@ class DLPackImport:
         return ("|" if size == 1 else ("<" if _sys.byteorder == "little" else ">")) + self.typecode + str(size)
 
     def release(self):
-        address, self._managed = self._managed, None
+        address = getattr(self, "_managed", None)
+        self._managed = None
         if address:
             _call_deleter(address, self._struct_type)
 

@@ -1,0 +1,267 @@
+/**
+ * NumPy (any Python object with the buffer protocol or `__dlpack__`) -> fast, without copying: a fast
+ * array over the very memory, with the same shape, strides and offset, for every layout NumPy produces
+ * (non-contiguous, negative strides, zero strides, 0-d, read-only). The fast view owns a Py_buffer (or a
+ * consumed DLPack tensor), which keeps the Python object alive until the view's ArrayBuffer is garbage
+ * collected or the array is disposed.
+ */
+import { DTYPES, LITTLE_ENDIAN, type DTypeName } from '../common/dtypes.js';
+import { CopyRequiredError, DTypeError, PythonError, ValueError } from '../common/errors.js';
+import type { Ptr } from '../compat/ffi/index.js';
+import { PyBUF, PY_BUFFER } from '../compat/python/capi.js';
+import { callPythonRaw, fromPython } from '../compat/python/convert.js';
+import { fetchPythonError, type Runtime } from '../compat/python/runtime.js';
+import { FastArray } from '../fast/array.js';
+import { Storage } from '../fast/storage.js';
+import { byteExtent, MAX_VIEW_BYTES } from './layout.js';
+import { importOwner, trackImport, type ImportOwner } from './lifetime.js';
+import { dtypeOfTypestr } from './protocol.js';
+import { bridgePython } from './python.js';
+
+export interface ImportOptions {
+  /** NumPy 2 semantics: true always copies, false never copies (throws when it would have to), undefined copies only when needed. */
+  copy?: boolean | null;
+}
+
+/** struct-module format characters of the buffer protocol -> fast dtypes (with their sizes). */
+const FORMAT_DTYPES: Readonly<Record<string, DTypeName>> = {
+  '?': 'bool',
+  b: 'int8',
+  B: 'uint8',
+  h: 'int16',
+  H: 'uint16',
+  i: 'int32',
+  I: 'uint32',
+  l: 'int64',
+  L: 'uint64',
+  q: 'int64',
+  Q: 'uint64',
+  f: 'float32',
+  d: 'float64',
+  Zf: 'complex64',
+  Zd: 'complex128',
+};
+
+/** Parse a buffer format such as `'<d'`, `'Zd'`, `'=l'`, `'>i'`. Undefined when fast has no such dtype. */
+export function dtypeOfBufferFormat(format: string, itemsize: number): { dtype: DTypeName; native: boolean } | undefined {
+  const m = /^([@=<>!]?)(Z?[?bBhHiIlLqQfd])$/.exec(format);
+  if (!m) return undefined;
+  const dtype = FORMAT_DTYPES[m[2]];
+  if (dtype === undefined || DTYPES[dtype].itemsize !== itemsize) return undefined;
+  const order = m[1];
+  const native = itemsize === 1 || order === '' || order === '@' || order === '=' || order === (LITTLE_ENDIAN ? '<' : '>');
+  return { dtype, native };
+}
+
+interface Described {
+  readonly address: bigint;
+  readonly dtype: DTypeName;
+  readonly native: boolean;
+  readonly shape: number[];
+  /** Bytes; may be any integers (not multiples of the item size for exotic views). */
+  readonly strides: number[];
+  readonly readonly: boolean;
+}
+
+/** Build the fast view over described memory, or a copy when the layout cannot be viewed. */
+function viewOrCopy(rt: Runtime, d: Described, owner: ImportOwner, copy: boolean | null | undefined, what: string): FastArray {
+  const itemsize = DTYPES[d.dtype].itemsize;
+  const viewable = d.native && d.strides.every((s) => s % itemsize === 0);
+  if (!viewable) {
+    if (copy === false) {
+      owner.release();
+      throw new CopyRequiredError(
+        `${what} cannot be viewed without copying (${d.native ? `strides [${d.strides.join(', ')}] are not multiples of the ${itemsize}-byte item` : 'its bytes are in non-native byte order'}); pass copy: true or leave copy unset`,
+      );
+    }
+    return copyOut(rt, d, owner);
+  }
+  const { low, high } = byteExtent(d.shape, d.strides, itemsize);
+  if (high - low > MAX_VIEW_BYTES) {
+    owner.release();
+    throw new ValueError(
+      `${what} spans ${high - low} bytes; Node 20 cannot make a view over more than 4 GiB. Split it on the NumPy side (x[i:j]) and convert the parts.`,
+    );
+  }
+  if (high === low) {
+    // Nothing to share: an empty array (with NumPy's strides, which address nothing).
+    owner.release();
+    return new FastArray(d.dtype, d.shape, Storage.allocate(d.dtype, 0), 0, d.strides.map((s) => s / itemsize), null, !d.readonly);
+  }
+  const bytes = rt.engine.view(d.address + BigInt(low), high - low);
+  const buffer = bytes.buffer as ArrayBuffer;
+  const storage = new Storage(d.dtype, buffer, bytes.byteOffset, (high - low) / itemsize);
+  storage.owner = owner;
+  trackImport(buffer, owner);
+  const array = new FastArray(
+    d.dtype,
+    d.shape,
+    storage,
+    -low / itemsize,
+    d.strides.map((s) => s / itemsize),
+    null,
+    !d.readonly,
+  );
+  return copy === true ? ownedCopy(array) : array;
+}
+
+/** A fast copy that no longer needs the Python memory. */
+function ownedCopy(view: FastArray): FastArray {
+  const c = view.copy();
+  view.dispose();
+  return c;
+}
+
+/** Copy bytes out element by element with byte swapping / odd strides handled by a DataView. */
+function copyOut(rt: Runtime, d: Described, owner: ImportOwner): FastArray {
+  const itemsize = DTYPES[d.dtype].itemsize;
+  const { low, high } = byteExtent(d.shape, d.strides, itemsize);
+  const out = new FastArray(d.dtype, d.shape, Storage.allocate(d.dtype, d.shape.reduce((a, b) => a * b, 1)), 0, null, null, true);
+  if (high > low) {
+    const bytes = rt.engine.view(d.address + BigInt(low), high - low);
+    const dst = new Uint8Array(out.storage.buffer, out.storage.data.byteOffset, out.nbytes);
+    const swap = !d.native;
+    const part = DTYPES[d.dtype].kind === 'complex' ? itemsize / 2 : itemsize;
+    const n = d.shape.length;
+    const idx = new Array<number>(n).fill(0);
+    let k = 0;
+    const total = out.size;
+    for (let e = 0; e < total; e++) {
+      let src = -low;
+      for (let i = 0; i < n; i++) src += idx[i] * d.strides[i];
+      for (let b = 0; b < itemsize; b++) {
+        const partStart = b - (b % part);
+        const within = b % part;
+        dst[k + b] = bytes[src + (swap ? partStart + part - 1 - within : b)];
+      }
+      k += itemsize;
+      for (let i = n - 1; i >= 0; i--) {
+        if (++idx[i] < d.shape[i]) break;
+        idx[i] = 0;
+      }
+    }
+  }
+  owner.release();
+  return out;
+}
+
+function readShape(rt: Runtime, ptr: Ptr, n: number): number[] {
+  const out = new Array<number>(n);
+  for (let i = 0; i < n; i++) out[i] = Number(rt.engine.readI64(ptr, 8 * i));
+  return out;
+}
+
+/** Why an object could not be read as an array, with the way out. */
+function unreadable(rt: Runtime, obj: Ptr, cause: PythonError): Error {
+  const dtypeAttr = rt.api.PyObject_GetAttrString(obj, 'dtype');
+  if (dtypeAttr === 0n) {
+    rt.api.PyErr_Clear();
+    return new DTypeError(`this Python object cannot be viewed as an array (${cause.pythonType}: ${cause.pythonMessage}); convert it with np.asarray first`);
+  }
+  const name = fromPython(rt, rt.api.PyObject_Str(dtypeAttr), true);
+  rt.api.Py_DecRef(dtypeAttr);
+  return new DTypeError(
+    `NumPy dtype '${String(name)}' has no fast dtype; fast supports ${Object.keys(DTYPES).join(', ')}. ` +
+      `Convert it on the NumPy side first (for example x.astype('float64'), or x.view('int64') for datetimes) or keep it in compat.`,
+  );
+}
+
+/** Import through `__dlpack__` (for producers without the buffer protocol). */
+function fromDlpack(rt: Runtime, obj: Ptr, copy: boolean | null | undefined): FastArray {
+  const py = bridgePython();
+  const imp = callPythonRaw(rt, py.DLPackImport, [{ [Symbol.for('ndbridge.compat.pyobject')]: { ptr: obj, label: 'DLPack producer' } }], false);
+  const attr = (name: string): unknown => {
+    const p = rt.api.PyObject_GetAttrString(imp, name);
+    if (p === 0n) throw fetchPythonError(rt);
+    return fromPython(rt, p, true);
+  };
+  const typestrFn = rt.api.PyObject_GetAttrString(imp, 'typestr');
+  const typestr = String(fromPython(rt, callPythonRaw(rt, typestrFn, [], false), true));
+  rt.api.Py_DecRef(typestrFn);
+  const owner = importOwner((r) => {
+    const rel = r.api.PyObject_GetAttrString(imp, 'release');
+    if (rel !== 0n) {
+      const res = r.api.PyObject_CallNoArgs(rel);
+      if (res !== 0n) r.api.Py_DecRef(res);
+      else r.api.PyErr_Clear();
+      r.api.Py_DecRef(rel);
+    } else r.api.PyErr_Clear();
+    r.api.Py_DecRef(imp);
+  });
+  let parsed: { dtype: DTypeName; native: boolean };
+  try {
+    parsed = dtypeOfTypestr(typestr);
+  } catch (err) {
+    owner.release();
+    throw err;
+  }
+  const shape = (attr('shape') as number[]).map(Number);
+  const itemsize = DTYPES[parsed.dtype].itemsize;
+  const stridesAttr = attr('strides') as number[] | null;
+  let strides: number[];
+  if (stridesAttr === null) {
+    strides = new Array<number>(shape.length);
+    let s = itemsize;
+    for (let i = shape.length - 1; i >= 0; i--) {
+      strides[i] = s;
+      s *= Math.max(shape[i], 1);
+    }
+  } else strides = stridesAttr.map(Number);
+  const address = BigInt(attr('address') as number | bigint);
+  const d: Described = { address, dtype: parsed.dtype, native: parsed.native, shape, strides, readonly: attr('readonly') === true };
+  return viewOrCopy(rt, d, owner, copy, 'the DLPack tensor');
+}
+
+/**
+ * A fast array over the memory of the Python object `obj` (BORROWED). Reads the buffer protocol; falls
+ * back to `__dlpack__`. Throws DTypeError for dtypes fast lacks (object, datetime, strings, float16...).
+ */
+export function fastFromPython(obj: Ptr, options: ImportOptions = {}): FastArray {
+  const { rt } = bridgePython();
+  const { api, engine } = rt;
+  const view = engine.alloc(PY_BUFFER.size);
+  let readonly = false;
+  if (api.PyObject_GetBuffer(obj, view, PyBUF.RECORDS) !== 0) {
+    api.PyErr_Clear();
+    readonly = true;
+    if (api.PyObject_GetBuffer(obj, view, PyBUF.RECORDS_RO) !== 0) {
+      const cause = fetchPythonError(rt);
+      engine.free(view);
+      if (api.PyObject_HasAttrString(obj, '__dlpack__') === 1) {
+        try {
+          return fromDlpack(rt, obj, options.copy);
+        } catch (err) {
+          if (err instanceof PythonError) throw unreadable(rt, obj, err);
+          throw err;
+        }
+      }
+      throw unreadable(rt, obj, cause);
+    }
+  }
+  const owner = importOwner((r) => {
+    r.api.PyBuffer_Release(view);
+    r.engine.free(view);
+  });
+  const itemsize = Number(engine.readI64(view, PY_BUFFER.itemsize));
+  const ndim = engine.readI32(view, PY_BUFFER.ndim);
+  const formatPtr = engine.readPtr(view, PY_BUFFER.format);
+  const format = formatPtr === 0n ? 'B' : engine.readUtf8(formatPtr);
+  const parsed = dtypeOfBufferFormat(format, itemsize);
+  if (!parsed) {
+    owner.release();
+    throw unreadable(rt, obj, new PythonError('TypeError', `buffer format '${format}'`, ''));
+  }
+  const shapePtr = engine.readPtr(view, PY_BUFFER.shape);
+  const stridesPtr = engine.readPtr(view, PY_BUFFER.strides);
+  const shape = ndim === 0 ? [] : readShape(rt, shapePtr, ndim);
+  const strides = ndim === 0 ? [] : readShape(rt, stridesPtr, ndim);
+  const d: Described = {
+    address: engine.readPtr(view, PY_BUFFER.buf),
+    dtype: parsed.dtype,
+    native: parsed.native,
+    shape,
+    strides,
+    readonly: readonly || engine.readI32(view, PY_BUFFER.readonly) !== 0,
+  };
+  return viewOrCopy(rt, d, owner, options.copy, 'this NumPy array');
+}

@@ -1,0 +1,15 @@
+/**
+ * bridge: zero-copy `asarray` both ways between fast arrays and NumPy, through `__array_interface__`,
+ * the buffer protocol and DLPack, with lifetimes handled so nothing is freed while the other side can see it.
+ *
+ *   import { asarray, toNumpy } from 'ndbridge/bridge';
+ *   const f = asarray(np.linspace(0, 1, 5));   // fast view of NumPy's memory
+ *   const x = toNumpy(f.mul(2));               // NumPy array over fast memory (the expression is computed first)
+ *
+ * Loading this module also lets every compat call take fast arrays directly (`np.fft.rfft(fastArray)`).
+ */
+export { toFast as asarray, toFast, toNumpy } from './asarray.js';
+export type { AsarrayOptions, ArrayLikeInput } from './asarray.js';
+export { liveExports, liveImports, releaseUnused } from './lifetime.js';
+export { parseArrayInterface, makeArrayInterface, arrayInterfaceSchema } from './protocol.js';
+export type { ArrayLayout } from './protocol.js';

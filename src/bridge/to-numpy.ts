@@ -1,0 +1,69 @@
+/**
+ * fast -> NumPy without copying. A fast array crosses to Python as a `FastMemory` object (see
+ * python-side.ts) describing its ArrayBuffer through `__array_interface__` and `__dlpack__`; NumPy arrays
+ * made from it keep it as their base, and the export registry keeps the ArrayBuffer alive for as long as
+ * Python refers to it (lifetime.ts).
+ *
+ * Installing this module teaches compat to accept fast arrays anywhere: FastArray gets the `PYOBJ` key
+ * compat reads for "this JS object is that Python object", so `np.add(fastArray, 1)`, `np.asarray(fastArray)`
+ * and `np.from_dlpack(fastArray)` all see fast memory directly.
+ */
+import { typestrOf } from '../common/dtypes.js';
+import { getEngine, type Ptr } from '../compat/ffi/index.js';
+import { callPythonRaw } from '../compat/python/convert.js';
+import type { PyCell } from '../compat/python/objects.js';
+import { FastArray } from '../fast/array.js';
+import { setAddressResolver } from '../fast/address.js';
+import { cellFor, exports, PYOBJ } from './lifetime.js';
+import { isCContiguous } from './layout.js';
+import { bridgePython } from './python.js';
+
+const cache = new WeakMap<FastArray, PyCell>();
+
+/** The native address of an ArrayBuffer's first byte (through the FFI engine; does not boot Python). */
+function bufferAddress(buffer: ArrayBuffer): bigint {
+  return getEngine().addressOf(buffer);
+}
+
+/**
+ * A Python `FastMemory` over `a`'s memory (forcing a lazy array first). The returned cell is owned by the
+ * export registry; do not release it. Repeated calls for the same array reuse one object while Python
+ * still refers to it.
+ */
+export function pythonObjectOf(a: FastArray): PyCell {
+  const hit = cache.get(a);
+  if (hit !== undefined && hit.ptr !== 0n) return hit;
+  const st = a.storage; // forces
+  const py = bridgePython();
+  const itemsize = a.itemsize;
+  const buffer = st.buffer;
+  const address = py.rt.engine.addressOf(buffer) + BigInt(st.data.byteOffset + a.offset * itemsize);
+  const strides = isCContiguous(a.shape, a.strides, itemsize) ? null : a.strides;
+  const ptr: Ptr = callPythonRaw(py.rt, py.FastMemory, [
+    a.shape.slice(),
+    typestrOf(a.dtype),
+    address,
+    !a.writeable,
+    strides === null ? null : strides.slice(),
+  ], false);
+  const cell = cellFor(ptr, `FastArray(${a.dtype}, [${a.shape.join(', ')}])`);
+  exports.add(py.rt, cell, buffer);
+  cache.set(a, cell);
+  return cell;
+}
+
+let installed = false;
+
+/** Give FastArray its Python identity and fast storage its native addresses. Idempotent. */
+export function installFastToPython(): void {
+  if (installed) return;
+  installed = true;
+  Object.defineProperty(FastArray.prototype, PYOBJ, {
+    configurable: true,
+    enumerable: false,
+    get(this: FastArray): PyCell {
+      return pythonObjectOf(this);
+    },
+  });
+  setAddressResolver(bufferAddress);
+}
