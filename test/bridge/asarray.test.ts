@@ -28,7 +28,7 @@ async function collect(): Promise<void> {
 function norm(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(norm);
   if (typeof v === 'bigint') return `${v}`;
-  if (typeof v === 'object' && v !== null && 're' in v) return [norm((v as { re: number }).re), norm((v as { im: number }).im)];
+  if (typeof v === 'object' && v !== null && 're' in v && 'im' in v) return [norm(v.re), norm(v.im)];
   if (typeof v === 'number' && Number.isInteger(v)) return `${v}`;
   return v;
 }
@@ -186,14 +186,15 @@ describeCompat('fast -> NumPy without copying', () => {
 
   it('works as an argument to any NumPy function, including np.from_dlpack', () => {
     const np = compat.numpy();
+    const fromDlpack = np.from_dlpack as (x: FastArray) => compat.CompatArray;
     const f = fast.arange(6).astype('float64').reshape([2, 3]);
     expect((np.sum(f as never) as number)).toBe(15);
-    const d = np.from_dlpack(f as never) as compat.CompatArray;
+    const d = fromDlpack(f);
     expect(d.shape).toEqual([2, 3]);
     compat.exec('d[1, 2] = 99', { d });
     expect(f.get(1, 2)).toBe(99);
     const ro = fast.broadcast_to(fast.arange(3).astype('float64'), [2, 3]);
-    const dro = np.from_dlpack(ro as never) as compat.CompatArray;
+    const dro = fromDlpack(ro);
     expect(compat.evaluate('d.flags.writeable', { d: dro })).toBe(false);
   });
 
