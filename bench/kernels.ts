@@ -9,7 +9,8 @@
  */
 import { execFileSync } from 'node:child_process';
 import ndarray from 'ndarray';
-import { gemmF64, naiveGemmF64 } from '../src/fast/kernels/matmul.js';
+import { loadGemmWasm } from '../src/fast/kernels/gemm-wasm.js';
+import { gemmF64, gemmF64Js, naiveGemmF64 } from '../src/fast/kernels/matmul.js';
 import { numpySumF64 } from '../src/fast/kernels/pairwise.js';
 
 const quick = process.argv.includes('--quick');
@@ -76,7 +77,8 @@ async function benchMatmul(): Promise<void> {
   const b = Float64Array.from({ length: N * N }, (_, i) => Math.cos(i));
   const c = new Float64Array(N * N);
   const ours = best(reps, () => gemmF64(N, N, N, a, 0, N, 1, b, 0, N, 1, c, 0));
-  report('matmul', `fast gemmF64 (blocked) ${N}x${N} float64`, ours);
+  report('matmul', `fast gemmF64 ${N}x${N} float64 (${loadGemmWasm() ? 'wasm simd' : 'js'} micro-kernel)`, ours);
+  report('matmul', 'fast gemmF64Js (blocked, JS 4x4 micro-kernel)', best(reps, () => gemmF64Js(N, N, N, a, 0, N, 1, b, 0, N, 1, c, 0)), ours);
   const bt = best(reps, () => gemmF64(N, N, N, a, 0, 1, N, b, 0, 1, N, c, 0));
   report('matmul', `fast gemmF64, both operands transposed views`, bt, ours);
   report('matmul', 'naive triple loop (i, j, p)', best(quick ? 1 : 3, () => naiveGemmF64(N, N, N, a, 0, N, 1, b, 0, N, 1, c, 0)), ours);

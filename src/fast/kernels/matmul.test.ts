@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { DTypeName } from '../../common/dtypes.js';
 import { DTypeError, ValueError } from '../../common/errors.js';
 import { hexToF64Array, runNumpy } from './numpy-oracle.js';
-import { type KernelArray, matmul, matmulBatch, naiveGemmF64 } from './matmul.js';
+import { loadGemmWasm } from './gemm-wasm.js';
+import { gemmF64, gemmF64Js, type KernelArray, matmul, matmulBatch, naiveGemmF64 } from './matmul.js';
 
 // Each case: shapes and a strided view (offset, row stride, column stride) of A and B into flat
 // buffers. NumPy builds the same views with as_strided over buffers drawn from a seed and
@@ -163,6 +164,23 @@ describe('matmul kernels agree with np.matmul', () => {
       expect(bad.slice(0, 5)).toEqual([]);
     });
   }
+
+  it('the WebAssembly SIMD and JavaScript micro-kernels give bit-identical float64 results', () => {
+    expect(loadGemmWasm()).toBeDefined(); // Node 20 has WebAssembly SIMD
+    for (const t of cases.keys()) {
+      const cs = cases[t];
+      if (cs.dtype !== 'float64') continue;
+      const a = decode('float64', results[t].a) as Float64Array;
+      const b = decode('float64', results[t].b) as Float64Array;
+      const viaWasm = new Float64Array(cs.m * cs.n + 3).fill(7);
+      const viaJs = new Float64Array(cs.m * cs.n + 3).fill(7);
+      gemmF64(cs.m, cs.n, cs.k, a, cs.a[0], cs.a[1], cs.a[2], b, cs.b[0], cs.b[1], cs.b[2], viaWasm, 2);
+      gemmF64Js(cs.m, cs.n, cs.k, a, cs.a[0], cs.a[1], cs.a[2], b, cs.b[0], cs.b[1], cs.b[2], viaJs, 2);
+      expect(Array.from(viaWasm)).toEqual(Array.from(viaJs));
+      // untouched outside the output block
+      expect([viaWasm[0], viaWasm[1], viaWasm[viaWasm.length - 1]]).toEqual([7, 7, 7]);
+    }
+  });
 
   it('batched entry with broadcast offsets matches per-matrix results', () => {
     const m = 3, n = 5, k = 4;

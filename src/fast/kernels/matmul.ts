@@ -12,6 +12,7 @@
  */
 import type { DTypeName } from '../../common/dtypes.js';
 import { DTypeError, ValueError } from '../../common/errors.js';
+import { type GemmWasm, loadGemmWasm } from './gemm-wasm.js';
 import type { KernelArray } from './types.js';
 
 export type { KernelArray } from './types.js';
@@ -41,7 +42,9 @@ function ensurePackB(size: number): Float64Array {
 
 /**
  * C[cOffset + i*n + j] = sum_p A[i,p]·B[p,j] for float64 (or float32-valued) inputs, written to a
- * Float64Array. The blocked GEMM core shared by float64 and float32.
+ * Float64Array: the blocked GEMM core shared by float64 and float32. Uses the WebAssembly SIMD
+ * macro-kernel (gemm-wasm.ts) when the engine has it, else {@link gemmF64Js}; both pack the same
+ * panels and sum each dot product in the same order (k ascending per KC block), so they agree.
  * @param m rows of A and C
  * @param n columns of B and C
  * @param k columns of A = rows of B
@@ -50,6 +53,82 @@ function ensurePackB(size: number): Float64Array {
  * @param c output (C-contiguous m x n block at cOff, row stride n); overwritten
  */
 export function gemmF64(
+  m: number,
+  n: number,
+  k: number,
+  a: Float64Array | Float32Array,
+  aOff: number,
+  aRs: number,
+  aCs: number,
+  b: Float64Array | Float32Array,
+  bOff: number,
+  bRs: number,
+  bCs: number,
+  c: Float64Array,
+  cOff: number,
+): void {
+  const w = loadGemmWasm();
+  if (w && m > 0 && n > 0 && k > 0 && gemmF64Wasm(w, m, n, k, a, aOff, aRs, aCs, b, bOff, bRs, bCs, c, cOff)) return;
+  gemmF64Js(m, n, k, a, aOff, aRs, aCs, b, bOff, bRs, bCs, c, cOff);
+}
+
+const roundUp4 = (x: number): number => (x + 3) & ~3;
+
+// The WebAssembly path: packed panels and C live in the module's memory. Returns false (having
+// written nothing) when that memory cannot grow enough, so the caller falls back to JavaScript.
+function gemmF64Wasm(
+  w: GemmWasm,
+  m: number,
+  n: number,
+  k: number,
+  a: Float64Array | Float32Array,
+  aOff: number,
+  aRs: number,
+  aCs: number,
+  b: Float64Array | Float32Array,
+  bOff: number,
+  bRs: number,
+  bCs: number,
+  c: Float64Array,
+  cOff: number,
+): boolean {
+  const ldc = roundUp4(n);
+  const rows = roundUp4(m);
+  const bpBytes = MC * KC * 8;
+  const cBytes = bpBytes + KC * Math.min(NC, ldc) * 8;
+  const total = cBytes + rows * ldc * 8;
+  const have = w.memory.buffer.byteLength;
+  if (have < total) {
+    try {
+      w.memory.grow(Math.ceil((total - have) / 65536));
+    } catch {
+      return false;
+    }
+  }
+  const F = new Float64Array(w.memory.buffer);
+  const c0 = cBytes / 8;
+  F.fill(0, c0, c0 + rows * ldc);
+  for (let jc = 0; jc < n; jc += NC) {
+    const nc = Math.min(NC, n - jc);
+    for (let pc = 0; pc < k; pc += KC) {
+      const kc = Math.min(KC, k - pc);
+      packPanelsB(b, bOff + pc * bRs + jc * bCs, bRs, bCs, kc, nc, F, bpBytes / 8);
+      for (let ic = 0; ic < m; ic += MC) {
+        const mc = Math.min(MC, m - ic);
+        packPanelsA(a, aOff + ic * aRs + pc * aCs, aRs, aCs, mc, kc, F, 0);
+        const tiles = (mc + MR - 1) >> 2;
+        for (let j = 0; j < nc; j += NR) {
+          w.macro(kc, tiles, 0, bpBytes + (j / NR) * kc * NR * 8, cBytes + (ic * ldc + jc + j) * 8, ldc * 8);
+        }
+      }
+    }
+  }
+  for (let i = 0; i < m; i++) c.set(F.subarray(c0 + i * ldc, c0 + i * ldc + n), cOff + i * n);
+  return true;
+}
+
+/** The same blocked GEMM with the JavaScript 4x4 micro-kernel (no WebAssembly). */
+export function gemmF64Js(
   m: number,
   n: number,
   k: number,
@@ -97,8 +176,9 @@ function packPanelsB(
   kc: number,
   nc: number,
   Bp: Float64Array,
+  q0 = 0,
 ): void {
-  let q = 0;
+  let q = q0;
   for (let j = 0; j < nc; j += NR) {
     const w = Math.min(NR, nc - j);
     for (let p = 0; p < kc; p++) {
@@ -127,8 +207,9 @@ function packPanelsA(
   mc: number,
   kc: number,
   Ap: Float64Array,
+  q0 = 0,
 ): void {
-  let q = 0;
+  let q = q0;
   for (let i = 0; i < mc; i += MR) {
     const h = Math.min(MR, mc - i);
     for (let p = 0; p < kc; p++) {
