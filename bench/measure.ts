@@ -11,16 +11,23 @@ export interface RepPolicy {
   readonly maxReps: number;
   /** Keep repeating (up to maxReps) until the timed runs add up to this many milliseconds. */
   readonly budgetMs: number;
+  /**
+   * Quick mode: when the first warm-up run alone exceeds the budget, that (cold) run is the only
+   * sample. Multi-second runs barely change with JIT warm-up, and this keeps --quick under a minute.
+   */
+  readonly coldSlowRun: boolean;
 }
 
-export const FULL_POLICY: RepPolicy = { warmup: 2, minReps: 5, maxReps: 30, budgetMs: 1500 };
-export const QUICK_POLICY: RepPolicy = { warmup: 1, minReps: 1, maxReps: 5, budgetMs: 150 };
+export const FULL_POLICY: RepPolicy = { warmup: 2, minReps: 5, maxReps: 30, budgetMs: 1500, coldSlowRun: false };
+export const QUICK_POLICY: RepPolicy = { warmup: 1, minReps: 1, maxReps: 5, budgetMs: 150, coldSlowRun: true };
 
 export interface Measurement {
   /** Milliseconds of each timed run. */
   readonly samples: number[];
   /** What the last run returned (used for the result check). */
   readonly last: unknown;
+  /** True when the only sample is a cold first run (policy.coldSlowRun). */
+  readonly cold: boolean;
 }
 
 /** Timed runs of a slow workload (one warm-up run longer than the whole budget). */
@@ -28,7 +35,7 @@ export const SLOW_REPS = 3;
 
 /**
  * Runs `fn` per the policy. A slow workload (one warm-up run longer than the whole budget) gets a
- * single warm-up and at most SLOW_REPS timed runs.
+ * single warm-up and at most SLOW_REPS timed runs, or (policy.coldSlowRun) just that one cold run.
  */
 export function measure(fn: () => unknown, policy: RepPolicy): Measurement {
   let last: unknown;
@@ -36,7 +43,9 @@ export function measure(fn: () => unknown, policy: RepPolicy): Measurement {
   for (let i = 0; i < policy.warmup; i++) {
     const t0 = performance.now();
     last = fn();
-    if (performance.now() - t0 > policy.budgetMs) {
+    const dt = performance.now() - t0;
+    if (dt > policy.budgetMs) {
+      if (i === 0 && policy.coldSlowRun) return { samples: [dt], last, cold: true };
       minReps = Math.min(minReps, SLOW_REPS);
       break;
     }
@@ -50,5 +59,5 @@ export function measure(fn: () => unknown, policy: RepPolicy): Measurement {
     samples.push(dt);
     total += dt;
   }
-  return { samples, last };
+  return { samples, last, cold: false };
 }

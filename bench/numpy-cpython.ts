@@ -9,7 +9,7 @@ import type { RepPolicy } from './measure.js';
 import { findUpwards } from './packages.js';
 import { INPUT_MODULI, type CaseSpec, type Sizes } from './workloads.js';
 
-const ResultSchema = z.object({ samples: z.array(z.number().nonnegative()).min(1), checksum: z.number() });
+const ResultSchema = z.object({ samples: z.array(z.number().nonnegative()).min(1), checksum: z.number(), cold: z.boolean() });
 const OutputSchema = z.object({
   python: z.string(),
   implementation: z.string(),

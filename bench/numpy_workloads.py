@@ -111,10 +111,13 @@ SLOW_REPS = 3  # as bench/measure.ts
 def measure(run, policy):
     last = None
     min_reps = policy["minReps"]
-    for _ in range(policy["warmup"]):
+    for i in range(policy["warmup"]):
         t0 = time.perf_counter()
         last = run()
-        if (time.perf_counter() - t0) * 1e3 > policy["budgetMs"]:
+        dt = (time.perf_counter() - t0) * 1e3
+        if dt > policy["budgetMs"]:
+            if i == 0 and policy["coldSlowRun"]:
+                return [dt], last, True
             min_reps = min(min_reps, SLOW_REPS)
             break
     samples = []
@@ -125,7 +128,7 @@ def measure(run, policy):
         dt = (time.perf_counter() - t0) * 1e3
         samples.append(dt)
         total += dt
-    return samples, last
+    return samples, last, False
 
 
 def blas_info():
@@ -142,8 +145,8 @@ def main():
     results = {}
     for case in job["cases"]:
         run, checksum = prepare(case, job["sizes"], job["moduli"])
-        samples, last = measure(run, job["policy"])
-        results[case["key"]] = {"samples": samples, "checksum": checksum(last)}
+        samples, last, cold = measure(run, job["policy"])
+        results[case["key"]] = {"samples": samples, "checksum": checksum(last), "cold": cold}
         del run, last
     json.dump(
         {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ValueError } from '../src/common/errors.js';
 import { CONTENDER_IDS } from './contender.js';
 import { FULL_POLICY, QUICK_POLICY } from './measure.js';
-import { parseBenchArgs } from './options.js';
+import { parseBenchArgs, QUICK_SKIPPED } from './options.js';
 import { WORKLOAD_IDS } from './workloads.js';
 
 describe('parseBenchArgs', () => {
@@ -16,11 +16,17 @@ describe('parseBenchArgs', () => {
     expect(o.help).toBe(false);
   });
 
-  it('--quick keeps the workloads and lowers the repetitions', () => {
+  it('--quick keeps the workloads, lowers the repetitions and skips the slow JS peers unless named', () => {
     const o = parseBenchArgs(['--quick']);
     expect(o.policy).toEqual(QUICK_POLICY);
     expect(o.workloads).toEqual([...WORKLOAD_IDS]);
     expect(QUICK_POLICY.maxReps).toBeLessThan(FULL_POLICY.maxReps);
+    expect(o.skipped).toEqual([...QUICK_SKIPPED]);
+    expect(o.contenders).toEqual(CONTENDER_IDS.filter((c) => !QUICK_SKIPPED.includes(c)));
+    const named = parseBenchArgs(['--quick', '--only', 'mathjs,add']);
+    expect(named.contenders).toEqual(['numpy', 'mathjs']);
+    expect(named.skipped).toEqual([]);
+    expect(parseBenchArgs([]).skipped).toEqual([]);
   });
 
   it('--only selects workloads and contenders, in canonical order, and always keeps NumPy', () => {

@@ -1,6 +1,7 @@
 /**
  * Options of `ndbridge bench`, parsed from argv and validated with zod:
- *   --quick                 fewer repetitions (the workloads stay the same), under a minute
+ *   --quick                 fewer repetitions (the workloads stay the same), under a minute: a run longer
+ *                           than 150 ms is timed once, cold, and the slow JS peers are skipped unless named
  *   --only name,...         only these workloads and/or contenders (NumPy always runs: it is the reference)
  *   --format table|markdown|json|svg
  *   --out FILE              write there instead of stdout
@@ -12,9 +13,14 @@ import { FULL_POLICY, QUICK_POLICY, type RepPolicy } from './measure.js';
 import { FORMATS, type Format } from './render/index.js';
 import { WORKLOAD_IDS, type WorkloadId } from './workloads.js';
 
+/** Contenders --quick skips unless --only names them: single runs of their slow cells add up to minutes. */
+export const QUICK_SKIPPED: readonly ContenderId[] = ['ndarray-ops', 'stdlib', 'tfjs', 'mathjs'];
+
 export const BENCH_USAGE = `usage: ndbridge bench [--quick] [--only name,...] [--format table|markdown|json|svg] [--out FILE]
 
-  --quick          fewer repetitions (same fixed workloads): a first look in under a minute
+  --quick          fewer repetitions (same fixed workloads): a first look in under a minute; runs longer
+                   than 150 ms are timed once (cold), and ${QUICK_SKIPPED.join(', ')} are skipped
+                   unless named in --only (their slow cells alone take minutes)
   --only LIST      comma-separated workload and/or contender names; NumPy always runs (the reference)
                    workloads:   ${WORKLOAD_IDS.join(', ')}
                    contenders:  ${CONTENDER_IDS.join(', ')}
@@ -39,6 +45,8 @@ export interface BenchOptions {
   readonly policy: RepPolicy;
   readonly workloads: readonly WorkloadId[];
   readonly contenders: readonly ContenderId[];
+  /** Contenders left out by --quick (reported as such). */
+  readonly skipped: readonly ContenderId[];
   readonly format: Format;
   readonly out: string | undefined;
 }
@@ -77,6 +85,11 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
   const o = parsed.data;
   let workloads: WorkloadId[] = [...WORKLOAD_IDS];
   let contenders: ContenderId[] = [...CONTENDER_IDS];
+  let skipped: ContenderId[] = [];
+  if (o.quick && !o.only?.some((n) => (CONTENDER_IDS as readonly string[]).includes(n))) {
+    skipped = [...QUICK_SKIPPED];
+    contenders = contenders.filter((c) => !QUICK_SKIPPED.includes(c));
+  }
   if (o.only) {
     const unknown = o.only.filter(
       (n) => !(WORKLOAD_IDS as readonly string[]).includes(n) && !(CONTENDER_IDS as readonly string[]).includes(n),
@@ -97,6 +110,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
     policy: o.quick ? QUICK_POLICY : FULL_POLICY,
     workloads,
     contenders,
+    skipped,
     format: o.format,
     out: o.out,
   };

@@ -17,6 +17,8 @@ export const MeasuredCellSchema = z.object({
   checksum: z.number(),
   /** False when no NumPy checksum was available to compare with. */
   checked: z.boolean(),
+  /** The only sample is a cold first run (--quick, a run longer than the budget). */
+  cold: z.boolean(),
 });
 
 export const MissingCellSchema = z.object({
@@ -37,6 +39,7 @@ export const ReportSchema = z.object({
     minReps: z.number().int().positive(),
     maxReps: z.number().int().positive(),
     budgetMs: z.number().nonnegative(),
+    coldSlowRun: z.boolean(),
   }),
   sizes: z.object({
     n: z.number().int().positive(),
@@ -55,6 +58,9 @@ export const ReportSchema = z.object({
     python: z.string(),
     numpy: z.string(),
     blas: z.string(),
+    /** 1-minute load averages when the run started and ended (other work on the machine skews figures). */
+    loadStart: z.number().nonnegative(),
+    loadEnd: z.number().nonnegative(),
   }),
   packages: z.record(z.string(), z.string()),
   reference: z.literal('numpy'),

@@ -20,7 +20,7 @@ beforeAll(async () => {
   report = await runBench({
     workloads: WORKLOAD_IDS,
     contenders: CONTENDER_IDS,
-    policy: { warmup: 1, minReps: 2, maxReps: 2, budgetMs: 0 },
+    policy: { warmup: 1, minReps: 2, maxReps: 2, budgetMs: 0, coldSlowRun: false },
     quick: true,
     sizes: TINY,
     command: 'test: tiny sizes',

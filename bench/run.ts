@@ -3,6 +3,7 @@
  * one after another in this process, with a full garbage collection between cases. Every figure is
  * checked against NumPy's result before it is reported.
  */
+import os from 'node:os';
 import { type BenchCase, type Contender, type ContenderId, isUnavailable, type LoadedContender } from './contender.js';
 import { JS_CONTENDERS, NUMPY_LABEL, NUMPY_NOTE } from './contenders/index.js';
 import { collectGarbage } from './gc.js';
@@ -17,6 +18,8 @@ export interface BenchConfig {
   readonly workloads: readonly WorkloadId[];
   /** NumPy is always run: it is the reference of the ratios. */
   readonly contenders: readonly ContenderId[];
+  /** Contenders deliberately not run (--quick): listed in the report with the reason. */
+  readonly skipped?: readonly ContenderId[];
   readonly policy: RepPolicy;
   readonly quick: boolean;
   readonly sizes: Sizes;
@@ -26,6 +29,8 @@ export interface BenchConfig {
   /** Progress lines (the CLI writes them to stderr). */
   readonly log?: (line: string) => void;
 }
+
+const round2 = (x: number): number => Math.round(x * 100) / 100;
 
 const errorText = (err: unknown): string => (err instanceof Error ? `${err.name}: ${err.message}` : String(err));
 
@@ -73,6 +78,7 @@ function measureCell(
       ...(ratio === undefined ? {} : { speedup: ratio }),
       checksum,
       checked: reference !== undefined,
+      cold: m.cold,
     };
   } catch (err) {
     return { contender: contender.id, status: 'error', reason: errorText(err) };
@@ -85,6 +91,7 @@ export async function runBench(cfg: BenchConfig): Promise<Report> {
   const log = cfg.log ?? (() => {});
   const cases = casesOf(cfg.workloads, cfg.sizes);
   const node = nodeMachine();
+  const loadStart = os.loadavg()[0];
 
   log(`NumPy in CPython: ${cases.length} cases in a python3 subprocess...`);
   const numpy = await runNumpy(cases, cfg.sizes, cfg.policy, cfg.python);
@@ -111,7 +118,7 @@ export async function runBench(cfg: BenchConfig): Promise<Report> {
       if (r) {
         const s = summarize(r.samples);
         reference = { median: s.median, checksum: r.checksum };
-        cells.push({ contender: 'numpy', status: 'ok', ...s, samples: r.samples, speedup: 1, checksum: r.checksum, checked: true });
+        cells.push({ contender: 'numpy', status: 'ok', ...s, samples: r.samples, speedup: 1, checksum: r.checksum, checked: true, cold: r.cold });
         log(`[${spec.label}] ${NUMPY_LABEL}: ${fmtMs(s.median)}`);
       } else {
         cells.push({ contender: 'numpy', status: 'error', reason: `the Python script reported no result for ${spec.key}` });
@@ -158,6 +165,8 @@ export async function runBench(cfg: BenchConfig): Promise<Report> {
       python: numpy.ok ? `${numpy.output.implementation} ${numpy.output.python}` : 'unavailable',
       numpy: numpy.ok ? numpy.output.numpy : 'unavailable',
       blas: numpy.ok ? numpy.output.blas : 'unavailable',
+      loadStart: round2(loadStart),
+      loadEnd: round2(os.loadavg()[0]),
     },
     packages: packageVersions(),
     reference: 'numpy',
@@ -173,7 +182,13 @@ export async function runBench(cfg: BenchConfig): Promise<Report> {
         };
       }),
     ],
-    excluded: EXCLUDED.map((e) => ({ ...e })),
+    excluded: [
+      ...EXCLUDED.map((e) => ({ ...e })),
+      ...(cfg.skipped ?? []).map((id) => ({
+        name: JS_CONTENDERS.find((c) => c.id === id)?.label ?? id,
+        reason: 'not run with --quick (single runs of its slow cells add up to minutes); name it in --only or run without --quick',
+      })),
+    ],
     cases: caseReports,
   };
 }

@@ -23,8 +23,10 @@ export function formatRatio(r: number): string {
 export function cellText(cell: Cell | undefined): string {
   if (!cell) return '-';
   switch (cell.status) {
-    case 'ok':
-      return cell.speedup === undefined ? formatMs(cell.median) : `${formatMs(cell.median)} ${formatRatio(cell.speedup)}`;
+    case 'ok': {
+      const t = `${formatMs(cell.median)}${cell.cold ? '*' : ''}`;
+      return cell.speedup === undefined ? t : `${t} ${formatRatio(cell.speedup)}`;
+    }
     case 'unavailable':
       return '-';
     case 'wrong':
@@ -61,12 +63,13 @@ export function dashNotes(report: Report): string[] {
 
 export function machineLine(report: Report): string {
   const m = report.machine;
-  return `${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB; ${m.os}; Node ${m.node} (V8 ${m.v8}); ${m.python}, NumPy ${m.numpy}, BLAS ${m.blas}`;
+  return `${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB; ${m.os}; Node ${m.node} (V8 ${m.v8}); ${m.python}, NumPy ${m.numpy}, BLAS ${m.blas}; load average ${m.loadStart} at start, ${m.loadEnd} at end`;
 }
 
 export function policyLine(report: Report): string {
   const p = report.policy;
-  return `${report.quick ? 'quick run' : 'full run'}: ${p.warmup} warm-up run(s), then ${p.minReps}-${p.maxReps} timed runs until ${p.budgetMs} ms (a run slower than that: 3); median shown`;
+  const slow = p.coldSlowRun ? 'a first run slower than that is the only sample, cold, marked *' : 'a run slower than that: 1 warm-up, 3 timed runs';
+  return `${report.quick ? 'quick run' : 'full run'}: ${p.warmup} warm-up run(s), then ${p.minReps}-${p.maxReps} timed runs until they add up to ${p.budgetMs} ms (${slow}); median shown`;
 }
 
 export const RATIO_EXPLAINED = 'Each cell: median time, then speed relative to NumPy in CPython in the same run (NumPy median / this median; above 1x is faster than NumPy).';

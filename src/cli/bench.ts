@@ -25,6 +25,7 @@ export async function run(argv: readonly string[]): Promise<number> {
   const report = await runBench({
     workloads: options.workloads,
     contenders: options.contenders,
+    skipped: options.skipped,
     policy: options.policy,
     quick: options.quick,
     sizes: FIXED_SIZES,
