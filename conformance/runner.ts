@@ -62,6 +62,8 @@ export interface RunOptions {
   readonly progress?: (done: number, total: number) => void;
   /** Use this oracle instead of choosing one (tests). */
   readonly oracle?: Oracle;
+  /** Use these cases instead of ALL_CASES (tests). */
+  readonly cases?: readonly Case[];
   /** Extra runtime adapters by name (tests, or a runtime not in RUNTIMES). */
   readonly adapters?: readonly RuntimeAdapter[];
 }
@@ -114,8 +116,11 @@ function isNotSupported(e: unknown): boolean {
   return e instanceof NotSupportedError || (e instanceof Error && e.name === 'NotSupportedError');
 }
 
+const TYPED_ERRORS = new Set(['NdbridgeError', 'ShapeError', 'DTypeError', 'IndexError', 'ValueError', 'PythonError', 'NotSupportedError', 'CompatUnavailableError', 'DisposedError']);
+
+/** One of ndbridge's typed errors (by class, or by name when a second copy of the module is loaded, e.g. dist and src). */
 function isTypedError(e: unknown): boolean {
-  return e instanceof NdbridgeError || (e instanceof Error && /Error$/.test(e.name) && e.name !== 'Error' && 'name' in e && ['ShapeError', 'DTypeError', 'IndexError', 'ValueError', 'PythonError', 'NotSupportedError'].includes(e.name));
+  return e instanceof NdbridgeError || (e instanceof Error && TYPED_ERRORS.has(e.name));
 }
 
 function encodeInput(g: GeneratedInput): { dtype: string; shape: readonly number[]; hex: string; view?: string } {
@@ -203,7 +208,7 @@ export async function runConformance(opts: RunOptions): Promise<RunReport> {
   const catalog = loadCatalog();
   const corners = selectCorners(catalog.corners, opts.areas, opts.corners);
   const byCorner = new Map<string, Case[]>();
-  for (const c of ALL_CASES) byCorner.set(c.corner, [...(byCorner.get(c.corner) ?? []), c]);
+  for (const c of opts.cases ?? ALL_CASES) byCorner.set(c.corner, [...(byCorner.get(c.corner) ?? []), c]);
 
   // Trials, inputs generated from the seed.
   const trials = new Map<string, Trial[]>();
@@ -245,11 +250,15 @@ export async function runConformance(opts: RunOptions): Promise<RunReport> {
   }
 
   // The oracle.
+  // compat's embedded interpreter: the oracle (unless one is given), and the NumPy side of bridge cases
+  const all = [...trials.values()].flat();
   let compat: CompatModule | undefined;
-  try {
-    compat = await loadCompatModule();
-  } catch {
-    compat = undefined;
+  if (!opts.oracle || all.some((t) => t.case.requires?.includes('bridge')) || opts.runtimes.includes('compat')) {
+    try {
+      compat = await loadCompatModule();
+    } catch {
+      compat = undefined;
+    }
   }
   let oracle: Oracle | undefined = opts.oracle;
   let oracleProblem: string | undefined;
@@ -260,7 +269,6 @@ export async function runConformance(opts: RunOptions): Promise<RunReport> {
       oracleProblem = `no oracle: compat is unavailable and python3 with NumPy could not be run (${errorText(e)})`;
     }
   }
-  const all = [...trials.values()].flat();
   if (oracle && all.length) {
     const requests: OracleRequest[] = all.map((t) => ({
       py: t.case.py,
@@ -285,34 +293,45 @@ export async function runConformance(opts: RunOptions): Promise<RunReport> {
   const total = all.length * loaded.size;
   let done = 0;
   const reports: CornerReport[] = [];
-  for (const corner of corners) {
-    const list = trials.get(corner.id) ?? [];
-    const results: Record<string, CornerOutcome> = {};
-    for (const name of opts.runtimes) {
-      const rt = loaded.get(name);
-      if (!rt) {
-        results[name] = { status: 'error', detail: `runtime not run: ${runtimes[name]?.reason ?? 'unavailable'}` };
-        continue;
+  const quiet = compat
+    ? (on: boolean) => {
+        ensureOracleModule((e, v) => compat.evaluate(e, v));
+        compat.evaluate(`__import__('${ORACLE_MODULE}').${on ? 'quiet' : 'unquiet'}()`);
       }
-      if (list.length === 0) {
-        results[name] = { status: 'error', detail: `no case is written for ${corner.id}` };
-        continue;
+    : undefined;
+  quiet?.(true);
+  try {
+    for (const corner of corners) {
+      const list = trials.get(corner.id) ?? [];
+      const results: Record<string, CornerOutcome> = {};
+      for (const name of opts.runtimes) {
+        const rt = loaded.get(name);
+        if (!rt) {
+          results[name] = { status: 'error', detail: `runtime not run: ${runtimes[name]?.reason ?? 'unavailable'}` };
+          continue;
+        }
+        if (list.length === 0) {
+          results[name] = { status: 'error', detail: `no case is written for ${corner.id}` };
+          continue;
+        }
+        if (!oracle) {
+          results[name] = { status: 'error', detail: oracleProblem ?? 'no oracle' };
+          done += list.length;
+          continue;
+        }
+        const ctx: CaseContext = { runtime: name, defaultInt: rt.defaultInt, bridge, pyEval: compat ? (e, v) => compat.evaluate(e, v) : undefined };
+        const outcomes = list.map((t) => {
+          const o = runTrial(t, rt, ctx, bridgeMissing);
+          done++;
+          opts.progress?.(done, total);
+          return o;
+        });
+        results[name] = fold(outcomes);
       }
-      if (!oracle) {
-        results[name] = { status: 'error', detail: oracleProblem ?? 'no oracle' };
-        done += list.length;
-        continue;
-      }
-      const ctx: CaseContext = { runtime: name, defaultInt: rt.defaultInt, bridge, pyEval: compat ? (e, v) => compat.evaluate(e, v) : undefined };
-      const outcomes = list.map((t) => {
-        const o = runTrial(t, rt, ctx, bridgeMissing);
-        done++;
-        opts.progress?.(done, total);
-        return o;
-      });
-      results[name] = fold(outcomes);
+      reports.push({ id: corner.id, area: corner.area, source: corner.source, description: corner.description, results });
     }
-    reports.push({ id: corner.id, area: corner.area, source: corner.source, description: corner.description, results });
+  } finally {
+    quiet?.(false);
   }
   return {
     seed: opts.seed,

@@ -42,7 +42,23 @@ export function attr(root: unknown, path: string): unknown {
 export function method(obj: unknown, name: string, ...args: unknown[]): unknown {
   const m = lookup(obj, name, `the ${typeof obj === 'object' && obj !== null ? (obj.constructor?.name ?? 'object') : typeof obj}`);
   if (typeof m !== 'function') throw new MissingMemberError(`${name} is a ${typeof m}, not a method`);
-  return (m as Fn).apply(obj, args);
+  // Reflect.apply, not m.apply: compat's Python proxies would read `apply` as a Python attribute
+  return Reflect.apply(m as Fn, obj, args);
+}
+
+/** The first of several method names the object has (e.g. `['pos', '__pos__']`), called with `this` bound. */
+export function methodAny(obj: unknown, names: readonly string[], ...args: unknown[]): unknown {
+  for (const name of names) {
+    let m: unknown;
+    try {
+      m = (obj as Record<string, unknown>)[name];
+    } catch {
+      m = undefined;
+    }
+    if (typeof m === 'function') return Reflect.apply(m as Fn, obj, args);
+  }
+  const what = typeof obj === 'object' && obj !== null ? (obj.constructor?.name ?? 'object') : typeof obj;
+  throw new MissingMemberError(`the ${what} has no method ${names.join(' or ')}`);
 }
 
 /**
@@ -51,9 +67,17 @@ export function method(obj: unknown, name: string, ...args: unknown[]): unknown 
  */
 export function items(result: unknown, names: readonly string[]): unknown[] {
   if (Array.isArray(result)) return result;
-  if (typeof result === 'object' && result !== null) {
+  // objects, and callable proxies of Python objects (typeof 'function'): read the named fields
+  if ((typeof result === 'object' || typeof result === 'function') && result !== null) {
     const r = result as Record<string, unknown>;
-    if (names.every((n) => n in r)) return names.map((n) => r[n]);
+    const fields = names.map((n) => {
+      try {
+        return r[n];
+      } catch {
+        return undefined;
+      }
+    });
+    if (fields.every((f) => f !== undefined)) return fields;
     if (typeof (r as { [Symbol.iterator]?: unknown })[Symbol.iterator] === 'function') return [...(result as Iterable<unknown>)];
   }
   throw new MissingMemberError(`expected a tuple (${names.join(', ')}), got ${typeof result}`);

@@ -5,7 +5,7 @@
 import type { NdArray } from '../../src/common/ndarray.js';
 import type { Case } from '../case.js';
 import { dtypeName } from '../values.js';
-import { attr, fn, method } from '../xp.js';
+import { attr, call, method, methodAny } from '../xp.js';
 import { binaryTrials, CATEGORIES, kase, one, trial, unaryTrials, type Category } from './helpers.js';
 
 interface OpRow {
@@ -48,14 +48,15 @@ function opCases(r: OpRow): Case[] {
   const dtypes = CATEGORIES[r.cat];
   const tol = { ulps: r.ulps ?? 0, signedZeros: r.dunder !== '__mod__' };
   const corner = `array.${r.dunder}`;
-  if (r.arity === 1) return [kase(corner, r.py, (_xp, a) => method(a.x, r.method), unaryTrials(dtypes), { tol })];
+  const names = [r.method, r.dunder];
+  if (r.arity === 1) return [kase(corner, r.py, (_xp, a) => methodAny(a.x, names), unaryTrials(dtypes), { tol })];
   const cases = [
-    kase(corner, r.py, (_xp, a) => method(a.x1, r.method, a.x2), binaryTrials(dtypes, r.domain2 ? 'small' : 'any', r.domain2 ?? 'any'), { tol }),
+    kase(corner, r.py, (_xp, a) => methodAny(a.x1, names, a.x2), binaryTrials(dtypes, r.domain2 ? 'small' : 'any', r.domain2 ?? 'any'), { tol }),
   ];
   // a weak Python scalar on the right (NEP 50): the array's dtype wins
   if (['__add__', '__mul__', '__sub__', '__truediv__'].includes(r.dunder)) {
     cases.push(
-      kase(corner, r.py.replace('x2', 's'), (_xp, a, p) => method(a.x1, r.method, p.s), [
+      kase(corner, r.py.replace('x2', 's'), (_xp, a, p) => methodAny(a.x1, names, p.s), [
         trial({ x1: one('float32', [5]) }, { s: 2.5 }),
         trial({ x1: one('int16', [5], { domain: 'small' }) }, { s: 3 }),
       ], { tol }),
@@ -68,7 +69,7 @@ const F64_2D = (view?: string) => one('float64', [3, 4], view ? { view } : {});
 
 export const ARRAY_OBJECT_CASES: readonly Case[] = [
   ...OPS.flatMap(opCases),
-  kase('array.__matmul__', 'x1 @ x2', (_xp, a) => method(a.x1, 'matmul', a.x2), [
+  kase('array.__matmul__', 'x1 @ x2', (_xp, a) => methodAny(a.x1, ['matmul', '__matmul__'], a.x2), [
     trial({ x1: one('float64', [3, 4], { domain: 'noedge' }), x2: one('float64', [4, 2], { domain: 'noedge' }) }),
     trial({ x1: one('float32', [2, 3], { domain: 'noedge' }), x2: one('float32', [3], { domain: 'noedge' }) }),
     trial({ x1: one('int32', [2, 2, 3], { domain: 'small' }), x2: one('int32', [3, 2], { domain: 'small' }) }),
@@ -89,7 +90,10 @@ export const ARRAY_OBJECT_CASES: readonly Case[] = [
   kase(
     'array.__dlpack__',
     'np.from_dlpack(x)',
-    (xp, a) => fn(xp, 'from_dlpack')({ __dlpack__: (...args: unknown[]) => method(a.x, '__dlpack__', ...args), __dlpack_device__: () => method(a.x, '__dlpack_device__') }),
+    (xp, a) => {
+      if (typeof attr(a.x, '__dlpack__') !== 'function') throw new TypeError('__dlpack__ is not a method');
+      return call(xp, 'from_dlpack', a.x);
+    },
     [trial({ x: one('float64', [3, 2]) }), trial({ x: one('int8', [4], { view: '::-1' }) })],
   ),
   kase('array.__dlpack_device__', 'tuple(int(v) for v in x.__dlpack_device__())', (_xp, a) => [...(method(a.x, '__dlpack_device__') as Iterable<unknown>)].map(Number), [trial({ x: one('float64', [2]) })]),

@@ -67,6 +67,21 @@ def run_one(t):
     except BaseException as e:
         return {'raised': type(e).__module__ + '.' + type(e).__qualname__ if type(e).__module__ != 'builtins' else type(e).__qualname__, 'message': str(e)[:300]}
 
+_saved = []
+
+def quiet():
+    # the runtimes' own NumPy calls (compat) warn on overflow and NaN inputs like the oracle's: silence them
+    import warnings
+    _saved.append((np.seterr(all='ignore'), list(warnings.filters)))
+    warnings.simplefilter('ignore')
+
+def unquiet():
+    import warnings
+    if _saved:
+        err, flt = _saved.pop()
+        np.seterr(**err)
+        warnings.filters[:] = flt
+
 def run_batch(text):
     import warnings
     with np.errstate(all='ignore'), warnings.catch_warnings():

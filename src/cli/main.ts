@@ -18,6 +18,7 @@ interface Command {
 /** One line per subcommand. */
 const COMMANDS: Readonly<Record<string, Command>> = {
   bench: { summary: 'the seed workloads on fast, compat, nd, NumPy in CPython and the JS array libraries', load: () => import('./bench.js') },
+  conformance: { summary: 'which corners of NumPy and the Array API each runtime supports, checked against NumPy', load: () => import('./conformance.js') },
 };
 
 function version(): string {

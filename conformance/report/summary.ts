@@ -1,0 +1,50 @@
+/** Counting outcomes per runtime and per area, shared by every renderer. */
+import type { CornerReport, RunReport, Status } from '../runner.js';
+import type { Counts } from './schema.js';
+
+export function emptyCounts(): Counts {
+  return { pass: 0, fail: 0, unsupported: 0, error: 0, total: 0 };
+}
+
+export function add(c: Counts, s: Status): void {
+  if (s === 'skip') return;
+  c[s]++;
+  c.total++;
+}
+
+export function countsFor(corners: readonly CornerReport[], runtime: string): Counts {
+  const c = emptyCounts();
+  for (const k of corners) {
+    const r = k.results[runtime];
+    if (r) add(c, r.status);
+  }
+  return c;
+}
+
+export function runtimeNamesOf(report: RunReport): string[] {
+  return Object.keys(report.runtimes);
+}
+
+export function percent(c: Counts): number {
+  return c.total === 0 ? 0 : (100 * c.pass) / c.total;
+}
+
+export function percentText(c: Counts): string {
+  return c.total === 0 ? '—' : `${percent(c).toFixed(1)}%`;
+}
+
+/** Areas in catalog order with their corners. */
+export function byArea(corners: readonly CornerReport[]): Map<string, CornerReport[]> {
+  const m = new Map<string, CornerReport[]>();
+  for (const c of corners) m.set(c.area, [...(m.get(c.area) ?? []), c]);
+  return m;
+}
+
+/** Lines explaining runtimes that did not run and the oracle used. */
+export function notes(report: RunReport): string[] {
+  const out = [`oracle: ${report.oracle}`, `seed ${report.seed}, ${report.trials} trials, ${report.seconds.toFixed(1)} s`];
+  for (const [name, info] of Object.entries(report.runtimes)) {
+    out.push(info.available ? `${name}: ${info.description}` : `${name}: NOT RUN — ${info.reason ?? 'unavailable'}`);
+  }
+  return out;
+}
