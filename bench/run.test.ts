@@ -72,6 +72,17 @@ describe('runBench on tiny sizes', () => {
     expect(f64.every((s) => s === 'ok')).toBe(true);
   });
 
+  it('loads the ndbridge runtimes by path: fast, compat and the bridge produce checked figures', () => {
+    const status = (key: string, id: string): string | undefined =>
+      report.cases.find((r) => r.key === key)?.cells.find((c) => c.contender === id)?.status;
+    expect(status('add', 'fast')).toBe('ok');
+    expect(status('iterate', 'fast')).toBe('ok');
+    expect(status('sum', 'compat')).toBe('ok');
+    expect(status('matmul', 'compat')).toBe('ok');
+    expect(status('asarray-to-numpy@100', 'nd')).toBe('ok');
+    expect(status('asarray-from-numpy@100', 'nd')).toBe('ok');
+  });
+
   it('renders json (schema-valid), svg (well-formed XML), markdown and table', () => {
     const json: unknown = JSON.parse(render(report, 'json'));
     expect(ReportSchema.parse(json)).toEqual(report);
