@@ -118,11 +118,9 @@ export class FastArray implements NdArray, PendingReader {
     this._data = st.data;
     this._off = 0;
     this._expr = null;
+    for (const s of e.deps) s.removeReader(this);
   }
 
-  isPending(): boolean {
-    return this._expr !== null;
-  }
   forcePending(): void {
     this._force();
   }

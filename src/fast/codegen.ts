@@ -82,7 +82,10 @@ interface Linear {
   leafDtypes: DTypeName[];
   consts: (number | bigint | Complex)[];
   constDtypes: DTypeName[];
-  body: string[];
+  /** Per-element statements; generated only when a kernel is compiled (cache miss). */
+  readonly body: string[];
+  /** The statement generators behind `body`, in order. */
+  emitters: (() => string)[];
   result: string;
   /** True when the root is a bare leaf (no operation): lets sums call the pairwise kernel directly. */
   bareLeaf: boolean;
@@ -95,7 +98,21 @@ function unsupported(op: string, d: DTypeName): never {
 function linearize(root: Node): Linear {
   const names = new Map<Node, string>();
   const leafIndex = new Map<FastArray, number>();
-  const lin: Linear = { sig: '', leaves: [], leafDtypes: [], consts: [], constDtypes: [], body: [], result: '', bareLeaf: root.kind === 'leaf' };
+  const emitters: (() => string)[] = [];
+  let body: string[] | null = null;
+  const lin: Linear = {
+    sig: '',
+    leaves: [],
+    leafDtypes: [],
+    consts: [],
+    constDtypes: [],
+    get body(): string[] {
+      return (body ??= emitters.map((f) => f()));
+    },
+    emitters,
+    result: '',
+    bareLeaf: root.kind === 'leaf',
+  };
   const sig: string[] = [];
   let next = 0;
   const visit = (n: Node): string => {
@@ -125,17 +142,25 @@ function linearize(root: Node): Linear {
       }
       case 'op': {
         const args = n.args.map(visit);
-        name = `v${next++}`;
-        const stmt = n.op.emit(n.compute, name, args[0], args[1] ?? args[0]);
-        if (stmt === null) unsupported(n.op.name, n.compute);
-        lin.body.push(stmt);
-        sig.push(`${name}=${n.op.name}:${n.compute}(${args.join(',')})`);
+        const nm = `v${next++}`;
+        name = nm;
+        const op = n.op;
+        const compute = n.compute;
+        emitters.push(() => {
+          const stmt = op.emit(compute, nm, args[0], args[1] ?? args[0]);
+          if (stmt === null) unsupported(op.name, compute);
+          return stmt;
+        });
+        sig.push(`${name}=${op.name}:${compute}(${args.join(',')})`);
         break;
       }
       case 'cast': {
         const a = visit(n.arg);
-        name = `v${next++}`;
-        lin.body.push(castStmt(n.arg.dtype, n.dtype, name, a));
+        const nm = `v${next++}`;
+        name = nm;
+        const from = n.arg.dtype;
+        const to = n.dtype;
+        emitters.push(() => castStmt(from, to, nm, a));
         sig.push(`${name}=cast:${n.dtype}(${a})`);
         break;
       }
@@ -168,7 +193,21 @@ interface LoopPlan {
  * Drop length-1 dimensions, order the rest so the innermost loop runs over the smallest strides
  * (operands from `keyFrom` on count), then merge neighbours that are contiguous for every operand.
  */
-function planLoops(shape: readonly number[], strides: number[][], keyFrom: number): LoopPlan {
+function planLoops(shape: readonly number[], strides: number[][], keyFrom: number, slots?: readonly number[]): LoopPlan {
+  // common case first: every operand C-contiguous over the same shape -> one flat loop
+  if (slots !== undefined) {
+    let all = true;
+    let acc = 1;
+    for (let d = shape.length - 1; d >= 0 && all; d--) {
+      if (shape[d] !== 1) for (let k = 0; k < strides.length; k++) if (strides[k][d] !== acc * slots[k]) all = false;
+      acc *= shape[d];
+    }
+    if (all) {
+      if (acc === 0) return { shape: [], strides: strides.map(() => []), empty: true };
+      if (acc === 1) return { shape: [], strides: strides.map(() => []), empty: false };
+      return { shape: [acc], strides: slots.map((s) => [s]), empty: false };
+    }
+  }
   let dims: number[] = [];
   let empty = false;
   for (let d = 0; d < shape.length; d++) {
@@ -256,7 +295,7 @@ function compile(sig: string, src: string): Kernel {
 /** What the engine would run for a (lazy) node: distinct leaf arrays read, operations per element, signature. */
 export function explain(root: Node): { leaves: number; operations: number; signature: string } {
   const lin = linearize(root);
-  return { leaves: lin.leaves.length, operations: lin.body.length, signature: lin.sig };
+  return { leaves: lin.leaves.length, operations: lin.emitters.length, signature: lin.sig };
 }
 
 /** Common prologue: typed arrays, constants, sizes and strides as locals. */
@@ -293,7 +332,7 @@ export function evaluateInto(root: Node, dest: Dest): void {
     { data: dest.data, offset: dest.offset * slots0, strides: dest.strides.map((s) => s * slots0), slots: slots0 },
     ...lin.leaves.map((a) => leafOperand(a, shape)),
   ];
-  const plan = planLoops(shape, ops.map((o) => o.strides), 0);
+  const plan = planLoops(shape, ops.map((o) => o.strides), 0, ops.map((o) => o.slots));
   if (plan.empty) return;
   const L = plan.shape.length;
   const nOps = ops.length;

@@ -49,9 +49,11 @@ export interface StorageOwner {
 
 /** A lazy array that will read a storage when it is forced. */
 export interface PendingReader {
-  isPending(): boolean;
   forcePending(): void;
 }
+
+/** Pending lazy readers per storage before they are evaluated eagerly. */
+const MAX_PENDING_READERS = 1024;
 
 export class Storage {
   readonly dtype: DTypeName;
@@ -87,25 +89,31 @@ export class Storage {
     return new Storage(dtype, new ArrayBuffer(Math.max(1, length * DTYPES[dtype].itemsize)), 0, length);
   }
 
-  private readers: WeakRef<PendingReader>[] | null = null;
-  private pruneAt = 16;
+  /**
+   * Lazy arrays that will read this storage when forced. A write forces them first, so they see
+   * the values they were built from (NumPy's eager semantics). They leave the set when forced.
+   */
+  private readers: Set<PendingReader> | null = null;
 
   /** Remember a lazy array that reads this storage, so a later write can force it first. */
   addReader(r: PendingReader): void {
-    const list = (this.readers ??= []);
-    list.push(new WeakRef(r));
-    if (list.length > this.pruneAt) {
-      this.readers = list.filter((w) => w.deref()?.isPending() === true);
-      this.pruneAt = Math.max(16, 2 * this.readers.length);
-    }
+    const set = (this.readers ??= new Set());
+    set.add(r);
+    // Bounded memory for programs that build many lazy arrays and never use them: evaluate them.
+    if (set.size > MAX_PENDING_READERS) this.flushReaders();
+  }
+
+  /** A lazy array was forced (or dropped its expression): it no longer needs the old contents. */
+  removeReader(r: PendingReader): void {
+    this.readers?.delete(r);
   }
 
   /** Before writing: force every lazy array still waiting to read the old contents. */
   flushReaders(): void {
-    const list = this.readers;
-    if (list === null) return;
+    const set = this.readers;
+    if (set === null || set.size === 0) return;
     this.readers = null;
-    for (const w of list) w.deref()?.forcePending();
+    for (const r of set) r.forcePending();
   }
 
   release(): void {
