@@ -36,6 +36,8 @@ export interface CaseContext {
    * oracle uses, view applied), returned as compat returns arrays. Throws when compat is unavailable.
    */
   readonly numpyInput?: (name: string) => unknown;
+  /** The runtime's asarray for foreign arrays (NumPy arrays, scijs/@stdlib ndarrays, TypedArrays); see LoadedRuntime.importArray. */
+  readonly importArray: (obj: unknown, options?: Record<string, unknown>) => unknown;
 }
 
 export type CaseRun = (xp: Namespace, a: Readonly<Record<string, NdArray>>, p: Params, ctx: CaseContext) => unknown;

@@ -17,7 +17,7 @@ import { loadCompatModule, type CompatModule } from './runtimes/compat.js';
 import { RUNTIMES, RuntimeUnavailableError, type LoadedRuntime, type RuntimeAdapter } from './runtimes/index.js';
 import { importOptional } from './runtimes/types.js';
 import { decode, showValue, toValue, type Value } from './values.js';
-import type { Namespace } from './xp.js';
+import { call, type Namespace } from './xp.js';
 
 export const STATUSES = ['pass', 'fail', 'unsupported', 'error', 'skip'] as const;
 export type Status = (typeof STATUSES)[number];
@@ -319,7 +319,13 @@ export async function runConformance(opts: RunOptions): Promise<RunReport> {
           done += list.length;
           continue;
         }
-        const ctx: CaseContext = { runtime: name, defaultInt: rt.defaultInt, bridge, pyEval: compat ? (e, v) => compat.evaluate(e, v) : undefined };
+        const ctx: CaseContext = {
+          runtime: name,
+          defaultInt: rt.defaultInt,
+          bridge,
+          pyEval: compat ? (e, v) => compat.evaluate(e, v) : undefined,
+          importArray: (obj, o) => (rt.importArray ? rt.importArray(bridge, obj, o) : call(rt.xp, 'asarray', obj, o ?? {})),
+        };
         const outcomes = list.map((t) => {
           const o = runTrial(t, rt, ctx, bridgeMissing);
           done++;

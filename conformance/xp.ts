@@ -82,3 +82,20 @@ export function items(result: unknown, names: readonly string[]): unknown[] {
   }
   throw new MissingMemberError(`expected a tuple (${names.join(', ')}), got ${typeof result}`);
 }
+
+/**
+ * A plain JS value for a returned object: objects with a `toJSON()` (compat's proxies of Python dicts and
+ * lists) are converted by it; anything else is returned as it is.
+ */
+export function toPlain(x: unknown): unknown {
+  if ((typeof x === 'object' || typeof x === 'function') && x !== null) {
+    let j: unknown;
+    try {
+      j = (x as { toJSON?: unknown }).toJSON;
+    } catch {
+      j = undefined;
+    }
+    if (typeof j === 'function') return Reflect.apply(j as Fn, x, []);
+  }
+  return x;
+}

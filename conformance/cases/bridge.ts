@@ -50,7 +50,7 @@ const LAYOUTS: readonly Layout[] = [
   { name: 'broadcast', input: one('int16', [4]), py: 'np.broadcast_to(x, (3, 4))', ts: (xp, x) => call(xp, 'broadcast_to', x, [3, 4]) },
 ];
 
-const toRuntime: CaseRun = (xp, _a, _p, ctx) => call(xp, 'asarray', numpySide(ctx));
+const toRuntime: CaseRun = (_xp, _a, _p, ctx) => ctx.importArray(numpySide(ctx));
 const toNumpy: CaseRun = (_xp, a, _p, ctx) => py(ctx, 'np.asarray(v)', { v: a.x });
 
 const req = createRequire(import.meta.url);
@@ -61,14 +61,14 @@ export const BRIDGE_CASES: readonly Case[] = [
     bridge(`bridge.fast-to-numpy.${d}`, 'x', toNumpy, [one(d, [2, 3]), one(d, [7])]),
   ]),
   ...LAYOUTS.flatMap((l) => [
-    bridge(`bridge.numpy-to-fast.${l.name}`, l.py, (xp, _a, _p, ctx) => call(xp, 'asarray', py(ctx, l.py, { x: numpySide(ctx) })), [l.input]),
+    bridge(`bridge.numpy-to-fast.${l.name}`, l.py, (_xp, _a, _p, ctx) => ctx.importArray(py(ctx, l.py, { x: numpySide(ctx) })), [l.input]),
     bridge(`bridge.fast-to-numpy.${l.name}`, l.py, (xp, a, _p, ctx) => py(ctx, 'np.asarray(v)', { v: l.ts(xp, a.x) }), [l.input]),
   ]),
-  bridge('bridge.numpy-to-fast.big-endian', 'x', (xp, _a, _p, ctx) => call(xp, 'asarray', py(ctx, "v.astype(v.dtype.newbyteorder('>'))", { v: numpySide(ctx) })), [one('float64', [5]), one('int32', [2, 2])]),
-  bridge('bridge.numpy-to-fast.readonly', 'x', (xp, _a, _p, ctx) => call(xp, 'asarray', py(ctx, '(lambda y: (y.setflags(write=False), y)[1])(v.copy())', { v: numpySide(ctx) })), [one('float64', [4])]),
+  bridge('bridge.numpy-to-fast.big-endian', 'x', (_xp, _a, _p, ctx) => ctx.importArray(py(ctx, "v.astype(v.dtype.newbyteorder('>'))", { v: numpySide(ctx) })), [one('float64', [5]), one('int32', [2, 2])]),
+  bridge('bridge.numpy-to-fast.readonly', 'x', (_xp, _a, _p, ctx) => ctx.importArray(py(ctx, '(lambda y: (y.setflags(write=False), y)[1])(v.copy())', { v: numpySide(ctx) })), [one('float64', [4])]),
   bridge('bridge.zero-copy.numpy-to-fast', '(lambda y: (y.__setitem__(0, 42), y)[1])(x)', (xp, _a, _p, ctx) => {
     const src = numpySide(ctx);
-    const view = call(xp, 'asarray', src);
+    const view = ctx.importArray(src);
     py(ctx, 'v.__setitem__(0, 42)', { v: src });
     return view;
   }, [one('float64', [5]), one('int16', [3])]),
@@ -78,11 +78,11 @@ export const BRIDGE_CASES: readonly Case[] = [
     x.set('0', 42);
     return py(ctx, 'v.copy()', { v: seen });
   }, [one('float64', [5]), one('uint8', [3])]),
-  bridge('bridge.copy-false.impossible', "np.asarray(x, dtype='float32', copy=False)", (xp, _a, _p, ctx) => call(xp, 'asarray', numpySide(ctx), { dtype: 'float32', copy: false }), [one('float64', [4])], { expectError: true }),
+  bridge('bridge.copy-false.impossible', "np.asarray(x, dtype='float32', copy=False)", (_xp, _a, _p, ctx) => ctx.importArray(numpySide(ctx), { dtype: 'float32', copy: false }), [one('float64', [4])], { expectError: true }),
   bridge('bridge.lifetime.fast-keeps-numpy-alive', 'x', (xp, _a, _p, ctx) => {
     const src = numpySide(ctx);
     const owned = py(ctx, 'v.copy()', { v: src });
-    const view = call(xp, 'asarray', owned);
+    const view = ctx.importArray(owned);
     method(owned, 'dispose');
     (globalThis as { gc?: () => void }).gc?.();
     py(ctx, '[np.ones(4096) for _ in range(64)] and None');
@@ -98,7 +98,7 @@ export const BRIDGE_CASES: readonly Case[] = [
     return py(ctx, 'v.copy()', { v: seen });
   }, [one('float64', [64])]),
   bridge('bridge.lifetime.dispose', 'True', (xp, _a, _p, ctx) => {
-    const view = call(xp, 'asarray', numpySide(ctx)) as NdArray;
+    const view = ctx.importArray(numpySide(ctx)) as NdArray;
     view.dispose();
     view.dispose();
     return true;
@@ -109,21 +109,22 @@ export const BRIDGE_CASES: readonly Case[] = [
     const ai = a.x.__array_interface__;
     return [ai.shape, ai.typestr, ai.version];
   }, [one('float64', [2, 3]), one('bool', [4]), one('complex64', [3])]),
-  bridge('bridge.asarray.typed-array', 'x', (xp, a) => {
+  bridge('bridge.asarray.typed-array', 'x', (_xp, a, _p, ctx) => {
     const flat = (a.x.toArray() as unknown[]).map((v) => v);
     const typed = a.x.dtype === 'int64' ? BigInt64Array.from(flat as bigint[]) : Float32Array.from(flat as number[]);
-    return call(xp, 'asarray', typed);
+    return ctx.importArray(typed);
   }, [one('float32', [5]), one('int64', [4])]),
-  bridge('bridge.asarray.scijs-ndarray', 'x.reshape(2, 3)', (xp, a) => {
+  bridge('bridge.asarray.scijs-ndarray', 'x.reshape(2, 3)', (_xp, a, _p, ctx) => {
     const ndarray = req('ndarray') as (data: Float64Array, shape: number[]) => unknown;
-    return call(xp, 'asarray', ndarray(Float64Array.from(a.x.toArray() as number[]), [2, 3]));
+    return ctx.importArray(ndarray(Float64Array.from(a.x.toArray() as number[]), [2, 3]));
   }, [one('float64', [6])]),
-  bridge('bridge.asarray.stdlib-ndarray', 'x.reshape(2, 3)', (xp, a) => {
+  bridge('bridge.asarray.stdlib-ndarray', 'x.reshape(2, 3)', (_xp, a, _p, ctx) => {
     const Ctor = req('@stdlib/ndarray/ctor') as new (dtype: string, buf: Float64Array, shape: number[], strides: number[], offset: number, order: string) => unknown;
-    return call(xp, 'asarray', new Ctor('float64', Float64Array.from(a.x.toArray() as number[]), [2, 3], [3, 1], 0, 'row-major'));
+    return ctx.importArray(new Ctor('float64', Float64Array.from(a.x.toArray() as number[]), [2, 3], [3, 1], 0, 'row-major'));
   }, [one('float64', [6])]),
   bridge('bridge.nd.dispatch-to-numpy', 'np.linalg.svdvals(x)', (_xp, a, _p, ctx) => {
     if (!ctx.bridge) throw new Error('bridge not built');
-    return call(ctx.bridge, 'nd.linalg.svdvals', a.x);
+    if (ctx.bridge.nd === undefined) throw new Error('src/bridge does not export the nd namespace yet');
+    return call(ctx.bridge.nd as Namespace, 'linalg.svdvals', a.x);
   }, [one('float64', [4, 3], { domain: 'noedge' })], { tol: { rtol: 1e-9, atol: 1e-9 } }),
 ];

@@ -6,7 +6,7 @@ import type { DTypeName } from '../../src/common/dtypes.js';
 import type { NdArray } from '../../src/common/ndarray.js';
 import type { Case } from '../case.js';
 import { dtypeName } from '../values.js';
-import { attr, call, fn, method, type Namespace } from '../xp.js';
+import { attr, call, fn, method, toPlain, type Namespace } from '../xp.js';
 import { ALL, CATEGORIES, kase, one, opts, positional, trial, withOpts } from './helpers.js';
 
 const shapeDtype = (a: unknown): unknown[] => [(a as NdArray).shape, dtypeName((a as NdArray).dtype)];
@@ -168,20 +168,20 @@ export const NAMESPACE_CASES: readonly Case[] = [
 
   // inspection
   kase('info.__array_namespace_info__', 'np.__array_namespace_info__() is not None', (xp) => call(xp, '__array_namespace_info__') != null, [none]),
-  kase('info.capabilities', 'np.__array_namespace_info__().capabilities()', (xp) => method(call(xp, '__array_namespace_info__'), 'capabilities'), [none]),
+  kase('info.capabilities', 'np.__array_namespace_info__().capabilities()', (xp) => toPlain(method(call(xp, '__array_namespace_info__'), 'capabilities')), [none]),
   kase('info.default_device', 'str(np.__array_namespace_info__().default_device())', (xp) => String(method(call(xp, '__array_namespace_info__'), 'default_device')), [none]),
   kase(
     'info.default_dtypes',
     '{k: str(v) for k, v in np.__array_namespace_info__().default_dtypes().items()}',
-    (xp) => Object.fromEntries(Object.entries(method(call(xp, '__array_namespace_info__'), 'default_dtypes') as Record<string, unknown>).map(([k, v]) => [k, dtypeName(v)])),
+    (xp) => Object.fromEntries(Object.entries(toPlain(method(call(xp, '__array_namespace_info__'), 'default_dtypes')) as Record<string, unknown>).map(([k, v]) => [k, dtypeName(v)])),
     [none],
     { defaultInt: true },
   ),
-  kase('info.devices', '[str(d) for d in np.__array_namespace_info__().devices()]', (xp) => (method(call(xp, '__array_namespace_info__'), 'devices') as unknown[]).map(String), [none]),
+  kase('info.devices', '[str(d) for d in np.__array_namespace_info__().devices()]', (xp) => [...(toPlain(method(call(xp, '__array_namespace_info__'), 'devices')) as Iterable<unknown>)].map(String), [none]),
   kase(
     'info.dtypes',
     '{k: str(v) for k, v in np.__array_namespace_info__().dtypes(kind=kind).items()}',
-    (xp, _a, p) => Object.fromEntries(Object.entries(method(call(xp, '__array_namespace_info__'), 'dtypes', opts(p, 'kind')) as Record<string, unknown>).map(([k, v]) => [k, dtypeName(v)])),
+    (xp, _a, p) => Object.fromEntries(Object.entries(toPlain(method(call(xp, '__array_namespace_info__'), 'dtypes', opts(p, 'kind'))) as Record<string, unknown>).map(([k, v]) => [k, dtypeName(v)])),
     [trial({}, { kind: null }), trial({}, { kind: 'real floating' }), trial({}, { kind: 'integral' })],
   ),
 ];

@@ -1,7 +1,7 @@
 /** The compat runtime: compat.numpy() (the TypeScript wrapper over the embedded NumPy) and CompatArray. */
 import { nest } from '../inputs.js';
 import { asarrayMaker, importOptional, RuntimeUnavailableError, type RuntimeAdapter } from './types.js';
-import type { Namespace } from '../xp.js';
+import { call, type Namespace } from '../xp.js';
 
 /** compat's public entry as the suite uses it. */
 export interface CompatModule {
@@ -55,6 +55,16 @@ export const compatRuntime: RuntimeAdapter = {
     } catch {
       info = undefined;
     }
-    return { xp, defaultInt: 'int64', description: describeInfo(info), makeArray: asarrayMaker(xp, (i) => nest(i.values, i.shape)) };
+    return {
+      xp,
+      defaultInt: 'int64',
+      description: describeInfo(info),
+      makeArray: asarrayMaker(xp, (i) => nest(i.values, i.shape)),
+      // foreign objects (fast arrays, scijs/@stdlib ndarrays) reach NumPy through the bridge's toNumpy
+      importArray(bridge, obj, options) {
+        if (bridge && typeof bridge.toNumpy === 'function') return call(bridge, 'toNumpy', obj, options ?? {});
+        return call(xp, 'asarray', obj, options ?? {});
+      },
+    };
   },
 };

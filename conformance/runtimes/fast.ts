@@ -1,7 +1,7 @@
 /** The fast runtime (src/fast): its namespace and FastArray. */
 import { nest } from '../inputs.js';
 import { asarrayMaker, importOptional, type RuntimeAdapter } from './types.js';
-import type { Namespace } from '../xp.js';
+import { call, type Namespace } from '../xp.js';
 
 export const fastRuntime: RuntimeAdapter = {
   name: 'fast',
@@ -12,6 +12,11 @@ export const fastRuntime: RuntimeAdapter = {
       defaultInt: 'int32',
       description: 'src/fast (FastArray, fused kernels)',
       makeArray: asarrayMaker(xp, (i) => nest(i.values, i.shape)),
+      // fast.asarray takes JS data; NumPy arrays and foreign ndarrays come in through the bridge's asarray
+      importArray(bridge, obj, options) {
+        if (!bridge) throw new Error('bridge not built: fast takes NumPy arrays through asarray from src/bridge');
+        return call(bridge, 'asarray', obj, options ?? {});
+      },
     };
   },
 };

@@ -17,6 +17,12 @@ export interface LoadedRuntime {
   readonly description: string;
   /** An input array on this runtime: the base array from nested values with its dtype, then the view. */
   makeArray(input: GeneratedInput): NdArray;
+  /**
+   * This runtime's `asarray` for arrays of the other side and foreign objects (NumPy arrays, scijs and
+   * @stdlib ndarrays, TypedArrays), given the bridge module (undefined when it is not built). Default:
+   * `xp.asarray(obj, options)`.
+   */
+  importArray?(bridge: Namespace | undefined, obj: unknown, options?: Record<string, unknown>): unknown;
 }
 
 export interface RuntimeAdapter {
