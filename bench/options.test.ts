@@ -46,6 +46,13 @@ describe('parseBenchArgs', () => {
     expect(parseBenchArgs(['-h']).help).toBe(true);
   });
 
+  it('--from names a saved report to render', () => {
+    const o = parseBenchArgs(['--from', 'r.json', '--format', 'svg']);
+    expect(o.from).toBe('r.json');
+    expect(o.format).toBe('svg');
+    expect(parseBenchArgs([]).from).toBeUndefined();
+  });
+
   it('rejects bad input with a ValueError naming it', () => {
     expect(() => parseBenchArgs(['--format', 'html'])).toThrow(/--format must be one of table, markdown, json, svg, not 'html'/);
     expect(() => parseBenchArgs(['--only', 'add,nope'])).toThrow(/unknown name\(s\) 'nope'/);

@@ -5,6 +5,7 @@
  *   --only name,...         only these workloads and/or contenders (NumPy always runs: it is the reference)
  *   --format table|markdown|json|svg
  *   --out FILE              write there instead of stdout
+ *   --from FILE             render a saved JSON report instead of running (one run, every format)
  */
 import { z } from 'zod';
 import { ValueError } from '../src/common/errors.js';
@@ -17,6 +18,7 @@ import { WORKLOAD_IDS, type WorkloadId } from './workloads.js';
 export const QUICK_SKIPPED: readonly ContenderId[] = ['ndarray-ops', 'stdlib', 'tfjs', 'mathjs'];
 
 export const BENCH_USAGE = `usage: ndbridge bench [--quick] [--only name,...] [--format table|markdown|json|svg] [--out FILE]
+       ndbridge bench --from REPORT.json [--format table|markdown|json|svg] [--out FILE]
 
   --quick          fewer repetitions (same fixed workloads): a first look in under a minute; runs longer
                    than 150 ms are timed once (cold), and ${QUICK_SKIPPED.join(', ')} are skipped
@@ -26,6 +28,7 @@ export const BENCH_USAGE = `usage: ndbridge bench [--quick] [--only name,...] [-
                    contenders:  ${CONTENDER_IDS.join(', ')}
   --format FORMAT  table (default), markdown, json (every figure, machine, versions) or svg (bar chart)
   --out FILE       write the output to FILE instead of stdout (progress always goes to stderr)
+  --from FILE      render a report saved with --format json instead of running the benchmark
 
 Environment: NDBRIDGE_PYTHON = the Python with NumPy (default python3).`;
 
@@ -36,6 +39,7 @@ const RawSchema = z
     only: z.array(z.string().min(1)).min(1).optional(),
     format: z.enum(FORMATS, { error: (iss) => `--format must be one of ${FORMATS.join(', ')}, not '${String(iss.input)}'` }),
     out: z.string().min(1, '--out needs a file name').optional(),
+    from: z.string().min(1, '--from needs a file name').optional(),
   })
   .strict();
 
@@ -49,9 +53,11 @@ export interface BenchOptions {
   readonly skipped: readonly ContenderId[];
   readonly format: Format;
   readonly out: string | undefined;
+  /** Render this saved JSON report instead of running. */
+  readonly from: string | undefined;
 }
 
-const VALUE_OPTIONS = new Set(['--only', '--format', '--out']);
+const VALUE_OPTIONS = new Set(['--only', '--format', '--out', '--from']);
 
 /** Parses argv (without the `bench` word). Throws ValueError naming the bad argument and the fix. */
 export function parseBenchArgs(argv: readonly string[]): BenchOptions {
@@ -78,11 +84,12 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
       raw[key] = key === 'only' ? value.split(',').map((s) => s.trim()).filter((s) => s !== '') : value;
       continue;
     }
-    throw new ValueError(`unknown argument '${arg}' to ndbridge bench; options: --quick, --only, --format, --out, --help`);
+    throw new ValueError(`unknown argument '${arg}' to ndbridge bench; options: --quick, --only, --format, --out, --from, --help`);
   }
   const parsed = RawSchema.safeParse(raw);
   if (!parsed.success) throw new ValueError(parsed.error.issues.map((i) => i.message).join('; '));
   const o = parsed.data;
+  if (o.from !== undefined && (o.quick || o.only)) throw new ValueError('--from renders a saved report; --quick and --only apply to a new run, not to it');
   let workloads: WorkloadId[] = [...WORKLOAD_IDS];
   let contenders: ContenderId[] = [...CONTENDER_IDS];
   let skipped: ContenderId[] = [];
@@ -113,5 +120,6 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
     skipped,
     format: o.format,
     out: o.out,
+    from: o.from,
   };
 }

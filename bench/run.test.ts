@@ -4,10 +4,14 @@
  * figure must have passed the result check against NumPy.
  */
 import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CONTENDER_IDS } from './contender.js';
 import { render } from './render/index.js';
 import { type Report, ReportSchema } from './report.js';
+import { readReport } from './report-file.js';
 import { runBench } from './run.js';
 import { WORKLOAD_IDS, type Sizes } from './workloads.js';
 
@@ -109,6 +113,17 @@ describe('runBench on tiny sizes', () => {
     const table = render(report, 'table');
     for (const c of report.contenders) expect(table).toContain(c.label);
     expect(table).toContain('numjs: left out');
+  });
+
+  it('a JSON report read back with readReport (--from) is the same report', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ndbridge-bench-'));
+    try {
+      const file = join(dir, 'report.json');
+      writeFileSync(file, render(report, 'json'));
+      expect(readReport(file)).toEqual(report);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('the JSON renderer refuses a report that breaks the schema', () => {

@@ -29,3 +29,17 @@ describe('ndbridge bench (CLI)', () => {
     expect(text).toContain('usage: ndbridge bench');
   });
 });
+
+describe('ndbridge bench --from', () => {
+  it('refuses a file that is not a saved report, naming it', async () => {
+    const err = capture(process.stderr);
+    expect(await run(['--from', 'package.json'])).toBe(2);
+    expect(err.join('')).toMatch(/--from package.json: not an ndbridge bench report/);
+  });
+
+  it('refuses --from together with run options', async () => {
+    const err = capture(process.stderr);
+    expect(await run(['--from', 'x.json', '--quick'])).toBe(2);
+    expect(err.join('')).toMatch(/--quick and --only apply to a new run/);
+  });
+});

@@ -2,27 +2,17 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { ValueError } from '../common/errors.js';
-import { BENCH_USAGE, parseBenchArgs } from '../../bench/options.js';
+import { BENCH_USAGE, type BenchOptions, parseBenchArgs } from '../../bench/options.js';
 import { render } from '../../bench/render/index.js';
+import type { Report } from '../../bench/report.js';
+import { readReport } from '../../bench/report-file.js';
 import { runBench } from '../../bench/run.js';
 import { FIXED_SIZES } from '../../bench/workloads.js';
 
-export async function run(argv: readonly string[]): Promise<number> {
-  let options;
-  try {
-    options = parseBenchArgs(argv);
-  } catch (err) {
-    if (err instanceof ValueError) {
-      process.stderr.write(`ndbridge bench: ${err.message}\n\n${BENCH_USAGE}\n`);
-      return 2;
-    }
-    throw err;
-  }
-  if (options.help) {
-    process.stdout.write(`${BENCH_USAGE}\n`);
-    return 0;
-  }
-  const report = await runBench({
+/** A saved report (--from) or a new run of the fixed workloads. */
+async function obtainReport(options: BenchOptions, argv: readonly string[]): Promise<Report> {
+  if (options.from !== undefined) return readReport(options.from);
+  return runBench({
     workloads: options.workloads,
     contenders: options.contenders,
     skipped: options.skipped,
@@ -32,6 +22,25 @@ export async function run(argv: readonly string[]): Promise<number> {
     command: ['ndbridge bench', ...argv].join(' '),
     log: (line) => process.stderr.write(`${line}\n`),
   });
+}
+
+export async function run(argv: readonly string[]): Promise<number> {
+  let options: BenchOptions;
+  let report: Report;
+  try {
+    options = parseBenchArgs(argv);
+    if (options.help) {
+      process.stdout.write(`${BENCH_USAGE}\n`);
+      return 0;
+    }
+    report = await obtainReport(options, argv);
+  } catch (err) {
+    if (err instanceof ValueError) {
+      process.stderr.write(`ndbridge bench: ${err.message}\n\n${BENCH_USAGE}\n`);
+      return 2;
+    }
+    throw err;
+  }
   const text = render(report, options.format);
   if (options.out) {
     mkdirSync(dirname(options.out), { recursive: true });
