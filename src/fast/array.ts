@@ -109,9 +109,9 @@ export class FastArray implements NdArray, PendingReader {
 
   /** @internal compute a pending expression now (no-op when materialised). */
   _force(): void {
+    if (this._disposed) throw disposed();
     const e = this._expr;
     if (e === null) return;
-    if (this._disposed) throw new DisposedError('this array was disposed');
     const st = Storage.allocate(this.dtype, this.size);
     evaluateInto(e, { data: st.data, offset: 0, strides: this._es, shape: this.shape, dtype: this.dtype });
     this._st = st;
@@ -127,6 +127,7 @@ export class FastArray implements NdArray, PendingReader {
 
   /** @internal the node this array contributes to an expression graph. */
   _node(): Node {
+    if (this._disposed) throw disposed();
     const e = this._expr;
     if (e !== null) {
       if (e.count < MAX_GRAPH_NODES) return e;
@@ -223,6 +224,7 @@ export class FastArray implements NdArray, PendingReader {
   }
 
   private _getSlow(all: number[]): Scalar {
+    if (this._disposed) throw disposed();
     this._force();
     return this._getN(all);
   }
@@ -426,14 +428,33 @@ export class FastArray implements NdArray, PendingReader {
   }
 
   /** Release what the storage holds on the other runtime (bridge owner). Idempotent. */
+  /**
+   * Release what the storage holds on the other runtime (the bridge's owner, e.g. a NumPy array)
+   * now instead of at garbage collection. Idempotent. Afterwards this array throws DisposedError;
+   * other views of the same storage must not be used either (their memory may be gone).
+   */
   dispose(): void {
     if (this._disposed) return;
     this._disposed = true;
-    if (this._st !== null) this._st.release();
+    const st = this._st;
+    if (st !== null) {
+      st.flushReaders();
+      st.release();
+    }
+    // send every later access down the slow paths, which throw DisposedError
+    this._expr = null;
+    this._n0 = 0;
+    this._n1 = 0;
+    this._numSet = false;
+    this._data = st === null ? null : (new DATA_CTOR[this.dtype](new ArrayBuffer(8), 0, 0) as TypedData);
   }
 }
 
 /** Normalise one index against a dimension of length n; IndexError as NumPy words it. */
+function disposed(): DisposedError {
+  return new DisposedError('this array was disposed (dispose() released its memory); make a copy() before disposing to keep the values');
+}
+
 export function checkIndex(i: number, n: number, axis: number): number {
   if (typeof i !== 'number' || !Number.isInteger(i)) {
     throw new IndexError(`only integers are valid indices, got ${typeof i === 'number' ? i : typeof i} for axis ${axis}`);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DTYPE_NAMES, DTYPES, type DTypeName } from '../common/dtypes.js';
-import { DTypeError, NotSupportedError, ShapeError, ValueError } from '../common/errors.js';
+import { DisposedError, DTypeError, NotSupportedError, ShapeError, ValueError } from '../common/errors.js';
 import * as fast from './index.js';
 import { MK_PY, mk } from './testing/fixtures.js';
 import { expectSame, numpyEval } from './testing/numpy-oracle.js';
@@ -168,9 +168,14 @@ describe('FastArray basics', () => {
     const a = fast.zeros([3]);
     let released = 0;
     a.storage.owner = { release: () => void released++ };
+    const lazy = a.add(1);
     a.dispose();
     a.dispose();
     expect(released).toBe(1);
+    expect(lazy.toArray()).toEqual([1, 1, 1]); // pending readers were evaluated before the release
+    expect(() => a.get(0)).toThrow(DisposedError);
+    expect(() => a.add(1)).toThrow(DisposedError);
+    expect(() => a.toArray()).toThrow(DisposedError);
   });
   it('bad input gives typed errors naming the problem', () => {
     expect(() => fast.asarray([[1, 2], [3]])).toThrow(ShapeError);
