@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { f64ArrayToHex, hexToF64Array, runNumpy } from './numpy-oracle.js';
 import {
+  cabs,
+  cabsF32,
   castFloatToBigInt,
   castFloatToInt,
   copysign,
@@ -75,6 +77,8 @@ out['rand'] = {'x': hs(rx), 'y': hs(ry), 'lx': hs(lx), 'ly': hs(ly), 'hypot': hs
     'hypot32': hs(np.hypot(rx.astype(np.float32), ry.astype(np.float32))),
     'lae32': hs(np.logaddexp(lx.astype(np.float32), ly.astype(np.float32)))}
 out['signbit'] = [bool(v) for v in np.signbit(E)]
+z = np.concatenate([x + 1j * y, rx + 1j * ry])
+out['cabs'] = {'re': hs(z.real), 'im': hs(z.imag), 'abs': hs(np.abs(z)), 'abs64': hs(np.abs(z.astype(np.complex64)))}
 R = np.concatenate([E, rng.standard_normal(200) * 10.0 ** rng.integers(-5, 8, 200), np.arange(-40, 40) * 0.125, np.array([0.285, 1.005, 2.675, -1234.5678, 1e22, 1e23])])
 out['rvals'] = hs(R)
 out['round'] = {str(d): hs(np.round(R, d)) for d in INPUT['decimals']}
@@ -151,6 +155,20 @@ describe('scalar math matches NumPy on edge values', () => {
     expect(Array.from(E, (_, i) => signbit(E[i]))).toEqual(exp.signbit);
     expect(signbitAt(Float32Array.from([-0, 1, -Infinity]), 2)).toBe(true);
     check('copysign', map2(copysign), exp.bin.copysign, 0, false, true);
+  });
+
+  it('complex abs (NumPy 2 SIMD loop: L·sqrt(fma(r, r, 1))), complex128 and complex64, bit-exact', () => {
+    const c = (exp as unknown as { cabs: { re: string; im: string; abs: string; abs64: string } }).cabs;
+    const re = hexToF64Array(c.re);
+    const im = hexToF64Array(c.im);
+    const got = new Float64Array(re.length);
+    const got32 = new Float64Array(re.length);
+    for (let i = 0; i < re.length; i++) {
+      got[i] = cabs(re[i], im[i]);
+      got32[i] = cabsF32(re[i], im[i]);
+    }
+    check('cabs', got, c.abs);
+    check('cabs64', got32, c.abs64, 0, true);
   });
 
   it('nextafter float64 and float32, bit-exact', () => {
