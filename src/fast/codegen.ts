@@ -308,7 +308,7 @@ function prologue(nOps: number, L: number, lin: Linear, flat: boolean): string[]
     lines.push(`const ${Array.from({ length: nOps }, (_, k) => `o${k} = O[${k}]`).join(', ')};`);
   } else {
     for (let d = 0; d < L; d++) lines.push(`const n${d} = shp[${d}];`);
-    for (let k = 0; k < nOps; k++) {
+    for (let k = 0; k < nOps && L > 0; k++) {
       lines.push(`const ${Array.from({ length: L }, (_, d) => `s${k}_${d} = S[${k * L + d}]`).join(', ')};`);
     }
   }
