@@ -30,6 +30,7 @@ const GETS: [string, unknown[]][] = [
   ['[True, False]', [[true, false]]],
   [':, [True, False, True]', [slice(), [true, false, true]]],
   ['None, [1], ..., [2]', [newaxis, [1], '...', [2]]],
+  ['[[0, 1], [1, 0]], 2', [[[0, 1], [1, 0]], 2]],
 ];
 
 const STRS = ['1:, ::-2', '..., None', '::-1, 1', '0, [2, 0]', '[1, 0], 1:', ':, -1, [0, 3]'];

@@ -38,6 +38,7 @@ function toItem(x: unknown): Item {
   if (Array.isArray(x)) {
     if (x.length > 0 && x.every((v) => typeof v === 'boolean')) return { t: 'mask', a: asarray(x as boolean[], { dtype: 'bool' }) };
     if (x.length === 0) return { t: 'arr', a: asarray([], { dtype: 'int32' }) };
+    if (x.some((v) => Array.isArray(v))) return arrayItem(asarray(x as never)); // nested lists: an n-d index array
     for (const v of x) {
       if (typeof v !== 'number' || !Number.isInteger(v)) throw new IndexError(`index arrays must hold integers (or all booleans), got [${x.join(', ')}]`);
     }
