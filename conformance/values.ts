@@ -120,6 +120,19 @@ export function toValue(x: unknown, depth = 0): Value {
     return { kind: 'array', dtype: dtypeName(x.dtype), shape, data };
   }
   if (Array.isArray(x)) return { kind: 'list', items: x.map((v) => toValue(v, depth + 1)) };
+  // proxies of Python objects (compat) and other JSON-able objects: their toJSON() form
+  if (typeof x === 'object' || typeof x === 'function') {
+    let j: unknown;
+    try {
+      j = (x as { toJSON?: unknown }).toJSON;
+    } catch {
+      j = undefined;
+    }
+    if (typeof j === 'function') {
+      const plain: unknown = Reflect.apply(j as (...a: unknown[]) => unknown, x, []);
+      if (plain !== x) return toValue(plain, depth + 1);
+    }
+  }
   if (typeof x === 'object') {
     const fields: Record<string, Value> = {};
     for (const [k, v] of Object.entries(x)) if (typeof v !== 'function') fields[k] = toValue(v, depth + 1);
