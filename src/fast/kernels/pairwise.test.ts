@@ -9,6 +9,9 @@ import {
   numpySumF64,
   numpyVarF32,
   numpyVarF64,
+  numpyMeanComplex,
+  numpyStdComplex,
+  numpyVarComplex,
   pairwiseSumComplex,
 } from './pairwise.js';
 
@@ -62,6 +65,11 @@ out['csum64'] = [cs(c64[1:1 + n]) for n in INPUT['steps'] if n <= len(c64) - 1]
 big = rng.standard_normal(70000) * 10.0 ** rng.integers(-6, 7, 70000)
 out['bigbase'] = hs(big)
 out['big64'] = [h(np.sum(big[:n])) for n in INPUT['big']]
+def cstats(x):
+    m = np.mean(x)
+    return [h(m.real), h(m.imag), h(np.var(x)), h(np.var(x, ddof=1)) if len(x) > 1 else h(0), h(np.std(x))]
+out['cstats128'] = [cstats(c[2:2 + n]) for n in INPUT['stats']] + [cstats(c[::-2][:n]) for n in INPUT['stats'] if n <= 3000]
+out['cstats64'] = [cstats(c64[2:2 + n]) for n in INPUT['stats']]
 out['big32'] = [h(np.sum(big.astype(np.float32)[:n])) for n in INPUT['big']]
 print(json.dumps(out))
 `,
@@ -143,6 +151,23 @@ describe('pairwise summation is bit-identical to NumPy', () => {
       got32.push(out[0], out[1]);
     }
     expect(mismatches(got32, exp.csum64.flat())).toEqual([]);
+  });
+
+  it('complex mean, var, std (complex128 contiguous and reversed, complex64), bit-identical', () => {
+    const e = exp as unknown as { cstats128: string[][]; cstats64: string[][] };
+    const nc = Math.floor(BASE / 2);
+    const stats = (x: Float64Array | Float32Array, off: number, n: number, st: number): number[] => {
+      const m = [0, 0];
+      numpyMeanComplex(x, off, n, st, m);
+      return [m[0], m[1], numpyVarComplex(x, off, n, st), n > 1 ? numpyVarComplex(x, off, n, st, 1) : 0, numpyStdComplex(x, off, n, st)];
+    };
+    const got: number[] = [];
+    for (const n of STAT_LENGTHS) got.push(...stats(base, 2, n, 1));
+    for (const n of STAT_LENGTHS.filter((k) => k <= 3000)) got.push(...stats(base, nc - 1, n, -2));
+    expect(mismatches(got, e.cstats128.flat())).toEqual([]);
+    const got32: number[] = [];
+    for (const n of STAT_LENGTHS) got32.push(...stats(b32, 2, n, 1));
+    expect(mismatches(got32, e.cstats64.flat())).toEqual([]);
   });
 
   it('edge values: empty is +0.0, -0.0 sums to +0.0, NaN and inf propagate', () => {

@@ -366,3 +366,67 @@ export function numpyStdF64(a: Float64Array, offset: number, n: number, stride: 
 export function numpyStdF32(a: Float32Array, offset: number, n: number, stride: number, correction = 0): number {
   return Math.fround(Math.sqrt(numpyVarF32(a, offset, n, stride, correction)));
 }
+
+/**
+ * `np.mean` of a 1-d complex run, written to out[outIndex] (re) and out[outIndex + 1] (im):
+ * the pairwise complex sum divided by n the way NumPy's complex true_divide does it (Smith's
+ * method with a zero imaginary divisor: each part times the reciprocal 1/n, not divided by n).
+ * complex64 (Float32Array input) sums in float32; the division runs in complex128 (NumPy divides by
+ * an intp count, which promotes) and is rounded once to float32.
+ */
+export function numpyMeanComplex(
+  a: Float64Array | Float32Array,
+  offset: number,
+  n: number,
+  stride: number,
+  out: Float64Array | Float32Array | number[],
+  outIndex = 0,
+): void {
+  const f = a instanceof Float32Array ? Math.fround : (v: number): number => v;
+  const s = [0, 0];
+  pairwiseSumComplex(a, offset, n, stride, s);
+  const sr = f(0 + s[0]);
+  const si = f(0 + s[1]);
+  const scl = 1 / n;
+  out[outIndex] = f((sr + si * 0) * scl);
+  out[outIndex + 1] = f((si - sr * 0) * scl);
+}
+
+/**
+ * `np.var(x, ddof=correction)` of a 1-d complex run (a real result), bit-identical to NumPy:
+ * the complex mean as {@link numpyMeanComplex}, then the pairwise sum of
+ * (re - mean_re)² + (im - mean_im)² (NumPy squares both parts and adds them), divided by
+ * max(n - correction, 0). complex64 works in float32 throughout.
+ */
+export function numpyVarComplex(
+  a: Float64Array | Float32Array,
+  offset: number,
+  n: number,
+  stride: number,
+  correction = 0,
+): number {
+  const single = a instanceof Float32Array;
+  const f = single ? Math.fround : (v: number): number => v;
+  const m = [0, 0];
+  numpyMeanComplex(a, offset, n, stride, m);
+  const t = single ? new Float32Array(n) : new Float64Array(n);
+  for (let i = 0, p = 2 * offset; i < n; i++, p += 2 * stride) {
+    const dr = f(a[p] - m[0]);
+    const di = f(a[p + 1] - m[1]);
+    t[i] = f(dr * dr) + f(di * di);
+  }
+  const ss = single ? numpySumF32(t as Float32Array, 0, n, 1) : numpySumF64(t as Float64Array, 0, n, 1);
+  return f(ss / Math.max(n - correction, 0));
+}
+
+/** `np.std` of a 1-d complex run: sqrt of {@link numpyVarComplex} (float32-valued for complex64). */
+export function numpyStdComplex(
+  a: Float64Array | Float32Array,
+  offset: number,
+  n: number,
+  stride: number,
+  correction = 0,
+): number {
+  const v = numpyVarComplex(a, offset, n, stride, correction);
+  return a instanceof Float32Array ? Math.fround(Math.sqrt(v)) : Math.sqrt(v);
+}
