@@ -1,82 +1,102 @@
 /**
  * The reference contender: NumPy in CPython. A `python3` subprocess runs bench/numpy_workloads.py,
- * which builds the same inputs, times the same workloads itself with time.perf_counter under the
- * same repetition policy, and reports JSON (validated here with zod).
+ * which builds the same inputs and times the same workloads itself with time.perf_counter under the
+ * same repetition policy. The harness sends it one case at a time, just before the JavaScript
+ * contenders run that case (never alongside them), so every ratio compares figures measured under
+ * the same machine load. Its JSON lines are validated with zod.
  */
-import { spawn } from 'node:child_process';
+import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
 import { z } from 'zod';
 import type { RepPolicy } from './measure.js';
 import { findUpwards } from './packages.js';
 import { INPUT_MODULI, type CaseSpec, type Sizes } from './workloads.js';
 
-const ResultSchema = z.object({ samples: z.array(z.number().nonnegative()).min(1), checksum: z.number(), cold: z.boolean() });
-const OutputSchema = z.object({
-  python: z.string(),
-  implementation: z.string(),
-  numpy: z.string(),
-  blas: z.string(),
-  results: z.record(z.string(), ResultSchema),
-});
-export type NumpyOutput = z.infer<typeof OutputSchema>;
+const InfoSchema = z.object({ python: z.string(), implementation: z.string(), numpy: z.string(), blas: z.string() });
+const ResultSchema = z.union([
+  z.object({ key: z.string(), samples: z.array(z.number().nonnegative()).min(1), checksum: z.number(), cold: z.boolean() }),
+  z.object({ key: z.string(), error: z.string() }),
+]);
+export type NumpyInfo = z.infer<typeof InfoSchema>;
+export type NumpyResult = z.infer<typeof ResultSchema>;
 
 export const NUMPY_SCRIPT = 'bench/numpy_workloads.py';
 
 /** The Python executable: $NDBRIDGE_PYTHON, else python3 on the PATH. */
 export const pythonExecutable = (): string => process.env.NDBRIDGE_PYTHON ?? 'python3';
 
-export interface NumpyRun {
-  readonly ok: true;
-  readonly output: NumpyOutput;
-}
-export interface NumpyFailure {
-  readonly ok: false;
-  readonly reason: string;
-}
+export class NumpyWorker {
+  private readonly waiting: ((line: string | Error) => void)[] = [];
+  private readonly lines: string[] = [];
+  private failure: Error | undefined;
+  private stderr = '';
 
-/** Runs every case in one subprocess (cases run one after another, never alongside the Node contenders). */
-export async function runNumpy(
-  cases: readonly CaseSpec[],
-  sizes: Sizes,
-  policy: RepPolicy,
-  python: string = pythonExecutable(),
-): Promise<NumpyRun | NumpyFailure> {
-  const script = findUpwards(NUMPY_SCRIPT);
-  if (script === undefined) return { ok: false, reason: `${NUMPY_SCRIPT} not found above ${import.meta.url}` };
-  const job = JSON.stringify({
-    cases: cases.map((c) => ({ key: c.key, workload: c.workload, size: c.size })),
-    sizes,
-    moduli: INPUT_MODULI,
-    policy,
-  });
-  const { code, stdout, stderr, spawnError } = await new Promise<{
-    code: number | null;
-    stdout: string;
-    stderr: string;
-    spawnError?: Error;
-  }>((resolve) => {
-    const child = spawn(python, [script], { stdio: ['pipe', 'pipe', 'pipe'] });
-    let out = '';
-    let err = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (out += d));
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (err += d));
-    child.on('error', (e) => resolve({ code: null, stdout: out, stderr: err, spawnError: e }));
-    child.on('close', (c) => resolve({ code: c, stdout: out, stderr: err }));
-    child.stdin.end(job);
-  });
-  if (spawnError) {
-    return { ok: false, reason: `cannot run ${python} (${spawnError.message}); set NDBRIDGE_PYTHON to a Python with NumPy` };
+  private constructor(
+    private readonly child: ChildProcessWithoutNullStreams,
+    private readonly describe: string,
+  ) {
+    createInterface({ input: child.stdout }).on('line', (line) => {
+      const w = this.waiting.shift();
+      if (w) w(line);
+      else this.lines.push(line);
+    });
+    child.stderr.setEncoding('utf8').on('data', (d: string) => {
+      this.stderr = (this.stderr + d).slice(-4000);
+    });
+    const fail = (err: Error): void => {
+      this.failure ??= err;
+      for (const w of this.waiting.splice(0)) w(this.failure);
+    };
+    child.on('error', (e) => fail(new Error(`cannot run ${describe} (${e.message}); set NDBRIDGE_PYTHON to a Python with NumPy`)));
+    child.on('close', (code) => {
+      const last = this.stderr.trim().split('\n').slice(-1)[0] ?? '';
+      fail(new Error(`${describe} exited with ${code}${last ? `: ${last}` : ''}`));
+    });
   }
-  if (code !== 0) {
-    const last = stderr.trim().split('\n').slice(-1)[0] ?? '';
-    return { ok: false, reason: `${python} ${script} exited with ${code}: ${last}` };
+
+  /** Starts the subprocess and reads its versions line. Resolves to a reason string when it cannot. */
+  static async start(python: string = pythonExecutable()): Promise<{ worker: NumpyWorker; info: NumpyInfo } | string> {
+    const script = findUpwards(NUMPY_SCRIPT);
+    if (script === undefined) return `${NUMPY_SCRIPT} not found above ${import.meta.url}`;
+    const worker = new NumpyWorker(spawn(python, [script], { stdio: ['pipe', 'pipe', 'pipe'] }), `${python} ${script}`);
+    try {
+      const info = InfoSchema.safeParse(JSON.parse(await worker.nextLine()));
+      if (!info.success) {
+        worker.close();
+        return `unexpected first line from ${NUMPY_SCRIPT}: ${info.error.message}`;
+      }
+      return { worker, info: info.data };
+    } catch (err) {
+      worker.close();
+      return err instanceof Error ? err.message : String(err);
+    }
   }
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(stdout);
-  } catch {
-    return { ok: false, reason: `${python} ${script} printed no JSON: ${stdout.slice(0, 200)}` };
+
+  private nextLine(): Promise<string> {
+    const ready = this.lines.shift();
+    if (ready !== undefined) return Promise.resolve(ready);
+    if (this.failure) return Promise.reject(this.failure);
+    return new Promise((resolve, reject) => {
+      this.waiting.push((line) => (line instanceof Error ? reject(line) : resolve(line)));
+    });
   }
-  const result = OutputSchema.safeParse(parsed);
-  if (!result.success) return { ok: false, reason: `unexpected output of ${script}: ${result.error.message}` };
-  return { ok: true, output: result.data };
+
+  /** Runs one case in Python; resolves to its samples and checksum, or to an error reason. */
+  async runCase(spec: CaseSpec, sizes: Sizes, policy: RepPolicy): Promise<NumpyResult> {
+    if (this.failure) return { key: spec.key, error: this.failure.message };
+    const job = { case: { key: spec.key, workload: spec.workload, size: spec.size }, sizes, moduli: INPUT_MODULI, policy };
+    this.child.stdin.write(`${JSON.stringify(job)}\n`);
+    try {
+      const parsed = ResultSchema.safeParse(JSON.parse(await this.nextLine()));
+      if (!parsed.success) return { key: spec.key, error: `unexpected result line from ${NUMPY_SCRIPT}: ${parsed.error.message}` };
+      return parsed.data;
+    } catch (err) {
+      return { key: spec.key, error: err instanceof Error ? err.message : String(err) };
+    }
+  }
+
+  /** Closes stdin; the script exits at end of input. */
+  close(): void {
+    this.child.stdin.end();
+  }
 }

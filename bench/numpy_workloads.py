@@ -1,8 +1,7 @@
 """NumPy in CPython: the reference contender of `ndbridge bench`.
 
-Reads a JSON job on stdin, runs each case with the same warm-up/repetition policy as the Node
-harness (bench/measure.ts), timing every run itself with time.perf_counter, and prints one JSON
-object on stdout. Inputs are built exactly as bench/workloads.ts builds them: element i of an input
+Runs each case it is sent with the same warm-up/repetition policy as the Node harness
+(bench/measure.ts), timing every run itself with time.perf_counter (protocol: see main). Inputs are built exactly as bench/workloads.ts builds them: element i of an input
 with modulus m is (i % m) / m.
 """
 import json
@@ -140,24 +139,36 @@ def blas_info():
         return f"unknown ({type(exc).__name__})"
 
 
+def info():
+    return {
+        "python": platform.python_version(),
+        "implementation": platform.python_implementation(),
+        "numpy": np.__version__,
+        "blas": blas_info(),
+    }
+
+
 def main():
-    job = json.load(sys.stdin)
-    results = {}
-    for case in job["cases"]:
-        run, checksum = prepare(case, job["sizes"], job["moduli"])
-        samples, last, cold = measure(run, job["policy"])
-        results[case["key"]] = {"samples": samples, "checksum": checksum(last), "cold": cold}
-        del run, last
-    json.dump(
-        {
-            "python": platform.python_version(),
-            "implementation": platform.python_implementation(),
-            "numpy": np.__version__,
-            "blas": blas_info(),
-            "results": results,
-        },
-        sys.stdout,
-    )
+    """Line protocol: prints one JSON line of versions, then answers each JSON job line on stdin
+    ({case, sizes, moduli, policy}) with one JSON result line, until stdin closes. The harness sends
+    a case just before the JavaScript contenders run it, so NumPy is measured under the same load."""
+    out = sys.stdout
+    out.write(json.dumps(info()) + "\n")
+    out.flush()
+    for line in sys.stdin:
+        if not line.strip():
+            continue
+        job = json.loads(line)
+        case = job["case"]
+        try:
+            run, checksum = prepare(case, job["sizes"], job["moduli"])
+            samples, last, cold = measure(run, job["policy"])
+            result = {"key": case["key"], "samples": samples, "checksum": checksum(last), "cold": cold}
+            del run, last
+        except Exception as exc:  # reported as the cell's reason, never as a figure
+            result = {"key": case["key"], "error": f"{type(exc).__name__}: {exc}"}
+        out.write(json.dumps(result) + "\n")
+        out.flush()
 
 
 if __name__ == "__main__":

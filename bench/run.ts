@@ -1,7 +1,9 @@
 /**
- * The harness: NumPy in CPython first (one subprocess), then every JavaScript contender on every case,
- * one after another in this process, with a full garbage collection between cases. Every figure is
- * checked against NumPy's result before it is reported.
+ * The harness: case by case, NumPy in CPython first (one long-lived subprocess, sent one case at a
+ * time), then every JavaScript contender on the same case, one after another in this process, with
+ * a full garbage collection before each. Nothing runs alongside anything else, and the figures of a
+ * case are measured minutes apart at most, under the same machine load. Every figure is checked
+ * against NumPy's result before it is reported.
  */
 import os from 'node:os';
 import { type BenchCase, type Contender, type ContenderId, isUnavailable, type LoadedContender } from './contender.js';
@@ -9,7 +11,7 @@ import { JS_CONTENDERS, NUMPY_LABEL, NUMPY_NOTE } from './contenders/index.js';
 import { collectGarbage } from './gc.js';
 import { EXCLUDED, nodeMachine, packageVersions } from './machine.js';
 import { measure, type RepPolicy } from './measure.js';
-import { runNumpy } from './numpy-cpython.js';
+import { type NumpyInfo, NumpyWorker } from './numpy-cpython.js';
 import type { Cell, Report } from './report.js';
 import { checksumsAgree, speedup, summarize } from './stats.js';
 import { casesOf, WORKLOADS, type CaseSpec, type Sizes, type WorkloadId } from './workloads.js';
@@ -87,14 +89,32 @@ function measureCell(
   }
 }
 
+type NumpyState = { ok: true; worker: NumpyWorker; info: NumpyInfo } | { ok: false; reason: string };
+
+/** NumPy's cell of a case, measured now in the subprocess, and the reference it gives the others. */
+async function measureNumpy(
+  numpy: NumpyState,
+  spec: CaseSpec,
+  cfg: BenchConfig,
+): Promise<{ cell: Cell; reference: NumpyFigure | undefined }> {
+  if (!numpy.ok) return { cell: { contender: 'numpy', status: 'unavailable', reason: numpy.reason }, reference: undefined };
+  const r = await numpy.worker.runCase(spec, cfg.sizes, cfg.policy);
+  if (!('samples' in r)) return { cell: { contender: 'numpy', status: 'error', reason: r.error }, reference: undefined };
+  const s = summarize(r.samples);
+  return {
+    cell: { contender: 'numpy', status: 'ok', ...s, samples: r.samples, speedup: 1, checksum: r.checksum, checked: true, cold: r.cold },
+    reference: { median: s.median, checksum: r.checksum },
+  };
+}
+
 export async function runBench(cfg: BenchConfig): Promise<Report> {
   const log = cfg.log ?? (() => {});
   const cases = casesOf(cfg.workloads, cfg.sizes);
   const node = nodeMachine();
   const loadStart = os.loadavg()[0];
 
-  log(`NumPy in CPython: ${cases.length} cases in a python3 subprocess...`);
-  const numpy = await runNumpy(cases, cfg.sizes, cfg.policy, cfg.python);
+  const started = await NumpyWorker.start(cfg.python);
+  const numpy: NumpyState = typeof started === 'string' ? { ok: false, reason: started } : { ok: true, ...started };
   if (!numpy.ok) log(`NumPy in CPython unavailable: ${numpy.reason}`);
 
   const selected = JS_CONTENDERS.filter((c) => cfg.contenders.includes(c.id));
@@ -110,47 +130,39 @@ export async function runBench(cfg: BenchConfig): Promise<Report> {
   }
 
   const caseReports: Report['cases'] = [];
-  for (const spec of cases) {
-    const cells: Cell[] = [];
-    let reference: NumpyFigure | undefined;
-    if (numpy.ok) {
-      const r = numpy.output.results[spec.key];
-      if (r) {
-        const s = summarize(r.samples);
-        reference = { median: s.median, checksum: r.checksum };
-        cells.push({ contender: 'numpy', status: 'ok', ...s, samples: r.samples, speedup: 1, checksum: r.checksum, checked: true, cold: r.cold });
-        log(`[${spec.label}] ${NUMPY_LABEL}: ${fmtMs(s.median)}`);
-      } else {
-        cells.push({ contender: 'numpy', status: 'error', reason: `the Python script reported no result for ${spec.key}` });
+  try {
+    for (const spec of cases) {
+      const numpyCell = await measureNumpy(numpy, spec, cfg);
+      const cells: Cell[] = [numpyCell.cell];
+      log(`[${spec.label}] ${NUMPY_LABEL}: ${numpyCell.cell.status === 'ok' ? fmtMs(numpyCell.cell.median) : `- ${numpyCell.cell.reason}`}`);
+      for (const c of selected) {
+        const l = loaded.get(c.id);
+        if (!l || isUnavailable(l)) {
+          cells.push({ contender: c.id, status: 'unavailable', reason: l ? l.unavailable : 'not loaded' });
+          continue;
+        }
+        collectGarbage(); // the previous case's garbage is not collected on this case's clock
+        const cell = measureCell(c, l, spec, cfg, numpyCell.reference);
+        cells.push(cell);
+        log(
+          `[${spec.label}] ${c.label}: ${
+            cell.status === 'ok'
+              ? `${fmtMs(cell.median)}${cell.speedup === undefined ? '' : ` (${cell.speedup.toPrecision(3)}x NumPy)`}`
+              : `- ${cell.reason}`
+          }`,
+        );
       }
-    } else {
-      cells.push({ contender: 'numpy', status: 'unavailable', reason: numpy.reason });
+      const w = WORKLOADS.find((x) => x.id === spec.workload);
+      caseReports.push({
+        key: spec.key,
+        workload: spec.workload,
+        label: spec.label,
+        description: w ? w.describe(cfg.sizes) : spec.workload,
+        cells,
+      });
     }
-    for (const c of selected) {
-      const l = loaded.get(c.id);
-      if (!l || isUnavailable(l)) {
-        cells.push({ contender: c.id, status: 'unavailable', reason: l ? l.unavailable : 'not loaded' });
-        continue;
-      }
-      collectGarbage(); // the previous case's garbage is not collected on this case's clock
-      const cell = measureCell(c, l, spec, cfg, reference);
-      cells.push(cell);
-      log(
-        `[${spec.label}] ${c.label}: ${
-          cell.status === 'ok'
-            ? `${fmtMs(cell.median)}${cell.speedup === undefined ? '' : ` (${cell.speedup.toPrecision(3)}x NumPy)`}`
-            : `- ${cell.reason}`
-        }`,
-      );
-    }
-    const w = WORKLOADS.find((x) => x.id === spec.workload);
-    caseReports.push({
-      key: spec.key,
-      workload: spec.workload,
-      label: spec.label,
-      description: w ? w.describe(cfg.sizes) : spec.workload,
-      cells,
-    });
+  } finally {
+    if (numpy.ok) numpy.worker.close();
   }
 
   return {
@@ -162,16 +174,16 @@ export async function runBench(cfg: BenchConfig): Promise<Report> {
     sizes: { ...cfg.sizes, asarray: [...cfg.sizes.asarray] },
     machine: {
       ...node,
-      python: numpy.ok ? `${numpy.output.implementation} ${numpy.output.python}` : 'unavailable',
-      numpy: numpy.ok ? numpy.output.numpy : 'unavailable',
-      blas: numpy.ok ? numpy.output.blas : 'unavailable',
+      python: numpy.ok ? `${numpy.info.implementation} ${numpy.info.python}` : 'unavailable',
+      numpy: numpy.ok ? numpy.info.numpy : 'unavailable',
+      blas: numpy.ok ? numpy.info.blas : 'unavailable',
       loadStart: round2(loadStart),
       loadEnd: round2(os.loadavg()[0]),
     },
     packages: packageVersions(),
     reference: 'numpy',
     contenders: [
-      { id: 'numpy', label: NUMPY_LABEL, note: NUMPY_NOTE, ...(numpy.ok ? { version: `NumPy ${numpy.output.numpy}` } : { unavailable: numpy.reason }) },
+      { id: 'numpy', label: NUMPY_LABEL, note: NUMPY_NOTE, ...(numpy.ok ? { version: `NumPy ${numpy.info.numpy}` } : { unavailable: numpy.reason }) },
       ...selected.map((c) => {
         const l = loaded.get(c.id);
         return {
