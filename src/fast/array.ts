@@ -49,8 +49,11 @@ export class FastArray implements NdArray, PendingReader {
   /** @internal false for read-only views (broadcast_to) */
   _writeable: boolean;
   // get() fast path: sizes and strides of the first two dimensions, and how to box elements
-  private _n0: number;
-  private _n1: number;
+  /** length for the 1-d get/set fast path: shape[0] when materialised and 1-d, else 0 (forces the slow path) */
+  private _g1 = 0;
+  /** rows and columns for the 2-d fast path (0 unless materialised and 2-d) */
+  private _g2r = 0;
+  private _g2c = 0;
   private _s0: number;
   private _s1: number;
   /** 0: return the typed-array value as is; 1: bool; 2: complex */
@@ -83,8 +86,7 @@ export class FastArray implements NdArray, PendingReader {
     this._es = Object.freeze(strides === null ? contiguousStrides(shape) : strides.slice());
     this._expr = expr;
     this._writeable = writeable;
-    this._n0 = shape.length > 0 ? shape[0] : 1;
-    this._n1 = shape.length > 1 ? shape[1] : 1;
+    this._initFastPaths();
     this._s0 = shape.length > 0 ? this._es[0] : 0;
     this._s1 = shape.length > 1 ? this._es[1] : 0;
     const kind = DTYPES[dtype].kind;
@@ -94,6 +96,13 @@ export class FastArray implements NdArray, PendingReader {
     this._hi = range ? Number(range[1]) : Infinity;
     this._numSet = writeable && (kind === 'float' || ((kind === 'signed' || kind === 'unsigned') && dtype !== 'int64' && dtype !== 'uint64'));
     if (expr !== null) for (const s of expr.deps) s.addReader(this);
+  }
+
+  private _initFastPaths(): void {
+    const ready = this._expr === null && !this._disposed;
+    this._g1 = ready && this.ndim === 1 ? this.shape[0] : 0;
+    this._g2r = ready && this.ndim === 2 ? this.shape[0] : 0;
+    this._g2c = ready && this.ndim === 2 ? this.shape[1] : 0;
   }
 
   /** @internal a lazy array computing `expr`. */
@@ -118,6 +127,7 @@ export class FastArray implements NdArray, PendingReader {
     this._data = st.data;
     this._off = 0;
     this._expr = null;
+    this._initFastPaths();
     for (const s of e.deps) s.removeReader(this);
   }
 
@@ -203,17 +213,18 @@ export class FastArray implements NdArray, PendingReader {
   /** One element; one integer per dimension, negative counts from the end. */
   get(...indices: number[]): Scalar;
   get(i0?: number, i1?: number): Scalar {
+    // hot paths for 1-d and 2-d arrays, small enough for V8 to inline into the caller's loop; lazy,
+    // disposed and other arrays have _g1 = _g2r = 0 and take the slow path
     const na = arguments.length;
-    if (this._expr === null) {
-      // hot path for 1-d and 2-d arrays: small enough for V8 to inline into the caller's loop
-      if (na === 1 && this.ndim === 1 && (i0 as number) >= 0 && (i0 as number) < this._n0 && ((i0 as number) | 0) === i0) {
+    if (na === 1) {
+      if ((i0 as number) >= 0 && (i0 as number) < this._g1 && ((i0 as number) | 0) === i0) {
         const k = this._off + (i0 as number) * this._s0;
         return this._box === 0 ? this._data![k] : this._boxed(k);
       }
+    } else if (na === 2) {
       if (
-        na === 2 && this.ndim === 2 &&
-        (i0 as number) >= 0 && (i0 as number) < this._n0 && ((i0 as number) | 0) === i0 &&
-        (i1 as number) >= 0 && (i1 as number) < this._n1 && ((i1 as number) | 0) === i1
+        (i0 as number) >= 0 && (i0 as number) < this._g2r && ((i0 as number) | 0) === i0 &&
+        (i1 as number) >= 0 && (i1 as number) < this._g2c && ((i1 as number) | 0) === i1
       ) {
         const k = this._off + (i0 as number) * this._s0 + (i1 as number) * this._s1;
         return this._box === 0 ? this._data![k] : this._boxed(k);
@@ -249,14 +260,14 @@ export class FastArray implements NdArray, PendingReader {
   /** `a[index] = value`, the value broadcast to the indexed region. */
   set(index: IndexSpec, value: Operand | NestedArray): void {
     // hot path: one element of a 1-d or 2-d float/int array from a JS number (element loops)
-    if (typeof value === 'number' && this._numSet && this._expr === null && value >= this._lo && value <= this._hi) {
+    if (typeof value === 'number' && this._numSet && value >= this._lo && value <= this._hi) {
       let k = -1;
       if (typeof index === 'number') {
-        if (this.ndim === 1 && index >= 0 && index < this._n0 && (index | 0) === index) k = this._off + index * this._s0;
-      } else if (Array.isArray(index) && index.length === 2 && this.ndim === 2) {
+        if (index >= 0 && index < this._g1 && (index | 0) === index) k = this._off + index * this._s0;
+      } else if (Array.isArray(index) && index.length === 2) {
         const i = index[0];
         const j = index[1];
-        if (typeof i === 'number' && typeof j === 'number' && i >= 0 && i < this._n0 && (i | 0) === i && j >= 0 && j < this._n1 && (j | 0) === j) {
+        if (typeof i === 'number' && typeof j === 'number' && i >= 0 && i < this._g2r && (i | 0) === i && j >= 0 && j < this._g2c && (j | 0) === j) {
           k = this._off + i * this._s0 + j * this._s1;
         }
       }
@@ -443,8 +454,7 @@ export class FastArray implements NdArray, PendingReader {
     }
     // send every later access down the slow paths, which throw DisposedError
     this._expr = null;
-    this._n0 = 0;
-    this._n1 = 0;
+    this._initFastPaths();
     this._numSet = false;
     this._data = st === null ? null : (new DATA_CTOR[this.dtype](new ArrayBuffer(8), 0, 0) as TypedData);
   }
