@@ -19,6 +19,7 @@ interface Command {
 const COMMANDS: Readonly<Record<string, Command>> = {
   bench: { summary: 'the seed workloads on fast, compat, nd, NumPy in CPython and the JS array libraries', load: () => import('./bench.js') },
   conformance: { summary: 'which corners of NumPy and the Array API each runtime supports, checked against NumPy', load: () => import('./conformance.js') },
+  doctor: { summary: 'check that compat works here: FFI engine, Python, NumPy, libpython, BLAS, a round trip', load: () => import('./doctor.js') },
 };
 
 function version(): string {

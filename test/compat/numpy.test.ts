@@ -29,6 +29,7 @@ describeCompat('compat namespace', () => {
     );
     expect((s.toArray() as number[]).map((v, i) => Math.abs(v - expected[0][i]) < 1e-12)).toEqual([true, true, true]);
     const back = (u.mul(s).py.__matmul__ as compat.PyObjectProxy)(vt) as CompatArray;
+    expect(Array.isArray(np.linalg.svd(np.eye(2)))).toBe(true); // SVDResult (a namedtuple) -> array
     expect(np.allclose(back.reshape([9]), expected[1])).toBe(true);
     const r = np.random.default_rng(0).normal({ size: [3, 3] }) as CompatArray;
     expect(r.shape).toEqual([3, 3]);

@@ -3,7 +3,12 @@
  * skips loudly when Python/NumPy is missing (fails instead when NDBRIDGE_REQUIRE_COMPAT=1 or CI=true),
  * and computes expected values with a real `python3` subprocess.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import ts from 'typescript';
 import { describe } from 'vitest';
 import { getRuntime } from '../../src/compat/python/runtime.js';
 
@@ -36,4 +41,51 @@ export function python<T = unknown>(source: string): T {
   const exe = getRuntime().python.interpreter.path;
   const out = execFileSync(exe, ['-c', source], { encoding: 'utf8' });
   return JSON.parse(out) as T;
+}
+
+/**
+ * Transpile src/common, src/compat and src/cli/doctor.ts (no type check) into a temporary directory, so child processes
+ * and worker threads can import compat as plain JS: returns the directory; import
+ * `${dir}/src/compat/index.js` from there.
+ */
+let childBuild: string | undefined;
+export function buildCompatForChild(): string {
+  if (childBuild) return childBuild;
+  const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+  const out = mkdtempSync(join(tmpdir(), 'ndbridge-compat-child-'));
+  const walk = (dir: string): string[] =>
+    readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+      e.isDirectory() ? walk(join(dir, e.name)) : e.name.endsWith('.ts') && !e.name.endsWith('.test.ts') ? [join(dir, e.name)] : [],
+    );
+  for (const file of [...walk(join(root, 'src/common')), ...walk(join(root, 'src/compat')), join(root, 'src/cli/doctor.ts')]) {
+    const js = ts.transpileModule(readFileSync(file, 'utf8'), {
+      compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022, useDefineForClassFields: true },
+    }).outputText;
+    const dest = join(out, relative(root, file)).replace(/\.ts$/, '.js');
+    mkdirSync(dirname(dest), { recursive: true });
+    writeFileSync(dest, js);
+  }
+  writeFileSync(join(out, 'package.json'), '{ "type": "module" }\n');
+  symlinkSync(join(root, 'node_modules'), join(out, 'node_modules'));
+  process.on('exit', cleanupChildBuild);
+  childBuild = out;
+  return out;
+}
+
+/** Remove the directory made by buildCompatForChild (call from afterAll). */
+export function cleanupChildBuild(): void {
+  if (childBuild) rmSync(childBuild, { recursive: true, force: true });
+  childBuild = undefined;
+}
+
+/** Run an ES module script (source text) with node in a child process; returns status, signal, stdout, stderr. */
+export function runNodeChild(
+  script: string,
+  env: NodeJS.ProcessEnv = process.env,
+): { status: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string } {
+  const dir = buildCompatForChild();
+  const file = join(dir, `child-${process.pid}-${Math.random().toString(36).slice(2)}.mjs`);
+  writeFileSync(file, script);
+  const r = spawnSync(process.execPath, [file], { env, encoding: 'utf8', timeout: 120_000 });
+  return { status: r.status, signal: r.signal, stdout: r.stdout, stderr: r.stderr };
 }

@@ -97,6 +97,10 @@ export function makeProxy(rt: Runtime, ptr: Ptr, label: string): PyObjectProxy {
   };
   const proxy: PyObjectProxy = new Proxy(target, {
     get(_t, key) {
+      if (cache && typeof key === 'string') {
+        const hit = cache.get(key);
+        if (hit !== undefined) return hit;
+      }
       if (typeof key === 'symbol') {
         if (key === PYOBJ) return cell;
         if (key === Symbol.dispose) return () => disposeCell(cell);
@@ -111,8 +115,6 @@ export function makeProxy(rt: Runtime, ptr: Ptr, label: string): PyObjectProxy {
       if (key === '$type') return typeName(rt, livePtr(cell));
       if (HELPER_NAMES.has(key)) return helpers[key];
       if (cache) {
-        const hit = cache.get(key);
-        if (hit !== undefined) return hit;
         const v = getAttr(rt, cell, key);
         const out = labelled(v, cell.label, key);
         if (v === null || typeof v !== 'object') cache.set(key, out);

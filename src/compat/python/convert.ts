@@ -11,7 +11,8 @@
  * Python -> JS (`fromPython`): None -> null; bool and numpy.bool_ -> boolean; int -> number when it is
  * a safe integer, else bigint; numpy int64/uint64 scalars -> bigint, narrower numpy integers -> number;
  * float and numpy floats -> number; complex -> { re, im }; str -> string; tuple and list -> arrays
- * (elements converted the same way); numpy.ndarray -> CompatArray; anything else -> a proxy.
+ * (elements converted the same way; tuple subclasses such as namedtuple results too); numpy.ndarray
+ * (and subclasses) -> CompatArray; anything else -> a proxy.
  *
  * Calls (`callPython`): arguments are packed into a reused native argument vector and passed with
  * PyObject_Vectorcall (measured faster than building a tuple for PyObject_Call); a trailing plain
@@ -52,6 +53,8 @@ interface TypeTable {
   readonly ellipsis: Ptr;
   readonly np: Ptr;
   readonly frombuffer: Ptr;
+  readonly tupleType: Ptr;
+  readonly tupleConverter: Converter;
 }
 
 let table: TypeTable | undefined;
@@ -132,13 +135,12 @@ function typeTable(rt: Runtime): TypeTable {
   const complexType = attr(b, 'complex');
   byType.set(complexType, (r, p) => ({ re: r.api.PyComplex_RealAsDouble(p), im: r.api.PyComplex_ImagAsDouble(p) }));
   byType.set(attr(b, 'str'), str);
-  byType.set(
-    attr(b, 'tuple'),
-    sequence(
-      (r, p) => r.api.PyTuple_Size(p),
-      (r, p, i) => r.api.PyTuple_GetItem(p, i),
-    ),
+  const tupleType = attr(b, 'tuple');
+  const tupleConverter = sequence(
+    (r, p) => r.api.PyTuple_Size(p),
+    (r, p, i) => r.api.PyTuple_GetItem(p, i),
   );
+  byType.set(tupleType, tupleConverter);
   byType.set(
     attr(b, 'list'),
     sequence(
@@ -160,7 +162,7 @@ function typeTable(rt: Runtime): TypeTable {
     for (const name of ['complex64', 'complex128', 'clongdouble']) byType.set(attr(np, name), complexValue);
     byType.set(attr(np, 'str_'), str);
   }
-  table = { ndarray, byType, complexType, ellipsis, np, frombuffer };
+  table = { ndarray, byType, complexType, ellipsis, np, frombuffer, tupleType, tupleConverter };
   return table;
 }
 
@@ -186,6 +188,14 @@ export function fromPython(rt: Runtime, ptr: Ptr, owned: boolean): unknown {
   if (conv) {
     try {
       return conv(rt, ptr);
+    } finally {
+      if (owned) api.Py_DecRef(ptr);
+    }
+  }
+  // Tuple subclasses (namedtuples such as numpy.linalg's SVDResult) convert as tuples.
+  if (api.PyObject_IsInstance(ptr, t.tupleType) === 1) {
+    try {
+      return t.tupleConverter(rt, ptr);
     } finally {
       if (owned) api.Py_DecRef(ptr);
     }

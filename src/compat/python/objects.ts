@@ -25,10 +25,19 @@ export interface HasPyObject {
   readonly [PYOBJ]: PyCell;
 }
 
+/** Owned references not yet released (for leak tests and `ndbridge doctor`). */
+let live = 0;
+
+/** How many Python references compat objects currently own. */
+export function liveReferenceCount(): number {
+  return live;
+}
+
 const registry = new FinalizationRegistry<PyCell>((cell) => {
   const p = cell.ptr;
   if (p === 0n) return;
   cell.ptr = 0n;
+  live--;
   const rt = peekRuntime();
   if (!rt) return;
   if (!GIL.held) acquireGil();
@@ -39,6 +48,7 @@ const registry = new FinalizationRegistry<PyCell>((cell) => {
 export function ownReference(holder: object, ptr: Ptr, label: string): PyCell {
   const cell: PyCell = { ptr, label };
   registry.register(holder, cell);
+  live++;
   return cell;
 }
 
@@ -56,6 +66,7 @@ export function disposeCell(cell: PyCell): void {
   const p = cell.ptr;
   if (p === 0n) return;
   cell.ptr = 0n;
+  live--;
   const rt = peekRuntime();
   if (!rt) return;
   if (!GIL.held) acquireGil();

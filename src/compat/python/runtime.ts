@@ -179,7 +179,8 @@ function bootNow(): Runtime {
   const list = api.PyList_New(python.sysPath.length);
   python.sysPath.forEach((p, i) => api.PyList_SetItem(list, i, api.PyUnicode_FromString(p)));
   api.Py_DecRef(call('add_paths', list));
-  if (sigint) {
+  if (sigint && initialisedHere) {
+    // signal.signal only works on the thread that initialised Python.
     api.Py_DecRef(call('keep_sigint'));
     sigint.restore();
   }
