@@ -68,15 +68,25 @@ export function embeddedOracle(evaluate: Evaluate, numpyVersion: string): Oracle
   };
 }
 
-/** The oracle in a `python3` child process (NDBRIDGE_PYTHON or python3 on PATH). */
-export function subprocessOracle(python = process.env.NDBRIDGE_PYTHON ?? 'python3'): Oracle {
-  const version = execFileSync(python, ['-c', 'import numpy; print(numpy.__version__)'], { encoding: 'utf8' }).trim();
-  return {
-    description: `${python} subprocess (NumPy ${version})`,
-    run(requests) {
-      const script = `${PRELUDE}\nimport sys\nsys.stdout.write(run_batch(sys.stdin.read()))\n`;
-      const text = execFileSync(python, ['-c', script], { input: JSON.stringify(requests), encoding: 'utf8', maxBuffer: 1 << 30 });
-      return parseAnswers(text, requests.length);
-    },
-  };
+/** The oracle in a child process: NDBRIDGE_PYTHON when it works, else python3 on PATH. */
+export function subprocessOracle(candidates: readonly string[] = [process.env.NDBRIDGE_PYTHON, 'python3'].filter((p): p is string => !!p)): Oracle {
+  const problems: string[] = [];
+  for (const python of candidates) {
+    let version: string;
+    try {
+      version = execFileSync(python, ['-c', 'import numpy; print(numpy.__version__)'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
+    } catch (e) {
+      problems.push(`${python}: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
+      continue;
+    }
+    return {
+      description: `${python} subprocess (NumPy ${version})`,
+      run(requests) {
+        const script = `${PRELUDE}\nimport sys\nsys.stdout.write(run_batch(sys.stdin.read()))\n`;
+        const text = execFileSync(python, ['-c', script], { input: JSON.stringify(requests), encoding: 'utf8', maxBuffer: 1 << 30 });
+        return parseAnswers(text, requests.length);
+      },
+    };
+  }
+  throw new Error(`no Python with NumPy for the oracle (${problems.join('; ')})`);
 }
