@@ -25,14 +25,24 @@ interface ExportEntry {
   readonly cell: PyCell;
   /** Kept reachable so the memory outlives Python's use of it. */
   readonly buffer: ArrayBuffer;
+  /** Creation order. */
+  readonly seq: number;
 }
 
 const SWEEP_BATCH = 64;
 const SWEEP_INTERVAL_MS = 1000;
+/**
+ * Exports are made while compat packs a call's arguments, and a positional argument slot holds a borrowed
+ * reference: an export made for argument 0 has a reference count of one until the call runs. The sweep that
+ * runs on each new export therefore never touches the most recent exports (far more than any call has
+ * arguments); the timer and `releaseUnused()`, which run outside calls, sweep everything.
+ */
+const PROTECTED_RECENT = 256;
 
 class ExportRegistry {
   private readonly entries: ExportEntry[] = [];
   private cursor = 0;
+  private nextSeq = 0;
   private timer: NodeJS.Timeout | undefined;
 
   get size(): number {
@@ -40,8 +50,8 @@ class ExportRegistry {
   }
 
   add(rt: Runtime, cell: PyCell, buffer: ArrayBuffer): void {
-    this.sweep(rt, SWEEP_BATCH);
-    this.entries.push({ cell, buffer });
+    this.sweep(rt, SWEEP_BATCH, this.nextSeq - PROTECTED_RECENT);
+    this.entries.push({ cell, buffer, seq: this.nextSeq++ });
     if (this.timer === undefined) {
       this.timer = setInterval(() => {
         const r = peekRuntime();
@@ -51,8 +61,11 @@ class ExportRegistry {
     }
   }
 
-  /** Release up to `budget` entries Python no longer refers to. Returns how many were released. */
-  sweep(rt: Runtime, budget: number): number {
+  /**
+   * Release up to `budget` entries Python no longer refers to, among those created before `beforeSeq`.
+   * Returns how many were released.
+   */
+  sweep(rt: Runtime, budget: number, beforeSeq = Number.POSITIVE_INFINITY): number {
     const list = this.entries;
     if (list.length === 0) return 0;
     if (!GIL.held) acquireGil();
@@ -62,7 +75,7 @@ class ExportRegistry {
       if (this.cursor >= list.length) this.cursor = 0;
       const e = list[this.cursor];
       const p = e.cell.ptr;
-      if (p === 0n || refcount(rt, p) <= 1n) {
+      if (e.seq < beforeSeq && (p === 0n || refcount(rt, p) <= 1n)) {
         if (p !== 0n) {
           e.cell.ptr = 0n;
           rt.api.Py_DecRef(p);
@@ -99,6 +112,8 @@ export function liveExports(): number {
 /** A Python resource behind a fast view of Python memory. */
 export class ImportOwner implements StorageOwner {
   private releaseFn: (() => void) | null;
+  /** Run once on release (withdraws the finalizer registration). */
+  onRelease: (() => void) | null = null;
   constructor(releaseFn: () => void) {
     this.releaseFn = releaseFn;
   }
@@ -108,7 +123,11 @@ export class ImportOwner implements StorageOwner {
   release(): void {
     const f = this.releaseFn;
     this.releaseFn = null;
-    if (f !== null) f();
+    if (f === null) return;
+    const hook = this.onRelease;
+    this.onRelease = null;
+    if (hook !== null) hook();
+    f();
   }
 }
 
@@ -118,9 +137,14 @@ const importFinalizer = new FinalizationRegistry<ImportOwner>((owner) => {
   if (!owner.released) owner.release();
 });
 
-/** Tie `owner` to `buffer`: released when the buffer is garbage collected, unless released earlier. */
+/**
+ * Tie `owner` to `buffer`: released when the buffer is garbage collected, unless released earlier (then the
+ * registration is withdrawn, so a buffer that lives on — an engine may hand out one ArrayBuffer per
+ * address — does not accumulate registrations).
+ */
 export function trackImport(buffer: ArrayBuffer, owner: ImportOwner): void {
-  importFinalizer.register(buffer, owner);
+  importFinalizer.register(buffer, owner, owner);
+  owner.onRelease = () => importFinalizer.unregister(owner);
 }
 
 /** Make an ImportOwner whose release runs `fn` with the GIL held and counts live imports. */

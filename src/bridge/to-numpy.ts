@@ -10,7 +10,8 @@
  */
 import { typestrOf } from '../common/dtypes.js';
 import { getEngine, type Ptr } from '../compat/ffi/index.js';
-import { callPythonRaw } from '../compat/python/convert.js';
+import { tupleOf } from '../compat/python/convert.js';
+import { raisePythonError } from '../compat/python/runtime.js';
 import type { PyCell } from '../compat/python/objects.js';
 import { FastArray } from '../fast/array.js';
 import { setAddressResolver } from '../fast/address.js';
@@ -39,13 +40,13 @@ export function pythonObjectOf(a: FastArray): PyCell {
   const buffer = st.buffer;
   const address = py.rt.engine.addressOf(buffer) + BigInt(st.data.byteOffset + a.offset * itemsize);
   const strides = isCContiguous(a.shape, a.strides, itemsize) ? null : a.strides;
-  const ptr: Ptr = callPythonRaw(py.rt, py.FastMemory, [
-    a.shape.slice(),
-    typestrOf(a.dtype),
-    address,
-    !a.writeable,
-    strides === null ? null : strides.slice(),
-  ], false);
+  // Built with PyObject_Call and a fresh tuple, not compat's call path: this runs while compat may be in
+  // the middle of packing another call's arguments (this getter is how compat reads a fast argument), and
+  // that path reuses one argument vector.
+  const args = tupleOf(py.rt, [a.shape.slice(), typestrOf(a.dtype), address, !a.writeable, strides === null ? null : strides.slice()]);
+  const ptr: Ptr = py.rt.api.PyObject_Call(py.FastMemory, args, 0n);
+  py.rt.api.Py_DecRef(args);
+  if (ptr === 0n) raisePythonError(py.rt);
   const cell = cellFor(ptr, `FastArray(${a.dtype}, [${a.shape.join(', ')}])`);
   exports.add(py.rt, cell, buffer);
   cache.set(a, cell);
