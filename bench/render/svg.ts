@@ -50,7 +50,7 @@ export function renderSvg(report: Report): string {
   const y = (r: number): number => TOP + ((hi - Math.log10(r)) / (hi - lo)) * PLOT_H;
   const groupW = Math.max(1, series.length) * BAR + GAP;
   const plotW = Math.max(1, groups.length) * groupW;
-  const width = LEFT + plotW + 20;
+  const width = LEFT + plotW + 50;
   const height = TOP + PLOT_H + BOTTOM;
   const parts: string[] = [];
   parts.push(
