@@ -11,7 +11,7 @@ import { NotSupportedError } from '../common/errors.js';
 import type { Complex } from '../common/ndarray.js';
 import type { FastArray } from './array.js';
 import type { Node } from './expr.js';
-import { HELPERS, SCRATCH_BLOCK, type Helpers } from './helpers.js';
+import { HELPERS, type Helpers } from './helpers.js';
 import { OPS, reprOf, wrap } from './ops-table.js';
 import { broadcastStrides } from './shape.js';
 import { slotsPerElement, type TypedData } from './storage.js';
@@ -506,25 +506,31 @@ export function reduceInto(root: Node, kind: ReduceKind, acc: Dest): void {
         ];
       };
     } else if (pairwise && !cplx) {
-      innerLoop = (ptr, step) => {
-        const scr = A === 'float32' ? 'H.scr32' : 'H.scr64';
-        const pw = A === 'float32' ? 'H.pw32' : 'H.pw64';
-        const f = A === 'float32' ? 'Math.fround' : '';
-        return [
-          `const SCR = ${scr};`,
-          `let acc = D0[${ptr(0)}];`,
-          `for (let c = 0; c < n${d}; c += ${SCRATCH_BLOCK}) {`,
-          `const m = n${d} - c < ${SCRATCH_BLOCK} ? n${d} - c : ${SCRATCH_BLOCK};`,
-          `for (let j = 0; j < m; j++) {`,
-          ...value(ptr),
-          `SCR[j] = val;`,
-          step,
-          `}`,
-          `acc = ${f}(acc + ${pw}(SCR, 0, m, 1));`,
-          `}`,
-          `D0[${ptr(0)}] = acc;`,
-        ];
-      };
+      // NumPy's pairwise summation evaluated directly on the expression (no temporary): the same
+      // tree as kernels/pairwise.ts over the values the expression would have materialised
+      const f = (e: string) => (A === 'float32' ? `Math.fround(${e})` : `(${e})`);
+      const leafIdx = lin.leaves.map((_, j) => j + 1);
+      const qs = leafIdx.map((k) => `q${k}`).join(', ');
+      const at = (i: string) => (k: number) => `(q${k} + (${i}) * s${k}_${d})`;
+      const valAt = (i: string, target: string, init: boolean): string =>
+        `{ ${value(at(i)).join(' ')} ${init ? `${target} = val;` : `${target} = ${f(`${target} + val`)};`} }`;
+      const rs = Array.from({ length: 8 }, (_, j) => `r${j}`);
+      lines.push(
+        `const PW = (${qs}${qs ? ', ' : ''}n) => {`,
+        `if (n < 8) { let res = 0; for (let i = 0; i < n; i++) ${valAt('i', 'res', false)} return res; }`,
+        `if (n <= 128) {`,
+        `let ${rs.join(' = 0, ')} = 0;`,
+        ...rs.map((r, j) => valAt(String(j), r, true)),
+        `const end = n - (n % 8); let i = 8;`,
+        `for (; i < end; i += 8) { ${rs.map((r, j) => valAt(`i + ${j}`, r, false)).join(' ')} }`,
+        `let res = ${f(`${f(`${f('r0 + r1')} + ${f('r2 + r3')}`)} + ${f(`${f('r4 + r5')} + ${f('r6 + r7')}`)}`)};`,
+        `for (; i < n; i++) ${valAt('i', 'res', false)}`,
+        `return res; }`,
+        `let n2 = Math.floor(n / 2); n2 -= n2 % 8;`,
+        `return ${f(`PW(${qs}${qs ? ', ' : ''}n2) + PW(${leafIdx.map((k) => `q${k} + n2 * s${k}_${d}`).join(', ')}${qs ? ', ' : ''}n - n2)`)};`,
+        `};`,
+      );
+      innerLoop = (ptr) => [`D0[${ptr(0)}] = ${f(`D0[${ptr(0)}] + PW(${leafIdx.map((k) => ptr(k)).join(', ')}${qs ? ', ' : ''}n${d})`)};`];
     } else if (chunkedInt) {
       innerLoop = (ptr, step) => [
         `let acc = D0[${ptr(0)}];`,

@@ -159,9 +159,6 @@ function f2u64(x: number): bigint {
   return BigInt.asUintN(64, BigInt(Math.trunc(x) % 18446744073709551616));
 }
 
-/** Scratch buffers for fused pairwise sums (one block at a time). */
-export const SCRATCH_BLOCK = 8192;
-
 export const HELPERS = {
   fdivi,
   fdivb,
@@ -186,8 +183,6 @@ export const HELPERS = {
   pw64: pairwiseSumF64,
   pw32: pairwiseSumF32,
   pwc: pairwiseSumComplex,
-  scr64: new Float64Array(new ArrayBuffer(SCRATCH_BLOCK * 8)),
-  scr32: new Float32Array(new ArrayBuffer(SCRATCH_BLOCK * 4)),
 };
 
 export type Helpers = typeof HELPERS;

@@ -76,8 +76,9 @@ describe('reductions match NumPy', () => {
     });
   }
 
-  it('contiguous float64 sums are bit-identical to NumPy (pairwise summation)', () => {
+  it('contiguous float64 sums are bit-identical to NumPy (pairwise summation), fused or not', () => {
     expectSame(thunks.longsum(), expected.longsum, 'longsum', { rtol: 0 });
+    expectSame(thunks.fusedsum(), expected.fusedsum, 'fusedsum', { rtol: 0 });
   });
 
   it('min/max of an empty axis is a ValueError', () => {
