@@ -17,3 +17,5 @@ export type {
 } from './common/ndarray.js';
 export * as compat from './compat/index.js';
 export * as fast from './fast/index.js';
+export * as bridge from './bridge/index.js';
+export { asarray, toNumpy, nd } from './bridge/index.js';

@@ -13,3 +13,5 @@ export type { AsarrayOptions, ArrayLikeInput } from './asarray.js';
 export { liveExports, liveImports, releaseUnused } from './lifetime.js';
 export { parseArrayInterface, makeArrayInterface, arrayInterfaceSchema } from './protocol.js';
 export type { ArrayLayout } from './protocol.js';
+export { nd, lastDispatch, dispatchCounts, onDispatch } from './nd.js';
+export type { DispatchRecord, DispatchRuntime, NdObject, NdValue } from './nd.js';
