@@ -5,7 +5,7 @@
 import { expect, it } from 'vitest';
 import * as compat from '../../src/compat/index.js';
 import { CompatArray } from '../../src/compat/index.js';
-import { liveReferenceCount } from '../../src/compat/python/objects.js';
+import { acquireGil, getEngine, getRuntime, keepAliveCapsule, liveCapsuleCount, livePtr, liveReferenceCount, PY_BUFFER, PyBUF, PYOBJ } from '../../src/compat/internal.js';
 import { describeCompat } from './support.js';
 
 const gc = (globalThis as { gc?: () => void }).gc;
@@ -110,5 +110,33 @@ describeCompat('lifetime', () => {
     const normal = np.random.default_rng(1).normal as compat.PyObjectProxy;
     await collect();
     expect((normal({ size: [2] }) as CompatArray).shape).toEqual([2]);
+  });
+
+  it('bridge primitives: the buffer protocol over NumPy memory, and keep-alive capsules', () => {
+    const rt = getRuntime();
+    const engine = getEngine();
+    const a = compat.evaluate('np.arange(6, dtype=np.float64).reshape(2, 3) * 1.5') as CompatArray;
+    acquireGil();
+    const view = engine.alloc(PY_BUFFER.size);
+    expect(rt.api.PyObject_GetBuffer(livePtr(a[PYOBJ]), view, PyBUF.RECORDS_RO)).toBe(0);
+    const buf = engine.readPtr(view, PY_BUFFER.buf);
+    const len = Number(engine.readI64(view, PY_BUFFER.len));
+    expect(len).toBe(48);
+    expect(engine.readI32(view, PY_BUFFER.ndim)).toBe(2);
+    expect(engine.readUtf8(engine.readPtr(view, PY_BUFFER.format))).toBe('d');
+    const bytes = engine.view(buf, len);
+    expect([...new Float64Array(bytes.slice().buffer)]).toEqual((a.toArray() as number[][]).flat());
+    expect(buf).toBe(BigInt(a.__array_interface__.data[0]));
+    rt.api.PyBuffer_Release(view);
+    engine.free(view);
+
+    let released = 0;
+    const before = liveCapsuleCount();
+    const payload = new ArrayBuffer(16);
+    const cap = keepAliveCapsule(rt, payload, () => released++);
+    expect(liveCapsuleCount()).toBe(before + 1);
+    rt.api.Py_DecRef(cap);
+    expect(released).toBe(1);
+    expect(liveCapsuleCount()).toBe(before);
   });
 });
