@@ -17,6 +17,8 @@ interface OpRow {
   readonly cat: Category;
   readonly domain2?: 'shift' | 'nonneg' | 'small';
   readonly ulps?: number;
+  /** Tolerance in ulps for complex operands when it differs. */
+  readonly complexUlps?: number;
 }
 
 const OPS: readonly OpRow[] = [
@@ -32,7 +34,7 @@ const OPS: readonly OpRow[] = [
   { dunder: '__lshift__', method: 'lshift', arity: 2, py: 'x1 << x2', cat: 'integer', domain2: 'shift' },
   { dunder: '__lt__', method: 'lt', arity: 2, py: 'x1 < x2', cat: 'real' },
   { dunder: '__mod__', method: 'mod', arity: 2, py: 'x1 % x2', cat: 'real' },
-  { dunder: '__mul__', method: 'mul', arity: 2, py: 'x1 * x2', cat: 'numeric' },
+  { dunder: '__mul__', method: 'mul', arity: 2, py: 'x1 * x2', cat: 'numeric', complexUlps: 2 },
   { dunder: '__ne__', method: 'ne', arity: 2, py: 'x1 != x2', cat: 'all' },
   { dunder: '__neg__', method: 'neg', arity: 1, py: '-x', cat: 'numeric' },
   { dunder: '__or__', method: 'or', arity: 2, py: 'x1 | x2', cat: 'int-bool' },
@@ -40,7 +42,7 @@ const OPS: readonly OpRow[] = [
   { dunder: '__pow__', method: 'pow', arity: 2, py: 'x1 ** x2', cat: 'numeric', domain2: 'nonneg', ulps: 8 },
   { dunder: '__rshift__', method: 'rshift', arity: 2, py: 'x1 >> x2', cat: 'integer', domain2: 'shift' },
   { dunder: '__sub__', method: 'sub', arity: 2, py: 'x1 - x2', cat: 'numeric' },
-  { dunder: '__truediv__', method: 'div', arity: 2, py: 'x1 / x2', cat: 'numeric' },
+  { dunder: '__truediv__', method: 'div', arity: 2, py: 'x1 / x2', cat: 'numeric', complexUlps: 4 },
   { dunder: '__xor__', method: 'xor', arity: 2, py: 'x1 ^ x2', cat: 'int-bool' },
 ];
 
@@ -53,6 +55,12 @@ function opCases(r: OpRow): Case[] {
   const cases = [
     kase(corner, r.py, (_xp, a) => methodAny(a.x1, names, a.x2), binaryTrials(dtypes, r.domain2 ? 'small' : 'any', r.domain2 ?? 'any'), { tol }),
   ];
+  if (r.complexUlps !== undefined) {
+    const base = cases[0];
+    const isComplexTrial = (t: Case['trials'][number]) => Object.values(t.inputs).some((i) => i.dtype.startsWith('complex'));
+    cases[0] = { ...base, trials: base.trials.filter((t) => !isComplexTrial(t)) };
+    cases.push({ ...base, trials: base.trials.filter(isComplexTrial), tol: { ...tol, ulps: r.complexUlps } });
+  }
   // a weak Python scalar on the right (NEP 50): the array's dtype wins
   if (['__add__', '__mul__', '__sub__', '__truediv__'].includes(r.dunder)) {
     cases.push(
