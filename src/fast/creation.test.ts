@@ -164,6 +164,16 @@ describe('FastArray basics', () => {
       fast.setAddressResolver(null);
     }
   });
+  it('namespace constants and re-exports', () => {
+    expect([fast.bool, fast.int32, fast.float64, fast.complex64, fast.uint64]).toEqual(['bool', 'int32', 'float64', 'complex64', 'uint64']);
+    expect(fast.newaxis).toBeNull();
+    expect(fast.ellipsis).toBe('...');
+    expect(String(fast.slice(1, null, -1))).toBe('1::-1');
+    expect(fast.asarray(new DataView(new Uint8Array([1, 2, 250]).buffer)).toArray()).toEqual([1, 2, 250]);
+    expect(fast.asarray(new DataView(new Uint8Array([1, 2, 250]).buffer)).dtype).toBe('uint8');
+    expect(fast.arange(6).reshape([1, 2, 3]).mT.shape).toEqual([1, 3, 2]);
+  });
+
   it('dispose releases the bridge owner once', () => {
     const a = fast.zeros([3]);
     let released = 0;
