@@ -11,7 +11,9 @@ import { execFileSync } from 'node:child_process';
 import ndarray from 'ndarray';
 import { loadGemmWasm } from '../src/fast/kernels/gemm-wasm.js';
 import { gemmF64, gemmF64Js, naiveGemmF64 } from '../src/fast/kernels/matmul.js';
-import { numpySumF64 } from '../src/fast/kernels/pairwise.js';
+import { numpySumF64, numpyVarF64 } from '../src/fast/kernels/pairwise.js';
+import { argsort, searchsorted, sortValues } from '../src/fast/kernels/sort.js';
+import { uniqueAll } from '../src/fast/kernels/unique.js';
 
 const quick = process.argv.includes('--quick');
 
@@ -127,12 +129,64 @@ function benchSum(): void {
   const np = numpyTimes(`
 a = np.sin(np.arange(${n}, dtype=np.float64))
 out['sum'] = best(${reps}, lambda: np.sum(a))
+out['var'] = best(${reps}, lambda: np.var(a))
 `);
   if (np.sum !== undefined) report('sum', 'NumPy np.sum', np.sum, naive);
+  report('sum', 'fast numpyVarF64 (two-pass, NumPy-exact)', best(reps, () => (sink += numpyVarF64(a, 0, n, 1))), naive);
+  if (np.var !== undefined) report('sum', 'NumPy np.var', np.var, naive);
   if (sink === 42) console.log('');
 }
 
-const sections: Record<string, () => void | Promise<void>> = { matmul: benchMatmul, sum: benchSum };
+// A deterministic pseudo-random sequence (xorshift), so every run sorts the same data.
+function randomFloats(n: number, seed: number): Float64Array {
+  let x = seed >>> 0 || 1;
+  const out = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    x ^= x << 13;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    out[i] = (x >>> 0) / 2 ** 32 - 0.5;
+  }
+  return out;
+}
+
+function benchSort(): void {
+  const n = quick ? 100_000 : 1_000_000;
+  const reps = quick ? 2 : 5;
+  const a = randomFloats(n, 12345);
+  const out = new Float64Array(n);
+  const ours = best(reps, () => sortValues('float64', a, 0, n, 1, false, out, 0, 1));
+  report('sort', `fast sortValues float64, n=${n}`, ours);
+  report('sort', 'Float64Array.prototype.sort on a copy', best(reps, () => Float64Array.from(a).sort()), ours);
+  report('sort', 'fast argsort float64 (stable merge sort)', best(reps, () => argsort('float64', a, 0, n, 1)), ours);
+  const sorted = Float64Array.from(a).sort();
+  const q = randomFloats(n, 777);
+  report('sort', 'fast searchsorted left, n queries into n sorted', best(reps, () => searchsorted('float64', sorted, 0, n, 1, q, 0, n, 1)), ours);
+  const ints = Int32Array.from(a, (v) => Math.floor((v + 0.5) * 1000));
+  report('sort', 'fast uniqueAll int32, 1000 distinct values', best(reps, () => uniqueAll('int32', ints, 0, n, 1)), ours);
+  const np = numpyTimes(`
+import numpy as np
+rng = np.random.default_rng(1)
+a = rng.random(${n}) - 0.5
+ints = np.floor(rng.random(${n}) * 1000).astype(np.int32)
+s = np.sort(a)
+q = rng.random(${n}) - 0.5
+out['sort'] = best(${reps}, lambda: np.sort(a, kind='stable'))
+out['sortq'] = best(${reps}, lambda: np.sort(a))
+out['argsort'] = best(${reps}, lambda: np.argsort(a, kind='stable'))
+out['ss'] = best(${reps}, lambda: np.searchsorted(s, q))
+out['unique'] = best(${reps}, lambda: np.unique_all(ints))
+`);
+  if (np.sort !== undefined) {
+    report('sort', 'NumPy np.sort(kind="stable")', np.sort, ours);
+    report('sort', 'NumPy np.sort (default: SIMD quicksort)', np.sortq, ours);
+    report('sort', 'NumPy np.argsort(kind="stable")', np.argsort, ours);
+    report('sort', 'NumPy np.searchsorted', np.ss, ours);
+    report('sort', 'NumPy np.unique_all int32', np.unique, ours);
+  }
+}
+
+const sections: Record<string, () => void | Promise<void>> = { matmul: benchMatmul, sum: benchSum, sort: benchSort };
 const only = process.argv.slice(2).filter((s) => !s.startsWith('--'));
 for (const [name, run] of Object.entries(sections)) {
   if (only.length === 0 || only.includes(name)) await run();

@@ -284,6 +284,10 @@ export function searchsorted(
   }
   const out = new Int32Array(vN);
   const right = side === 'right';
+  if (!sorter && !isBigIntArray(a) && dtype !== 'complex64' && dtype !== 'complex128') {
+    searchNumbers(a, aOffset, aN, aStride, v as NumberArray, vOffset, vN, vStride, right, out);
+    return out;
+  }
   let lt: (i: number, vp: number) => boolean; // a-element i  <  value at vp   (left)
   let gt: (vp: number, i: number) => boolean; // value at vp  <  a-element i   (right)
   if (dtype === 'complex64' || dtype === 'complex128') {
@@ -321,6 +325,36 @@ export function searchsorted(
     out[j] = lo;
   }
   return out;
+}
+
+// The common case without closures: real numbers, no sorter. NaN-aware order as above.
+function searchNumbers(
+  a: NumberArray,
+  aOffset: number,
+  aN: number,
+  aStride: number,
+  v: NumberArray,
+  vOffset: number,
+  vN: number,
+  vStride: number,
+  right: boolean,
+  out: Int32Array,
+): void {
+  for (let j = 0; j < vN; j++) {
+    const y = v[vOffset + j * vStride];
+    const yNaN = y !== y;
+    let lo = 0;
+    let hi = aN;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      const x = a[aOffset + mid * aStride];
+      // left: go right while a[mid] < y; right: go right while !(y < a[mid])
+      const goRight = right ? !(y < x || (x !== x && !yNaN)) : x < y || (yNaN && x === x);
+      if (goRight) lo = mid + 1;
+      else hi = mid;
+    }
+    out[j] = lo;
+  }
 }
 
 function checkRun(x: KernelArray, offset: number, n: number, stride: number, dtype: DTypeName): void {
