@@ -44,7 +44,9 @@ function ensurePackB(size: number): Float64Array {
  * C[cOffset + i*n + j] = sum_p A[i,p]·B[p,j] for float64 (or float32-valued) inputs, written to a
  * Float64Array: the blocked GEMM core shared by float64 and float32. Uses the WebAssembly SIMD
  * macro-kernel (gemm-wasm.ts) when the engine has it, else {@link gemmF64Js}; both pack the same
- * panels and sum each dot product in the same order (k ascending per KC block), so they agree.
+ * panels and sum each dot product in the same order (k ascending per KC block), so they agree;
+ * small products (k <= 256, m·n·k <= 32768) take a direct loop with that same order. `c` must not
+ * overlap `a` or `b`.
  * @param m rows of A and C
  * @param n columns of B and C
  * @param k columns of A = rows of B
@@ -67,9 +69,44 @@ export function gemmF64(
   c: Float64Array,
   cOff: number,
 ): void {
+  if (k <= KC && m * n * k <= SMALL) {
+    gemmSmallF64(m, n, k, a, aOff, aRs, aCs, b, bOff, bRs, bCs, c, cOff);
+    return;
+  }
   const w = loadGemmWasm();
   if (w && m > 0 && n > 0 && k > 0 && gemmF64Wasm(w, m, n, k, a, aOff, aRs, aCs, b, bOff, bRs, bCs, c, cOff)) return;
   gemmF64Js(m, n, k, a, aOff, aRs, aCs, b, bOff, bRs, bCs, c, cOff);
+}
+
+// Below this many multiply-adds packing costs more than it saves (batches of small matrices).
+const SMALL = 32768;
+
+// Direct i-p-j loop for small products. With k <= KC every C element is summed in the same order
+// (p ascending from 0) as the blocked kernels, so the results are bit-identical to theirs.
+function gemmSmallF64(
+  m: number,
+  n: number,
+  k: number,
+  a: Float64Array | Float32Array,
+  aOff: number,
+  aRs: number,
+  aCs: number,
+  b: Float64Array | Float32Array,
+  bOff: number,
+  bRs: number,
+  bCs: number,
+  c: Float64Array,
+  cOff: number,
+): void {
+  c.fill(0, cOff, cOff + m * n);
+  for (let i = 0; i < m; i++) {
+    const row = cOff + i * n;
+    for (let p = 0; p < k; p++) {
+      const av = a[aOff + i * aRs + p * aCs];
+      const bo = bOff + p * bRs;
+      for (let j = 0; j < n; j++) c[row + j] += av * b[bo + j * bCs];
+    }
+  }
 }
 
 const roundUp4 = (x: number): number => (x + 3) & ~3;
