@@ -440,7 +440,15 @@ function combineStmt(kind: ReduceKind, d: DTypeName, t: string, a: string, v: st
       return `const ${t} = ${a} | ${v};`;
     case 'min':
     case 'max': {
-      if (r === 'cplx') throw new NotSupportedError(`fast.${kind}.${d}`, `${kind} of complex arrays is not implemented in the fast engine`);
+      if (r === 'cplx') {
+        // NumPy's complex minimum/maximum: keep the accumulator when it has a NaN or is <= (>=) the
+        // value in lexicographic order (CLE/CGE), else take the value
+        const c = kind === 'min' ? '<' : '>';
+        const keep =
+          `${a}r !== ${a}r || ${a}i !== ${a}i || ` +
+          `(${a}r ${c} ${v}r && ${a}i === ${a}i && ${v}i === ${v}i) || (${a}r === ${v}r && ${a}i ${c}= ${v}i)`;
+        return `const k$ = ${keep}; const ${t}r = k$ ? ${a}r : ${v}r, ${t}i = k$ ? ${a}i : ${v}i;`;
+      }
       const cmp = kind === 'min' ? '<' : '>';
       const nan = DTYPES[d].kind === 'float' ? ` || ${v} !== ${v}` : '';
       return `const ${t} = (${v} ${cmp} ${a}${nan}) ? ${v} : ${a};`;

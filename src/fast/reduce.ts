@@ -4,7 +4,7 @@
  * along the innermost reduced run.
  */
 import { DTYPES, type DTypeName } from '../common/dtypes.js';
-import { NotSupportedError, ValueError } from '../common/errors.js';
+import { ValueError } from '../common/errors.js';
 import { HELPERS } from './helpers.js';
 import type { ReduceOptions } from '../common/ndarray.js';
 import { FastArray } from './array.js';
@@ -35,13 +35,13 @@ function identity(kind: ReduceKind, d: DTypeName): number | bigint {
     case 'all':
       return big ? 1n : 1;
     case 'min': {
-      if (k === 'float') return Infinity;
+      if (k === 'float' || k === 'complex') return Infinity;
       if (k === 'bool') return 1;
       const hi = INT_RANGE[d]![1];
       return big ? hi : Number(hi);
     }
     case 'max': {
-      if (k === 'float') return -Infinity;
+      if (k === 'float' || k === 'complex') return -Infinity;
       if (k === 'bool') return 0;
       const lo = INT_RANGE[d]![0];
       return big ? lo : Number(lo);
@@ -50,9 +50,6 @@ function identity(kind: ReduceKind, d: DTypeName): number | bigint {
 }
 
 function reduceCore(a: FastArray, kind: ReduceKind, accDtype: DTypeName, options: ReduceOptions): { out: FastArray; count: number } {
-  if ((kind === 'min' || kind === 'max') && DTYPES[accDtype].kind === 'complex') {
-    throw new NotSupportedError(`fast.${kind}.${accDtype}`, `${kind} of complex arrays (lexicographic order) is not implemented in the fast engine`);
-  }
   const axes = normalizeAxes(options.axis, a.ndim);
   const keepShape = a.shape.map((d, i) => (axes.includes(i) ? 1 : d));
   const outShape = options.keepdims ? keepShape : a.shape.filter((_, i) => !axes.includes(i));
@@ -65,7 +62,12 @@ function reduceCore(a: FastArray, kind: ReduceKind, accDtype: DTypeName, options
   const st = Storage.allocate(accDtype, outSize);
   const init = identity(kind, accDtype);
   if (DTYPES[accDtype].kind === 'complex') {
-    for (let i = 0; i < outSize; i++) st.data[2 * i] = init as number;
+    // min/max start from (+inf, +inf) / (-inf, -inf), which every value (or NaN) replaces
+    const im = kind === 'min' || kind === 'max' ? (init as number) : 0;
+    for (let i = 0; i < outSize; i++) {
+      st.data[2 * i] = init as number;
+      st.data[2 * i + 1] = im;
+    }
   } else if (init !== 0 && init !== 0n) (st.data as Float64Array).fill(init as number);
   const cs = contiguousStrides(keepShape);
   const accStrides = a.shape.map((_, i) => (axes.includes(i) ? 0 : cs[i]));
