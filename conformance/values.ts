@@ -129,7 +129,12 @@ export function toValue(x: unknown, depth = 0): Value {
       j = undefined;
     }
     if (typeof j === 'function') {
-      const plain: unknown = Reflect.apply(j as (...a: unknown[]) => unknown, x, []);
+      let plain: unknown = x;
+      try {
+        plain = Reflect.apply(j as (...a: unknown[]) => unknown, x, []);
+      } catch {
+        plain = x; // a toJSON that cannot be called: fall through to the generic forms below
+      }
       if (plain !== x) return toValue(plain, depth + 1);
     }
   }
