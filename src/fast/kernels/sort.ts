@@ -137,6 +137,8 @@ export function argsort(
     });
   }
   if (isBigIntArray(x)) {
+    const keys = safeNumberKeys(x, offset, n, stride);
+    if (keys) return numberArgsort(keys, 0, n, 1, descending);
     return comparatorArgsort(n, (i, j) => {
       const a = x[offset + i * stride];
       const b = x[offset + j * stride];
@@ -145,6 +147,18 @@ export function argsort(
     });
   }
   return numberArgsort(x, offset, n, stride, descending);
+}
+
+// int64/uint64 values all within ±2^53 convert to float64 exactly, so they can take the fast path.
+function safeNumberKeys(x: BigInt64Array | BigUint64Array, offset: number, n: number, stride: number): Float64Array | undefined {
+  const keys = new Float64Array(n);
+  const lim = 2n ** 53n;
+  for (let i = 0, p = offset; i < n; i++, p += stride) {
+    const v = x[p];
+    if (v > lim || v < -lim) return undefined;
+    keys[i] = Number(v);
+  }
+  return keys;
 }
 
 function comparatorArgsort(n: number, cmp: (i: number, j: number) => number): Int32Array {
@@ -246,7 +260,8 @@ export interface Sorter {
 }
 
 /**
- * `np.searchsorted`: for each value v[vOffset + j*vStride], j < vN, the insertion position into
+ * `np.searchsorted` (positions as Int32Array; NumPy returns intp): for each value
+ * v[vOffset + j*vStride], j < vN, the insertion position into
  * the sorted run a (aN elements) that keeps it sorted: `left` = first i with !(a[i] < v), `right`
  * = first i with v < a[i], in the NaN-aware order above. With `sorter`, a is read through it.
  * @throws ValueError for a sorter index outside 0..aN-1 (as NumPy)
