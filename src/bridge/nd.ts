@@ -15,7 +15,7 @@ import * as compat from '../compat/index.js';
 import { PYOBJ } from '../compat/python/objects.js';
 import { FastArray } from '../fast/array.js';
 import * as fast from '../fast/index.js';
-import { toFast } from './asarray.js';
+import { toFast, toNumpy } from './asarray.js';
 
 export type DispatchRuntime = 'fast' | 'numpy';
 
@@ -73,9 +73,20 @@ function argsForFast(args: readonly unknown[]): unknown[] {
   return args.map((a) => (a instanceof compat.CompatArray ? toFast(a) : Array.isArray(a) ? a.map((x) => (x instanceof compat.CompatArray ? toFast(x) : x)) : a));
 }
 
-/** Arguments for NumPy: TypedArrays are shared through fast views instead of copied. */
+/**
+ * Arguments for NumPy: fast arrays and TypedArrays become real NumPy arrays over the same memory (some NumPy
+ * functions, such as result_type or take_along_axis, want an ndarray rather than any array-like), also
+ * inside lists; everything else as it is.
+ */
+function argForNumpy(a: unknown): unknown {
+  if (a instanceof FastArray) return toNumpy(a);
+  if (ArrayBuffer.isView(a)) return toNumpy(toFast(a as ArrayBufferView));
+  if (Array.isArray(a) && a.some((x) => x instanceof FastArray)) return a.map(argForNumpy);
+  return a;
+}
+
 function argsForNumpy(args: readonly unknown[]): unknown[] {
-  return args.map((a) => (ArrayBuffer.isView(a) ? toFast(a as ArrayBufferView) : a));
+  return args.map(argForNumpy);
 }
 
 /** Results from NumPy: arrays become fast views (the CompatArray wrapper is released at once), recursively. */
@@ -112,6 +123,17 @@ function resolveNumpy(path: readonly string[]): unknown {
   return cur;
 }
 
+/** NumPy's attribute at `path` when it is a plain number or string (a constant), else undefined. */
+function numpyConstant(path: readonly string[]): number | string | undefined {
+  if (!compat.available()) return undefined;
+  try {
+    const v = resolveNumpy(path);
+    return typeof v === 'number' || typeof v === 'string' ? v : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 function callNumpy(fn: unknown, args: readonly unknown[], name: string, reason: string): NdValue {
   if (typeof fn !== 'function') throw new TypeError(`numpy.${name} is not callable`);
   const result = (fn as (...a: unknown[]) => unknown)(...argsForNumpy(args));
@@ -143,6 +165,11 @@ function makeNode(path: readonly string[]): NdObject {
       const child = [...path, prop];
       const f = resolveFast(child);
       if (f !== undefined && typeof f !== 'function' && (typeof f !== 'object' || f === null)) return f;
+      if (f === undefined) {
+        // A plain value NumPy has and fast does not (np.euler_gamma, np.linalg... stays a node).
+        const v = numpyConstant(child);
+        if (v !== undefined) return v;
+      }
       return makeNode(child);
     },
   });

@@ -79,3 +79,19 @@ describeCompat('nd dispatch', () => {
     expect(dispatchCounts()).toEqual({ fast: 2, numpy: 1 });
   });
 });
+
+describeCompat('nd with NumPy functions that want real arrays', () => {
+  it('passes fast arrays as ndarrays (result_type, take_along_axis, lists of arrays)', () => {
+    const a = fast.asarray([[3, 1], [2, 4]]).astype('float64');
+    const idx = nd.argsort(a, { axis: 1 }) as FastArray;
+    const taken = nd.take_along_axis(a, idx, { axis: 1 }) as FastArray;
+    expect(taken.toArray()).toEqual([[1, 3], [2, 4]]);
+    expect(nd.result_type(fast.ones([2], { dtype: 'int8' }), fast.ones([2], { dtype: 'uint8' }))).toBeDefined();
+    const stacked = nd.vstack([fast.ones([2]), fast.zeros([2])]) as FastArray;
+    expect(stacked.toArray()).toEqual([[1, 1], [0, 0]]);
+  });
+
+  it('reads NumPy constants fast does not define as numbers', () => {
+    expect(nd.euler_gamma).toBeCloseTo(0.5772156649015329, 15);
+  });
+});
