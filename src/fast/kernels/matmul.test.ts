@@ -41,6 +41,7 @@ const SHAPES: Array<[number, number, number]> = [
   [0, 4, 2],
   [2, 4100, 3],
   [5, 4099, 20], // float64 only: the n > 4096 column blocks of the blocked kernels
+  [300, 6, 40], // float64 only: more than one 256-row block of C in the WebAssembly path
 ];
 const KINDS = ['c', 't', 'neg', 'gap'] as const;
 const cases: Array<Case & { aSize: number; bSize: number }> = [];

@@ -111,8 +111,13 @@ function gemmSmallF64(
 
 const roundUp4 = (x: number): number => (x + 3) & ~3;
 
-// The WebAssembly path: packed panels and C live in the module's memory. Returns false (having
-// written nothing) when that memory cannot grow enough, so the caller falls back to JavaScript.
+// Rows of C accumulated in WebAssembly memory at a time (a multiple of MC): bounds that memory to
+// MB x NC doubles (8 MiB) plus the packed panels, whatever the matrix size.
+const MB = 256;
+
+// The WebAssembly path: packed panels and a block of C live in the module's memory (which keeps
+// its size afterwards, at most about 17 MiB). Returns false (having written nothing) when that
+// memory cannot grow enough, so the caller falls back to JavaScript.
 function gemmF64Wasm(
   w: GemmWasm,
   m: number,
@@ -129,11 +134,10 @@ function gemmF64Wasm(
   c: Float64Array,
   cOff: number,
 ): boolean {
-  const ldc = roundUp4(n);
-  const rows = roundUp4(m);
+  const ldc = roundUp4(Math.min(NC, n));
   const bpBytes = MC * KC * 8;
-  const cBytes = bpBytes + KC * Math.min(NC, ldc) * 8;
-  const total = cBytes + rows * ldc * 8;
+  const cBytes = bpBytes + KC * ldc * 8;
+  const total = cBytes + Math.min(MB, roundUp4(m)) * ldc * 8;
   const have = w.memory.buffer.byteLength;
   if (have < total) {
     try {
@@ -144,23 +148,26 @@ function gemmF64Wasm(
   }
   const F = new Float64Array(w.memory.buffer);
   const c0 = cBytes / 8;
-  F.fill(0, c0, c0 + rows * ldc);
-  for (let jc = 0; jc < n; jc += NC) {
-    const nc = Math.min(NC, n - jc);
-    for (let pc = 0; pc < k; pc += KC) {
-      const kc = Math.min(KC, k - pc);
-      packPanelsB(b, bOff + pc * bRs + jc * bCs, bRs, bCs, kc, nc, F, bpBytes / 8);
-      for (let ic = 0; ic < m; ic += MC) {
-        const mc = Math.min(MC, m - ic);
-        packPanelsA(a, aOff + ic * aRs + pc * aCs, aRs, aCs, mc, kc, F, 0);
-        const tiles = (mc + MR - 1) >> 2;
-        for (let j = 0; j < nc; j += NR) {
-          w.macro(kc, tiles, 0, bpBytes + (j / NR) * kc * NR * 8, cBytes + (ic * ldc + jc + j) * 8, ldc * 8);
+  for (let ib = 0; ib < m; ib += MB) {
+    const mb = Math.min(MB, m - ib);
+    for (let jc = 0; jc < n; jc += NC) {
+      const nc = Math.min(NC, n - jc);
+      F.fill(0, c0, c0 + roundUp4(mb) * ldc);
+      for (let pc = 0; pc < k; pc += KC) {
+        const kc = Math.min(KC, k - pc);
+        packPanelsB(b, bOff + pc * bRs + jc * bCs, bRs, bCs, kc, nc, F, bpBytes / 8);
+        for (let ic = 0; ic < mb; ic += MC) {
+          const mc = Math.min(MC, mb - ic);
+          packPanelsA(a, aOff + (ib + ic) * aRs + pc * aCs, aRs, aCs, mc, kc, F, 0);
+          const tiles = (mc + MR - 1) >> 2;
+          for (let j = 0; j < nc; j += NR) {
+            w.macro(kc, tiles, 0, bpBytes + (j / NR) * kc * NR * 8, cBytes + (ic * ldc + j) * 8, ldc * 8);
+          }
         }
       }
+      for (let i = 0; i < mb; i++) c.set(F.subarray(c0 + i * ldc, c0 + i * ldc + nc), cOff + (ib + i) * n + jc);
     }
   }
-  for (let i = 0; i < m; i++) c.set(F.subarray(c0 + i * ldc, c0 + i * ldc + n), cOff + i * n);
   return true;
 }
 
