@@ -155,13 +155,18 @@ function runtimeWithGil(): Runtime {
 }
 
 export class CompatArray implements NdArray {
-  /** @internal the owned ndarray reference */
-  readonly [PYOBJ]: PyCell;
-  private meta: Meta | undefined;
+  /** @internal the owned ndarray reference (a string key: faster to create than a symbol-keyed field) */
+  readonly _cell: PyCell;
+  private meta: Meta | undefined = undefined;
 
   /** @internal Wrap an owned ndarray reference (use `np.*` or `compat.evaluate` to make arrays). */
   constructor(ptr: Ptr) {
-    this[PYOBJ] = ownReference(this, ptr, 'CompatArray');
+    this._cell = ownReference(this, ptr, 'CompatArray');
+  }
+
+  /** @internal */
+  get [PYOBJ](): PyCell {
+    return this._cell;
   }
 
   private static wrap(rt: Runtime, raw: Ptr): CompatArray {

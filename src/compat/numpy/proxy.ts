@@ -64,12 +64,29 @@ function isModule(rt: Runtime, p: Ptr): boolean {
 
 const HELPER_NAMES = new Set(['$item', '$setItem', '$attr', '$call', '$repr', '$str', '$type', '$toJs', '$dispose']);
 
-/** Wrap an owned reference in a proxy. */
+/**
+ * Wrap an owned reference. The result is a plain JS function (so calls are direct, not a Proxy
+ * `apply` trap) whose prototype is a Proxy that resolves Python attributes. On modules, attributes
+ * that are callables, modules or plain values are cached as own accessor properties of the function
+ * after the first read, so `np.add` is an ordinary (inline-cached) property load.
+ */
 export function makeProxy(rt: Runtime, ptr: Ptr, label: string): PyObjectProxy {
-  // A function target makes the proxy callable; its own properties are never exposed.
-  const target = function pyobject() {} as unknown as PyObjectProxy;
-  const cell = ownReference(target, ptr, label || 'a Python object');
-  const cache = isModule(rt, ptr) ? new Map<string, unknown>() : undefined;
+  // eslint-disable-next-line prefer-const
+  let cell: PyCell;
+  const fn = (...args: unknown[]): unknown => callPython(rt, livePtr(cell), args);
+  // Free the names 'length' and 'name' for Python attributes.
+  Reflect.deleteProperty(fn, 'length');
+  Reflect.deleteProperty(fn, 'name');
+  cell = ownReference(fn, ptr, label || 'a Python object');
+  Object.defineProperty(fn, PYOBJ, { value: cell });
+  const cacheable = isModule(rt, ptr);
+  const setAttr = (key: string, value: unknown): void => {
+    if (!GIL.held) acquireGil();
+    const v = toPython(rt, value);
+    const rc = rt.api.PyObject_SetAttrString(livePtr(cell), key, v);
+    rt.api.Py_DecRef(v);
+    if (rc !== 0) raisePythonError(rt);
+  };
   const helpers: Record<string, unknown> = {
     $item: (key: unknown) => {
       if (!GIL.held) acquireGil();
@@ -95,56 +112,57 @@ export function makeProxy(rt: Runtime, ptr: Ptr, label: string): PyObjectProxy {
     $toJs: () => deepToJs(rt, livePtr(cell)),
     $dispose: () => disposeCell(cell),
   };
-  const proxy: PyObjectProxy = new Proxy(target, {
-    get(_t, key) {
-      if (cache && typeof key === 'string') {
-        const hit = cache.get(key);
-        if (hit !== undefined) return hit;
-      }
+  const resolver = new Proxy(Object.create(null) as object, {
+    get(_t, key, receiver: object) {
       if (typeof key === 'symbol') {
-        if (key === PYOBJ) return cell;
         if (key === Symbol.dispose) return () => disposeCell(cell);
         if (key === Symbol.toPrimitive) return () => pyStr(rt, livePtr(cell), false);
-        if (key === inspect.custom) return () => `<py ${pyStr(rt, livePtr(cell), true)}>`;
+        if (key === inspect.custom) return () => (cell.ptr === 0n ? `<py ${cell.label} (disposed)>` : `<py ${pyStr(rt, livePtr(cell), true)}>`);
         if (key === Symbol.iterator) return () => iterate(rt, cell);
         return undefined;
       }
-      if (key === 'then') return undefined; // never look like a Promise
-      if (key === 'toString') return () => pyStr(rt, livePtr(cell), false);
-      if (key === 'toJSON') return () => deepToJs(rt, livePtr(cell));
-      if (key === '$type') return typeName(rt, livePtr(cell));
-      if (HELPER_NAMES.has(key)) return helpers[key];
-      if (cache) {
-        const v = getAttr(rt, cell, key);
-        const out = labelled(v, cell.label, key);
-        if (v === null || typeof v !== 'object') cache.set(key, out);
-        return out;
+      switch (key) {
+        case 'then':
+          return undefined; // never look like a Promise
+        case 'call':
+        case 'apply':
+        case 'bind':
+          return Function.prototype[key];
+        case 'toString':
+          return () => pyStr(rt, livePtr(cell), false);
+        case 'toJSON':
+          return () => deepToJs(rt, livePtr(cell));
+        case '$type':
+          return typeName(rt, livePtr(cell));
       }
-      return labelled(getAttr(rt, cell, key), cell.label, key);
+      if (HELPER_NAMES.has(key)) return helpers[key];
+      const value = labelled(getAttr(rt, cell, key), cell.label, key);
+      if (cacheable && receiver === fn && (value === null || typeof value !== 'object')) {
+        Object.defineProperty(fn, key, {
+          get: () => value,
+          set: (v: unknown) => {
+            setAttr(key, v);
+            Reflect.deleteProperty(fn, key);
+          },
+          configurable: true,
+          enumerable: false,
+        });
+      }
+      return value;
     },
     set(_t, key, value) {
       if (typeof key === 'symbol') return false;
-      if (!GIL.held) acquireGil();
-      const v = toPython(rt, value);
-      const rc = rt.api.PyObject_SetAttrString(livePtr(cell), key, v);
-      rt.api.Py_DecRef(v);
-      if (rc !== 0) raisePythonError(rt);
-      cache?.delete(key);
+      setAttr(key, value);
       return true;
     },
     has(_t, key) {
-      if (typeof key === 'symbol') return key === PYOBJ;
+      if (typeof key === 'symbol') return false;
       if (!GIL.held) acquireGil();
       return rt.api.PyObject_HasAttrString(livePtr(cell), key) === 1;
     },
-    apply(_t, _this, args: unknown[]) {
-      return callPython(rt, livePtr(cell), args);
-    },
-    // Python attributes are not enumerable JS properties; these keep the target's invariants.
-    ownKeys: () => ['prototype'],
-    getOwnPropertyDescriptor: (t, key) => Reflect.getOwnPropertyDescriptor(t, key),
   });
-  return proxy;
+  Object.setPrototypeOf(fn, resolver);
+  return fn as unknown as PyObjectProxy;
 }
 
 /** Give proxies of attributes a dotted label ("numpy.linalg.svd") for error messages. */
