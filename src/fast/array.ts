@@ -5,11 +5,12 @@
  */
 import { inspect } from 'node:util';
 import { DTYPES, typestrOf, type DTypeName } from '../common/dtypes.js';
-import { DisposedError, IndexError, ValueError } from '../common/errors.js';
+import { DisposedError, DTypeError, IndexError, ValueError } from '../common/errors.js';
 import type { IndexItem } from '../common/index-expr.js';
 import type {
   ArrayInterface,
   AstypeOptions,
+  Complex,
   IndexSpec,
   NdArray,
   NestedArray,
@@ -310,6 +311,10 @@ export class FastArray implements NdArray, PendingReader {
   neg(): FastArray {
     return ew.negative(this);
   }
+  /** Unary plus (NumPy's positive): a copy with the same values; bool is rejected as NumPy does. */
+  pos(): FastArray {
+    return ew.positive(this);
+  }
   abs(): FastArray {
     return ew.abs(this);
   }
@@ -378,16 +383,16 @@ export class FastArray implements NdArray, PendingReader {
   permute_dims(axes: readonly number[]): FastArray {
     return views.transpose(this, axes);
   }
-  squeeze(axis?: number | readonly number[]): FastArray {
+  squeeze(axis?: views.AxisArg): FastArray {
     return views.squeeze(this, axis);
   }
-  expand_dims(axis: number | readonly number[]): FastArray {
+  expand_dims(axis: views.AxisArg): FastArray {
     return views.expand_dims(this, axis);
   }
   broadcast_to(shape: readonly number[]): FastArray {
     return views.broadcast_to(this, shape);
   }
-  flip(axis?: number | readonly number[] | null): FastArray {
+  flip(axis?: views.AxisArg): FastArray {
     return views.flip(this, axis);
   }
   ravel(): FastArray {
@@ -428,6 +433,59 @@ export class FastArray implements NdArray, PendingReader {
     if (this.size !== 1) throw new ValueError(`can only convert an array of size 1 to a scalar, this one has size ${this.size}`);
     return this.get(...new Array<number>(this.ndim).fill(0));
   }
+  /** Python's bool(x): the truth of the only element (ValueError for other sizes). */
+  __bool__(): boolean {
+    const v = this._single('bool');
+    return typeof v === 'object' ? v.re !== 0 || v.im !== 0 : typeof v === 'number' ? v !== 0 : typeof v === 'bigint' ? v !== 0n : v;
+  }
+  /** Python's int(x): truncates floats; bigint for int64/uint64. */
+  __int__(): number | bigint {
+    const v = this._single('int');
+    if (typeof v === 'object') throw new DTypeError("int() of a complex array is not defined; use .get() and take 're'");
+    if (typeof v === 'boolean') return v ? 1 : 0;
+    if (typeof v === 'bigint') return v;
+    if (Number.isNaN(v)) throw new ValueError('cannot convert float NaN to integer');
+    if (!Number.isFinite(v)) throw new ValueError('cannot convert float infinity to integer');
+    const t = Math.trunc(v);
+    return Object.is(t, -0) ? 0 : t;
+  }
+  /** Python's float(x). */
+  __float__(): number {
+    const v = this._single('float');
+    if (typeof v === 'object') throw new DTypeError("float() of a complex array is not defined; use .get() and take 're'");
+    return typeof v === 'boolean' ? (v ? 1 : 0) : Number(v);
+  }
+  /** Python's complex(x). */
+  __complex__(): Complex {
+    const v = this._single('complex');
+    if (typeof v === 'object') return v;
+    return { re: typeof v === 'boolean' ? (v ? 1 : 0) : Number(v), im: 0 };
+  }
+  /** Python's operator.index(x): integer dtypes only. */
+  __index__(): number | bigint {
+    const k = DTYPES[this.dtype].kind;
+    if (k !== 'signed' && k !== 'unsigned') throw new DTypeError(`only integer arrays can be used as an index, this one is ${this.dtype}`);
+    return this._single('index') as number | bigint;
+  }
+  private _single(what: string): Scalar {
+    if (this.size !== 1) {
+      throw new ValueError(
+        `${what}() needs an array with exactly one element, this one has ${this.size}` +
+          (this.size > 1 ? ' (the truth value of an array with more than one element is ambiguous; use any() or all())' : ''),
+      );
+    }
+    return this.item();
+  }
+  /** The device (Array API): always 'cpu'. */
+  get device(): 'cpu' {
+    return 'cpu';
+  }
+  /** Array API to_device: only 'cpu' exists; returns this array. */
+  to_device(device: string): FastArray {
+    if (device !== 'cpu') throw new ValueError(`unknown device '${device}'; the fast runtime has only 'cpu'`);
+    return this;
+  }
+
   toString(): string {
     return formatRepr(this);
   }

@@ -230,23 +230,37 @@ export function full_like(a: FastArray, fill: number | bigint | boolean | Comple
  * `arange(stop)`, `arange(start, stop, step?)`: `ceil((stop - start) / step)` values start + i*step.
  * dtype: int32 when all arguments are integers (int64 when they leave int32's range), else float64.
  */
-export function arange(start: number, stop?: number | null, step?: number | null, options: DTypeOption = {}): FastArray {
-  if (stop === undefined || stop === null) {
-    stop = start;
-    start = 0;
+export function arange(
+  start: number,
+  stop?: number | null | DTypeOption,
+  step?: number | null | DTypeOption,
+  options: DTypeOption = {},
+): FastArray {
+  // the options object may come right after the last positional argument
+  if (typeof stop === 'object' && stop !== null) {
+    options = stop;
+    stop = undefined;
+  } else if (typeof step === 'object' && step !== null) {
+    options = step;
+    step = undefined;
   }
-  const st = step ?? 1;
-  for (const [name, v] of [['start', start], ['stop', stop], ['step', st]] as const) {
+  let stopN: number;
+  if (stop === undefined || stop === null) {
+    stopN = start;
+    start = 0;
+  } else stopN = stop as number;
+  const st = (step as number | null | undefined) ?? 1;
+  for (const [name, v] of [['start', start], ['stop', stopN], ['step', st]] as const) {
     if (typeof v !== 'number') throw new DTypeError(`arange ${name} must be a number, got ${describe(v)}`);
   }
   if (st === 0) throw new ValueError('arange step must not be zero (Maximum allowed size exceeded)');
-  const n = Math.max(0, Math.ceil((stop - start) / st));
-  if (!Number.isFinite(n)) throw new ValueError(`arange with start ${start}, stop ${stop}, step ${st} has no finite length`);
+  const n = Math.max(0, Math.ceil((stopN - start) / st));
+  if (!Number.isFinite(n)) throw new ValueError(`arange with start ${start}, stop ${stopN}, step ${st} has no finite length`);
   let dt: DTypeName;
-  if (options.dtype !== undefined) dt = checkDType(options.dtype);
-  else if ([start, stop, st].every((v) => Number.isInteger(v))) {
+  if (options.dtype !== undefined && options.dtype !== null) dt = checkDType(options.dtype);
+  else if ([start, stopN, st].every((v) => Number.isInteger(v))) {
     const last = start + (n - 1) * st;
-    dt = [start, stop, last].every((v) => v >= -2147483648 && v <= 2147483647) ? DEFAULT_INT : 'int64';
+    dt = [start, stopN, last].every((v) => v >= -2147483648 && v <= 2147483647) ? DEFAULT_INT : 'int64';
   } else dt = DEFAULT_FLOAT;
   const a = fresh(dt, [n]);
   const data = a._data!;
@@ -266,7 +280,12 @@ export interface LinspaceOptions extends DTypeOption {
 }
 
 /** `num` evenly spaced values over [start, stop] (NumPy's formula: i*step + start, last = stop). */
-export function linspace(start: number, stop: number, num = 50, options: LinspaceOptions = {}): FastArray {
+export function linspace(start: number, stop: number, numArg: number | LinspaceOptions = 50, options: LinspaceOptions = {}): FastArray {
+  let num: number;
+  if (typeof numArg === 'object' && numArg !== null) {
+    options = numArg;
+    num = 50;
+  } else num = numArg;
   if (!Number.isInteger(num) || num < 0) throw new ValueError(`Number of samples, ${num}, must be non-negative.`);
   const endpoint = options.endpoint ?? true;
   const div = endpoint ? num - 1 : num;
@@ -289,7 +308,11 @@ export interface EyeOptions extends DTypeOption {
   k?: number;
 }
 
-export function eye(n: number, m?: number | null, options: EyeOptions = {}): FastArray {
+export function eye(n: number, m?: number | null | EyeOptions, options: EyeOptions = {}): FastArray {
+  if (typeof m === 'object' && m !== null) {
+    options = m;
+    m = undefined;
+  }
   const cols = m ?? n;
   const a = zeros([n, cols], { dtype: options.dtype ?? DEFAULT_FLOAT });
   const k = options.k ?? 0;
@@ -301,5 +324,5 @@ export function eye(n: number, m?: number | null, options: EyeOptions = {}): Fas
 }
 
 export function identity(n: number, options: DTypeOption = {}): FastArray {
-  return eye(n, n, options);
+  return eye(n, n, { dtype: options.dtype });
 }

@@ -53,7 +53,17 @@ export {
   apply,
 } from './elementwise.js';
 export { sum, prod, min, max, mean, all, any } from './reduce.js';
-export { reshape, transpose, swapaxes, moveaxis, squeeze, expand_dims, broadcast_to, flip, ravel } from './views.js';
+export { reshape, transpose, swapaxes, moveaxis, squeeze, expand_dims, broadcast_to, broadcast_arrays, flip, ravel, matrix_transpose } from './views.js';
+export type { AxisArg } from './views.js';
+export { can_cast, result_type, isdtype, finfo, iinfo, broadcast_shapes } from './dtype-info.js';
+export type { FInfo, IInfo } from './dtype-info.js';
+
+/** The Array API standard version this namespace follows. */
+export const __array_api_version__ = '2024.12';
+export const e = Math.E;
+export const pi = Math.PI;
+export const inf = Infinity;
+export const nan = NaN;
 export { astype, copy } from './convert.js';
 export { OPS, defineOp, wrap, reprOf } from './ops-table.js';
 export type { OpRow, OpTypes } from './ops-table.js';

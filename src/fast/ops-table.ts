@@ -159,8 +159,9 @@ row({
             ? `(Math.imul(${a}, ${b}) >>> 0)`
             : wrap(d, `${a} * ${b}`),
     (d, a, b) => wrap(d, `${a} * ${b}`),
+    // complex64: every product rounded to float32 first, as NumPy's float32 arithmetic (overflow to inf included)
     (d, o, a, b) =>
-      `const ${o}r = ${cw(d, `${a}r * ${b}r - ${a}i * ${b}i`)}, ${o}i = ${cw(d, `${a}r * ${b}i + ${a}i * ${b}r`)};`,
+      `const ${o}r = ${cw(d, `${cw(d, `${a}r * ${b}r`)} - ${cw(d, `${a}i * ${b}i`)}`)}, ${o}i = ${cw(d, `${cw(d, `${a}r * ${b}i`)} + ${cw(d, `${a}i * ${b}r`)}`)};`,
   ),
 });
 row({

@@ -83,7 +83,8 @@ function checkShapeAllowingMinusOne(shape: readonly number[]): number[] {
   });
 }
 
-export function transpose(a: FastArray, axes?: readonly number[]): FastArray {
+export function transpose(a: FastArray, axesArg?: readonly number[] | null | { readonly axes?: readonly number[] | null }): FastArray {
+  const axes = axesArg !== null && axesArg !== undefined && !Array.isArray(axesArg) ? (axesArg as { axes?: readonly number[] | null }).axes : (axesArg as readonly number[] | null | undefined);
   const nd = a.ndim;
   let perm: number[];
   if (axes === undefined || axes === null) perm = Array.from({ length: nd }, (_, i) => nd - 1 - i);
@@ -118,7 +119,15 @@ export function moveaxis(a: FastArray, source: number | readonly number[], desti
   return transpose(a, order);
 }
 
-export function squeeze(a: FastArray, axis?: number | readonly number[] | null): FastArray {
+/** An axis argument given positionally or as NumPy's keyword in an options object (`{ axis }`). */
+export type AxisArg = number | readonly number[] | null | undefined | { readonly axis?: number | readonly number[] | null };
+
+function axisOf(x: AxisArg): number | readonly number[] | null | undefined {
+  return x !== null && typeof x === 'object' && !Array.isArray(x) ? (x as { axis?: number | readonly number[] | null }).axis : (x as number | readonly number[] | null | undefined);
+}
+
+export function squeeze(a: FastArray, axisArg?: AxisArg): FastArray {
+  const axis = axisOf(axisArg);
   let drop: number[];
   if (axis === undefined || axis === null) drop = a.shape.map((d, i) => (d === 1 ? i : -1)).filter((i) => i >= 0);
   else {
@@ -132,7 +141,8 @@ export function squeeze(a: FastArray, axis?: number | readonly number[] | null):
   return FastArray._view(a, keep.map((i) => a.shape[i]), keep.map((i) => a._es[i]), a._off);
 }
 
-export function expand_dims(a: FastArray, axis: number | readonly number[]): FastArray {
+export function expand_dims(a: FastArray, axisArg: AxisArg = 0): FastArray {
+  const axis = axisOf(axisArg) ?? 0;
   const list = typeof axis === 'number' ? [axis] : axis;
   const nd = a.ndim + list.length;
   const axes = normalizeAxes(list, nd);
@@ -164,8 +174,8 @@ export function broadcast_to(a: FastArray, shape: readonly number[]): FastArray 
   return FastArray._view(a, target, broadcastStrides(a.shape, a._es, target), a._off, false);
 }
 
-export function flip(a: FastArray, axis?: number | readonly number[] | null): FastArray {
-  const axes = normalizeAxes(axis, a.ndim);
+export function flip(a: FastArray, axisArg?: AxisArg): FastArray {
+  const axes = normalizeAxes(axisOf(axisArg), a.ndim);
   a._force();
   let off = a._off;
   const strides = a._es.slice();
@@ -174,6 +184,18 @@ export function flip(a: FastArray, axis?: number | readonly number[] | null): Fa
     strides[d] = -strides[d];
   }
   return FastArray._view(a, a.shape, strides, off);
+}
+
+/** The last two axes swapped (Array API matrix_transpose). */
+export function matrix_transpose(a: FastArray): FastArray {
+  if (a.ndim < 2) throw new ValueError(`matrix_transpose needs at least 2 dimensions, got ${a.ndim}`);
+  return swapaxes(a, -1, -2);
+}
+
+/** Read-only views of all arrays broadcast to their common shape. */
+export function broadcast_arrays(...arrays: readonly FastArray[]): FastArray[] {
+  const shape = broadcastShapes(...arrays.map((x) => x.shape));
+  return arrays.map((x) => broadcast_to(x, shape));
 }
 
 /** A 1-d view when the layout allows, else a 1-d copy (NumPy's ravel in C order). */
