@@ -30,7 +30,7 @@ export async function run(argv: readonly string[]): Promise<number> {
   const checks: Check[] = [{ label: 'Node', value: `${process.version} (${process.platform}-${process.arch})`, ok: true }];
   const info = compat.info();
   checks.push({ label: 'FFI engine', value: `${info.engine.name} ${info.engine.version ?? '(not loadable)'}`, ok: info.engine.version !== null });
-  checks.push({ label: 'interpreter', value: info.interpreter ? `${info.interpreter} (from ${info.interpreterSource})` : 'not found', ok: info.interpreter !== null });
+  checks.push({ label: 'interpreter', value: info.interpreter ? `${info.interpreter} (from ${info.interpreterSource}${info.executable && info.executable !== info.interpreter ? `; sys.executable ${info.executable}` : ''})` : 'not found', ok: info.interpreter !== null });
   checks.push({ label: 'Python', value: info.pythonVersion ?? 'unknown', ok: info.pythonVersion !== null });
   checks.push({ label: 'NumPy', value: info.numpyVersion ?? 'not importable', ok: info.numpyVersion !== null });
   checks.push({ label: 'libpython', value: info.libpython ?? 'not found', ok: info.libpython !== null });

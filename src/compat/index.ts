@@ -95,6 +95,8 @@ export interface CompatInfo {
   readonly engine: { readonly name: string; readonly version: string | null };
   readonly interpreter: string | null;
   readonly interpreterSource: string | null;
+  /** The interpreter's `sys.executable` (the real binary behind a shim; a venv's bin/python). */
+  readonly executable: string | null;
   readonly pythonVersion: string | null;
   readonly numpyVersion: string | null;
   readonly libpython: string | null;
@@ -128,6 +130,7 @@ export function info(): CompatInfo {
     engine: { name: engineName, version: engineVersion },
     interpreter: python?.interpreter.path ?? null,
     interpreterSource: python?.interpreter.source ?? null,
+    executable: python?.executable ?? null,
     pythonVersion: python?.version ?? null,
     numpyVersion: python?.numpyVersion ?? null,
     libpython: python?.libpython ?? null,

@@ -2,11 +2,15 @@
  * Process-level behaviour, each in a child process or worker: a broken NDBRIDGE_PYTHON, no Python at
  * all, Ctrl-C still stopping Node after Python imported `signal`/asyncio, and worker_threads.
  */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { afterAll, expect, it } from 'vitest';
 import * as compat from '../../src/compat/index.js';
+import { getRuntime } from '../../src/compat/python/runtime.js';
 import { buildCompatForChild, cleanupChildBuild, describeCompat, python, runNodeChild } from './support.js';
 
 afterAll(cleanupChildBuild);
@@ -71,6 +75,27 @@ describeCompat('process-level behaviour', () => {
     const badReport = JSON.parse(bad.stdout) as { ok: boolean; problem: string };
     expect(badReport.ok).toBe(false);
     expect(badReport.problem).toMatch(/NDBRIDGE_PYTHON=\/nonexistent\/python3[\s\S]*Fix:/);
+  });
+
+  it('a virtual environment is embedded as itself (sys.prefix, site-packages) with the base NumPy', () => {
+    const venv = mkdtempSync(join(tmpdir(), 'ndbridge-venv-'));
+    try {
+      execFileSync(getRuntime().python.executable, ['-m', 'venv', '--without-pip', '--system-site-packages', venv]);
+      const r = runNodeChild(
+        `import * as compat from ${JSON.stringify(compatUrl())};
+compat.numpy();
+process.stdout.write(JSON.stringify(compat.evaluate('(__import__("sys").prefix, __import__("sys").base_prefix, any(p.startswith(__import__("sys").prefix) and p.endswith("site-packages") for p in __import__("sys").path), np.__version__)')));`,
+        { ...process.env, NDBRIDGE_PYTHON: '', VIRTUAL_ENV: venv },
+      );
+      expect(r.stderr).toBe('');
+      const [prefix, basePrefix, hasVenvSitePackages, npVersion] = JSON.parse(r.stdout) as [string, string, boolean, string];
+      expect(prefix).toBe(venv);
+      expect(basePrefix).toBe(getRuntime().python.basePrefix);
+      expect(hasVenvSitePackages).toBe(true);
+      expect(npVersion).toBe(getRuntime().python.numpyVersion);
+    } finally {
+      rmSync(venv, { recursive: true, force: true });
+    }
   });
 
   it('Ctrl-C (SIGINT) still stops Node after Python imports signal/asyncio and installs its own handler', () => {

@@ -140,7 +140,9 @@ function bootNow(): Runtime {
   let initialisedHere = false;
   if (!api.Py_IsInitialized()) {
     // The wide-string program name must outlive the interpreter: it is never freed.
-    const wname = api.Py_DecodeLocale(python.interpreter.path, 0n);
+    // sys.executable as the interpreter reports it: the real binary behind shims (pyenv), and a
+    // virtual environment's bin/python for venvs (which is how the embedded interpreter finds them).
+    const wname = api.Py_DecodeLocale(python.executable || python.interpreter.path, 0n);
     if (wname !== 0n) api.Py_SetProgramName(wname);
     api.Py_InitializeEx(0);
     initialisedHere = true;
