@@ -16,6 +16,7 @@ import { DTYPES } from '../common/dtypes.js';
 import { fromScijs, fromStdlib, isScijsNdarray, isStdlibNdarray, type StridedSource } from './duck.js';
 import { fastFromPython } from './from-numpy.js';
 import { parseArrayInterface } from './protocol.js';
+import { nativeBytes } from './native-views.js';
 import { bridgePython } from './python.js';
 import { installFastToPython } from './to-numpy.js';
 
@@ -59,7 +60,7 @@ function fromInterface(obj: { readonly __array_interface__: unknown }): FastArra
     return new FastArray(layout.dtype, layout.shape, Storage.allocate(layout.dtype, 0), 0, layout.shape.map(() => 0), null, !layout.readonly);
   }
   if (layout.byteStrides.some((s) => s % layout.itemsize !== 0)) throw new CopyRequiredError('strides that are not multiples of the item size');
-  const bytes = rt.engine.view(layout.address + BigInt(layout.low), layout.high - layout.low);
+  const bytes = nativeBytes(rt, layout.address + BigInt(layout.low), layout.high - layout.low);
   const buffer = bytes.buffer as ArrayBuffer;
   // The provider owns the memory: keep it reachable for as long as the buffer is.
   jsOwners.register(buffer, obj);

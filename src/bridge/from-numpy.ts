@@ -16,6 +16,7 @@ import { Storage } from '../fast/storage.js';
 import { byteExtent, MAX_VIEW_BYTES } from './layout.js';
 import { importOwner, trackImport, type ImportOwner } from './lifetime.js';
 import { dtypeOfTypestr } from './protocol.js';
+import { nativeBytes } from './native-views.js';
 import { bridgePython } from './python.js';
 
 export interface ImportOptions {
@@ -88,7 +89,7 @@ function viewOrCopy(rt: Runtime, d: Described, owner: ImportOwner, copy: boolean
     owner.release();
     return new FastArray(d.dtype, d.shape, Storage.allocate(d.dtype, 0), 0, d.strides.map((s) => s / itemsize), null, !d.readonly);
   }
-  const bytes = rt.engine.view(d.address + BigInt(low), high - low);
+  const bytes = nativeBytes(rt, d.address + BigInt(low), high - low);
   const buffer = bytes.buffer as ArrayBuffer;
   const storage = new Storage(d.dtype, buffer, bytes.byteOffset, (high - low) / itemsize);
   storage.owner = owner;
