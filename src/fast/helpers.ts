@@ -134,17 +134,64 @@ function cdiv32(ar: number, ai: number, br: number, bi: number): C {
   return { re: f(f(f(ar * rat) + ai) * scl), im: f(f(f(ai * rat) - ar) * scl) };
 }
 
-function cpow(ar: number, ai: number, br: number, bi: number): C {
+/** NumPy's nc_pow: small integer real exponents by repeated multiplication, else exp(b log a). */
+function cpowWith(ar: number, ai: number, br: number, bi: number, f: (x: number) => number, div: typeof cdiv): C {
   if (br === 0 && bi === 0) return { re: 1, im: 0 };
   if (ar === 0 && ai === 0) {
     if (br > 0 && bi === 0) return { re: 0, im: 0 };
     return { re: NaN, im: NaN };
   }
-  const logr = Math.log(Math.hypot(ar, ai));
-  const th = Math.atan2(ai, ar);
-  const mr = Math.exp(logr * br - th * bi);
-  const ang = logr * bi + th * br;
-  return { re: mr * Math.cos(ang), im: mr * Math.sin(ang) };
+  if (bi === 0 && Number.isInteger(br) && br > -100 && br < 100) {
+    const mul = (xr: number, xi: number, yr: number, yi: number): C => ({ re: f(f(xr * yr) - f(xi * yi)), im: f(f(xr * yi) + f(xi * yr)) });
+    const n = br;
+    if (n === 1) return { re: ar, im: ai };
+    if (n === 2) return mul(ar, ai, ar, ai);
+    if (n === 3) {
+      const sq = mul(ar, ai, ar, ai);
+      return mul(ar, ai, sq.re, sq.im);
+    }
+    let m = Math.abs(n);
+    let acc: C = { re: 1, im: 0 };
+    let p: C = { re: ar, im: ai };
+    let mask = 1;
+    for (;;) {
+      if (m & mask) acc = mul(acc.re, acc.im, p.re, p.im);
+      mask <<= 1;
+      if (m < mask) break;
+      p = mul(p.re, p.im, p.re, p.im);
+    }
+    return n < 0 ? div(1, 0, acc.re, acc.im) : acc;
+  }
+  // cpow = cexp(b * clog(a)), each step in the dtype's precision (glibc cpowf works in float32)
+  const logr = f(Math.log(f(Math.hypot(ar, ai))));
+  const th = f(Math.atan2(ai, ar));
+  const wr = f(f(logr * br) - f(th * bi));
+  const wi = f(f(logr * bi) + f(th * br));
+  return cexp(wr, wi, f);
+}
+
+/** C99 cexp with Annex G's special values (infinite and NaN parts), in the precision `f` rounds to. */
+function cexp(x: number, y: number, f: (v: number) => number): C {
+  if (x === -Infinity) {
+    if (!Number.isFinite(y)) return { re: 0, im: 0 };
+    return { re: 0 * Math.cos(y), im: 0 * Math.sin(y) };
+  }
+  if (x === Infinity) {
+    if (y === 0) return { re: Infinity, im: y };
+    if (!Number.isFinite(y)) return { re: Infinity, im: NaN };
+  }
+  if (Number.isNaN(x)) return { re: NaN, im: y === 0 ? y : NaN };
+  if (!Number.isFinite(y)) return { re: NaN, im: NaN };
+  const m = f(Math.exp(x));
+  return { re: f(m * f(Math.cos(y))), im: f(m * f(Math.sin(y))) };
+}
+
+const ident = (x: number) => x;
+function cpow(ar: number, ai: number, br: number, bi: number): C {
+  return cpowWith(ar, ai, br, bi, ident, cdiv);
+}
+function cpow32(ar: number, ai: number, br: number, bi: number): C {
+  return cpowWith(ar, ai, br, bi, Math.fround, cdiv32);
 }
 
 const I64_MIN = -(2n ** 63n);
@@ -178,6 +225,7 @@ export const HELPERS = {
   cdiv,
   cdiv32,
   cpow,
+  cpow32,
   f2i64,
   f2u64,
   pw64: pairwiseSumF64,

@@ -201,7 +201,7 @@ row({
     (d, a, b) => (isFloat(d) ? wrap(d, `H.powf(${a}, ${b})`) : `H.powi_${d}(${a}, ${b})`),
     (d, a, b) => wrap(d, `H.powb(${a}, ${b})`),
     (d, o, a, b) =>
-      `const ${o}$ = H.cpow(${a}r, ${a}i, ${b}r, ${b}i), ${o}r = ${cw(d, `${o}$.re`)}, ${o}i = ${cw(d, `${o}$.im`)};`,
+      `const ${o}$ = H.${d === 'complex64' ? 'cpow32' : 'cpow'}(${a}r, ${a}i, ${b}r, ${b}i), ${o}r = ${o}$.re, ${o}i = ${o}$.im;`,
   ),
 });
 row({
