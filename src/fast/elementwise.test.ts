@@ -159,6 +159,7 @@ describe('engine behaviour', () => {
     const col = fast.asarray([[1], [2], [3]]);
     expect(a.add(col).toArray()).toEqual([[1, 2, 3, 4], [6, 7, 8, 9], [11, 12, 13, 14]]);
     expect(a.T.mul(a.T).toArray()).toEqual([[0, 16, 64], [1, 25, 81], [4, 36, 100], [9, 49, 121]]);
+    expect(fast.arange(6).at('2:').add(fast.arange(6).at('1:5')).toArray()).toEqual([3, 5, 7, 9]); // flat loop, offsets
     expect(a.flip().sub(a).toArray()).toEqual([[11, 9, 7, 5], [3, 1, -1, -3], [-5, -7, -9, -11]]);
     expect(() => a.add(fast.ones([3]))).toThrow(/cannot be broadcast/);
   });
