@@ -10,7 +10,7 @@ import type { NestedArray } from '../common/ndarray.js';
 import { livePtr, PYOBJ, type HasPyObject } from '../compat/python/objects.js';
 import { numpy, type CompatArray } from '../compat/index.js';
 import { FastArray } from '../fast/array.js';
-import { asarray as fastAsarray, type AsarrayInput } from '../fast/creation.js';
+import { asarray as fastAsarray, setForeignArrayImporter, type AsarrayInput } from '../fast/creation.js';
 import { Storage } from '../fast/storage.js';
 import { DTYPES } from '../common/dtypes.js';
 import { fromScijs, fromStdlib, isScijsNdarray, isStdlibNdarray, type StridedSource } from './duck.js';
@@ -21,6 +21,7 @@ import { bridgePython } from './python.js';
 import { installFastToPython } from './to-numpy.js';
 
 installFastToPython();
+setForeignArrayImporter((obj, dtype) => (recognised(obj) ? toFast(obj as ArrayLikeInput, dtype === undefined ? {} : { dtype }) : undefined));
 
 export interface AsarrayOptions {
   /** NumPy 2 copy semantics (see module doc). */
@@ -38,6 +39,11 @@ export type ArrayLikeInput =
   | NestedArray
   | { readonly __array_interface__: unknown }
   | { readonly data: unknown; readonly shape: readonly number[] };
+
+/** Objects toFast reads that fast.asarray cannot read by itself. */
+function recognised(obj: object): boolean {
+  return hasPy(obj) || '__array_interface__' in obj || isStdlibNdarray(obj) || isScijsNdarray(obj);
+}
 
 function hasPy(x: unknown): x is HasPyObject {
   return (typeof x === 'object' || typeof x === 'function') && x !== null && !(x instanceof FastArray) && PYOBJ in x;

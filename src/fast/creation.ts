@@ -93,7 +93,8 @@ function ragged(shape: readonly number[], d: number): ShapeError {
   );
 }
 
-export type AsarrayInput = FastArray | ArrayBufferView | unknown[] | number | bigint | boolean | Complex;
+/** `object`: foreign arrays (NumPy arrays and the like) once ndbridge/bridge is loaded. */
+export type AsarrayInput = FastArray | ArrayBufferView | unknown[] | number | bigint | boolean | Complex | object;
 
 /**
  * `asarray(obj, { dtype })`: a fast array from a fast array (returned as is when no dtype change),
@@ -131,10 +132,28 @@ export function asarray(obj: AsarrayInput, options: DTypeOption = {}): FastArray
     for (let i = 0; i < values.length; i++) writeElement(data, dt, i, values[i]);
     return a;
   }
-  if (typeof obj === 'object' && obj !== null && '__array_interface__' in obj) {
-    throw new DTypeError('this object exposes __array_interface__; convert it with asarray from ndbridge/bridge (it knows native memory)');
+  if ((typeof obj === 'object' || typeof obj === 'function') && obj !== null) {
+    const foreign = foreignImporter?.(obj, want);
+    if (foreign !== undefined) return foreign;
+    if ('__array_interface__' in obj) {
+      throw new DTypeError("this object exposes __array_interface__; import 'ndbridge/bridge' (or 'ndbridge'), which knows native memory, and call fast.asarray again");
+    }
   }
   throw new DTypeError(`cannot make a fast array from ${describe(obj)}`);
+}
+
+/**
+ * Arrays fast cannot read by itself (NumPy arrays, `__array_interface__` providers, scijs and stdlib
+ * ndarrays) are converted by an importer that ndbridge/bridge installs; it returns undefined for objects it
+ * does not recognise.
+ */
+export type ForeignArrayImporter = (obj: object, dtype: DTypeName | undefined) => FastArray | undefined;
+
+let foreignImporter: ForeignArrayImporter | null = null;
+
+/** Install (or with null, remove) the importer `asarray` uses for foreign arrays. */
+export function setForeignArrayImporter(fn: ForeignArrayImporter | null): void {
+  foreignImporter = fn;
 }
 
 function weakScalar(v: unknown): boolean {

@@ -77,6 +77,15 @@ describeCompat('NumPy -> fast without copying', () => {
     });
   }
 
+  it('fast.asarray takes NumPy arrays once the bridge is loaded (DESIGN: fast.asarray(x))', () => {
+    const x = compat.evaluate('np.linspace(0, 1, 5)') as compat.CompatArray;
+    const f = fast.asarray(x);
+    expect(f.toArray()).toEqual([0, 0.25, 0.5, 0.75, 1]);
+    compat.exec('x[0] = 9', { x });
+    expect(f.get(0)).toBe(9);
+    expect(fast.asarray(x, { dtype: 'float32' }).dtype).toBe('float32');
+  });
+
   it('writes on either side are seen on the other', () => {
     const x = compat.evaluate('np.zeros((3, 4))') as compat.CompatArray;
     const f = toFast(x).at('::-1, 1:3');
