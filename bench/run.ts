@@ -157,7 +157,7 @@ export async function runBench(cfg: BenchConfig): Promise<Report> {
         key: spec.key,
         workload: spec.workload,
         label: spec.label,
-        description: w ? w.describe(cfg.sizes) : spec.workload,
+        description: w ? w.describe(spec.workload.startsWith('asarray') ? { ...cfg.sizes, asarray: [spec.size] } : cfg.sizes) : spec.workload,
         cells,
       });
     }
