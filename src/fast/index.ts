@@ -25,34 +25,17 @@ export {
   identity,
 } from './creation.js';
 export type { DTypeOption, LinspaceOptions, EyeOptions, AsarrayInput } from './creation.js';
-export {
-  add,
-  subtract,
-  multiply,
-  divide,
-  floor_divide,
-  remainder,
-  pow,
-  negative,
-  positive,
-  abs,
-  equal,
-  not_equal,
-  less,
-  less_equal,
-  greater,
-  greater_equal,
-  logical_and,
-  logical_or,
-  logical_xor,
-  logical_not,
-  bitwise_and,
-  bitwise_or,
-  bitwise_xor,
-  bitwise_invert,
-  apply,
-} from './elementwise.js';
+export * from './elementwise.js';
 export { sum, prod, min, max, mean, all, any } from './reduce.js';
+export * from './statistics.js';
+export * from './manipulation.js';
+export * from './searching.js';
+export * from './sorting.js';
+export * from './sets.js';
+export * from './linalg.js';
+export * from './fft.js';
+export * from './namespace-info.js';
+export { notSupported, isNotSupported } from './not-supported.js';
 export { reshape, transpose, swapaxes, moveaxis, squeeze, expand_dims, broadcast_to, broadcast_arrays, flip, ravel, matrix_transpose } from './views.js';
 export type { AxisArg } from './views.js';
 export { can_cast, result_type, isdtype, finfo, iinfo, broadcast_shapes } from './dtype-info.js';

@@ -1,0 +1,2 @@
+/** The fast.fft namespace of the Array API fft extension. */
+export {};

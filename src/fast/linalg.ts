@@ -1,0 +1,2 @@
+/** Linear algebra: matmul, tensordot, vecdot, outer, trace, diagonal, norms, cross, and the fast.linalg namespace. */
+export {};

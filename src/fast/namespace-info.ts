@@ -1,0 +1,2 @@
+/** __array_namespace_info__: the Array API inspection namespace for fast (devices, dtypes, capabilities). */
+export {};

@@ -1,0 +1,2 @@
+/** Searching functions (where, nonzero, searchsorted, argwhere, flatnonzero). */
+export {};

@@ -1,0 +1,2 @@
+/** Sorting functions (sort, argsort: stable, descending, NaN placement as NumPy). */
+export {};
