@@ -19,6 +19,7 @@ import type {
   Scalar,
 } from '../common/ndarray.js';
 import { addressOf } from './address.js';
+import { exportDlpack, type DlpackOptions } from './interop.js';
 import { evaluateInto } from './codegen.js';
 import { MAX_GRAPH_NODES, type LeafNode, type Node } from './expr.js';
 import { contiguousStrides, isCContiguous, sizeOf } from './shape.js';
@@ -484,6 +485,14 @@ export class FastArray implements NdArray, PendingReader {
   to_device(device: string): FastArray {
     if (device !== 'cpu') throw new ValueError(`unknown device '${device}'; the fast runtime has only 'cpu'`);
     return this;
+  }
+  /** DLPack device of the memory (Array API): `[1, 0]`, kDLCPU device 0. */
+  __dlpack_device__(): [number, number] {
+    return [1, 0];
+  }
+  /** DLPack capsule over this array's memory (a Python object; needs ndbridge/bridge, else NotSupportedError). */
+  __dlpack__(options: DlpackOptions = {}): unknown {
+    return exportDlpack(this, options);
   }
 
   toString(): string {

@@ -11,6 +11,7 @@ import { checkDType, DEFAULT_FLOAT, DEFAULT_INT } from './promotion.js';
 import { describe, intFits, isComplexLike, writeElement } from './scalars.js';
 import { checkShape, sizeOf } from './shape.js';
 import { Storage, type TypedData } from './storage.js';
+import { importForeign } from './interop.js';
 
 export interface DTypeOption {
   dtype?: DTypeName;
@@ -133,27 +134,13 @@ export function asarray(obj: AsarrayInput, options: DTypeOption = {}): FastArray
     return a;
   }
   if ((typeof obj === 'object' || typeof obj === 'function') && obj !== null) {
-    const foreign = foreignImporter?.(obj, want);
+    const foreign = importForeign(obj, want);
     if (foreign !== undefined) return foreign;
     if ('__array_interface__' in obj) {
       throw new DTypeError("this object exposes __array_interface__; import 'ndbridge/bridge' (or 'ndbridge'), which knows native memory, and call fast.asarray again");
     }
   }
   throw new DTypeError(`cannot make a fast array from ${describe(obj)}`);
-}
-
-/**
- * Arrays fast cannot read by itself (NumPy arrays, `__array_interface__` providers, scijs and stdlib
- * ndarrays) are converted by an importer that ndbridge/bridge installs; it returns undefined for objects it
- * does not recognise.
- */
-export type ForeignArrayImporter = (obj: object, dtype: DTypeName | undefined) => FastArray | undefined;
-
-let foreignImporter: ForeignArrayImporter | null = null;
-
-/** Install (or with null, remove) the importer `asarray` uses for foreign arrays. */
-export function setForeignArrayImporter(fn: ForeignArrayImporter | null): void {
-  foreignImporter = fn;
 }
 
 function weakScalar(v: unknown): boolean {

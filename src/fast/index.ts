@@ -36,6 +36,8 @@ export * from './linalg.js';
 export * from './fft.js';
 export * from './namespace-info.js';
 export { notSupported, isNotSupported } from './not-supported.js';
+export { from_dlpack, setForeignArrayImporter, setDlpackHooks } from './interop.js';
+export type { DlpackOptions, FromDlpackOptions, ForeignArrayImporter, DlpackImporter, DlpackExporter } from './interop.js';
 export { reshape, transpose, swapaxes, moveaxis, squeeze, expand_dims, broadcast_to, broadcast_arrays, flip, ravel, matrix_transpose } from './views.js';
 export type { AxisArg } from './views.js';
 export { can_cast, result_type, isdtype, finfo, iinfo, broadcast_shapes } from './dtype-info.js';
