@@ -20,8 +20,10 @@ import { parseArrayInterface } from './protocol.js';
 import { nativeBytes } from './native-views.js';
 import { bridgePython } from './python.js';
 import { installFastToPython } from './to-numpy.js';
+import { installDlpack } from './dlpack.js';
 
 installFastToPython();
+installDlpack();
 setForeignArrayImporter((obj, dtype) => (recognised(obj) ? toFast(obj as ArrayLikeInput, dtype === undefined ? {} : { dtype }) : undefined));
 
 export interface AsarrayOptions {

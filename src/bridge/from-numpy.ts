@@ -167,9 +167,10 @@ function unreadable(rt: Runtime, obj: Ptr, cause: PythonError): Error {
   );
 }
 
-/** Import through `__dlpack__` (for producers without the buffer protocol). */
-function fromDlpack(rt: Runtime, obj: Ptr, copy: boolean | null | undefined): FastArray {
+/** A fast array over the tensor of `obj.__dlpack__()` (obj BORROWED): `from_dlpack`, and producers without the buffer protocol. */
+export function fastFromDlpack(obj: Ptr, copy: boolean | null | undefined): FastArray {
   const py = bridgePython();
+  const rt = py.rt;
   const imp = callPythonRaw(rt, py.DLPackImport, [{ [Symbol.for('ndbridge.compat.pyobject')]: { ptr: obj, label: 'DLPack producer' } }], false);
   const attr = (name: string): unknown => {
     const p = rt.api.PyObject_GetAttrString(imp, name);
@@ -230,7 +231,7 @@ export function fastFromPython(obj: Ptr, options: ImportOptions = {}): FastArray
       engine.free(view);
       if (api.PyObject_HasAttrString(obj, '__dlpack__') === 1) {
         try {
-          return fromDlpack(rt, obj, options.copy);
+          return fastFromDlpack(obj, options.copy);
         } catch (err) {
           if (err instanceof PythonError) throw unreadable(rt, obj, err);
           throw err;

@@ -68,9 +68,10 @@ export function from_dlpack(x: object, options: FromDlpackOptions = {}): FastArr
   }
   const copy = options.copy ?? null;
   if (x instanceof FastArray) return copy === true ? copyArray(x) : x;
+  // The bridge's importer reads Python producers, whose __dlpack__ is a Python attribute.
+  if (dlpackImporter !== null) return dlpackImporter(x, copy);
   if (typeof (x as { __dlpack__?: unknown }).__dlpack__ !== 'function') {
     throw new TypeError(`from_dlpack takes an object with a __dlpack__ method, got ${Object.prototype.toString.call(x)}`);
   }
-  if (dlpackImporter === null) throw new NotSupportedError('creation.from_dlpack', NEEDS_BRIDGE);
-  return dlpackImporter(x, copy);
+  throw new NotSupportedError('creation.from_dlpack', NEEDS_BRIDGE);
 }

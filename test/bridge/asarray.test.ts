@@ -143,6 +143,19 @@ p = OnlyDlpack(src)
     expect(f.get(0)).toBe(100);
   });
 
+  it('fast.from_dlpack consumes a NumPy capsule without copying; copy: true copies', () => {
+    const x = compat.evaluate('np.arange(12, dtype=np.int32).reshape(3, 4)[:, ::-2]') as compat.CompatArray;
+    const f = fast.from_dlpack(x);
+    expect(f.toArray()).toEqual([[3, 1], [7, 5], [11, 9]]);
+    compat.exec('x[0, 0] = -1', { x });
+    expect(f.get(0, 0)).toBe(-1);
+    const c = fast.from_dlpack(x, { copy: true });
+    compat.exec('x[0, 0] = 5', { x });
+    expect(c.get(0, 0)).toBe(-1);
+    expect(() => fast.from_dlpack(x, { device: [2, 0] })).toThrow(/CPU/);
+    expect(() => fast.from_dlpack({ __dlpack__: () => 0 })).toThrow(/live in Python/);
+  });
+
   it('keeps the NumPy array alive while the fast view lives', async () => {
     let f: FastArray | undefined = (() => {
       const x = compat.evaluate('np.arange(100000, dtype=np.float64) * 2') as compat.CompatArray;
@@ -205,6 +218,17 @@ describeCompat('fast -> NumPy without copying', () => {
     const ro = fast.broadcast_to(fast.arange(3).astype('float64'), [2, 3]);
     const dro = fromDlpack(ro);
     expect(compat.evaluate('d.flags.writeable', { d: dro })).toBe(false);
+  });
+
+  it('__dlpack__ hands NumPy a capsule over fast memory; __dlpack_device__ is the CPU', () => {
+    const f = fast.arange(6).astype('float64').reshape([2, 3]);
+    expect(f.__dlpack_device__()).toEqual([1, 0]);
+    const capsule = f.__dlpack__({ max_version: [1, 0] });
+    const kind = compat.evaluate('type(c).__name__', { c: capsule as never });
+    expect(kind).toBe('PyCapsule');
+    const d = compat.evaluate('np.from_dlpack(type("P", (), {"__dlpack__": lambda self, **kw: c, "__dlpack_device__": lambda self: (1, 0)})())', { c: capsule as never }) as compat.CompatArray;
+    compat.exec('d[0, 1] = 42', { d });
+    expect(f.get(0, 1)).toBe(42);
   });
 
   it('keeps the ArrayBuffer alive while NumPy holds it, after every JS reference is gone', async () => {
