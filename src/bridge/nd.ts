@@ -11,6 +11,7 @@
  * Without Python, everything fast supports still works; the rest throws CompatUnavailableError.
  */
 import { NotSupportedError } from '../common/errors.js';
+import { isNotSupported } from '../fast/not-supported.js';
 import * as compat from '../compat/index.js';
 import { PYOBJ } from '../compat/python/objects.js';
 import { FastArray } from '../fast/array.js';
@@ -146,7 +147,8 @@ function makeNode(path: readonly string[]): NdObject {
   const target = function ndCall(...args: unknown[]): NdValue {
     const f = resolveFast(path);
     let reason = `fast has no ${name}`;
-    if (typeof f === 'function') {
+    if (isNotSupported(f)) reason = `fast does not support ${(f as { notSupported: string }).notSupported}`;
+    else if (typeof f === 'function') {
       try {
         const r = (f as (...a: unknown[]) => unknown)(...argsForFast(args));
         record({ name, runtime: 'fast' });
