@@ -525,6 +525,10 @@ export class FastArray implements NdArray, PendingReader {
     this._numSet = false;
     this._data = st === null ? null : (new DATA_CTOR[this.dtype](new ArrayBuffer(8), 0, 0) as TypedData);
   }
+  /** `using a = ...`: dispose() at the end of the block. */
+  [Symbol.dispose](): void {
+    this.dispose();
+  }
 }
 
 /** Normalise one index against a dimension of length n; IndexError as NumPy words it. */
