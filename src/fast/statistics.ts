@@ -1,2 +1,580 @@
-/** Statistical functions of the Array API standard and NumPy (var, std, cumulative_sum, cumulative_prod, argmin/argmax, count_nonzero, nan-reductions, percentiles). */
-export {};
+/**
+ * Statistical functions of the Array API standard and NumPy: var, std (correction), cumulative_sum,
+ * cumulative_prod, cumsum, cumprod, argmin/argmax, count_nonzero, the nan-reductions, median,
+ * quantile/percentile (method 'linear'), average, ptp, gradient.
+ *
+ * var/std follow NumPy's _var: mean with keepdims, deviations, squares, sum over the axes (the
+ * engine's pairwise sum), divided by max(n - correction, 0). Cumulative functions accumulate left to
+ * right in the result dtype (kernels/cumulative.ts), bit-identical to NumPy's accumulate.
+ */
+import { DTYPES, type DTypeName } from '../common/dtypes.js';
+import { DTypeError, ValueError } from '../common/errors.js';
+import type { ReduceOptions } from '../common/ndarray.js';
+import { FastArray } from './array.js';
+import { freshArray, gather, lanesOf, reductionLanes, toFast, type ArrayInput } from './along-axis.js';
+import { astype } from './convert.js';
+import { apply } from './elementwise.js';
+import { cumulativeComplex, cumulativeProd, cumulativeSum } from './kernels/cumulative.js';
+import { numpySumF32, numpySumF64 } from './kernels/pairwise.js';
+import { checkDType } from './promotion.js';
+import * as red from './reduce.js';
+import { normalizeAxes, normalizeAxis } from './shape.js';
+import { DATA_CTOR } from './storage.js';
+import { ravel, reshape } from './views.js';
+
+type Axis = number | readonly number[] | null | undefined;
+
+/** Options of var/std: `correction` (Array API) or NumPy's `ddof`. */
+export interface VarOptions extends ReduceOptions {
+  correction?: number;
+  ddof?: number;
+}
+
+const kindOf = (d: DTypeName) => DTYPES[d].kind;
+
+/** The float dtype of a complex dtype's parts (complex64 -> float32). */
+function partDType(d: DTypeName): DTypeName {
+  return d === 'complex64' ? 'float32' : 'float64';
+}
+
+function variance(xIn: ArrayInput, options: VarOptions, root: boolean): FastArray {
+  let x = toFast(xIn);
+  if (options.dtype !== undefined) x = astype(x, checkDType(options.dtype));
+  const axes = normalizeAxes(options.axis, x.ndim);
+  const correction = options.correction ?? options.ddof ?? 0;
+  if (typeof correction !== 'number' || !Number.isFinite(correction)) throw new ValueError(`correction must be a finite number, got ${String(correction)}`);
+  let n = 1;
+  for (const ax of axes) n *= x.shape[ax];
+  const mean = red.mean(x, { axis: axes, keepdims: true });
+  const dev = apply('subtract', [x, mean]);
+  let sq: FastArray;
+  if (kindOf(dev.dtype) === 'complex') {
+    // NumPy squares the real and imaginary parts in the part dtype and adds them
+    dev._force();
+    const pd = partDType(dev.dtype);
+    sq = freshArray(pd, dev.shape);
+    const src = dev._data as Float64Array;
+    const dst = sq._data as Float64Array;
+    const f = pd === 'float32' ? Math.fround : (v: number) => v;
+    for (let i = 0; i < dst.length; i++) dst[i] = f(f(src[2 * i] * src[2 * i]) + f(src[2 * i + 1] * src[2 * i + 1]));
+  } else sq = apply('multiply', [dev, dev]);
+  const total = red.sum(sq, { axis: axes, keepdims: options.keepdims ?? false });
+  total._force();
+  const data = total._data as Float64Array;
+  const div = Math.max(n - correction, 0);
+  const f32 = total.dtype === 'float32';
+  for (let i = 0; i < data.length; i++) {
+    let v = data[i] / div;
+    if (f32) v = Math.fround(v);
+    if (root) v = f32 ? Math.fround(Math.sqrt(v)) : Math.sqrt(v);
+    data[i] = v;
+  }
+  return total;
+}
+
+/** Variance over `axis` with `correction` (NumPy's ddof); float64 for integer input, the part dtype for complex. */
+function var_(x: ArrayInput, options: VarOptions = {}): FastArray {
+  return variance(x, options, false);
+}
+export { var_ as var };
+
+/** Standard deviation: the square root of {@link var}. */
+export function std(x: ArrayInput, options: VarOptions = {}): FastArray {
+  return variance(x, options, true);
+}
+
+// ---- cumulative -------------------------------------------------------------------------------
+
+export interface CumulativeOptions {
+  axis?: number | null;
+  dtype?: DTypeName;
+  include_initial?: boolean;
+}
+
+/** NumPy's accumulator dtype: bool and small signed integers -> int64, small unsigned -> uint64. */
+function accumulatorDType(d: DTypeName): DTypeName {
+  const k = kindOf(d);
+  if (k === 'bool' || (k === 'signed' && d !== 'int64')) return 'int64';
+  if (k === 'unsigned' && d !== 'uint64') return 'uint64';
+  return d;
+}
+
+function cumulative(xIn: ArrayInput, options: CumulativeOptions, prod: boolean, name: string): FastArray {
+  let x = toFast(xIn);
+  if (x.ndim === 0) throw new ValueError(`${name} needs an array with at least one dimension, got a 0-d array`);
+  let axis: number;
+  if (options.axis === undefined || options.axis === null) {
+    if (x.ndim > 1) throw new ValueError(`${name}: axis must be given for arrays with more than one dimension (this one has shape (${x.shape.join(', ')}))`);
+    axis = 0;
+  } else axis = normalizeAxis(options.axis, x.ndim);
+  const dt = options.dtype !== undefined ? checkDType(options.dtype) : accumulatorDType(x.dtype);
+  if (x.dtype !== dt) x = astype(x, dt);
+  const init = options.include_initial === true;
+  const outShape = x.shape.slice();
+  outShape[axis] += init ? 1 : 0;
+  const out = freshArray(dt, outShape);
+  const src = lanesOf(x, axis);
+  const dst = lanesOf(out, axis);
+  const complex = kindOf(dt) === 'complex';
+  for (let k = 0; k < src.offsets.length; k++) {
+    const o = { data: dst.data, offset: dst.offsets[k], stride: dst.stride };
+    if (complex) cumulativeComplex(src.data as Float64Array, src.offsets[k], src.n, src.stride, o as { data: Float64Array; offset: number; stride: number }, prod, init);
+    else if (prod) cumulativeProd(src.data, src.offsets[k], src.n, src.stride, o, init);
+    else cumulativeSum(src.data, src.offsets[k], src.n, src.stride, o, init);
+  }
+  return out;
+}
+
+/** Array API cumulative_sum: running sums along `axis` (required for more than one dimension). */
+export function cumulative_sum(x: ArrayInput, options: CumulativeOptions = {}): FastArray {
+  return cumulative(x, options, false, 'cumulative_sum');
+}
+/** Array API cumulative_prod: running products along `axis`. */
+export function cumulative_prod(x: ArrayInput, options: CumulativeOptions = {}): FastArray {
+  return cumulative(x, options, true, 'cumulative_prod');
+}
+
+export interface CumsumOptions {
+  axis?: number | null;
+  dtype?: DTypeName;
+}
+
+function npCumulative(xIn: ArrayInput, options: CumsumOptions | number | null | undefined, prod: boolean, name: string): FastArray {
+  const o: CumsumOptions = typeof options === 'object' && options !== null ? options : { axis: options };
+  const x = toFast(xIn);
+  if (o.axis === undefined || o.axis === null) return cumulative(ravel(x), { dtype: o.dtype }, prod, name);
+  return cumulative(x, { axis: o.axis, dtype: o.dtype }, prod, name);
+}
+
+/** NumPy cumsum: axis null (default) works on the flattened array. */
+export function cumsum(x: ArrayInput, options?: CumsumOptions | number | null): FastArray {
+  return npCumulative(x, options, false, 'cumsum');
+}
+/** NumPy cumprod: axis null (default) works on the flattened array. */
+export function cumprod(x: ArrayInput, options?: CumsumOptions | number | null): FastArray {
+  return npCumulative(x, options, true, 'cumprod');
+}
+
+// ---- argmin / argmax ----------------------------------------------------------------------------
+
+export interface ArgOptions {
+  axis?: number | null;
+  keepdims?: boolean;
+}
+
+/**
+ * Index of the first maximum (max = true) or minimum of one lane, as NumPy: a NaN wins at once
+ * (the first NaN), ties keep the first; complex values compare lexicographically.
+ */
+function argLane(data: ArrayLike<number | bigint>, dtype: DTypeName, off: number, n: number, stride: number, max: boolean, skipNaN: boolean): number {
+  const k = kindOf(dtype);
+  if (k === 'complex') {
+    const d = data as Float64Array;
+    let best = -1;
+    let br = 0;
+    let bi = 0;
+    for (let i = 0, p = off; i < n; i++, p += stride) {
+      const r = d[2 * p];
+      const im = d[2 * p + 1];
+      const nan = r !== r || im !== im;
+      if (nan) {
+        if (skipNaN) continue;
+        return i;
+      }
+      if (best < 0 || (max ? r > br || (r === br && im > bi) : r < br || (r === br && im < bi))) {
+        best = i;
+        br = r;
+        bi = im;
+      }
+    }
+    return best;
+  }
+  if (k === 'float') {
+    const d = data as Float64Array;
+    let best = -1;
+    let bv = 0;
+    for (let i = 0, p = off; i < n; i++, p += stride) {
+      const v = d[p];
+      if (v !== v) {
+        if (skipNaN) continue;
+        return i;
+      }
+      if (best < 0 || (max ? v > bv : v < bv)) {
+        best = i;
+        bv = v;
+      }
+    }
+    return best;
+  }
+  let best = 0;
+  let bv = data[off];
+  for (let i = 1, p = off + stride; i < n; i++, p += stride) {
+    const v = data[p];
+    if (max ? v > bv : v < bv) {
+      best = i;
+      bv = v;
+    }
+  }
+  return best;
+}
+
+function argReduce(xIn: ArrayInput, options: ArgOptions | number | null | undefined, max: boolean, skipNaN: boolean, name: string): FastArray {
+  const o: ArgOptions = typeof options === 'object' && options !== null ? options : { axis: options };
+  const x = toFast(xIn);
+  const axis = o.axis === undefined || o.axis === null ? null : normalizeAxis(o.axis, x.ndim);
+  const l = axis === null ? reductionLanes(x, null, o.keepdims) : reductionLanes(x, axis, o.keepdims);
+  if (l.n === 0) throw new ValueError(`attempt to get ${name} of an empty sequence`);
+  const out = freshArray('int32', l.outShape);
+  const od = out._data as Int32Array;
+  for (let k = 0; k < l.offsets.length; k++) {
+    const i = argLane(l.data, x.dtype, l.offsets[k], l.n, l.stride, max, skipNaN);
+    if (i < 0) throw new ValueError('All-NaN slice encountered');
+    od[k] = i;
+  }
+  return out;
+}
+
+/** Index of the maximum along `axis` (flattened when null); the first NaN wins, as NumPy. int32 result. */
+export function argmax(x: ArrayInput, options?: ArgOptions | number | null): FastArray {
+  return argReduce(x, options, true, false, 'argmax');
+}
+/** Index of the minimum along `axis` (flattened when null); the first NaN wins, as NumPy. int32 result. */
+export function argmin(x: ArrayInput, options?: ArgOptions | number | null): FastArray {
+  return argReduce(x, options, false, false, 'argmin');
+}
+/** NumPy nanargmax: NaNs ignored; an all-NaN lane is a ValueError. */
+export function nanargmax(x: ArrayInput, options?: ArgOptions | number | null): FastArray {
+  return argReduce(x, options, true, true, 'nanargmax');
+}
+/** NumPy nanargmin: NaNs ignored; an all-NaN lane is a ValueError. */
+export function nanargmin(x: ArrayInput, options?: ArgOptions | number | null): FastArray {
+  return argReduce(x, options, false, true, 'nanargmin');
+}
+
+/** Number of non-zero elements over `axis` (all axes when null); int32 result (fast's default integer). */
+export function count_nonzero(x: ArrayInput, options: { axis?: Axis; keepdims?: boolean } = {}): FastArray {
+  const a = toFast(x);
+  return red.sum(apply('not_equal', [a, 0]), { axis: options.axis, keepdims: options.keepdims, dtype: 'int32' });
+}
+
+// ---- nan-reductions -----------------------------------------------------------------------------
+
+export interface NanOptions {
+  axis?: Axis;
+  keepdims?: boolean;
+  ddof?: number;
+  correction?: number;
+}
+
+function nanOpts(options: NanOptions | number | readonly number[] | null | undefined): NanOptions {
+  return typeof options === 'object' && options !== null && !Array.isArray(options) ? (options as NanOptions) : { axis: options as Axis };
+}
+
+const isFloatish = (d: DTypeName) => kindOf(d) === 'float';
+
+/**
+ * Per lane of a reduction: the non-NaN values gathered into a float64/float32 scratch array; `fn`
+ * computes the lane's result from (values, count of non-NaN, count of NaN).
+ */
+function nanReduce(x: FastArray, o: NanOptions, outDType: DTypeName, fn: (v: Float64Array | Float32Array, m: number, n: number) => number): FastArray {
+  const l = reductionLanes(x, o.axis, o.keepdims);
+  const out = freshArray(outDType, l.outShape);
+  const od = out._data as Float64Array;
+  const f32 = x.dtype === 'float32';
+  const tmp = f32 ? new Float32Array(l.n) : new Float64Array(l.n);
+  const all = f32 ? new Float32Array(l.n) : new Float64Array(l.n);
+  for (let k = 0; k < l.offsets.length; k++) {
+    gather(l, k, all);
+    let m = 0;
+    for (let i = 0; i < l.n; i++) if (all[i] === all[i]) tmp[m++] = all[i];
+    od[k] = fn(tmp, m, l.n);
+  }
+  return out;
+}
+
+function sumOf(v: Float64Array | Float32Array, m: number): number {
+  return v instanceof Float32Array ? numpySumF32(v, 0, m, 1) : numpySumF64(v as Float64Array, 0, m, 1);
+}
+
+function onlyReal(x: FastArray, name: string): void {
+  if (kindOf(x.dtype) === 'complex') throw new DTypeError(`fast's ${name} takes real arrays; ${x.dtype} is not supported here (nd.${name} runs NumPy's)`);
+}
+
+/** NumPy nansum: NaNs count as zero (integer and bool input: plain sum). */
+export function nansum(xIn: ArrayInput, options?: NanOptions | number | readonly number[] | null): FastArray {
+  const x = toFast(xIn);
+  const o = nanOpts(options);
+  if (!isFloatish(x.dtype)) {
+    onlyReal(x, 'nansum');
+    return red.sum(x, { axis: o.axis, keepdims: o.keepdims });
+  }
+  // NaNs replaced by zeros in place (as NumPy's _replace_nan), then the pairwise sum
+  const l = reductionLanes(x, o.axis, o.keepdims);
+  const out = freshArray(x.dtype, l.outShape);
+  const od = out._data as Float64Array;
+  const tmp = x.dtype === 'float32' ? new Float32Array(l.n) : new Float64Array(l.n);
+  for (let k = 0; k < l.offsets.length; k++) {
+    gather(l, k, tmp);
+    for (let i = 0; i < l.n; i++) if (tmp[i] !== tmp[i]) tmp[i] = 0;
+    od[k] = sumOf(tmp, l.n);
+  }
+  return out;
+}
+
+/** NumPy nanmean: the mean of the non-NaN values (NaN for an all-NaN lane). */
+export function nanmean(xIn: ArrayInput, options?: NanOptions | number | readonly number[] | null): FastArray {
+  const x = toFast(xIn);
+  const o = nanOpts(options);
+  if (!isFloatish(x.dtype)) {
+    onlyReal(x, 'nanmean');
+    return red.mean(x, { axis: o.axis, keepdims: o.keepdims });
+  }
+  const f32 = x.dtype === 'float32';
+  return nanReduce(x, o, x.dtype, (v, m) => {
+    const s = sumOf(v, m);
+    return f32 ? Math.fround(s / m) : s / m;
+  });
+}
+
+function nanExtreme(xIn: ArrayInput, options: NanOptions | number | readonly number[] | null | undefined, max: boolean): FastArray {
+  const x = toFast(xIn);
+  const o = nanOpts(options);
+  if (!isFloatish(x.dtype)) {
+    onlyReal(x, max ? 'nanmax' : 'nanmin');
+    return max ? red.max(x, { axis: o.axis, keepdims: o.keepdims }) : red.min(x, { axis: o.axis, keepdims: o.keepdims });
+  }
+  const l = reductionLanes(x, o.axis, o.keepdims);
+  if (l.n === 0 && l.offsets.length > 0) throw new ValueError(`zero-size array to reduction operation ${max ? 'fmax' : 'fmin'} which has no identity`);
+  return nanReduce(x, o, x.dtype, (v, m) => {
+    if (m === 0) return NaN;
+    let b = v[0];
+    for (let i = 1; i < m; i++) if (max ? v[i] > b : v[i] < b) b = v[i];
+    return b;
+  });
+}
+
+/** NumPy nanmax: the maximum ignoring NaNs (NaN for an all-NaN lane). */
+export function nanmax(x: ArrayInput, options?: NanOptions | number | readonly number[] | null): FastArray {
+  return nanExtreme(x, options, true);
+}
+/** NumPy nanmin: the minimum ignoring NaNs (NaN for an all-NaN lane). */
+export function nanmin(x: ArrayInput, options?: NanOptions | number | readonly number[] | null): FastArray {
+  return nanExtreme(x, options, false);
+}
+
+function nanVariance(xIn: ArrayInput, options: NanOptions | number | readonly number[] | null | undefined, root: boolean): FastArray {
+  const x = toFast(xIn);
+  const o = nanOpts(options);
+  const ddof = o.correction ?? o.ddof ?? 0;
+  if (!isFloatish(x.dtype)) {
+    onlyReal(x, root ? 'nanstd' : 'nanvar');
+    return variance(x, { axis: o.axis, keepdims: o.keepdims, correction: ddof }, root);
+  }
+  const f32 = x.dtype === 'float32';
+  const f = f32 ? Math.fround : (v: number) => v;
+  return nanReduce(x, o, x.dtype, (v, m) => {
+    const mean = f(sumOf(v, m) / m);
+    const sq = f32 ? new Float32Array(m) : new Float64Array(m);
+    for (let i = 0; i < m; i++) {
+      const d = f(v[i] - mean);
+      sq[i] = f(d * d);
+    }
+    const r = f(sumOf(sq, m) / Math.max(m - ddof, 0));
+    return root ? f(Math.sqrt(r)) : r;
+  });
+}
+
+/** NumPy nanvar: variance of the non-NaN values (`ddof` or `correction`). */
+export function nanvar(x: ArrayInput, options?: NanOptions | number | readonly number[] | null): FastArray {
+  return nanVariance(x, options, false);
+}
+/** NumPy nanstd: standard deviation of the non-NaN values. */
+export function nanstd(x: ArrayInput, options?: NanOptions | number | readonly number[] | null): FastArray {
+  return nanVariance(x, options, true);
+}
+
+// ---- order statistics -----------------------------------------------------------------------------
+
+export interface QuantileOptions {
+  axis?: Axis;
+  keepdims?: boolean;
+  method?: 'linear';
+}
+
+/** Ascending sort of a scratch lane with NaNs last (the lane's result is NaN when it holds one). */
+function sortLane(v: Float64Array | Float32Array): boolean {
+  v.sort();
+  return v.length > 0 && v[v.length - 1] !== v[v.length - 1];
+}
+
+/**
+ * NumPy's _lerp: a + (b - a) t, or b - (b - a)(1 - t) when t >= 0.5. `b - a` is computed in the
+ * input dtype (`wrapTo`: a one-element array of it), so it wraps for integers exactly as NumPy's does.
+ */
+function lerp(a: number, b: number, t: number, wrapTo: Float64Array | Int32Array | Uint32Array | Int16Array | Uint16Array | Int8Array | Uint8Array | null): number {
+  let d = b - a;
+  if (wrapTo !== null) {
+    wrapTo[0] = d;
+    d = wrapTo[0];
+  }
+  return t >= 0.5 ? b - d * (1 - t) : a + d * t;
+}
+
+function quantileCore(xIn: ArrayInput, qIn: number | readonly number[] | FastArray, options: QuantileOptions | number | null | undefined, scale: number, name: string): FastArray {
+  const x = toFast(xIn);
+  const o: QuantileOptions = typeof options === 'object' && options !== null && !Array.isArray(options) ? options : { axis: options as Axis };
+  if (o.method !== undefined && o.method !== 'linear') throw new ValueError(`fast's ${name} implements method 'linear' only, got '${String(o.method)}' (nd.${name} runs NumPy's)`);
+  onlyReal(x, name);
+  const qa = toFast(qIn as ArrayInput);
+  qa._force();
+  const qs: number[] = [];
+  const ql = reshape(qa, [-1]);
+  for (let i = 0; i < ql.size; i++) {
+    const q = Number(ql.get(i)) / scale;
+    if (!(q >= 0 && q <= 1)) throw new ValueError(scale === 100 ? 'Percentiles must be in the range [0, 100]' : 'Quantiles must be in the range [0, 1]');
+    qs.push(q);
+  }
+  const l = reductionLanes(x, o.axis, o.keepdims);
+  // float32 input keeps float32 only with a scalar q (a weak Python float); a list of q is float64 and promotes
+  const outDType: DTypeName = x.dtype === 'float32' && typeof qIn === 'number' ? 'float32' : 'float64';
+  const f = outDType === 'float32' ? Math.fround : (v: number) => v;
+  const out = freshArray(outDType, [...qa.shape, ...l.outShape]);
+  const od = out._data as Float64Array;
+  const lanesN = l.offsets.length;
+  const tmp = new Float64Array(l.n);
+  const k0 = kindOf(x.dtype);
+  const wrapTo = (k0 === 'signed' || k0 === 'unsigned') && x.dtype !== 'int64' && x.dtype !== 'uint64' ? (new DATA_CTOR[x.dtype](new ArrayBuffer(8), 0, 1) as Int32Array) : null;
+  const big = x.dtype === 'int64' ? new BigInt64Array(l.n) : x.dtype === 'uint64' ? new BigUint64Array(l.n) : null;
+  for (let k = 0; k < lanesN; k++) {
+    if (big !== null && l.n > 0) {
+      // 64-bit integers: sorted exactly, b - a wrapped in the dtype as NumPy's subtract does
+      for (let i = 0, p = l.offsets[k]; i < l.n; i++, p += l.stride) big[i] = l.data[p] as bigint;
+      big.sort();
+      for (let j = 0; j < qs.length; j++) {
+        const vi = (l.n - 1) * qs[j];
+        const lo = vi >= l.n - 1 ? l.n - 1 : Math.floor(vi);
+        const hi = vi >= l.n - 1 ? l.n - 1 : lo + 1;
+        const g = vi - Math.floor(vi);
+        const diff = big[hi] - big[lo];
+        const d = Number(x.dtype === 'int64' ? BigInt.asIntN(64, diff) : BigInt.asUintN(64, diff));
+        const a = Number(big[lo]);
+        const b = Number(big[hi]);
+        od[j * lanesN + k] = g >= 0.5 ? b - d * (1 - g) : a + d * g;
+      }
+      continue;
+    }
+    gather(l, k, tmp);
+    const hasNaN = sortLane(tmp);
+    for (let j = 0; j < qs.length; j++) {
+      let r: number;
+      if (hasNaN || l.n === 0) r = NaN;
+      else {
+        const vi = (l.n - 1) * qs[j];
+        let lo = Math.floor(vi);
+        let hi = lo + 1;
+        if (vi >= l.n - 1) lo = hi = l.n - 1;
+        const g = vi - Math.floor(vi);
+        r = lerp(tmp[lo], tmp[hi], g, wrapTo);
+      }
+      od[j * lanesN + k] = f(r);
+    }
+  }
+  return out;
+}
+
+/** NumPy quantile (method 'linear'): q in [0, 1], a number or a list (its axes come first in the result). */
+export function quantile(x: ArrayInput, q: number | readonly number[] | FastArray, options?: QuantileOptions | number | null): FastArray {
+  return quantileCore(x, q, options, 1, 'quantile');
+}
+/** NumPy percentile (method 'linear'): q in [0, 100]. */
+export function percentile(x: ArrayInput, q: number | readonly number[] | FastArray, options?: QuantileOptions | number | null): FastArray {
+  return quantileCore(x, q, options, 100, 'percentile');
+}
+
+/** NumPy median: the mean of the middle element(s) of each sorted lane; NaN when a lane holds NaN. */
+export function median(xIn: ArrayInput, options?: QuantileOptions | number | readonly number[] | null): FastArray {
+  const x = toFast(xIn);
+  const o: QuantileOptions = typeof options === 'object' && options !== null && !Array.isArray(options) ? (options as QuantileOptions) : { axis: options as Axis };
+  onlyReal(x, 'median');
+  const l = reductionLanes(x, o.axis, o.keepdims);
+  const outDType: DTypeName = x.dtype === 'float32' ? 'float32' : 'float64';
+  const out = freshArray(outDType, l.outShape);
+  const od = out._data as Float64Array;
+  const tmp = new Float64Array(l.n);
+  const f = outDType === 'float32' ? Math.fround : (v: number) => v;
+  for (let k = 0; k < l.offsets.length; k++) {
+    gather(l, k, tmp);
+    if (l.n === 0 || sortLane(tmp)) {
+      od[k] = NaN;
+      continue;
+    }
+    const h = l.n >> 1;
+    // NumPy takes the mean of the middle one or two: (0 + a [+ b]) / count
+    od[k] = l.n % 2 === 1 ? f(0 + tmp[h]) : f(f(f(0 + tmp[h - 1]) + tmp[h]) / 2);
+  }
+  return out;
+}
+
+/** NumPy ptp: max - min over `axis` (integers wrap as NumPy's subtract). */
+export function ptp(xIn: ArrayInput, options?: { axis?: Axis; keepdims?: boolean } | number | readonly number[] | null): FastArray {
+  const x = toFast(xIn);
+  const o = nanOpts(options as NanOptions);
+  const r = apply('subtract', [red.max(x, { axis: o.axis, keepdims: o.keepdims }), red.min(x, { axis: o.axis, keepdims: o.keepdims })]);
+  r._force();
+  return r;
+}
+
+export interface AverageOptions {
+  axis?: Axis;
+  weights?: ArrayInput | null;
+  keepdims?: boolean;
+}
+
+/** NumPy average: the mean, or with `weights` sum(x * w) / sum(w) over `axis` (1-d weights lie along the axis). */
+export function average(xIn: ArrayInput, options: AverageOptions = {}): FastArray {
+  const x = toFast(xIn);
+  if (options.weights === undefined || options.weights === null) return red.mean(x, { axis: options.axis, keepdims: options.keepdims });
+  let w = toFast(options.weights);
+  const axes = normalizeAxes(options.axis, x.ndim);
+  if (w.ndim !== x.ndim || w.shape.some((d, i) => d !== x.shape[i])) {
+    if (options.axis === undefined || options.axis === null) throw new DTypeError('Axis must be specified when shapes of a and weights differ.');
+    if (w.ndim !== 1) throw new DTypeError('1D weights expected when shapes of a and weights differ.');
+    if (axes.length !== 1 || w.shape[0] !== x.shape[axes[0]]) throw new ValueError(`Length of weights (${w.shape[0]}) not compatible with specified axis.`);
+    const shp = x.shape.map((_, i) => (i === axes[0] ? w.shape[0] : 1));
+    w = reshape(w, shp);
+  }
+  const num = red.sum(apply('multiply', [x, w]), { axis: axes, keepdims: options.keepdims });
+  const den = red.sum(w, { axis: axes, keepdims: options.keepdims });
+  const r = apply('divide', [num, den]);
+  r._force();
+  return r;
+}
+
+/** NumPy gradient with unit spacing: central differences inside, one-sided at the edges; one array per axis (a list for ndim > 1). */
+export function gradient(xIn: ArrayInput, options: { axis?: Axis } = {}): FastArray | FastArray[] {
+  const x = toFast(xIn);
+  const axes = normalizeAxes(options.axis, x.ndim);
+  if (x.ndim === 0) throw new ValueError('gradient needs an array with at least one dimension');
+  onlyReal(x, 'gradient');
+  const outDType: DTypeName = isFloatish(x.dtype) ? x.dtype : 'float64';
+  const f = outDType === 'float32' ? Math.fround : (v: number) => v;
+  const res = axes.map((ax) => {
+    const n = x.shape[ax];
+    if (n < 2) throw new ValueError('Shape of array too small to calculate a numerical gradient, at least (edge_order + 1) elements are required.');
+    const src = lanesOf(x, ax);
+    const out = freshArray(outDType, x.shape);
+    const dst = lanesOf(out, ax);
+    const v = new Float64Array(n);
+    const od = dst.data as Float64Array;
+    for (let k = 0; k < src.offsets.length; k++) {
+      gather(src, k, v);
+      const o = dst.offsets[k];
+      const s = dst.stride;
+      od[o] = f(f(v[1] - v[0]) / 1);
+      for (let i = 1; i < n - 1; i++) od[o + i * s] = f(f(v[i + 1] - v[i - 1]) / 2);
+      od[o + (n - 1) * s] = f(f(v[n - 1] - v[n - 2]) / 1);
+    }
+    return out;
+  });
+  return res.length === 1 && (options.axis !== undefined && options.axis !== null ? typeof options.axis === 'number' : x.ndim === 1) ? res[0] : res;
+}

@@ -54,7 +54,7 @@ export function cumulativeSum(
       o += os;
     }
     for (let i = 0, p = offset; i < n; i++, p += stride, o += os) {
-      d[o] = acc + x[p];
+      d[o] = i === 0 ? (x[p] as bigint) : acc + x[p];
       acc = d[o];
     }
     return;
@@ -65,8 +65,9 @@ export function cumulativeSum(
     d[o] = 0;
     o += os;
   }
+  // the first element is copied, not added to 0 (NumPy's accumulate: a leading -0.0 stays -0.0)
   for (let i = 0, p = offset; i < n; i++, p += stride, o += os) {
-    d[o] = acc + x[p];
+    d[o] = i === 0 ? (x[p] as number) : acc + x[p];
     acc = d[o];
   }
 }
@@ -91,7 +92,7 @@ export function cumulativeProd(
       o += os;
     }
     for (let i = 0, p = offset; i < n; i++, p += stride, o += os) {
-      d[o] = acc * x[p];
+      d[o] = i === 0 ? (x[p] as bigint) : acc * x[p];
       acc = d[o];
     }
     return;
@@ -104,7 +105,7 @@ export function cumulativeProd(
     o += os;
   }
   for (let i = 0, p = offset; i < n; i++, p += stride, o += os) {
-    d[o] = wrap ? Math.imul(acc, x[p] as number) : acc * (x[p] as number);
+    d[o] = i === 0 ? (x[p] as number) : wrap ? Math.imul(acc, x[p] as number) : acc * (x[p] as number);
     acc = d[o];
   }
 }
@@ -138,7 +139,11 @@ export function cumulativeComplex(
   for (let i = 0, p = 2 * offset; i < n; i++, p += 2 * stride, o += os) {
     const xr = x[p];
     const xi = x[p + 1];
-    if (prod) {
+    if (i === 0) {
+      // copied, as NumPy's accumulate does (1 * (inf + 0j) would give a NaN part, 0 + -0.0 a +0.0)
+      d[o] = xr;
+      d[o + 1] = xi;
+    } else if (prod) {
       d[o] = r(re * xr) - r(im * xi);
       d[o + 1] = r(re * xi) + r(im * xr);
     } else {
