@@ -12,6 +12,7 @@ import { numpy, type CompatArray } from '../compat/index.js';
 import { FastArray } from '../fast/array.js';
 import { asarray as fastAsarray, type AsarrayInput } from '../fast/creation.js';
 import { setForeignArrayImporter } from '../fast/interop.js';
+import { registerForeignObjectConverter } from '../compat/python/convert.js';
 import { Storage } from '../fast/storage.js';
 import { DTYPES } from '../common/dtypes.js';
 import { fromScijs, fromStdlib, isScijsNdarray, isStdlibNdarray, type StridedSource } from './duck.js';
@@ -25,6 +26,10 @@ import { installDlpack } from './dlpack.js';
 installFastToPython();
 installDlpack();
 setForeignArrayImporter((obj, dtype) => (recognised(obj) ? toFast(obj as ArrayLikeInput, dtype === undefined ? {} : { dtype }) : undefined));
+// scijs and stdlib ndarrays passed to any NumPy function cross as fast views of their memory (no copy).
+registerForeignObjectConverter((v) =>
+  isScijsNdarray(v) || isStdlibNdarray(v) ? (toFast(v as ArrayLikeInput) as unknown as HasPyObject) : undefined,
+);
 
 export interface AsarrayOptions {
   /** NumPy 2 copy semantics (see module doc). */

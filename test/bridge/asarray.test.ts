@@ -257,6 +257,22 @@ describeCompat('fast -> NumPy without copying', () => {
 });
 
 describeCompat('JS producers', () => {
+  it('NumPy functions take scijs and stdlib ndarrays directly, over their memory', async () => {
+    const ndarray = (await import('ndarray')).default;
+    const stdlib = (await import('@stdlib/ndarray/ctor')).default as unknown as new (
+      dtype: string, data: Float64Array, shape: number[], strides: number[], offset: number, order: string,
+    ) => object;
+    const np = compat.numpy();
+    const data = new Float64Array([1, 2, 3, 4, 5, 6]);
+    const sci = ndarray(data, [2, 3]).transpose(1, 0);
+    expect((np.asarray(sci as never) as compat.CompatArray).toArray()).toEqual([[1, 4], [2, 5], [3, 6]]);
+    const std = new stdlib('float64', data, [3, 2], [1, 3], 0, 'column-major');
+    expect((np.sum(std as never, { axis: 0 }) as compat.CompatArray).toArray()).toEqual([6, 15]);
+    const view = np.asarray(sci as never) as compat.CompatArray;
+    compat.exec('v[0, 0] = 100', { v: view });
+    expect(data[0]).toBe(100);
+  });
+
   it('views objects with __array_interface__ and keeps them alive', () => {
     const src = fast.arange(12).astype('int32').reshape([3, 4]);
     const producer = { __array_interface__: src.at('::-1').__array_interface__, keep: src };

@@ -22,7 +22,7 @@
 import { DTypeError, ValueError } from '../../common/errors.js';
 import type { Ptr } from '../ffi/index.js';
 import { acquireGil, GIL } from './gil.js';
-import { hasPyObject, livePtr, PyComplex, PyDict, PYOBJ, PyTuple } from './objects.js';
+import { hasPyObject, livePtr, PyComplex, PyDict, PYOBJ, PyTuple, type PyCell } from './objects.js';
 import { getRuntime, raisePythonError, type Runtime } from './runtime.js';
 
 /** Wraps an owned ndarray reference (registered by src/compat/numpy). */
@@ -42,6 +42,18 @@ export function registerProxyFactory(f: ProxyFactory): void {
 }
 export function registerFunctionFactory(f: FunctionFactory): void {
   factories.fn = f;
+}
+
+/**
+ * Converts JS objects compat does not know (scijs/stdlib ndarrays, registered by ndbridge/bridge) into an
+ * object carrying its Python identity; undefined when it does not recognise the value.
+ */
+export type ForeignObjectConverter = (v: object) => { readonly [PYOBJ]: PyCell } | undefined;
+const foreignConverters: ForeignObjectConverter[] = [];
+
+/** Teach toPython about more JS object kinds (consulted before it gives up). */
+export function registerForeignObjectConverter(f: ForeignObjectConverter): void {
+  if (!foreignConverters.includes(f)) foreignConverters.push(f);
 }
 
 type Converter = (rt: Runtime, ptr: Ptr) => unknown;
@@ -298,6 +310,14 @@ export function toPython(rt: Runtime, v: unknown): Ptr {
       if (ArrayBuffer.isView(v)) return typedArray(rt, v);
       if (v instanceof Map) return dictOf(rt, [...v.entries()]);
       if (isPlainObject(v) && isComplexLike(v)) return check(rt, api.PyComplex_FromDoubles(v.re, v.im));
+      for (const convert of foreignConverters) {
+        const known = convert(v);
+        if (known !== undefined) {
+          const p = livePtr(known[PYOBJ]);
+          api.Py_IncRef(p);
+          return p;
+        }
+      }
       throw new ValueError(
         `cannot pass ${isPlainObject(v) ? `the plain object {${Object.keys(v).join(', ')}}` : `a ${v.constructor?.name ?? 'object'}`} to Python here. ` +
           `Use compat.dict({...}) for a dict; keyword arguments go in a plain object in the LAST position of a call.`,
