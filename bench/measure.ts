@@ -3,6 +3,7 @@
  * reached (or a maximum count). The same policy is implemented by bench/numpy_workloads.py.
  */
 import { performance } from 'node:perf_hooks';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 
 export interface RepPolicy {
   /** Untimed runs first (JIT warm-up, page faults of first touches). */
@@ -36,11 +37,16 @@ export const SLOW_REPS = 3;
 /**
  * Runs `fn` per the policy. A slow workload (one warm-up run longer than the whole budget) gets a
  * single warm-up and at most SLOW_REPS timed runs, or (policy.coldSlowRun) just that one cold run.
+ *
+ * Between runs (outside the timed region) it yields one turn of the event loop, as any Node program
+ * does between events: finalizers of dead objects get to run there (fast recycles the buffers of
+ * collected arrays from them). Every contender gets the same turns; nothing is collected on purpose.
  */
-export function measure(fn: () => unknown, policy: RepPolicy): Measurement {
+export async function measure(fn: () => unknown, policy: RepPolicy): Promise<Measurement> {
   let last: unknown;
   let minReps = policy.minReps;
   for (let i = 0; i < policy.warmup; i++) {
+    if (i > 0) await nextTurn();
     const t0 = performance.now();
     last = fn();
     const dt = performance.now() - t0;
@@ -53,6 +59,7 @@ export function measure(fn: () => unknown, policy: RepPolicy): Measurement {
   const samples: number[] = [];
   let total = 0;
   while (samples.length < policy.maxReps && (samples.length < minReps || total < policy.budgetMs)) {
+    await nextTurn();
     const t0 = performance.now();
     last = fn();
     const dt = performance.now() - t0;

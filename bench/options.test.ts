@@ -26,7 +26,10 @@ describe('parseBenchArgs', () => {
     const named = parseBenchArgs(['--quick', '--only', 'mathjs,add']);
     expect(named.contenders).toEqual(['numpy', 'mathjs']);
     expect(named.skipped).toEqual([]);
+    expect(named.skippedCells).toEqual({});
     expect(parseBenchArgs([]).skipped).toEqual([]);
+    expect(parseBenchArgs([]).skippedCells).toEqual({});
+    expect(o.skippedCells.compat).toEqual(['iterate', 'convolve-loops']);
   });
 
   it('--only selects workloads and contenders, in canonical order, and always keeps NumPy', () => {

@@ -17,12 +17,23 @@ import { WORKLOAD_IDS, type WorkloadId } from './workloads.js';
 /** Contenders --quick skips unless --only names them: single runs of their slow cells add up to minutes. */
 export const QUICK_SKIPPED: readonly ContenderId[] = ['ndarray-ops', 'stdlib', 'tfjs', 'mathjs'];
 
+/**
+ * Cells --quick leaves out (a dash with this reason): compat's element loops make one FFI call per
+ * element (1e7 for iterate, 3e6 for convolve-loops), tens of seconds even for a single cold run.
+ */
+export const QUICK_SKIPPED_CELLS: Readonly<Partial<Record<ContenderId, readonly WorkloadId[]>>> = {
+  compat: ['iterate', 'convolve-loops'],
+};
+export const QUICK_SKIPPED_CELL_REASON =
+  'not run with --quick: one FFI call per element takes tens of seconds (run without --quick, or name compat in --only)';
+
 export const BENCH_USAGE = `usage: ndbridge bench [--quick] [--only name,...] [--format table|markdown|json|svg] [--out FILE]
        ndbridge bench --from REPORT.json [--format table|markdown|json|svg] [--out FILE]
 
   --quick          fewer repetitions (same fixed workloads): a first look in under a minute; runs longer
                    than 150 ms are timed once (cold), and ${QUICK_SKIPPED.join(', ')} are skipped
-                   unless named in --only (their slow cells alone take minutes)
+                   unless named in --only (their slow cells alone take minutes), and so are compat's
+                   element loops (iterate, convolve-loops: one FFI call per element)
   --only LIST      comma-separated workload and/or contender names; NumPy always runs (the reference)
                    workloads:   ${WORKLOAD_IDS.join(', ')}
                    contenders:  ${CONTENDER_IDS.join(', ')}
@@ -51,6 +62,8 @@ export interface BenchOptions {
   readonly contenders: readonly ContenderId[];
   /** Contenders left out by --quick (reported as such). */
   readonly skipped: readonly ContenderId[];
+  /** Single cells left out by --quick (reported as dashes with QUICK_SKIPPED_CELL_REASON). */
+  readonly skippedCells: Readonly<Partial<Record<ContenderId, readonly WorkloadId[]>>>;
   readonly format: Format;
   readonly out: string | undefined;
   /** Render this saved JSON report instead of running. */
@@ -93,7 +106,9 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
   let workloads: WorkloadId[] = [...WORKLOAD_IDS];
   let contenders: ContenderId[] = [...CONTENDER_IDS];
   let skipped: ContenderId[] = [];
+  let skippedCells: BenchOptions['skippedCells'] = {};
   if (o.quick && !o.only?.some((n) => (CONTENDER_IDS as readonly string[]).includes(n))) {
+    skippedCells = QUICK_SKIPPED_CELLS;
     skipped = [...QUICK_SKIPPED];
     contenders = contenders.filter((c) => !QUICK_SKIPPED.includes(c));
   }
@@ -118,6 +133,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
     workloads,
     contenders,
     skipped,
+    skippedCells,
     format: o.format,
     out: o.out,
     from: o.from,

@@ -22,6 +22,9 @@ export interface BenchConfig {
   readonly contenders: readonly ContenderId[];
   /** Contenders deliberately not run (--quick): listed in the report with the reason. */
   readonly skipped?: readonly ContenderId[];
+  /** Cells deliberately not run (--quick): a dash with `skippedCellReason`. */
+  readonly skippedCells?: Readonly<Partial<Record<ContenderId, readonly WorkloadId[]>>>;
+  readonly skippedCellReason?: string;
   readonly policy: RepPolicy;
   readonly quick: boolean;
   readonly sizes: Sizes;
@@ -45,13 +48,13 @@ interface NumpyFigure {
   readonly checksum: number;
 }
 
-function measureCell(
+async function measureCell(
   contender: Contender,
   loaded: LoadedContender,
   spec: CaseSpec,
   cfg: BenchConfig,
   reference: NumpyFigure | undefined,
-): Cell {
+): Promise<Cell> {
   let prepared: BenchCase | { unavailable: string };
   try {
     prepared = loaded.prepare(spec, cfg.sizes);
@@ -61,7 +64,7 @@ function measureCell(
   if (isUnavailable(prepared)) return { contender: contender.id, status: 'unavailable', reason: prepared.unavailable };
   const bc = prepared;
   try {
-    const m = measure(() => bc.run(), cfg.policy);
+    const m = await measure(() => bc.run(), cfg.policy);
     const checksum = bc.checksum(m.last);
     if (reference && !checksumsAgree(reference.checksum, checksum, loaded.rtol)) {
       return {
@@ -141,8 +144,13 @@ export async function runBench(cfg: BenchConfig): Promise<Report> {
           cells.push({ contender: c.id, status: 'unavailable', reason: l ? l.unavailable : 'not loaded' });
           continue;
         }
+        if (cfg.skippedCells?.[c.id]?.includes(spec.workload)) {
+          cells.push({ contender: c.id, status: 'unavailable', reason: cfg.skippedCellReason ?? 'not run in this mode' });
+          log(`[${spec.label}] ${c.label}: - skipped`);
+          continue;
+        }
         collectGarbage(); // the previous case's garbage is not collected on this case's clock
-        const cell = measureCell(c, l, spec, cfg, numpyCell.reference);
+        const cell = await measureCell(c, l, spec, cfg, numpyCell.reference);
         cells.push(cell);
         log(
           `[${spec.label}] ${c.label}: ${

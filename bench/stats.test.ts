@@ -54,25 +54,25 @@ describe('measure', () => {
     return s;
   };
 
-  it('runs the warm-ups, then at least minReps and at most maxReps timed runs', () => {
+  it('runs the warm-ups, then at least minReps and at most maxReps timed runs', async () => {
     let calls = 0;
-    const m = measure(() => (calls++, work()), { warmup: 2, minReps: 4, maxReps: 4, budgetMs: 1e9, coldSlowRun: true });
+    const m = await measure(() => (calls++, work()), { warmup: 2, minReps: 4, maxReps: 4, budgetMs: 1e9, coldSlowRun: true });
     expect(m.samples).toHaveLength(4);
     expect(calls).toBe(6);
     expect(m.last).toBe(work());
   });
 
-  it('a run slower than the budget cuts the warm-up short and takes at most 3 timed runs', () => {
+  it('a run slower than the budget cuts the warm-up short and takes at most 3 timed runs', async () => {
     let calls = 0;
-    const m = measure(() => (calls++, work()), { warmup: 3, minReps: 5, maxReps: 30, budgetMs: 0, coldSlowRun: false });
+    const m = await measure(() => (calls++, work()), { warmup: 3, minReps: 5, maxReps: 30, budgetMs: 0, coldSlowRun: false });
     expect(calls).toBe(1 + 3);
     expect(m.samples).toHaveLength(3);
     expect(m.cold).toBe(false);
   });
 
-  it('coldSlowRun (quick): a first run slower than the budget is the only, cold, sample', () => {
+  it('coldSlowRun (quick): a first run slower than the budget is the only, cold, sample', async () => {
     let calls = 0;
-    const m = measure(() => (calls++, work()), { warmup: 1, minReps: 1, maxReps: 5, budgetMs: 0, coldSlowRun: true });
+    const m = await measure(() => (calls++, work()), { warmup: 1, minReps: 1, maxReps: 5, budgetMs: 0, coldSlowRun: true });
     expect(calls).toBe(1);
     expect(m.samples).toHaveLength(1);
     expect(m.cold).toBe(true);

@@ -2,7 +2,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { ValueError } from '../common/errors.js';
-import { BENCH_USAGE, type BenchOptions, parseBenchArgs } from '../../bench/options.js';
+import { BENCH_USAGE, type BenchOptions, parseBenchArgs, QUICK_SKIPPED_CELL_REASON } from '../../bench/options.js';
 import { render } from '../../bench/render/index.js';
 import type { Report } from '../../bench/report.js';
 import { readReport } from '../../bench/report-file.js';
@@ -16,6 +16,8 @@ async function obtainReport(options: BenchOptions, argv: readonly string[]): Pro
     workloads: options.workloads,
     contenders: options.contenders,
     skipped: options.skipped,
+    skippedCells: options.skippedCells,
+    skippedCellReason: QUICK_SKIPPED_CELL_REASON,
     policy: options.policy,
     quick: options.quick,
     sizes: FIXED_SIZES,

@@ -123,7 +123,7 @@ export class FastArray implements NdArray, PendingReader {
     if (this._disposed) throw disposed();
     const e = this._expr;
     if (e === null) return;
-    const st = Storage.allocate(this.dtype, this.size);
+    const st = Storage.allocateForOverwrite(this.dtype, this.size); // the kernel writes every element
     evaluateInto(e, { data: st.data, offset: 0, strides: this._es, shape: this.shape, dtype: this.dtype });
     this._st = st;
     this._data = st.data;

@@ -55,9 +55,63 @@ export interface PendingReader {
 /** Pending lazy readers per storage before they are evaluated eagerly. */
 const MAX_PENDING_READERS = 1024;
 
+/**
+ * Recycling of large buffers. Writing into a fresh 80 MB ArrayBuffer costs a page fault per 4 KiB
+ * page (tens of milliseconds, more than the arithmetic of a fused loop), so the buffers of collected
+ * engine-owned storages go to a free list by exact byte length, and `allocateForOverwrite` takes
+ * from it. Only storages made by `allocateForOverwrite` are recycled, and only while their buffer
+ * has never left the engine (reading `storage.buffer` pins it: views, the bridge, toTypedArray).
+ */
+const RECYCLE_MIN_BYTES = 1 << 20;
+/** Free buffers kept per byte length, and in all. */
+const RECYCLE_PER_SIZE = 4;
+const RECYCLE_MAX_BYTES = 512 * (1 << 20);
+
+const freeBuffers = new Map<number, ArrayBuffer[]>();
+let freeBytes = 0;
+let recycledCount = 0;
+
+function takeFree(bytes: number): ArrayBuffer | undefined {
+  const list = freeBuffers.get(bytes);
+  const b = list?.pop();
+  if (b !== undefined) {
+    freeBytes -= bytes;
+    recycledCount++;
+  }
+  return b;
+}
+
+function giveBack(buffer: ArrayBuffer): void {
+  const bytes = buffer.byteLength;
+  if (freeBytes + bytes > RECYCLE_MAX_BYTES) return;
+  let list = freeBuffers.get(bytes);
+  if (list === undefined) freeBuffers.set(bytes, (list = []));
+  if (list.length >= RECYCLE_PER_SIZE) return;
+  list.push(buffer);
+  freeBytes += bytes;
+}
+
+/** Held value: the buffer itself (kept alive by the registry until the storage is collected). */
+const reclaim = new FinalizationRegistry<ArrayBuffer>(giveBack);
+
+/** Statistics of the buffer recycling (benchmarks and tests). */
+export function recyclingStats(): { recycled: number; freeBuffers: number; freeBytes: number } {
+  let n = 0;
+  for (const l of freeBuffers.values()) n += l.length;
+  return { recycled: recycledCount, freeBuffers: n, freeBytes };
+}
+
+/** Drop every free buffer (tests; memory pressure). */
+export function clearRecycledBuffers(): void {
+  freeBuffers.clear();
+  freeBytes = 0;
+}
+
 export class Storage {
   readonly dtype: DTypeName;
-  readonly buffer: ArrayBuffer;
+  private readonly _buffer: ArrayBuffer;
+  /** True while the buffer may go back to the free list when this storage is collected. */
+  private _recyclable = false;
   /** Typed view over the whole element range of the buffer used by this storage. */
   readonly data: TypedData;
   /** Number of elements (not slots) the storage holds. */
@@ -77,9 +131,36 @@ export class Storage {
       );
     }
     this.dtype = dtype;
-    this.buffer = buffer;
+    this._buffer = buffer;
     this.length = length;
     this.data = new DATA_CTOR[dtype](buffer, byteOffset, length * slotsPerElement(dtype));
+  }
+
+  /**
+   * The ArrayBuffer. Reading it hands the memory out of the engine, so the buffer is never recycled
+   * afterwards (whoever holds it may outlive this storage).
+   */
+  get buffer(): ArrayBuffer {
+    if (this._recyclable) {
+      this._recyclable = false;
+      reclaim.unregister(this);
+    }
+    return this._buffer;
+  }
+
+  /**
+   * Storage for `length` elements whose contents are unspecified (a recycled buffer may hold old
+   * values): only for callers that write every element before anything reads it (the kernels that
+   * materialise a lazy array). Large buffers come from, and return to, the free list.
+   */
+  static allocateForOverwrite(dtype: DTypeName, length: number): Storage {
+    if (!Number.isSafeInteger(length) || length < 0) throw new ValueError(`cannot allocate ${length} elements`);
+    const bytes = Math.max(1, length * DTYPES[dtype].itemsize);
+    if (bytes < RECYCLE_MIN_BYTES) return new Storage(dtype, new ArrayBuffer(bytes), 0, length);
+    const st = new Storage(dtype, takeFree(bytes) ?? new ArrayBuffer(bytes), 0, length);
+    st._recyclable = true;
+    reclaim.register(st, st._buffer, st);
+    return st;
   }
 
   /** Fresh zero-filled storage for `length` elements, in a new off-heap ArrayBuffer. */
