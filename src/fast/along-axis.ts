@@ -6,8 +6,8 @@
 import { DTYPES, type DTypeName } from '../common/dtypes.js';
 import { FastArray } from './array.js';
 import { asarray, type AsarrayInput } from './creation.js';
-import { normalizeAxes, sizeOf } from './shape.js';
-import { reshape, transpose } from './views.js';
+import { broadcastShapes, normalizeAxes, sizeOf } from './shape.js';
+import { broadcast_to, reshape, transpose } from './views.js';
 import { Storage, type TypedData } from './storage.js';
 
 /** What the functions of these modules accept as an array: fast arrays, nested JS arrays, scalars, TypedArrays. */
@@ -114,4 +114,14 @@ export function reductionLanes(a: FastArray, axis: number | readonly number[] | 
 export function gather(l: Lanes, k: number, into: Float64Array | Float32Array): void {
   const d = l.data;
   for (let i = 0, p = l.offsets[k]; i < l.n; i++, p += l.stride) into[i] = Number(d[p]);
+}
+
+/** The broadcast shape of `arrays` and, per array, the element offset of every result position (C order). */
+export function broadcastOffsets(arrays: readonly FastArray[]): { shape: number[]; offsets: Float64Array[] } {
+  const shape = broadcastShapes(...arrays.map((a) => a.shape));
+  const offsets = arrays.map((a) => {
+    const b = broadcast_to(a, shape);
+    return offsetsOf(shape, b._es, b._off);
+  });
+  return { shape, offsets };
 }
