@@ -3,7 +3,7 @@
  * computed): operands are promoted as NumPy 2 / NEP 50, weak JS scalars become kernel parameters.
  */
 import { DTYPES } from '../common/dtypes.js';
-import { DTypeError } from '../common/errors.js';
+import { DTypeError, NotSupportedError, ValueError } from '../common/errors.js';
 import type { Complex, NdArray } from '../common/ndarray.js';
 import { FastArray } from './array.js';
 import { castNode, constNode, opNode, type Node } from './expr.js';
@@ -12,6 +12,8 @@ import { resultType, type TypeOperand } from './promotion.js';
 import { intFits, scalarToDType, weakKindOf, describe } from './scalars.js';
 import { broadcastShapes } from './shape.js';
 import { asarray } from './creation.js';
+import './elementwise-ops.js';
+import { all as reduceAll } from './reduce.js';
 
 /** What element-wise functions accept: fast arrays, other NdArrays and nested JS arrays (converted), and scalars. */
 export type ArrayLike = FastArray | NdArray | number | bigint | boolean | Complex | readonly unknown[];
@@ -76,3 +78,157 @@ export const bitwise_and = bin('bitwise_and');
 export const bitwise_or = bin('bitwise_or');
 export const bitwise_xor = bin('bitwise_xor');
 export const bitwise_invert = un('bitwise_invert');
+
+// ---- the standard's other element-wise functions (rows in elementwise-ops.ts) ----------------
+export const acos = un('acos');
+export const acosh = un('acosh');
+export const asin = un('asin');
+export const asinh = un('asinh');
+export const atan = un('atan');
+export const atan2 = bin('atan2');
+export const atanh = un('atanh');
+export const bitwise_left_shift = bin('bitwise_left_shift');
+export const bitwise_right_shift = bin('bitwise_right_shift');
+export const ceil = un('ceil');
+export const conj = un('conj');
+export const copysign = bin('copysign');
+export const cos = un('cos');
+export const cosh = un('cosh');
+export const exp = un('exp');
+export const expm1 = un('expm1');
+export const floor = un('floor');
+export const hypot = bin('hypot');
+export const imag = un('imag');
+export const isfinite = un('isfinite');
+export const isinf = un('isinf');
+export const isnan = un('isnan');
+export const log = un('log');
+export const log1p = un('log1p');
+export const log2 = un('log2');
+export const log10 = un('log10');
+export const logaddexp = bin('logaddexp');
+export const maximum = bin('maximum');
+export const minimum = bin('minimum');
+export const nextafter = bin('nextafter');
+export const real = un('real');
+export const reciprocal = un('reciprocal');
+export const round = un('round');
+export const sign = un('sign');
+export const signbit = un('signbit');
+export const sin = un('sin');
+export const sinh = un('sinh');
+export const square = un('square');
+export const sqrt = un('sqrt');
+export const tan = un('tan');
+export const tanh = un('tanh');
+export const trunc = un('trunc');
+
+// ---- NumPy's own element-wise functions -------------------------------------------------------
+export const cbrt = un('cbrt');
+export const exp2 = un('exp2');
+export const fmod = bin('fmod');
+export const deg2rad = un('deg2rad');
+export const rad2deg = un('rad2deg');
+export const radians = deg2rad;
+export const degrees = rad2deg;
+export const heaviside = bin('heaviside');
+
+type Bound = ArrayLike | null | undefined;
+export interface ClipOptions {
+  readonly min?: Bound;
+  readonly max?: Bound;
+}
+
+function isOptions(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v) && !ArrayBuffer.isView(v) && !(v instanceof FastArray) &&
+    !('re' in v && 'im' in v) && !('shape' in v && 'dtype' in v);
+}
+
+function asFast(x: ArrayLike, what: string): FastArray {
+  const o = toOperand(x);
+  if (o instanceof FastArray) return o;
+  throw new DTypeError(`${what} takes an array as its first argument, got ${describe(x)}; wrap scalars with fast.asarray()`);
+}
+
+/**
+ * `clip(x, min, max)` as the standard (`min`/`max` may be null, scalars or arrays, also given as
+ * `{ min, max }`): minimum(maximum(x, min), max), NaN propagating, weak scalars keep x's dtype.
+ */
+export function clip(x: ArrayLike, min?: Bound | ClipOptions, max?: Bound): FastArray {
+  let lo: Bound = min as Bound;
+  let hi: Bound = max;
+  if (isOptions(min)) {
+    if (max !== undefined) throw new ValueError('clip: give min and max either positionally or in one options object, not both');
+    ({ min: lo, max: hi } = min as ClipOptions);
+  }
+  let r = asFast(x, 'clip');
+  const src = r;
+  if (lo !== null && lo !== undefined) r = maximum(r, lo);
+  if (hi !== null && hi !== undefined) r = minimum(r, hi);
+  return r === src ? src.copy() : r;
+}
+
+export interface AroundOptions {
+  readonly decimals?: number;
+}
+
+/** NumPy's `around`/`round(x, decimals)`: rint(x * 10^d) / 10^d (d < 0: rint(x / 10^-d) * 10^-d), halves to even. */
+export function around(x: ArrayLike, decimals: number | AroundOptions = 0): FastArray {
+  const d = typeof decimals === 'number' ? decimals : (decimals.decimals ?? 0);
+  if (!Number.isInteger(d)) throw new ValueError(`around: decimals must be an integer, got ${String(d)}`);
+  const a = asFast(x, 'around');
+  const k = DTYPES[a.dtype].kind;
+  if (k === 'bool') throw new NotSupportedError('numpy.around', 'NumPy rounds booleans to float16, which fast does not have');
+  if (k === 'float' || k === 'complex') return d === 0 ? round(a) : apply('around', [a, d]);
+  if (d >= 0) return a.copy();
+  throw new NotSupportedError('numpy.around', `rounding integers (${a.dtype}) to negative decimals (${d}) is not implemented in fast`);
+}
+export const round_ = around;
+
+export interface NanToNumOptions {
+  readonly copy?: boolean;
+  readonly nan?: number;
+  readonly posinf?: number | null;
+  readonly neginf?: number | null;
+}
+
+/** NumPy's `nan_to_num`: NaN -> nan (0), inf -> posinf (the dtype's max), -inf -> neginf (its lowest); per part for complex. */
+export function nan_to_num(x: ArrayLike, options: NanToNumOptions = {}): FastArray {
+  const a = asFast(x, 'nan_to_num');
+  const k = DTYPES[a.dtype].kind;
+  if (k !== 'float' && k !== 'complex') return a.copy();
+  const big = a.dtype === 'float32' || a.dtype === 'complex64' ? 3.4028234663852886e38 : Number.MAX_VALUE;
+  let r = apply('nan_to_num_nan', [a, options.nan ?? 0]);
+  r = apply('nan_to_num_posinf', [r, options.posinf ?? big]);
+  return apply('nan_to_num_neginf', [r, options.neginf ?? -big]);
+}
+
+export interface IscloseOptions {
+  readonly rtol?: number;
+  readonly atol?: number;
+  readonly equal_nan?: boolean;
+}
+
+/** NumPy's `isclose`: |x - y| <= atol + rtol·|y| (y finite) or x == y; NaNs equal only with equal_nan. */
+export function isclose(a: ArrayLike, b: ArrayLike, options: IscloseOptions = {}): FastArray {
+  const { rtol = 1e-5, atol = 1e-8, equal_nan = false } = options;
+  const x = toOperand(a);
+  let y = toOperand(b);
+  if (y instanceof FastArray) {
+    const dt = resultType(y.dtype, { weak: 'float' });
+    if (dt !== y.dtype) y = y.astype(dt);
+  } else if (typeof y === 'number' || typeof y === 'bigint' || typeof y === 'boolean') {
+    // NumPy makes y a (weak) float: against float arrays a JS number already is; otherwise use float64
+    const xk = x instanceof FastArray ? DTYPES[x.dtype].kind : 'int';
+    if (xk !== 'float' && xk !== 'complex') y = asarray(Number(y), { dtype: 'float64' });
+  }
+  const yy = y as FastArray | Scalarish;
+  let r = bitwise_or(bitwise_and(less_equal(abs(subtract(x, yy)), add(atol, multiply(rtol, abs(yy)))), isfinite(yy)), equal(x, yy));
+  if (equal_nan) r = bitwise_or(r, bitwise_and(isnan(x), isnan(yy)));
+  return r;
+}
+
+/** NumPy's `allclose`: every element isclose (a JS boolean). */
+export function allclose(a: ArrayLike, b: ArrayLike, options: IscloseOptions = {}): boolean {
+  return reduceAll(isclose(a, b, options)).item() === true;
+}

@@ -119,6 +119,18 @@ function tmpl(
 
 const cw = (d: DTypeName, e: string) => (d === 'complex64' ? `Math.fround(${e})` : e);
 
+/**
+ * Complex product as NumPy's SIMD loops compute it: re = fma(ar, br, -(ai·bi)), im = fma(ar, bi, ai·br).
+ * complex64: the float32 product ar·br is exact in float64, so one Math.fround of the sum is the fma
+ * (up to a rare double rounding); complex128 calls the emulated fma (H.ew_fma).
+ */
+export function cmulFma(d: DTypeName, o: string, ar: string, ai: string, br: string, bi: string): string {
+  if (d === 'complex64') {
+    return `const ${o}r = Math.fround(${ar} * ${br} - Math.fround(${ai} * ${bi})), ${o}i = Math.fround(${ar} * ${bi} + Math.fround(${ai} * ${br}));`;
+  }
+  return `const ${o}r = H.ew_fma(${ar}, ${br}, -(${ai} * ${bi})), ${o}i = H.ew_fma(${ar}, ${bi}, ${ai} * ${br});`;
+}
+
 export const OPS: Readonly<Record<string, OpRow>> = {};
 const table = OPS as Record<string, OpRow>;
 function row(r: OpRow): void {
@@ -159,9 +171,8 @@ row({
             ? `(Math.imul(${a}, ${b}) >>> 0)`
             : wrap(d, `${a} * ${b}`),
     (d, a, b) => wrap(d, `${a} * ${b}`),
-    // complex64: every product rounded to float32 first, as NumPy's float32 arithmetic (overflow to inf included)
-    (d, o, a, b) =>
-      `const ${o}r = ${cw(d, `${cw(d, `${a}r * ${b}r`)} - ${cw(d, `${a}i * ${b}i`)}`)}, ${o}i = ${cw(d, `${cw(d, `${a}r * ${b}i`)} + ${cw(d, `${a}i * ${b}r`)}`)};`,
+    // NumPy's loop uses FMA: re = fma(ar, br, -(ai*bi)), im = fma(ar, bi, ai*br) (see cmulFma)
+    (d, o, a, b) => cmulFma(d, o, `${a}r`, `${a}i`, `${b}r`, `${b}i`),
   ),
 });
 row({
@@ -200,8 +211,8 @@ row({
   emit: tmpl(
     (d, a, b) => (isFloat(d) ? wrap(d, `H.powf(${a}, ${b})`) : `H.powi_${d}(${a}, ${b})`),
     (d, a, b) => wrap(d, `H.powb(${a}, ${b})`),
-    (d, o, a, b) =>
-      `const ${o}$ = H.${d === 'complex64' ? 'cpow32' : 'cpow'}(${a}r, ${a}i, ${b}r, ${b}i), ${o}r = ${o}$.re, ${o}i = ${o}$.im;`,
+    // ew_cpow (elementwise-ops.ts): NumPy's nc_pow, result in H.ew_OUT
+    (d, o, a, b) => `H.ew_cpow(${a}r, ${a}i, ${b}r, ${b}i, ${d === 'complex64'}); const ${o}r = H.ew_OUT[0], ${o}i = H.ew_OUT[1];`,
   ),
 });
 row({

@@ -1,0 +1,141 @@
+/**
+ * The standard's element-wise functions beyond arithmetic (and NumPy's extra ones) against NumPy,
+ * computed at test time: every dtype each function accepts, on the fixture vectors with their edge
+ * values (NaN, ±inf, -0.0, integer min/max), plus views, broadcasting, 0-d and empty arrays.
+ * Tolerances per function: exact for integers, booleans, rounding, predicates and the exactly
+ * rounded float functions; RTOL_T for transcendental float64/float32 results (libm vs V8), RTOL_C for
+ * complex transcendental ones.
+ */
+import { describe, expect, it } from 'vitest';
+import { DTYPE_NAMES, type DTypeName } from '../common/dtypes.js';
+import { DTypeError, NdbridgeError, NotSupportedError } from '../common/errors.js';
+import * as fast from './index.js';
+import { MK_PY, mk } from './testing/fixtures.js';
+import { expectSame, numpyEval } from './testing/numpy-oracle.js';
+
+const RTOL_T = 4 * 2 ** -23; // 4 float32 ulps (float64 results are far closer)
+const RTOL_C = 16 * 2 ** -23;
+const EXACT = 0;
+
+type Fn = (...a: never[]) => fast.FastArray;
+const F = fast as unknown as Record<string, Fn>;
+
+// name -> [python function, tolerance for real floats, tolerance for complex]
+const UNARY: Record<string, [string, number, number]> = {
+  acos: ['np.arccos', RTOL_T, RTOL_C], acosh: ['np.arccosh', RTOL_T, RTOL_C], asin: ['np.arcsin', RTOL_T, RTOL_C],
+  asinh: ['np.arcsinh', RTOL_T, RTOL_C], atan: ['np.arctan', RTOL_T, RTOL_C], atanh: ['np.arctanh', RTOL_T, RTOL_C],
+  cos: ['np.cos', RTOL_T, RTOL_C], cosh: ['np.cosh', RTOL_T, RTOL_C], exp: ['np.exp', RTOL_T, RTOL_C],
+  expm1: ['np.expm1', RTOL_T, RTOL_C], log: ['np.log', RTOL_T, RTOL_C], log1p: ['np.log1p', RTOL_T, RTOL_C],
+  log2: ['np.log2', RTOL_T, RTOL_C], log10: ['np.log10', RTOL_T, RTOL_C], sin: ['np.sin', RTOL_T, RTOL_C],
+  sinh: ['np.sinh', RTOL_T, RTOL_C], tan: ['np.tan', RTOL_T, RTOL_C], tanh: ['np.tanh', RTOL_T, RTOL_C],
+  sqrt: ['np.sqrt', EXACT, EXACT], cbrt: ['np.cbrt', RTOL_T, 0], exp2: ['np.exp2', RTOL_T, RTOL_C],
+  deg2rad: ['np.deg2rad', 2 ** -23, 0], rad2deg: ['np.rad2deg', 2 ** -23, 0],
+  ceil: ['np.ceil', EXACT, 0], floor: ['np.floor', EXACT, 0], trunc: ['np.trunc', EXACT, 0], round: ['np.round', EXACT, EXACT],
+  sign: ['np.sign', EXACT, EXACT], square: ['np.square', EXACT, EXACT], reciprocal: ['np.reciprocal', EXACT, 2 * 2 ** -23],
+  isnan: ['np.isnan', EXACT, EXACT], isinf: ['np.isinf', EXACT, EXACT], isfinite: ['np.isfinite', EXACT, EXACT],
+  signbit: ['np.signbit', EXACT, 0], real: ['np.real', EXACT, EXACT], imag: ['np.imag', EXACT, EXACT], conj: ['np.conj', EXACT, EXACT],
+};
+const BINARY: Record<string, [string, number]> = {
+  atan2: ['np.arctan2', RTOL_T], copysign: ['np.copysign', EXACT], hypot: ['np.hypot', EXACT], logaddexp: ['np.logaddexp', RTOL_T],
+  nextafter: ['np.nextafter', EXACT], maximum: ['np.maximum', EXACT], minimum: ['np.minimum', EXACT],
+  bitwise_left_shift: ['np.left_shift', EXACT], bitwise_right_shift: ['np.right_shift', EXACT], fmod: ['np.fmod', EXACT],
+  heaviside: ['np.heaviside', EXACT],
+};
+
+const cases: Record<string, string> = {};
+const thunks: Record<string, () => fast.FastArray> = {};
+const tol: Record<string, number> = {};
+const add = (key: string, py: string, js: () => fast.FastArray, rtol: number) => {
+  cases[key] = py;
+  thunks[key] = js;
+  tol[key] = rtol;
+};
+const isC = (d: DTypeName) => d.startsWith('complex');
+
+for (const d of DTYPE_NAMES) {
+  for (const [name, [py, rt, rc]] of Object.entries(UNARY)) {
+    add(`${name}/${d}`, `${py}(mk("${d}"))`, () => F[name](mk(d) as never), isC(d) ? rc : rt);
+  }
+  for (const [name, [py, rt]] of Object.entries(BINARY)) {
+    // shift counts: the second operand's values include negatives and counts >= the bit width
+    add(`${name}/${d}`, `${py}(mk("${d}"), mk("${d}", 3))`, () => F[name](mk(d) as never, mk(d, 3) as never), rt);
+  }
+}
+// views, broadcasting, 0-d, empty, weak scalars
+add('sin/view', 'np.sin(mk("float64")[::-2])', () => fast.sin(mk('float64').at('::-2')), RTOL_T);
+add('exp/2d-T', 'np.exp(mk("complex128").reshape(2, 4).T)', () => fast.exp(mk('complex128').reshape([2, 4]).T), RTOL_C);
+add('maximum/bcast', 'np.maximum(mk("float32").reshape(2, 4)[:, :1], mk("float32", 1)[::-2])', () => fast.maximum(mk('float32').reshape([2, 4]).at(':, :1'), mk('float32', 1).at('::-2')), EXACT);
+add('hypot/0d', 'np.hypot(np.float64(3), mk("float64"))', () => fast.hypot(fast.asarray(3), mk('float64')), EXACT);
+add('sqrt/empty', 'np.sqrt(np.zeros((0, 3)))', () => fast.sqrt(fast.zeros([0, 3])), EXACT);
+add('shift/scalar', 'np.left_shift(mk("int16"), 3)', () => fast.bitwise_left_shift(mk('int16'), 3), EXACT);
+add('copysign/weak', 'np.copysign(mk("float32"), -1.0)', () => fast.copysign(mk('float32'), -1.5), EXACT);
+add('clip/float', 'np.clip(mk("float64"), -0.5, 2.5)', () => fast.clip(mk('float64'), -0.5, 2.5), EXACT);
+add('clip/opts', 'np.clip(mk("int8"), 1, 6)', () => fast.clip(mk('int8'), { min: 1, max: 6 }), EXACT);
+add('clip/min-only', 'np.clip(mk("uint16"), 7, None)', () => fast.clip(mk('uint16'), 7), EXACT);
+add('clip/arrays', 'np.clip(mk("float32"), mk("float32", 2), mk("float32", 5))', () => fast.clip(mk('float32'), mk('float32', 2), mk('float32', 5)), EXACT);
+for (const dec of [0, 1, 2, -1]) {
+  add(`around/${dec}`, `np.around(np.array([0.5, 1.5, 2.5, -0.5, 1.25, 2.675, -3.14159, 1234.5678, np.nan, -np.inf]), ${dec})`,
+    () => fast.around(fast.asarray([0.5, 1.5, 2.5, -0.5, 1.25, 2.675, -3.14159, 1234.5678, NaN, -Infinity]), { decimals: dec }), EXACT);
+}
+add('around/f32', 'np.around(mk("float32"), 1)', () => fast.around(mk('float32'), 1), EXACT);
+add('around/c128', 'np.around(mk("complex128"), 1)', () => fast.around(mk('complex128'), 1), EXACT);
+add('around/int', 'np.around(mk("int32"), 2)', () => fast.around(mk('int32'), 2), EXACT);
+for (const d of ['float32', 'float64', 'complex64', 'int16'] as const) {
+  add(`nan_to_num/${d}`, `np.nan_to_num(mk("${d}"))`, () => fast.nan_to_num(mk(d)), EXACT);
+}
+add('nan_to_num/opts', 'np.nan_to_num(mk("float64"), nan=-1.0, posinf=7.5, neginf=-7.5)', () => fast.nan_to_num(mk('float64'), { nan: -1, posinf: 7.5, neginf: -7.5 }), EXACT);
+add('isclose/basic', 'np.isclose(np.array([1, 2, np.nan, np.inf, 0, 1e-9]), np.array([1.00001, 2.1, np.nan, np.inf, 1e-9, 0]))',
+  () => fast.isclose(fast.asarray([1, 2, NaN, Infinity, 0, 1e-9]), fast.asarray([1.00001, 2.1, NaN, Infinity, 1e-9, 0])), EXACT);
+add('isclose/equal_nan', 'np.isclose(mk("float32"), mk("float32", 0) + 1e-6, equal_nan=True)', () => fast.isclose(mk('float32'), mk('float32').add(1e-6), { equal_nan: true }), EXACT);
+add('isclose/int-scalar', 'np.isclose(mk("int8"), 3)', () => fast.isclose(mk('int8'), 3), EXACT);
+
+const expected = numpyEval(cases, `${MK_PY}\nimport warnings\nwarnings.simplefilter("ignore")\nnp.seterr(all="ignore")`);
+
+describe('element-wise functions match NumPy on every dtype (edge values included)', () => {
+  for (const key of Object.keys(cases)) {
+    it(key, () => {
+      const exp = expected[key];
+      let got: fast.FastArray;
+      try {
+        got = thunks[key]();
+        got.toArray();
+      } catch (e) {
+        if ('error' in exp) {
+          expect(e, `${key}: NumPy raised ${exp.error}`).toBeInstanceOf(NdbridgeError);
+          return;
+        }
+        // fast declines only where NumPy's result is float16 or the complex function is not implemented
+        expect(e, `${key}: ${String(e)}`).toBeInstanceOf(NotSupportedError);
+        const npd = 'dtype' in exp ? exp.dtype : '';
+        expect(npd === 'float16' || npd.startsWith('complex') || key.startsWith('round/bool'), `${key}: fast declined, NumPy gave ${npd}`).toBe(true);
+        return;
+      }
+      expectSame(got, exp, key, { rtol: tol[key] });
+    });
+  }
+});
+
+describe('element-wise functions: errors and scalars', () => {
+  it('rejects what NumPy rejects with typed errors naming the dtype', () => {
+    expect(() => fast.bitwise_left_shift(mk('float64'), 1)).toThrow(DTypeError);
+    expect(() => fast.bitwise_left_shift(mk('float64'), 1)).toThrow(/float64/);
+    expect(() => fast.signbit(mk('complex64'))).toThrow(DTypeError);
+    expect(() => fast.sign(mk('bool'))).toThrow(DTypeError);
+    expect(() => fast.atan2(mk('complex128'), mk('complex128'))).toThrow(/complex128/);
+    expect(() => fast.sin(mk('int8'))).toThrow(NotSupportedError);
+    expect(() => fast.apply('sin', [mk('float64'), mk('float64')])).toThrow(/takes 1 operand/);
+    expect(() => fast.clip(mk('float64'), { min: 1 }, 3)).toThrow(/either positionally/);
+    expect(() => fast.around(mk('float64'), 1.5)).toThrow(/integer/);
+  });
+
+  it('allclose returns a JS boolean as NumPy', () => {
+    expect(fast.allclose(mk('float64'), mk('float64'))).toBe(false); // NaN
+    expect(fast.allclose(mk('float64'), mk('float64'), { equal_nan: true })).toBe(true);
+    expect(fast.allclose([1, 2, 3], [1, 2, 3.000001])).toBe(true);
+  });
+
+  it('fuses: a chain of new functions is one kernel over one leaf', () => {
+    const a = fast.linspace(0, 1, 5);
+    expect(fast.explain(fast.sqrt(fast.add(fast.square(fast.sin(a)), fast.square(fast.cos(a))))).leaves).toBe(1);
+  });
+});
