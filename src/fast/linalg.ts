@@ -1,21 +1,52 @@
 /**
  * Linear algebra of the fast runtime: the main namespace's matmul, tensordot, vecdot (and NumPy's
- * dot, vdot, inner, outer, kron), and the `linalg` namespace object of the Array API's linalg
- * extension. Corners fast does not compute (or not exactly enough against NumPy) throw
- * NotSupportedError naming the corner, so `nd` runs them on NumPy.
+ * dot, vdot, inner, outer, kron, trace, diag, cross), and the `linalg` namespace object of the
+ * Array API's linalg extension (plus NumPy's linalg.norm, lstsq, cond). Corners fast does not
+ * compute, or whose results depend on LAPACK's arbitrary sign choices (eigh/svd vectors, eig),
+ * throw NotSupportedError naming the corner, so `nd` runs them on NumPy.
  */
+import { notSupported } from './not-supported.js';
 import { matrix_transpose } from './views.js';
+import { cholesky, cond, det, eigvalsh, inv, lstsq, matrix_power, matrix_rank, pinv, qr, slogdet, solve, svdvals } from './linalg/decompositions.js';
+import { cross, diagonal, linalgTrace, matrix_norm, norm, vector_norm } from './linalg/norms.js';
 import { matmul, outer, tensordot, vecdot } from './linalg/products.js';
 
 export { dot, inner, kron, matmul, outer, tensordot, vdot, vecdot } from './linalg/products.js';
+export { cross, diag, trace } from './linalg/norms.js';
 export type { TensordotAxes } from './linalg/products.js';
 export type { ArrayInput } from './linalg/support.js';
+export type { MatrixNormOptions, VectorNormOptions } from './linalg/norms.js';
 
-/** The Array API linalg extension (`fast.linalg.*`). */
+const VECTORS = "the eigenvector/singular-vector signs LAPACK picks are arbitrary and fast's Jacobi methods pick others";
+
+/** The Array API linalg extension (`fast.linalg.*`), with NumPy's norm, lstsq and cond. */
 export const linalg = {
   matmul,
   matrix_transpose,
   tensordot,
   vecdot,
   outer,
+  cross,
+  diagonal,
+  trace: linalgTrace,
+  vector_norm,
+  matrix_norm,
+  norm,
+  det,
+  slogdet,
+  inv,
+  solve,
+  cholesky,
+  qr,
+  matrix_power,
+  svdvals,
+  matrix_rank,
+  pinv,
+  eigvalsh,
+  lstsq,
+  cond,
+  eigh: notSupported('linalg.eigh', `${VECTORS}; linalg.eigvalsh gives the eigenvalues`),
+  svd: notSupported('linalg.svd', `${VECTORS}; linalg.svdvals gives the singular values`),
+  eig: notSupported('linalg.eig', 'no non-symmetric eigensolver in fast'),
+  eigvals: notSupported('linalg.eigvals', 'no non-symmetric eigensolver in fast; linalg.eigvalsh handles symmetric matrices'),
 } as const;

@@ -4,7 +4,9 @@
  * optional NumPy index string applied on both sides (views: reversed, strided, transposed).
  * Not used by the runtime.
  */
+import { expect } from 'vitest';
 import type { DTypeName } from '../../common/dtypes.js';
+import { encode, type Enc } from '../testing/numpy-oracle.js';
 import type { FastArray } from '../array.js';
 import { asarray } from '../creation.js';
 import { sizeOf } from '../shape.js';
@@ -69,4 +71,35 @@ export function py(spec: Spec): string {
 function fmt(v: number): string {
   // repr of a float64 in Python reads back the same double; integers stay integers
   return Number.isInteger(v) ? String(v) : v.toPrecision(17);
+}
+
+
+function num(v: unknown): number {
+  if (v === 'nan') return NaN;
+  if (v === 'inf') return Infinity;
+  if (v === '-inf') return -Infinity;
+  if (v === '-0') return -0;
+  return Number(v);
+}
+
+/**
+ * Same dtype (unless `dtype` given) and shape as NumPy's result, every float element within
+ * atol + rtol·|expected| (NaN matches NaN, infinities must be equal); complex parts separately.
+ */
+export function expectNear(got: FastArray, exp: Enc | undefined, label: string, tol: { rtol?: number; atol?: number; dtype?: string } = {}): void {
+  if (exp === undefined || !('data' in exp)) throw new Error(`${label}: NumPy gave ${JSON.stringify(exp)}, fast gave an array`);
+  const g = encode(got);
+  expect(g.dtype, `${label}: dtype`).toBe(tol.dtype ?? exp.dtype);
+  expect(g.shape, `${label}: shape`).toEqual(exp.shape);
+  const rtol = tol.rtol ?? 0;
+  const atol = tol.atol ?? 0;
+  const flat = (x: unknown[]): number[] => x.flatMap((v) => (Array.isArray(v) ? v.map(num) : [typeof v === 'boolean' ? Number(v) : num(v)]));
+  const gv = flat(g.data);
+  const ev = flat(exp.data);
+  for (let i = 0; i < gv.length; i++) {
+    const a = gv[i];
+    const e = ev[i];
+    const ok = Number.isNaN(e) ? Number.isNaN(a) : !Number.isFinite(e) ? a === e : Math.abs(a - e) <= atol + rtol * Math.abs(e);
+    if (!ok) throw new Error(`${label}: value ${i} is ${a}, NumPy has ${e} (rtol ${rtol}, atol ${atol}); fast ${JSON.stringify(gv.slice(0, 12))} NumPy ${JSON.stringify(ev.slice(0, 12))}`);
+  }
 }

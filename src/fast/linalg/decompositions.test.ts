@@ -1,0 +1,136 @@
+/**
+ * det, slogdet, inv, solve, cholesky, qr, matrix_power, svdvals, matrix_rank, pinv, eigvalsh,
+ * lstsq and cond against NumPy (LAPACK) at test time. Tolerances: float64 1e-12 relative to the
+ * largest entry of the expected result (different but backward-stable algorithms; the test matrices
+ * have condition numbers below 1e3), float32 inputs 1e-5 (fast computes in float64, LAPACK in
+ * float32). QR is compared element by element, signs included: fast uses LAPACK's reflector
+ * convention. Integer matrix powers are exact.
+ */
+import { describe, expect, it } from 'vitest';
+import type { DTypeName } from '../../common/dtypes.js';
+import { DTypeError, NotSupportedError, ShapeError, ValueError } from '../../common/errors.js';
+import type { FastArray } from '../array.js';
+import { asarray, eye } from '../creation.js';
+import { numpyEval } from '../testing/numpy-oracle.js';
+import { cholesky, cond, det, eigvalsh, inv, lstsq, matrix_power, matrix_rank, pinv, qr, slogdet, solve, svdvals } from './decompositions.js';
+import { matmul } from './products.js';
+import { build, expectNear, py, type Spec } from './testing.js';
+
+const s = (dtype: DTypeName, shape: number[], seed: number, view?: string): Spec => ({ dtype, shape, seed, view });
+/** A well-conditioned (diagonally dominant) stack of n x n matrices: random + n·I. */
+const wellPy = (spec: Spec): string => `(${py(spec)} + ${spec.shape[spec.shape.length - 1]} * np.eye(${spec.shape[spec.shape.length - 1]}, dtype='${spec.dtype}'))`;
+const well = (spec: Spec): FastArray => {
+  const n = spec.shape[spec.shape.length - 1];
+  const a = build(spec);
+  return a.add(eyeLike(n, spec.dtype).mul(n)).astype(spec.dtype);
+};
+const eyeLike = (n: number, dtype: DTypeName): FastArray => eye(n, { dtype });
+interface Row {
+  label: string;
+  run: () => FastArray;
+  py: string;
+  rtol: number;
+  dtype?: string;
+}
+
+function table(): Row[] {
+  const rows: Row[] = [];
+  const add = (label: string, run: () => FastArray, expr: string, rtol = 1e-12, dtype?: string): void => {
+    rows.push({ label, run, py: expr, rtol, dtype });
+  };
+  const A = s('float64', [4, 4], 1);
+  const SING = `np.array([[1., 2, 3], [2, 4, 6], [1, 0, 1]])`;
+  add('det float64', () => det(build(A)), `np.linalg.det(${py(A)})`);
+  add('det well-conditioned stack', () => det(well(s('float64', [2, 3, 3], 2))), `np.linalg.det(${wellPy(s('float64', [2, 3, 3], 2))})`);
+  add('det float32', () => det(build(s('float32', [4, 4], 3))), `np.linalg.det(${py(s('float32', [4, 4], 3))})`, 1e-5);
+  add('det int32 -> float64', () => det(build(s('int32', [3, 3], 4))), `np.linalg.det(${py(s('int32', [3, 3], 4))})`);
+  add('det reversed view', () => det(build(s('float64', [6, 3], 5, '::-2, ::-1'))), `np.linalg.det(${py(s('float64', [6, 3], 5, '::-2, ::-1'))})`);
+  add('det singular', () => det([[1, 2, 3], [2, 4, 6], [1, 0, 1]]), `np.linalg.det(${SING})`, 0);
+  add('det 0x0', () => det(build(s('float64', [0, 0], 6))), `np.linalg.det(np.zeros((0, 0)))`, 0);
+  add('slogdet sign', () => slogdet(build(s('float64', [2, 3, 3], 7)))[0], `np.linalg.slogdet(${py(s('float64', [2, 3, 3], 7))})[0]`, 0);
+  add('slogdet logabsdet', () => slogdet(build(s('float64', [2, 3, 3], 7))).logabsdet, `np.linalg.slogdet(${py(s('float64', [2, 3, 3], 7))})[1]`);
+  add('slogdet singular', () => slogdet([[1, 2, 3], [2, 4, 6], [1, 0, 1]]).logabsdet, `np.linalg.slogdet(${SING})[1]`, 0);
+  add('inv', () => inv(well(s('float64', [2, 4, 4], 8))), `np.linalg.inv(${wellPy(s('float64', [2, 4, 4], 8))})`);
+  add('inv float32', () => inv(well(s('float32', [3, 3], 9))), `np.linalg.inv(${wellPy(s('float32', [3, 3], 9))})`, 1e-5);
+  add('solve matrix rhs', () => solve(well(s('float64', [4, 4], 10)), build(s('float64', [4, 2], 11))), `np.linalg.solve(${wellPy(s('float64', [4, 4], 10))}, ${py(s('float64', [4, 2], 11))})`);
+  add('solve vector rhs', () => solve(well(s('float64', [4, 4], 10)), build(s('float64', [4], 12))), `np.linalg.solve(${wellPy(s('float64', [4, 4], 10))}, ${py(s('float64', [4], 12))})`);
+  add('solve broadcast batch', () => solve(well(s('float64', [2, 1, 3, 3], 13)), build(s('float64', [4, 3, 2], 14))), `np.linalg.solve(${wellPy(s('float64', [2, 1, 3, 3], 13))}, ${py(s('float64', [4, 3, 2], 14))})`);
+  const P = s('float64', [4, 4], 15);
+  const pd = (): FastArray => {
+    const a = build(P);
+    return matmulT(a).add(eyeLike(4, 'float64').mul(4)).astype('float64');
+  };
+  const pdPy = `(lambda a: a @ a.T + 4 * np.eye(4))(${py(P)})`;
+  add('cholesky lower', () => cholesky(pd()), `np.linalg.cholesky(${pdPy})`);
+  add('cholesky upper', () => cholesky(pd(), { upper: true }), `np.linalg.cholesky(${pdPy}, upper=True)`);
+  add('cholesky reads the lower triangle', () => cholesky(pd().add(triuNoise())), `np.linalg.cholesky(${pdPy} + np.triu(np.full((4, 4), 0.5), 1))`);
+  for (const [label, shape, view] of [['tall', [5, 3], undefined], ['wide', [3, 5], undefined], ['square view', [4, 4], '::-1'], ['batch', [2, 4, 3], undefined]] as const) {
+    const Q = s('float64', [...shape], 16, view);
+    add(`qr reduced Q ${label}`, () => (qr(build(Q)) as { Q: FastArray }).Q, `np.linalg.qr(${py(Q)}).Q`);
+    add(`qr reduced R ${label}`, () => (qr(build(Q)) as { R: FastArray }).R, `np.linalg.qr(${py(Q)}).R`);
+    add(`qr complete Q ${label}`, () => (qr(build(Q), { mode: 'complete' }) as { Q: FastArray }).Q, `np.linalg.qr(${py(Q)}, mode='complete').Q`);
+    add(`qr r ${label}`, () => qr(build(Q), { mode: 'r' }) as FastArray, `np.linalg.qr(${py(Q)}, mode='r')`);
+  }
+  const M = s('int32', [3, 3], 17);
+  for (const n of [0, 1, 2, 3, 5, 6]) add(`matrix_power int32 n=${n}`, () => matrix_power(build(M), n), `np.linalg.matrix_power(${py(M)}, ${n})`, 0);
+  add('matrix_power float64 n=-3', () => matrix_power(well(s('float64', [3, 3], 18)), -3), `np.linalg.matrix_power(${wellPy(s('float64', [3, 3], 18))}, -3)`);
+  add('matrix_power stack n=7', () => matrix_power(build(s('float64', [2, 3, 3], 19)), 7), `np.linalg.matrix_power(${py(s('float64', [2, 3, 3], 19))}, 7)`);
+  for (const [label, shape] of [['tall', [6, 4]], ['wide', [3, 5]], ['batch', [2, 3, 3]], ['empty', [0, 3]]] as const) {
+    const S = s('float64', [...shape], 20);
+    add(`svdvals ${label}`, () => svdvals(build(S)), `np.linalg.svdvals(${py(S)})`);
+    add(`pinv ${label}`, () => pinv(build(S)), `np.linalg.pinv(${py(S)})`, 1e-11);
+  }
+  add('svdvals float32', () => svdvals(build(s('float32', [4, 3], 21))), `np.linalg.svdvals(${py(s('float32', [4, 3], 21))})`, 1e-5);
+  add('pinv rank deficient', () => pinv([[1, 2, 3], [2, 4, 6], [1, 0, 1]]), `np.linalg.pinv(${SING})`, 1e-11);
+  add('matrix_rank', () => matrix_rank([[1, 2, 3], [2, 4, 6], [1, 0, 1]]), `np.linalg.matrix_rank(${SING})`, 0);
+  add('matrix_rank stack', () => matrix_rank(build(s('float64', [3, 4, 2], 22))), `np.linalg.matrix_rank(${py(s('float64', [3, 4, 2], 22))})`, 0);
+  add('matrix_rank 1-d', () => matrix_rank([0, 0, 1]), `np.linalg.matrix_rank(np.array([0, 0, 1]))`, 0);
+  add('eigvalsh', () => eigvalsh(pd()), `np.linalg.eigvalsh(${pdPy})`);
+  add('eigvalsh stack, indefinite', () => eigvalsh(build(s('float64', [2, 5, 5], 23))), `np.linalg.eigvalsh(${py(s('float64', [2, 5, 5], 23))})`);
+  add('eigvalsh UPLO=U', () => eigvalsh(build(s('float64', [4, 4], 24)), { UPLO: 'U' }), `np.linalg.eigvalsh(${py(s('float64', [4, 4], 24))}, UPLO='U')`);
+  add('lstsq x', () => lstsq(build(s('float64', [6, 3], 25)), build(s('float64', [6], 26))).x, `np.linalg.lstsq(${py(s('float64', [6, 3], 25))}, ${py(s('float64', [6], 26))}, rcond=None)[0]`, 1e-11);
+  add('lstsq residuals', () => lstsq(build(s('float64', [6, 3], 25)), build(s('float64', [6, 2], 27)))[1], `np.linalg.lstsq(${py(s('float64', [6, 3], 25))}, ${py(s('float64', [6, 2], 27))}, rcond=None)[1]`, 1e-11);
+  add('lstsq s', () => lstsq(build(s('float64', [6, 3], 25)), build(s('float64', [6], 26))).s, `np.linalg.lstsq(${py(s('float64', [6, 3], 25))}, ${py(s('float64', [6], 26))}, rcond=None)[3]`);
+  add('lstsq rank deficient', () => lstsq([[1, 2, 3], [2, 4, 6], [1, 0, 1]], [1, 2, 3]).x, `np.linalg.lstsq(${SING}, np.array([1., 2, 3]), rcond=None)[0]`, 1e-11);
+  add('cond', () => cond(pd()), `np.linalg.cond(${pdPy})`, 1e-11);
+  return rows;
+}
+
+const matmulT = (a: FastArray): FastArray => matmul(a, a.mT);
+/** 0.5 above the diagonal of a 4 x 4 matrix (cholesky must ignore it) */
+const triuNoise = (): FastArray => asarray([0, 1, 2, 3].map((i) => [0, 1, 2, 3].map((j) => (j > i ? 0.5 : 0))));
+
+describe('decompositions against NumPy', () => {
+  const rows = table();
+  const expected = numpyEval(Object.fromEntries(rows.map((r) => [r.label, r.py])));
+  for (const r of rows) {
+    it(r.label, () => {
+      const exp = expected[r.label];
+      let scale = 1;
+      if (exp && 'data' in exp && r.rtol > 0) {
+        scale = Math.max(1, ...exp.data.flat().map((v) => Math.abs(Number(v))).filter(Number.isFinite));
+      }
+      expectNear(r.run(), exp, r.label, { rtol: r.rtol, atol: r.rtol * scale, dtype: r.dtype });
+    });
+  }
+});
+
+describe('decompositions: bad input and unsupported corners', () => {
+  it('singular and indefinite matrices raise ValueError (NumPy: LinAlgError)', () => {
+    expect(() => inv([[1, 2], [2, 4]])).toThrow(/Singular matrix/);
+    expect(() => solve([[1, 2], [2, 4]], [1, 1])).toThrow(ValueError);
+    expect(() => cholesky([[1, 2], [2, 1]])).toThrow(/not positive definite/);
+  });
+  it('non-square and low-dimensional input', () => {
+    expect(() => det(build(s('float64', [2, 3], 1)))).toThrow(/square/);
+    expect(() => inv([1, 2])).toThrow(ValueError);
+    expect(() => solve(build(s('float64', [3, 3], 1)), build(s('float64', [4], 2)))).toThrow(ShapeError);
+  });
+  it('complex matrices are NotSupported (fast factorisations are real)', () => {
+    expect(() => det(build(s('complex128', [2, 2], 1)))).toThrow(NotSupportedError);
+    expect(() => qr(build(s('float64', [2, 2], 1)), { mode: 'raw' })).toThrow(NotSupportedError);
+  });
+  it('integer matrices to negative powers', () => {
+    expect(() => matrix_power(build(s('int32', [2, 2], 1)), -1)).toThrow(DTypeError);
+  });
+});
