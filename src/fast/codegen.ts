@@ -338,6 +338,20 @@ export function evaluateInto(root: Node, dest: Dest): void {
   const nOps = ops.length;
   // flat: one loop, every operand moves by exactly one element per step (or stays: stride 0)
   const flat = L <= 1 && plan.strides.every((s, k) => L === 0 || s[0] === ops[k].slots || (k > 0 && s[0] === 0));
+  if (flat && L === 1 && lin.bareLeaf && lin.leafDtypes[0] === dest.dtype && plan.strides[1][0] === ops[1].slots) {
+    // a plain copy between contiguous ranges of one dtype: memcpy speed (copy(), x[...] = y)
+    const n = plan.shape[0] * ops[1].slots;
+    const src = ops[1].data;
+    ops[0].data.set(src.subarray(ops[1].offset, ops[1].offset + n) as never, ops[0].offset);
+    return;
+  }
+  if (!flat && L > 0) {
+    const leader = groupLeaders(ops);
+    if (leader !== null) {
+      evaluateGrouped(lin, dest, ops, plan, leader);
+      return;
+    }
+  }
   // zero offsets are baked in (D[i] instead of D[o + i]): V8 then drops more bounds checks
   const zero = ops.map((o) => o.offset === 0);
   const modes = flat ? plan.strides.map((s, k) => `${L === 0 ? 0 : s[0]}${zero[k] ? 'z' : ''}`).join(',') : '';
@@ -364,6 +378,80 @@ export function evaluateInto(root: Node, dest: Dest): void {
     kernel = compile(sig, lines.join('\n'));
   }
   run(kernel, lin, ops, plan);
+}
+
+/**
+ * Operand k's group leader: the first leaf operand reading the same typed array with the same
+ * strides (views of one array at different offsets: shifted slices, stencils). Such leaves share one
+ * pointer in a loop nest and differ by a constant offset, so a nest does not advance a pointer per
+ * leaf per element. The destination (0) is its own group.
+ */
+function groupLeaders(ops: readonly Operand[]): number[] | null {
+  const leader = ops.map((_, k) => k);
+  let grouped = false;
+  for (let k = 2; k < ops.length; k++) {
+    for (let j = 1; j < k; j++) {
+      if (leader[j] !== j || ops[j].data !== ops[k].data) continue;
+      const a = ops[j].strides;
+      const b = ops[k].strides;
+      let same = a.length === b.length;
+      for (let d = 0; same && d < a.length; d++) same = a[d] === b[d];
+      if (same) {
+        leader[k] = j;
+        grouped = true;
+        break;
+      }
+    }
+  }
+  return grouped ? leader : null;
+}
+
+/**
+ * evaluateInto's loop nest when several leaves share a pointer (see groupLeaders): O holds the
+ * groups' offsets, then each operand's offset relative to its leader (at G + k).
+ */
+function evaluateGrouped(lin: Linear, dest: Dest, ops: Operand[], plan: LoopPlan, leader: number[]): void {
+  const gIdx: number[] = [];
+  const gnum = ops.map(() => 0);
+  for (let k = 0; k < ops.length; k++) {
+    if (leader[k] === k) {
+      gnum[k] = gIdx.length;
+      gIdx.push(k);
+    } else gnum[k] = gnum[leader[k]];
+  }
+  const G = gIdx.length;
+  const L = plan.shape.length;
+  const sig = `G|${lin.sig}|${dest.dtype}|N${L}|${gnum.join(',')}|${lin.result}`;
+  let kernel = cache.get(sig);
+  if (kernel === undefined) {
+    const lines = prologue(G, L, lin, false);
+    for (let k = 1; k < ops.length; k++) if (leader[k] !== k) lines.push(`const ro${k} = O[${G + k}];`);
+    const body = (ptr: (g: number) => string): string[] => [
+      ...lin.leaves.map((_, j) => {
+        const k = j + 1;
+        const p = leader[k] === k ? ptr(gnum[k]) : `${ptr(gnum[k])} + ro${k}`;
+        const D = `D${gnum[k]}`;
+        if (reprOf(lin.leafDtypes[j]) === 'cplx') return `const x${j}r = ${D}[${p}], x${j}i = ${D}[${p} + 1];`;
+        return `const x${j} = ${D}[${p}];`;
+      }),
+      ...lin.body,
+      store(dest.dtype, ptr(0), lin.result),
+    ];
+    lines.push(...nest(G, L, body, null));
+    kernel = compile(sig, lines.join('\n'));
+  }
+  const S: number[] = [];
+  for (const k of gIdx) for (let d = 0; d < L; d++) S.push(plan.strides[k][d]);
+  const O: number[] = gIdx.map((k) => ops[k].offset);
+  for (let k = 0; k < ops.length; k++) O.push(ops[k].offset - ops[leader[k]].offset);
+  kernel(
+    HELPERS,
+    plan.shape,
+    gIdx.map((k) => ops[k].data),
+    O,
+    S,
+    constValues(lin),
+  );
 }
 
 function run(kernel: Kernel, lin: Linear, ops: Operand[], plan: LoopPlan): void {

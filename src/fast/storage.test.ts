@@ -82,3 +82,29 @@ describe.skipIf(gc === undefined)('recycling of large buffers', () => {
     clearRecycledBuffers();
   });
 });
+
+describe('pending lazy readers', () => {
+  it('a long chain of dropped lazy arrays is not evaluated; a write still gives every live one the old values', () => {
+    const base = asarray(Float64Array.from({ length: 16 }, (_, i) => i));
+    const kept: FastArray[] = [];
+    for (let i = 0; i < 3000; i++) {
+      const lazy = base.add(i);
+      if (i % 500 === 0) kept.push(lazy); // more readers than the strongly held bound: some end up weak
+    }
+    expect(kept.every((k) => k.lazy)).toBe(true);
+    base.set(0, 1000);
+    expect(kept.every((k) => !k.lazy)).toBe(true);
+    kept.forEach((k, j) => expect(k.get(0)).toBe(500 * j));
+    expect(base.get(0)).toBe(1000);
+  });
+
+  it('a write after a weakly held reader was forced and disposed does not throw', () => {
+    const base = asarray(new Float64Array(8));
+    const first = base.add(1);
+    for (let i = 0; i < 1100; i++) base.mul(i);
+    first.get(0);
+    first.dispose();
+    base.set(1, 5);
+    expect(base.get(1)).toBe(5);
+  });
+});

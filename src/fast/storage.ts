@@ -4,7 +4,7 @@
  * interleaved (re, im) pairs in a Float32Array/Float64Array.
  */
 import { DTYPES, type DTypeName } from '../common/dtypes.js';
-import { ValueError } from '../common/errors.js';
+import { DisposedError, ValueError } from '../common/errors.js';
 
 export type TypedData =
   | Uint8Array
@@ -107,6 +107,15 @@ export function clearRecycledBuffers(): void {
   freeBytes = 0;
 }
 
+/** Forces a pending reader; one disposed in the meantime has nothing left to protect. */
+function forceReader(r: PendingReader): void {
+  try {
+    r.forcePending();
+  } catch (err) {
+    if (!(err instanceof DisposedError)) throw err;
+  }
+}
+
 export class Storage {
   readonly dtype: DTypeName;
   private readonly _buffer: ArrayBuffer;
@@ -175,13 +184,30 @@ export class Storage {
    * the values they were built from (NumPy's eager semantics). They leave the set when forced.
    */
   private readers: Set<PendingReader> | null = null;
+  /**
+   * Readers beyond MAX_PENDING_READERS, held weakly: a program that builds many lazy arrays and
+   * drops them (a chain of 81 lazy sums per convolution, say) must neither keep them alive nor pay
+   * for evaluating them. A write still forces those that are alive.
+   */
+  private weakReaders: WeakRef<PendingReader>[] | null = null;
 
   /** Remember a lazy array that reads this storage, so a later write can force it first. */
   addReader(r: PendingReader): void {
     const set = (this.readers ??= new Set());
     set.add(r);
-    // Bounded memory for programs that build many lazy arrays and never use them: evaluate them.
-    if (set.size > MAX_PENDING_READERS) this.flushReaders();
+    if (set.size > MAX_PENDING_READERS) this.demoteReaders(set);
+  }
+
+  /** Move the strongly held readers to the weak list, dropping entries already collected. */
+  private demoteReaders(set: Set<PendingReader>): void {
+    const weak = (this.weakReaders ??= []);
+    let live = 0;
+    for (let i = 0; i < weak.length; i++) {
+      if (weak[i].deref() !== undefined) weak[live++] = weak[i];
+    }
+    weak.length = live;
+    for (const r of set) weak.push(new WeakRef(r));
+    set.clear();
   }
 
   /** A lazy array was forced (or dropped its expression): it no longer needs the old contents. */
@@ -192,9 +218,17 @@ export class Storage {
   /** Before writing: force every lazy array still waiting to read the old contents. */
   flushReaders(): void {
     const set = this.readers;
-    if (set === null || set.size === 0) return;
+    const weak = this.weakReaders;
+    if ((set === null || set.size === 0) && weak === null) return;
     this.readers = null;
-    for (const r of set) r.forcePending();
+    this.weakReaders = null;
+    if (weak !== null) {
+      for (const w of weak) {
+        const r = w.deref();
+        if (r !== undefined) forceReader(r);
+      }
+    }
+    if (set !== null) for (const r of set) forceReader(r);
   }
 
   release(): void {
