@@ -6,7 +6,7 @@
  */
 import { DTYPES } from '../common/dtypes.js';
 import { ValueError } from '../common/errors.js';
-import { FastArray } from './array.js';
+import type { FastArray } from './array.js';
 import { freshArray, toFast, wrapData, type ArrayInput } from './along-axis.js';
 import { astype, copy } from './convert.js';
 import { uniqueAll } from './kernels/unique.js';
@@ -148,4 +148,3 @@ export function isin(x1In: ArrayInput, x2In: ArrayInput, options: { invert?: boo
   return out;
 }
 
-void FastArray;
