@@ -26,6 +26,7 @@ import { contiguousStrides, isCContiguous, sizeOf } from './shape.js';
 import { INT_RANGE, readElement } from './scalars.js';
 import { DATA_CTOR, slotsPerElement, Storage, type PendingReader, type TypedData } from './storage.js';
 import * as ew from './elementwise.js';
+import { arrayNamespace, type FastNamespace } from './elementwise-namespace.js';
 import * as red from './reduce.js';
 import * as views from './views.js';
 import * as idx from './indexing.js';
@@ -349,6 +350,22 @@ export class FastArray implements NdArray, PendingReader {
   }
   not(): FastArray {
     return ew.bitwise_invert(this);
+  }
+  /** NumPy's `<<` (bitwise_left_shift). */
+  lshift(other: Operand): FastArray {
+    return ew.bitwise_left_shift(this, other);
+  }
+  /** NumPy's `>>` (bitwise_right_shift). */
+  rshift(other: Operand): FastArray {
+    return ew.bitwise_right_shift(this, other);
+  }
+  /** The Array API namespace of this array: the fast namespace (`ndbridge/fast`). */
+  __array_namespace__(options: { api_version?: string | null } = {}): FastNamespace {
+    const v = options.api_version;
+    if (v !== undefined && v !== null && v !== '2024.12' && v !== '2023.12' && v !== '2022.12' && v !== '2021.12') {
+      throw new ValueError(`__array_namespace__: unsupported api_version ${JSON.stringify(v)}; fast implements '2024.12'`);
+    }
+    return arrayNamespace();
   }
 
   // ---- reductions ----------------------------------------------------------------------------

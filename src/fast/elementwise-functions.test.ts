@@ -89,6 +89,10 @@ add('isclose/basic', 'np.isclose(np.array([1, 2, np.nan, np.inf, 0, 1e-9]), np.a
 add('isclose/equal_nan', 'np.isclose(mk("float32"), mk("float32", 0) + 1e-6, equal_nan=True)', () => fast.isclose(mk('float32'), mk('float32').add(1e-6), { equal_nan: true }), EXACT);
 add('isclose/int-scalar', 'np.isclose(mk("int8"), 3)', () => fast.isclose(mk('int8'), 3), EXACT);
 
+add('lshift/method', 'mk("int64") << mk("int64", 3)', () => mk('int64').lshift(mk('int64', 3)), EXACT);
+add('rshift/method', 'mk("uint32") >> mk("uint32", 5)', () => mk('uint32').rshift(mk('uint32', 5)), EXACT);
+add('rshift/method-scalar', 'mk("int8") >> 2', () => mk('int8').rshift(2), EXACT);
+
 const expected = numpyEval(cases, `${MK_PY}\nimport warnings\nwarnings.simplefilter("ignore")\nnp.seterr(all="ignore")`);
 
 describe('element-wise functions match NumPy on every dtype (edge values included)', () => {
@@ -132,6 +136,12 @@ describe('element-wise functions: errors and scalars', () => {
     expect(fast.allclose(mk('float64'), mk('float64'))).toBe(false); // NaN
     expect(fast.allclose(mk('float64'), mk('float64'), { equal_nan: true })).toBe(true);
     expect(fast.allclose([1, 2, 3], [1, 2, 3.000001])).toBe(true);
+  });
+
+  it('__array_namespace__ returns the fast namespace', () => {
+    expect(mk('float64').__array_namespace__()).toBe(fast);
+    expect(mk('int8').__array_namespace__({ api_version: '2024.12' })).toBe(fast);
+    expect(() => mk('int8').__array_namespace__({ api_version: '1999.01' })).toThrow(/api_version/);
   });
 
   it('fuses: a chain of new functions is one kernel over one leaf', () => {

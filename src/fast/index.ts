@@ -42,6 +42,7 @@ export { reshape, transpose, swapaxes, moveaxis, squeeze, expand_dims, broadcast
 export type { AxisArg } from './views.js';
 export { can_cast, result_type, isdtype, finfo, iinfo, broadcast_shapes } from './dtype-info.js';
 export type { FInfo, IInfo } from './dtype-info.js';
+import './elementwise-namespace-register.js'; // registers this namespace for FastArray.__array_namespace__()
 
 /** The Array API standard version this namespace follows. */
 export const __array_api_version__ = '2024.12';
