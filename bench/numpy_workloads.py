@@ -45,6 +45,13 @@ def prepare(case, sizes, moduli):
     if w == "sum":
         a = pattern(n, moduli["a"])
         return (lambda: a.sum()), scalar
+    if w == "mean":
+        a = pattern(n, moduli["a"])
+        return (lambda: a.mean()), scalar
+    if w == "sum-ab":
+        a = pattern(n, moduli["a"])
+        b = pattern(n, moduli["b"])
+        return (lambda: (a * b).sum()), scalar
     if w == "std":
         a = pattern(n, moduli["a"])
         return (lambda: a.std()), scalar

@@ -92,7 +92,19 @@ export function prepareCompat(np: Np, spec: CaseSpec, s: Sizes): BenchCase | Una
         return acc;
       });
     }
+    case 'sum-ab': {
+      const a = patternNp(n, INPUT_MODULI.a);
+      const b = patternNp(n, INPUT_MODULI.b);
+      return scalarCase(() => {
+        const p = np.call('multiply', a, b);
+        const r = np.call('sum', p);
+        const v = scalarOf(r);
+        for (const x of [p, r]) if (hasMethods(x, 'dispose')) (x as NdArray).dispose();
+        return v;
+      });
+    }
     case 'sum':
+    case 'mean':
     case 'std': {
       const a = patternNp(n, INPUT_MODULI.a);
       const name = spec.workload;

@@ -53,6 +53,18 @@ function kernels(cwise: Cwise) {
         return this.s;
       },
     }),
+    dot: cwise({
+      args: ['array', 'array'],
+      pre: function (this: { s: number }) {
+        this.s = 0;
+      },
+      body: function (this: { s: number }, a: number, b: number) {
+        this.s += a * b;
+      },
+      post: function (this: { s: number }) {
+        return this.s;
+      },
+    }),
     fma: cwise({
       args: ['array', 'array', 'scalar'],
       body: function (o: number, x: number, k: number) {
@@ -77,6 +89,15 @@ function prepare(nd: Ndarray, k: ReturnType<typeof kernels>, spec: CaseSpec, s: 
     case 'sum': {
       const a = nd(pattern(n, INPUT_MODULI.a));
       return scalarCase(() => k.sum(a) as number);
+    }
+    case 'mean': {
+      const a = nd(pattern(n, INPUT_MODULI.a));
+      return scalarCase(() => (k.sum(a) as number) / n);
+    }
+    case 'sum-ab': {
+      const a = nd(pattern(n, INPUT_MODULI.a));
+      const b = nd(pattern(n, INPUT_MODULI.b));
+      return scalarCase(() => k.dot(a, b) as number);
     }
     case 'std': {
       const a = nd(pattern(n, INPUT_MODULI.a));

@@ -55,6 +55,19 @@ export function prepareFast(mod: ModuleRecord, spec: CaseSpec, s: Sizes): BenchC
       const a = asarray(pattern(n, INPUT_MODULI.a));
       return scalarCase(() => sum(a));
     }
+    case 'mean': {
+      const mean = fn<Unary>(mod, 'mean');
+      if (!mean) return missing('mean');
+      const a = asarray(pattern(n, INPUT_MODULI.a));
+      return scalarCase(() => mean(a));
+    }
+    case 'sum-ab': {
+      const sum = fn<Unary>(mod, 'sum');
+      if (!sum) return missing('sum');
+      const a = asarray(pattern(n, INPUT_MODULI.a));
+      const b = asarray(pattern(n, INPUT_MODULI.b));
+      return need(a, 'mul') ?? scalarCase(() => sum(a.mul(b)));
+    }
     case 'std': {
       const std = fn<Unary>(mod, 'std');
       if (!std) return missing('std');

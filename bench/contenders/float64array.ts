@@ -36,6 +36,23 @@ function prepare(spec: CaseSpec, s: Sizes): BenchCase | ReturnType<typeof unavai
         return acc;
       });
     }
+    case 'mean': {
+      const a = pattern(n, INPUT_MODULI.a);
+      return scalarCase(() => {
+        let acc = 0;
+        for (let i = 0; i < n; i++) acc += a[i];
+        return acc / n;
+      });
+    }
+    case 'sum-ab': {
+      const a = pattern(n, INPUT_MODULI.a);
+      const b = pattern(n, INPUT_MODULI.b);
+      return scalarCase(() => {
+        let acc = 0;
+        for (let i = 0; i < n; i++) acc += a[i] * b[i];
+        return acc;
+      });
+    }
     case 'std': {
       const a = pattern(n, INPUT_MODULI.a);
       return scalarCase(() => {

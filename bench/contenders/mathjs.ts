@@ -42,6 +42,15 @@ function prepare(math: MathJs, spec: CaseSpec, s: Sizes): BenchCase | ReturnType
       const a = vec(pattern(n, INPUT_MODULI.a));
       return scalarCase(() => math.sum(a) as number);
     }
+    case 'mean': {
+      const a = vec(pattern(n, INPUT_MODULI.a));
+      return scalarCase(() => math.mean(a) as unknown as number);
+    }
+    case 'sum-ab': {
+      const a = vec(pattern(n, INPUT_MODULI.a));
+      const b = vec(pattern(n, INPUT_MODULI.b));
+      return scalarCase(() => math.dot(a, b) as unknown as number);
+    }
     case 'std': {
       const a = vec(pattern(n, INPUT_MODULI.a));
       return scalarCase(() => math.std(a, 'uncorrected') as unknown as number);

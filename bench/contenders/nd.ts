@@ -83,7 +83,14 @@ export function prepareNd(L: Loaded, spec: CaseSpec, s: Sizes): BenchCase | Unav
       const zeros = L.fastAsarray(new Float64Array(n));
       return arrayCase(() => force(call('add', call('add', call('add', call('add', zeros, zeros), zeros), zeros), zeros)));
     }
+    case 'sum-ab': {
+      for (const name of ['sum', 'multiply']) if (!f(name)) return missing(name);
+      const a = L.fastAsarray(pattern(n, INPUT_MODULI.a));
+      const b = L.fastAsarray(pattern(n, INPUT_MODULI.b));
+      return { run: () => scalarOf((nd.sum as NdFn)(call('multiply', a, b))), checksum: (r) => r as number };
+    }
     case 'sum':
+    case 'mean':
     case 'std': {
       const name = spec.workload;
       if (!f(name)) return missing(name);

@@ -70,6 +70,19 @@ function prepare(nd: Ndarray, ops: Ops, spec: CaseSpec, s: Sizes): BenchCase | R
       const a = nd(pattern(n, INPUT_MODULI.a));
       return scalarCase(() => ops.sum(a));
     }
+    case 'mean': {
+      const a = nd(pattern(n, INPUT_MODULI.a));
+      return scalarCase(() => ops.sum(a) / n);
+    }
+    case 'sum-ab': {
+      const a = nd(pattern(n, INPUT_MODULI.a));
+      const b = nd(pattern(n, INPUT_MODULI.b));
+      return scalarCase(() => {
+        const t = nd(new Float64Array(n));
+        ops.mul(t, a, b);
+        return ops.sum(t);
+      });
+    }
     case 'std': {
       const a = nd(pattern(n, INPUT_MODULI.a));
       return scalarCase(() => {

@@ -111,6 +111,19 @@ function prepare(L: Stdlib, spec: CaseSpec, s: Sizes): BenchCase | ReturnType<ty
       const a = nd(pattern(n, INPUT_MODULI.a));
       return scalarCase(() => L.dsum([a]));
     }
+    case 'mean': {
+      const a = nd(pattern(n, INPUT_MODULI.a));
+      return scalarCase(() => L.dsum([a]) / n);
+    }
+    case 'sum-ab': {
+      const a = nd(pattern(n, INPUT_MODULI.a));
+      const b = nd(pattern(n, INPUT_MODULI.b));
+      return scalarCase(() => {
+        const t = nd(new Float64Array(n));
+        L.binary([a, b, t], L.mul);
+        return L.dsum([t]);
+      });
+    }
     case 'std': {
       const a = nd(pattern(n, INPUT_MODULI.a));
       const correction = L.fromScalar(0);

@@ -61,6 +61,18 @@ function prepare(tf: Tf, spec: CaseSpec, s: Sizes): BenchCase | ReturnType<typeo
         return v;
       });
     }
+    case 'mean':
+    case 'sum-ab': {
+      const a = input(f32(pattern(n, INPUT_MODULI.a)));
+      const b = input(f32(pattern(n, INPUT_MODULI.b)));
+      const mean = spec.workload === 'mean';
+      return scalarCase(() => {
+        const r = tf.tidy(() => (mean ? tf.mean(a) : tf.sum(tf.mul(a, b))));
+        const v = r.dataSync()[0];
+        r.dispose();
+        return v;
+      });
+    }
     case 'std': {
       const a = input(f32(pattern(n, INPUT_MODULI.a)));
       return scalarCase(() => {
