@@ -31,6 +31,7 @@ import * as red from './reduce.js';
 import * as views from './views.js';
 import * as idx from './indexing.js';
 import * as conv from './convert.js';
+import { matmul as matmulOf } from './linalg/products.js';
 import { formatRepr } from './repr.js';
 
 export class FastArray implements NdArray, PendingReader {
@@ -366,6 +367,15 @@ export class FastArray implements NdArray, PendingReader {
       throw new ValueError(`__array_namespace__: unsupported api_version ${JSON.stringify(v)}; fast implements '2024.12'`);
     }
     return arrayNamespace();
+  }
+
+  /** `this @ other` (NumPy's matmul: 1-d operands promoted, batches broadcast). */
+  matmul(other: FastArray | NdArray | readonly unknown[]): FastArray {
+    return matmulOf(this, other);
+  }
+  /** Python's name for `matmul`. */
+  __matmul__(other: FastArray | NdArray | readonly unknown[]): FastArray {
+    return matmulOf(this, other);
   }
 
   // ---- reductions ----------------------------------------------------------------------------

@@ -135,3 +135,13 @@ describe('products: bad input', () => {
     expect(() => vecdot(build({ dtype: 'float64', shape: [3] }), build({ dtype: 'float64', shape: [4] }))).toThrow(/size 3 in x1 but 4/);
   });
 });
+
+describe('FastArray.matmul / __matmul__', () => {
+  it('equals the matmul function (values and dtype)', () => {
+    const a = build({ dtype: 'int32', shape: [2, 2, 3], seed: 3 });
+    const b = build({ dtype: 'int32', shape: [3, 2], seed: 4 });
+    expect(a.matmul(b).toArray()).toEqual(matmul(a, b).toArray());
+    expect(a.__matmul__(b).dtype).toBe('int32');
+    expect(() => a.matmul(build({ dtype: 'int32', shape: [2, 2], seed: 5 }))).toThrow(ShapeError);
+  });
+});
