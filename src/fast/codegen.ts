@@ -571,7 +571,14 @@ export function reduceInto(root: Node, kind: ReduceKind, acc: Dest): void {
   // integer sums of <= 32-bit values into int64/uint64: add JS numbers exactly in chunks, BigInt once per chunk
   const rk = DTYPES[root.dtype].kind;
   const chunkedInt = kind === 'sum' && innerReduce && reprOf(A) === 'big' && reprOf(root.dtype) === 'num' && rk !== 'float';
-  const sig = `R${kind}|${lin.sig}|${A}|N${L}|${innerReduce ? (direct ? 'd' : pairwise ? 'p' : chunkedInt ? 'c' : 'i') : 'e'}|${lin.result}`;
+  // fused pairwise sums: inner strides of 1 (contiguous) and 0 (broadcast) are baked into the code
+  const fusedPw = pairwise && !direct && reprOf(A) !== 'cplx';
+  const innerMode = (k: number): 'u' | 'z' | 'g' => {
+    const st = plan.strides[k][L - 1];
+    return st === 1 ? 'u' : st === 0 ? 'z' : 'g';
+  };
+  const modes = fusedPw ? lin.leaves.map((_, j) => innerMode(j + 1)).join('') : '';
+  const sig = `R${kind}|${lin.sig}|${A}|N${L}|${innerReduce ? (direct ? 'd' : pairwise ? `p${modes}` : chunkedInt ? 'c' : 'i') : 'e'}|${lin.result}`;
   let kernel = cache.get(sig);
   if (kernel === undefined) {
     const lines = prologue(nOps, L, lin, false);
@@ -609,7 +616,14 @@ export function reduceInto(root: Node, kind: ReduceKind, acc: Dest): void {
       const f = (e: string) => (A === 'float32' ? `Math.fround(${e})` : `(${e})`);
       const leafIdx = lin.leaves.map((_, j) => j + 1);
       const qs = leafIdx.map((k) => `q${k}`).join(', ');
-      const at = (i: string) => (k: number) => `(q${k} + (${i}) * s${k}_${d})`;
+      const at = (i: string) => (k: number) => {
+        const m = innerMode(k);
+        return m === 'u' ? `(q${k} + ${i})` : m === 'z' ? `q${k}` : `(q${k} + (${i}) * s${k}_${d})`;
+      };
+      const half = (k: number): string => {
+        const m = innerMode(k);
+        return m === 'u' ? `q${k} + n2` : m === 'z' ? `q${k}` : `q${k} + n2 * s${k}_${d}`;
+      };
       const valAt = (i: string, target: string, init: boolean): string =>
         `{ ${value(at(i)).join(' ')} ${init ? `${target} = val;` : `${target} = ${f(`${target} + val`)};`} }`;
       const rs = Array.from({ length: 8 }, (_, j) => `r${j}`);
@@ -625,7 +639,7 @@ export function reduceInto(root: Node, kind: ReduceKind, acc: Dest): void {
         `for (; i < n; i++) ${valAt('i', 'res', false)}`,
         `return res; }`,
         `let n2 = Math.floor(n / 2); n2 -= n2 % 8;`,
-        `return ${f(`PW(${qs}${qs ? ', ' : ''}n2) + PW(${leafIdx.map((k) => `q${k} + n2 * s${k}_${d}`).join(', ')}${qs ? ', ' : ''}n - n2)`)};`,
+        `return ${f(`PW(${qs}${qs ? ', ' : ''}n2) + PW(${leafIdx.map(half).join(', ')}${qs ? ', ' : ''}n - n2)`)};`,
         `};`,
       );
       innerLoop = (ptr) => [`D0[${ptr(0)}] = ${f(`D0[${ptr(0)}] + PW(${leafIdx.map((k) => ptr(k)).join(', ')}${qs ? ', ' : ''}n${d})`)};`];

@@ -27,6 +27,7 @@ const PW_BLOCKSIZE = 128;
  * @param stride distance between consecutive elements, in elements
  */
 export function pairwiseSumF64(a: Float64Array, offset: number, n: number, stride: number): number {
+  if (stride === 1) return pairwiseSumF64Unit(a, offset, n);
   if (n < 8) {
     let res = 0;
     for (let i = 0, p = offset; i < n; i++, p += stride) res += a[p];
@@ -75,6 +76,43 @@ export function pairwiseSumF64(a: Float64Array, offset: number, n: number, strid
   let n2 = Math.floor(n / 2);
   n2 -= n2 % 8;
   return pairwiseSumF64(a, offset, n2, stride) + pairwiseSumF64(a, offset + n2 * stride, n - n2, stride);
+}
+
+/** {@link pairwiseSumF64} over contiguous data (stride 1): the same tree, no stride arithmetic. */
+function pairwiseSumF64Unit(a: Float64Array, offset: number, n: number): number {
+  if (n < 8) {
+    let res = 0;
+    for (let i = 0; i < n; i++) res += a[offset + i];
+    return res;
+  }
+  if (n <= PW_BLOCKSIZE) {
+    let r0 = a[offset];
+    let r1 = a[offset + 1];
+    let r2 = a[offset + 2];
+    let r3 = a[offset + 3];
+    let r4 = a[offset + 4];
+    let r5 = a[offset + 5];
+    let r6 = a[offset + 6];
+    let r7 = a[offset + 7];
+    const end = offset + n - (n % 8);
+    let p = offset + 8;
+    for (; p < end; p += 8) {
+      r0 += a[p];
+      r1 += a[p + 1];
+      r2 += a[p + 2];
+      r3 += a[p + 3];
+      r4 += a[p + 4];
+      r5 += a[p + 5];
+      r6 += a[p + 6];
+      r7 += a[p + 7];
+    }
+    let res = r0 + r1 + (r2 + r3) + (r4 + r5 + (r6 + r7));
+    for (const stop = offset + n; p < stop; p++) res += a[p];
+    return res;
+  }
+  let n2 = Math.floor(n / 2);
+  n2 -= n2 % 8;
+  return pairwiseSumF64Unit(a, offset, n2) + pairwiseSumF64Unit(a, offset + n2, n - n2);
 }
 
 /** As {@link pairwiseSumF64} for float32 data, accumulating in float32 (NumPy's FLOAT_pairwise_sum). */
