@@ -78,6 +78,19 @@ describe('manipulation functions match NumPy exactly on every dtype (views, nega
     check(rows);
   });
 
+  it('pad in every mode', () => {
+    const rows: Row[] = [];
+    for (const d of ['float64', 'int16', 'uint8', 'complex128', 'bool', 'int64'] as DTypeName[]) {
+      for (const mode of ['edge', 'reflect', 'symmetric', 'wrap'] as const) {
+        rows.push({ label: `pad ${d} ${mode}`, py: `np.pad(m2('${d}')[:, ::-1], [[1, 2], [5, 0]], mode='${mode}')`, run: () => m.pad(m2(d).at(':, ::-1'), [[1, 2], [5, 0]], { mode }) });
+      }
+      rows.push({ label: `pad ${d} constant`, py: `np.pad(m2('${d}'), 2, mode='constant', constant_values=1)`, run: () => m.pad(m2(d), 2, { mode: 'constant', constant_values: 1 }) });
+    }
+    rows.push({ label: 'pad reflect long', py: 'np.pad(np.arange(3.0), [7, 8], mode="reflect")', run: () => m.pad(asarray([0, 1, 2], { dtype: 'float64' }), [7, 8], { mode: 'reflect' }) });
+    check(rows);
+    expect(() => m.pad(asarray([[], []] as never), 1, { mode: 'edge' })).toThrow(ValueError);
+  });
+
   it('raise the errors NumPy raises', () => {
     const res = numpyEval({
       shape: "np.concat((np.zeros((2, 3)), np.zeros((2, 4))))",

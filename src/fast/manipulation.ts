@@ -488,3 +488,79 @@ function scatter(out: FastArray, pos: readonly number[], src: FastArray): void {
   out.set([ia], src);
 }
 
+
+// ---- pad (NumPy) ------------------------------------------------------------------------------------
+
+export interface PadOptions {
+  mode?: 'constant' | 'edge' | 'reflect' | 'symmetric' | 'wrap';
+  constant_values?: number | bigint | boolean;
+}
+
+/** pad_width as NumPy accepts it (n, [before, after], [[b0, a0], ...], [[b, a]]) -> one [before, after] per axis. */
+function padWidths(width: number | readonly number[] | readonly (readonly number[])[], ndim: number): [number, number][] {
+  let pairs: [number, number][];
+  if (typeof width === 'number') pairs = [[width, width]];
+  else if (width.length > 0 && typeof width[0] === 'number') {
+    const w = width as readonly number[];
+    pairs = w.length === 1 ? [[w[0], w[0]]] : w.length === 2 ? [[w[0], w[1]]] : badPad(width);
+  } else pairs = (width as readonly (readonly number[])[]).map((p) => (p.length === 1 ? [p[0], p[0]] : p.length === 2 ? [p[0], p[1]] : badPad(width)));
+  if (pairs.length === 1) pairs = new Array<[number, number]>(ndim).fill(pairs[0]);
+  if (pairs.length !== ndim) badPad(width);
+  for (const [b, a] of pairs) if (!Number.isInteger(b) || !Number.isInteger(a) || b < 0 || a < 0) throw new ValueError("index can't contain negative values");
+  return pairs;
+}
+
+function badPad(width: unknown): never {
+  throw new ValueError(`operands could not be broadcast together with remapped shapes: pad_width ${JSON.stringify(width)}`);
+}
+
+/** Source position for padded position p (i = p - before, n the axis length) in a non-constant mode. */
+function padSource(i: number, n: number, mode: string): number {
+  switch (mode) {
+    case 'edge':
+      return i < 0 ? 0 : i >= n ? n - 1 : i;
+    case 'wrap':
+      return ((i % n) + n) % n;
+    case 'symmetric': {
+      const p = 2 * n;
+      const j = ((i % p) + p) % p;
+      return j >= n ? p - 1 - j : j;
+    }
+    default: {
+      // reflect
+      if (n === 1) return 0;
+      const p = 2 * (n - 1);
+      const j = ((i % p) + p) % p;
+      return j >= n ? p - j : j;
+    }
+  }
+}
+
+/** NumPy pad with modes 'constant' (a scalar constant_values), 'edge', 'reflect', 'symmetric', 'wrap'. */
+export function pad(xIn: ArrayInput, padWidth: number | readonly number[] | readonly (readonly number[])[], options: PadOptions = {}): FastArray {
+  const x = toFast(xIn);
+  const mode = options.mode ?? 'constant';
+  if (!['constant', 'edge', 'reflect', 'symmetric', 'wrap'].includes(mode)) throw new ValueError(`mode '${String(mode)}' is not supported by fast's pad (constant, edge, reflect, symmetric, wrap); nd.pad runs NumPy's`);
+  const pw = padWidths(padWidth, x.ndim);
+  if (mode === 'constant') {
+    const cv = options.constant_values ?? 0;
+    if (typeof cv === 'object') throw new ValueError("fast's pad takes a scalar constant_values; nd.pad runs NumPy's for per-axis values");
+    const shape = x.shape.map((d, i) => d + pw[i][0] + pw[i][1]);
+    const out = freshArray(x.dtype, shape);
+    if (cv !== 0 && cv !== 0n && cv !== false) out.set('...', cv);
+    const items: Idx[] = x.shape.map((d, i) => sliceOf(pw[i][0], pw[i][0] + d));
+    if (x.size > 0) assignInto(out.at(...items), x);
+    return out;
+  }
+  let r = x;
+  for (let ax = 0; ax < x.ndim; ax++) {
+    const [b, a] = pw[ax];
+    if (b === 0 && a === 0) continue;
+    const n = r.shape[ax];
+    if (n === 0) throw new ValueError(`can't extend empty axis ${ax} using modes other than 'constant' or 'empty'`);
+    const idx = new Int32Array(n + b + a);
+    for (let p = 0; p < idx.length; p++) idx[p] = padSource(p - b, n, mode);
+    r = gatherAxis(r, idx, ax);
+  }
+  return r === x ? copy(x) : r;
+}

@@ -151,3 +151,34 @@ describe('median / quantile / percentile / ptp / average / gradient (tolerance 1
 
 // keep the REAL list used (dtype coverage of count_nonzero etc. above uses DTYPE_NAMES)
 void REAL;
+
+describe('bincount / digitize / histogram / cov / corrcoef (counts exact; cov/corrcoef 1e-12 relative)', () => {
+  it('match NumPy', () => {
+    const xs = [3, 0, 1, 3, 7, 1, 1, 0];
+    const vals = [-3.5, 0, 2.5, 2.49, 7, 100, NaN, -Infinity, 1];
+    const data = [0.5, -1.25, 3, 2.75, 0.5, 9, -4, 1.5, 2, 2, 7.125, -0.5];
+    const rows: Row[] = [
+      { label: 'bincount', py: `np.bincount(np.array(${JSON.stringify(xs)}))`, run: () => st.bincount(asarray(xs)), opts: { dtype: 'int32' } },
+      { label: 'bincount minlength', py: `np.bincount(np.array(${JSON.stringify(xs)}, dtype=np.uint8), minlength=12)`, run: () => st.bincount(asarray(xs, { dtype: 'uint8' }), { minlength: 12 }), opts: { dtype: 'int32' } },
+      { label: 'bincount weights', py: `np.bincount(np.array(${JSON.stringify(xs)}), weights=np.linspace(-1, 2, 8))`, run: () => st.bincount(asarray(xs), { weights: asarray([-1, -0.5714285714285714, -0.1428571428571429, 0.2857142857142856, 0.7142857142857142, 1.1428571428571428, 1.5714285714285714, 2]) }), opts: { rtol: 1e-15 } },
+      { label: 'digitize', py: `np.digitize(np.array([${vals.map(String).join(', ').replace('NaN', 'np.nan').replace('-Infinity', '-np.inf')}]), np.array([0.0, 1.0, 2.5, 7.0]))`, run: () => st.digitize(asarray(vals), asarray([0, 1, 2.5, 7])), opts: { dtype: 'int32' } },
+      { label: 'digitize right dec', py: `np.digitize(np.array([${vals.map(String).join(', ').replace('NaN', 'np.nan').replace('-Infinity', '-np.inf')}]), np.array([7.0, 2.5, 1.0, 0.0]), right=True)`, run: () => st.digitize(asarray(vals), asarray([7, 2.5, 1, 0]), { right: true }), opts: { dtype: 'int32' } },
+      { label: 'histogram counts', py: `np.histogram(np.array(${JSON.stringify(data)}), bins=5)[0]`, run: () => st.histogram(asarray(data), { bins: 5 })[0], opts: { dtype: 'int32' } },
+      { label: 'histogram edges', py: `np.histogram(np.array(${JSON.stringify(data)}), bins=5)[1]`, run: () => st.histogram(asarray(data), { bins: 5 })[1] },
+      { label: 'histogram range', py: `np.histogram(np.array(${JSON.stringify(data)}), bins=3, range=(0, 3))[0]`, run: () => st.histogram(asarray(data), { bins: 3, range: [0, 3] })[0], opts: { dtype: 'int32' } },
+      { label: 'histogram edges given', py: `np.histogram(np.array(${JSON.stringify(data)}), bins=np.array([-5.0, 0.0, 0.5, 3.0, 9.0]))[0]`, run: () => st.histogram(asarray(data), { bins: asarray([-5, 0, 0.5, 3, 9]) })[0], opts: { dtype: 'int32' } },
+      { label: 'cov', py: `np.cov(np.array(${JSON.stringify(data)}).reshape(3, 4))`, run: () => st.cov(asarray(data).reshape([3, 4])), opts: { rtol: 1e-12 } },
+      { label: 'cov 1d', py: `np.cov(np.array(${JSON.stringify(data)}))`, run: () => st.cov(asarray(data)), opts: { rtol: 1e-12 } },
+      { label: 'cov cols bias', py: `np.cov(np.array(${JSON.stringify(data)}).reshape(4, 3), rowvar=False, bias=True)`, run: () => st.cov(asarray(data).reshape([4, 3]), { rowvar: false, bias: true }), opts: { rtol: 1e-12 } },
+      { label: 'corrcoef', py: `np.corrcoef(np.array(${JSON.stringify(data)}).reshape(3, 4))`, run: () => st.corrcoef(asarray(data).reshape([3, 4])), opts: { rtol: 1e-12 } },
+    ];
+    check(rows);
+  });
+  it('reject bad input as NumPy', () => {
+    const res = numpyEval({ neg: 'np.bincount(np.array([1, -1]))', mono: 'np.digitize(np.array([1.0]), np.array([0.0, 2.0, 1.0]))', nan: 'np.histogram(np.array([1.0, np.nan]))' });
+    for (const k of ['neg', 'mono', 'nan']) expect(numpyError(res[k], k).error).toBe('ValueError');
+    expect(() => st.bincount(asarray([1, -1]))).toThrow(ValueError);
+    expect(() => st.digitize(asarray([1]), asarray([0, 2, 1]))).toThrow(ValueError);
+    expect(() => st.histogram(asarray([1, NaN]))).toThrow(ValueError);
+  });
+});

@@ -12,7 +12,8 @@ import { DTypeError, ValueError } from '../common/errors.js';
 import type { ReduceOptions } from '../common/ndarray.js';
 import { FastArray } from './array.js';
 import { freshArray, gather, lanesOf, reductionLanes, toFast, type ArrayInput } from './along-axis.js';
-import { astype } from './convert.js';
+import { astype, copy } from './convert.js';
+import { linspace } from './creation.js';
 import { apply } from './elementwise.js';
 import { cumulativeComplex, cumulativeProd, cumulativeSum } from './kernels/cumulative.js';
 import { numpySumF32, numpySumF64 } from './kernels/pairwise.js';
@@ -577,4 +578,203 @@ export function gradient(xIn: ArrayInput, options: { axis?: Axis } = {}): FastAr
     return out;
   });
   return res.length === 1 && (options.axis !== undefined && options.axis !== null ? typeof options.axis === 'number' : x.ndim === 1) ? res[0] : res;
+}
+
+// ---- counting and binning (NumPy) -------------------------------------------------------------------
+
+/** NumPy bincount: occurrences of each non-negative integer (int32), or the sums of `weights` (float64). */
+export function bincount(xIn: ArrayInput, options: { weights?: ArrayInput | null; minlength?: number } = {}): FastArray {
+  const x = toFast(xIn);
+  const k = kindOf(x.dtype);
+  if (x.ndim !== 1) throw new ValueError(`object too deep for desired array: bincount takes a 1-d array, got ${x.ndim} dimensions`);
+  if (k !== 'signed' && k !== 'unsigned' && k !== 'bool' && !(x.size === 0)) throw new DTypeError(`Cannot cast array data from dtype('${x.dtype}') to dtype('int64') according to the rule 'safe'`);
+  const minlength = options.minlength ?? 0;
+  if (!Number.isInteger(minlength) || minlength < 0) throw new ValueError(`'minlength' must not be negative, got ${minlength}`);
+  const vals: number[] = [];
+  let max = -1;
+  for (let i = 0; i < x.size; i++) {
+    const v = Number(x.get(i));
+    if (v < 0) throw new ValueError("'list' argument must have no negative elements");
+    vals.push(v);
+    if (v > max) max = v;
+  }
+  const n = Math.max(max + 1, minlength);
+  if (options.weights === undefined || options.weights === null) {
+    const out = freshArray('int32', [n]);
+    const od = out._data as Int32Array;
+    for (const v of vals) od[v]++;
+    return out;
+  }
+  const w = astype(toFast(options.weights), 'float64');
+  if (w.ndim !== 1 || w.size !== x.size) throw new ValueError("The weights and list don't have the same length.");
+  const out = freshArray('float64', [n]);
+  const od = out._data as Float64Array;
+  for (let i = 0; i < vals.length; i++) od[vals[i]] += w.get(i) as number;
+  return out;
+}
+
+/** NumPy digitize: the bin of each value (bins monotonic, increasing or decreasing); `right` closes bins on the right. int32. */
+export function digitize(xIn: ArrayInput, binsIn: ArrayInput, options: { right?: boolean } = {}): FastArray {
+  const x = toFast(xIn);
+  const bins = copy(astype(toFast(binsIn), 'float64'));
+  if (bins.ndim !== 1) throw new ValueError('bins must be one-dimensional');
+  const b = bins._data as Float64Array;
+  let inc = true;
+  let dec = true;
+  for (let i = 1; i < b.length; i++) {
+    if (b[i] < b[i - 1]) inc = false;
+    if (b[i] > b[i - 1]) dec = false;
+  }
+  if (!inc && !dec) throw new ValueError('bins must be monotonically increasing or decreasing');
+  const xs = copy(astype(x, kindOf(x.dtype) === 'complex' ? x.dtype : 'float64'));
+  if (kindOf(xs.dtype) === 'complex') throw new DTypeError('x may not be complex');
+  const xd = xs._data as Float64Array;
+  const right = options.right === true;
+  const out = freshArray('int32', x.shape);
+  const od = out._data as Int32Array;
+  const n = b.length;
+  // NumPy: searchsorted(bins, x, side='left' if right else 'right') (NaN sorts last)
+  const lessThan = (a: number, c: number) => a < c || (c !== c && a === a);
+  for (let i = 0; i < xd.length; i++) {
+    const v = xd[i];
+    let lo = 0;
+    let hi = n;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      const e = inc ? b[mid] : b[n - 1 - mid];
+      // left: first e with !(e < v); right: first e with v < e
+      if (right ? lessThan(e, v) : !lessThan(v, e)) lo = mid + 1;
+      else hi = mid;
+    }
+    od[i] = inc ? lo : n - lo;
+  }
+  return out;
+}
+
+/** NumPy histogram: counts (int32) and bin edges (float64); `bins` a count (equal bins over `range` or the data's range) or the edges. */
+export function histogram(aIn: ArrayInput, options: { bins?: number | readonly number[] | FastArray; range?: readonly [number, number] | null } = {}): FastArray[] {
+  const a = copy(astype(ravel(toFast(aIn)), 'float64'));
+  const ad = a._data as Float64Array;
+  const binsOpt = options.bins ?? 10;
+  if (typeof binsOpt === 'number') {
+    if (!Number.isInteger(binsOpt) || binsOpt < 1) throw new ValueError('`bins` must be positive, when an integer');
+    let first: number;
+    let last: number;
+    if (options.range !== undefined && options.range !== null) {
+      [first, last] = options.range;
+      if (first > last) throw new ValueError('max must be larger than min in range parameter.');
+      if (!Number.isFinite(first) || !Number.isFinite(last)) throw new ValueError(`supplied range of [${first}, ${last}] is not finite`);
+    } else if (ad.length === 0) {
+      first = 0;
+      last = 1;
+    } else {
+      first = Infinity;
+      last = -Infinity;
+      for (const v of ad) {
+        if (v !== v) {
+          first = last = NaN;
+          break;
+        }
+        if (v < first) first = v;
+        if (v > last) last = v;
+      }
+      if (!Number.isFinite(first) || !Number.isFinite(last)) throw new ValueError(`autodetected range of [${first}, ${last}] is not finite`);
+    }
+    if (first === last) {
+      first -= 0.5;
+      last += 0.5;
+    }
+    const edges = linspace(first, last, binsOpt + 1);
+    const e = edges._data as Float64Array;
+    const counts = freshArray('int32', [binsOpt]);
+    const cd = counts._data as Int32Array;
+    const denom = last - first;
+    for (const v of ad) {
+      if (!(v >= first && v <= last)) continue;
+      let i = Math.trunc(((v - first) / denom) * binsOpt);
+      if (i === binsOpt) i--;
+      if (v < e[i]) i--;
+      else if (v >= e[i + 1] && i !== binsOpt - 1) i++;
+      cd[i]++;
+    }
+    return [counts, edges];
+  }
+  // the edges come back in their own dtype (NumPy returns the bins array as given)
+  const edgesIn = copy(toFast(binsOpt as ArrayInput));
+  const e = copy(astype(edgesIn, 'float64'))._data as Float64Array;
+  for (let i = 1; i < e.length; i++) if (e[i] < e[i - 1]) throw new ValueError('`bins` must increase monotonically, when an array');
+  const sorted = Float64Array.from(ad).sort();
+  const cum = (v: number, right: boolean): number => {
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      const s = sorted[mid];
+      const before = right ? !(v < s || (s !== s && v === v)) : s < v || (v !== v && s === s);
+      if (before) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  const m = e.length - 1;
+  const counts = freshArray('int32', [Math.max(m, 0)]);
+  const cd = counts._data as Int32Array;
+  for (let i = 0; i < m; i++) cd[i] = (i + 1 === m ? cum(e[i + 1], true) : cum(e[i + 1], false)) - cum(e[i], false);
+  return [counts, edgesIn];
+}
+
+/** NumPy cov: covariance of the rows (variables) of a 1-d or 2-d array; ddof 1 unless `bias` (or `ddof`). */
+export function cov(mIn: ArrayInput, options: { rowvar?: boolean; bias?: boolean; ddof?: number | null } = {}): FastArray {
+  let m = toFast(mIn);
+  if (m.ndim > 2) throw new ValueError('m has more than 2 dimensions');
+  if (kindOf(m.dtype) === 'complex') throw new DTypeError("fast's cov takes real arrays; nd.cov runs NumPy's");
+  m = astype(m, m.dtype === 'float32' ? 'float32' : 'float64');
+  if (m.ndim < 2) m = reshape(m, [1, m.size]);
+  if (options.rowvar === false) m = m.T;
+  m = copy(astype(m, 'float64'));
+  const [vars, obs] = m.shape;
+  const ddof = options.ddof ?? (options.bias ? 0 : 1);
+  const fact = Math.max(obs - ddof, 0);
+  const d = m._data as Float64Array;
+  const centered = new Float64Array(d.length);
+  for (let i = 0; i < vars; i++) {
+    const mean = numpySumF64(d, i * obs, obs, 1) / obs;
+    for (let j = 0; j < obs; j++) centered[i * obs + j] = d[i * obs + j] - mean;
+  }
+  const out = freshArray('float64', [vars, vars]);
+  const od = out._data as Float64Array;
+  for (let i = 0; i < vars; i++) {
+    for (let j = 0; j < vars; j++) {
+      let s = 0;
+      for (let t = 0; t < obs; t++) s += centered[i * obs + t] * centered[j * obs + t];
+      od[i * vars + j] = s * (1 / fact);
+    }
+  }
+  return vars === 1 ? reshape(out, []) : out;
+}
+
+/** NumPy corrcoef: Pearson correlation coefficients of the rows, clipped to [-1, 1]. */
+export function corrcoef(xIn: ArrayInput, options: { rowvar?: boolean } = {}): FastArray {
+  const c = cov(xIn, { rowvar: options.rowvar });
+  if (c.ndim === 0) {
+    const v = c.item() as number;
+    return reshape(asarrayF64([v / v]), []);
+  }
+  const n = c.shape[0];
+  const cd = c._data as Float64Array;
+  const sd = new Float64Array(n);
+  for (let i = 0; i < n; i++) sd[i] = Math.sqrt(cd[i * n + i]);
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < n; j++) {
+      const v = cd[i * n + j] / sd[i] / sd[j];
+      cd[i * n + j] = v > 1 ? 1 : v < -1 ? -1 : v;
+    }
+  }
+  return c;
+}
+
+function asarrayF64(values: readonly number[]): FastArray {
+  const a = freshArray('float64', [values.length]);
+  (a._data as Float64Array).set(values);
+  return a;
 }
