@@ -2,9 +2,10 @@
  * The standard's element-wise functions beyond arithmetic (and NumPy's extra ones) against NumPy,
  * computed at test time: every dtype each function accepts, on the fixture vectors with their edge
  * values (NaN, ±inf, -0.0, integer min/max), plus views, broadcasting, 0-d and empty arrays.
- * Tolerances per function: exact for integers, booleans, rounding, predicates and the exactly
- * rounded float functions; RTOL_T for transcendental float64/float32 results (libm vs V8), RTOL_C for
- * complex transcendental ones.
+ * Tolerances per function, in ulps of the result's precision: exact (0) for integers, booleans,
+ * rounding, predicates, sqrt, hypot, copysign, nextafter, min/max, shifts; RTOL_T = 4 ulps for
+ * transcendental float64/float32 results (glibc/SVML vs V8's fdlibm); RTOL_C = 8 ulps for complex
+ * transcendental ones (glibc's algorithms, reproduced in float64; complex64 rounded from them).
  */
 import { describe, expect, it } from 'vitest';
 import { DTYPE_NAMES, type DTypeName } from '../common/dtypes.js';
@@ -13,9 +14,12 @@ import * as fast from './index.js';
 import { MK_PY, mk } from './testing/fixtures.js';
 import { expectSame, numpyEval } from './testing/numpy-oracle.js';
 
-const RTOL_T = 4 * 2 ** -23; // 4 float32 ulps (float64 results are far closer)
-const RTOL_C = 16 * 2 ** -23;
+// tolerances in ulps of the result's precision (see ulpsToRtol)
+const RTOL_T = 4;
+const RTOL_C = 8;
 const EXACT = 0;
+const ulpsToRtol = (ulps: number, d: DTypeName) =>
+  ulps * (d === 'float32' || d === 'complex64' || d === 'int16' || d === 'uint16' ? 2 ** -23 : 2 ** -52);
 
 type Fn = (...a: never[]) => fast.FastArray;
 const F = fast as unknown as Record<string, Fn>;
@@ -29,9 +33,9 @@ const UNARY: Record<string, [string, number, number]> = {
   log2: ['np.log2', RTOL_T, RTOL_C], log10: ['np.log10', RTOL_T, RTOL_C], sin: ['np.sin', RTOL_T, RTOL_C],
   sinh: ['np.sinh', RTOL_T, RTOL_C], tan: ['np.tan', RTOL_T, RTOL_C], tanh: ['np.tanh', RTOL_T, RTOL_C],
   sqrt: ['np.sqrt', EXACT, EXACT], cbrt: ['np.cbrt', RTOL_T, 0], exp2: ['np.exp2', RTOL_T, RTOL_C],
-  deg2rad: ['np.deg2rad', 2 ** -23, 0], rad2deg: ['np.rad2deg', 2 ** -23, 0],
+  deg2rad: ['np.deg2rad', 1, 0], rad2deg: ['np.rad2deg', 1, 0],
   ceil: ['np.ceil', EXACT, 0], floor: ['np.floor', EXACT, 0], trunc: ['np.trunc', EXACT, 0], round: ['np.round', EXACT, EXACT],
-  sign: ['np.sign', EXACT, EXACT], square: ['np.square', EXACT, EXACT], reciprocal: ['np.reciprocal', EXACT, 2 * 2 ** -23],
+  sign: ['np.sign', EXACT, EXACT], square: ['np.square', EXACT, EXACT], reciprocal: ['np.reciprocal', EXACT, 2],
   isnan: ['np.isnan', EXACT, EXACT], isinf: ['np.isinf', EXACT, EXACT], isfinite: ['np.isfinite', EXACT, EXACT],
   signbit: ['np.signbit', EXACT, 0], real: ['np.real', EXACT, EXACT], imag: ['np.imag', EXACT, EXACT], conj: ['np.conj', EXACT, EXACT],
 };
@@ -45,30 +49,31 @@ const BINARY: Record<string, [string, number]> = {
 const cases: Record<string, string> = {};
 const thunks: Record<string, () => fast.FastArray> = {};
 const tol: Record<string, number> = {};
-const add = (key: string, py: string, js: () => fast.FastArray, rtol: number) => {
+/** A case; `ulps` counts in the precision of `d` (the dtype the result is computed in). */
+const add = (key: string, py: string, js: () => fast.FastArray, ulps: number, d: DTypeName = 'float64') => {
   cases[key] = py;
   thunks[key] = js;
-  tol[key] = rtol;
+  tol[key] = ulpsToRtol(ulps, d);
 };
 const isC = (d: DTypeName) => d.startsWith('complex');
 
 for (const d of DTYPE_NAMES) {
   for (const [name, [py, rt, rc]] of Object.entries(UNARY)) {
-    add(`${name}/${d}`, `${py}(mk("${d}"))`, () => F[name](mk(d) as never), isC(d) ? rc : rt);
+    add(`${name}/${d}`, `${py}(mk("${d}"))`, () => F[name](mk(d) as never), isC(d) ? rc : rt, d);
   }
   for (const [name, [py, rt]] of Object.entries(BINARY)) {
     // shift counts: the second operand's values include negatives and counts >= the bit width
-    add(`${name}/${d}`, `${py}(mk("${d}"), mk("${d}", 3))`, () => F[name](mk(d) as never, mk(d, 3) as never), rt);
+    add(`${name}/${d}`, `${py}(mk("${d}"), mk("${d}", 3))`, () => F[name](mk(d) as never, mk(d, 3) as never), rt, d);
   }
 }
 // views, broadcasting, 0-d, empty, weak scalars
 add('sin/view', 'np.sin(mk("float64")[::-2])', () => fast.sin(mk('float64').at('::-2')), RTOL_T);
-add('exp/2d-T', 'np.exp(mk("complex128").reshape(2, 4).T)', () => fast.exp(mk('complex128').reshape([2, 4]).T), RTOL_C);
+add('exp/2d-T', 'np.exp(mk("complex128").reshape(2, 4).T)', () => fast.exp(mk('complex128').reshape([2, 4]).T), RTOL_C, 'complex128');
 add('maximum/bcast', 'np.maximum(mk("float32").reshape(2, 4)[:, :1], mk("float32", 1)[::-2])', () => fast.maximum(mk('float32').reshape([2, 4]).at(':, :1'), mk('float32', 1).at('::-2')), EXACT);
 add('hypot/0d', 'np.hypot(np.float64(3), mk("float64"))', () => fast.hypot(fast.asarray(3), mk('float64')), EXACT);
 add('sqrt/empty', 'np.sqrt(np.zeros((0, 3)))', () => fast.sqrt(fast.zeros([0, 3])), EXACT);
 add('shift/scalar', 'np.left_shift(mk("int16"), 3)', () => fast.bitwise_left_shift(mk('int16'), 3), EXACT);
-add('copysign/weak', 'np.copysign(mk("float32"), -1.0)', () => fast.copysign(mk('float32'), -1.5), EXACT);
+add('copysign/weak', 'np.copysign(mk("float32"), -1.0)', () => fast.copysign(mk('float32'), -1.5), EXACT, 'float32');
 add('clip/float', 'np.clip(mk("float64"), -0.5, 2.5)', () => fast.clip(mk('float64'), -0.5, 2.5), EXACT);
 add('clip/opts', 'np.clip(mk("int8"), 1, 6)', () => fast.clip(mk('int8'), { min: 1, max: 6 }), EXACT);
 add('clip/min-only', 'np.clip(mk("uint16"), 7, None)', () => fast.clip(mk('uint16'), 7), EXACT);
@@ -92,6 +97,18 @@ add('isclose/int-scalar', 'np.isclose(mk("int8"), 3)', () => fast.isclose(mk('in
 add('lshift/method', 'mk("int64") << mk("int64", 3)', () => mk('int64').lshift(mk('int64', 3)), EXACT);
 add('rshift/method', 'mk("uint32") >> mk("uint32", 5)', () => mk('uint32').rshift(mk('uint32', 5)), EXACT);
 add('rshift/method-scalar', 'mk("int8") >> 2', () => mk('int8').rshift(2), EXACT);
+
+// complex functions on a grid of edge values (both parts from GRID: zeros, ±1, NaN, ±inf, huge, tiny)
+const GRID = ['nan', 'inf', '-inf', '0.0', '-0.0', '1.0', '-1.0', '0.5', '-3.0', '1e-20', '1e300', '-1.7976931348623157e308', '0.999999', '1e10'];
+const GRID_PY = `np.array([complex(float(a), float(b)) for a in ${JSON.stringify(GRID)} for b in ${JSON.stringify(GRID)}], dtype=DT)`;
+const gridJs = (d: DTypeName) =>
+  fast.asarray(GRID.flatMap((a) => GRID.map((b) => ({ re: Number(a.replace('inf', 'Infinity')), im: Number(b.replace('inf', 'Infinity')) }))), { dtype: d });
+for (const d of ['complex64', 'complex128'] as const) {
+  for (const name of ['acos', 'acosh', 'asin', 'asinh', 'atan', 'atanh', 'exp', 'log', 'sqrt', 'sin', 'cos', 'tan', 'sinh', 'cosh', 'tanh', 'log2', 'log10', 'sign']) {
+    const [py, , rc] = UNARY[name];
+    add(`grid/${name}/${d}`, `${py}(${GRID_PY.replace('DT', `"${d}"`)})`, () => F[name](gridJs(d) as never), rc, d);
+  }
+}
 
 const expected = numpyEval(cases, `${MK_PY}\nimport warnings\nwarnings.simplefilter("ignore")\nnp.seterr(all="ignore")`);
 

@@ -534,6 +534,12 @@ export const COMPLEX_FNS = {
   exp2: cexp2,
   sign: csign,
   reciprocal: creciprocal,
+  asin: casin,
+  acos: cacos,
+  atan: catan,
+  asinh: casinh,
+  acosh: cacosh,
+  atanh: catanh,
 } as const;
 
 export type ComplexFnName = keyof typeof COMPLEX_FNS;
@@ -645,4 +651,163 @@ export function clog32(x: number, y: number): void {
     re = f(f(Math.log(hypotF32(ax, ay))) - f(scale * f(LN2)));
   }
   put(re, f(Math.atan2(y, x)));
+}
+
+// ---- inverse trigonometric and hyperbolic functions ----------------------------------------------
+// Finite arguments: Kahan's formulas ("Branch cuts for complex elementary functions", 1987) built on
+// csqrt, which keep the branch cuts' signed zeros; |z| > 2^28 and |z| < 2^-28 use the asymptotic
+// forms (exact to double precision there); infinities and NaNs follow C99 Annex G as glibc does.
+
+const BIG = 2 ** 28;
+const SMALL = 2 ** -28;
+const HALF_PI = Math.PI / 2;
+const QUARTER_PI = Math.PI / 4;
+
+/** Kahan's casin for finite z with moderate |z|: [re, im]. */
+function casinKahan(x: number, y: number): [number, number] {
+  csqrt(1 - x, -y);
+  const ar = OUT[0];
+  const ai = OUT[1];
+  csqrt(1 + x, y);
+  const br = OUT[0];
+  const bi = OUT[1];
+  return [Math.atan2(x, ar * br - ai * bi), Math.asinh(ar * bi - ai * br)];
+}
+
+/** asinh(x + iy). */
+export function casinh(x: number, y: number): void {
+  if (!isFinite(x) || !isFinite(y)) {
+    if (isNaN(x)) {
+      if (y === 0) put(NaN, y);
+      else if (y === Infinity || y === -Infinity) put(Infinity, NaN);
+      else put(NaN, NaN);
+    } else if (x === Infinity || x === -Infinity) {
+      if (isNaN(y)) put(x, NaN);
+      else if (y === Infinity || y === -Infinity) put(x, copysign(QUARTER_PI, y));
+      else put(x, copysign(0, y));
+    } else if (y === Infinity || y === -Infinity) put(copysign(Infinity, x), copysign(HALF_PI, y));
+    else put(NaN, NaN);
+    return;
+  }
+  const ax = Math.abs(x);
+  const ay = Math.abs(y);
+  if (ax > BIG || ay > BIG) {
+    // asinh(z) = log(2z) + O(1/z²), odd
+    const neg = signbit(x);
+    clog(neg ? -x : x, neg ? -y : y);
+    const re = OUT[0] + LN2;
+    const im = OUT[1];
+    put(neg ? -re : re, neg ? -im : im);
+    return;
+  }
+  if (ax < SMALL && ay < SMALL) {
+    put(x, y);
+    return;
+  }
+  const [xi, eta] = casinKahan(-y, x);
+  put(eta, -xi);
+}
+
+/** asin(x + iy) = -i asinh(iy - x... ) : -i·asinh(i·z). */
+export function casin(x: number, y: number): void {
+  casinh(-y, x);
+  put(OUT[1], -OUT[0]);
+}
+
+/** acos(x + iy). */
+export function cacos(x: number, y: number): void {
+  if (!isFinite(x) || !isFinite(y) || (x === 0 && y === 0)) {
+    casin(x, y);
+    let re = HALF_PI - OUT[0];
+    if (re === 0) re = 0;
+    put(re, -OUT[1]);
+    return;
+  }
+  const ax = Math.abs(x);
+  const ay = Math.abs(y);
+  if (ax > BIG || ay > BIG) {
+    clog(x, y);
+    put(Math.atan2(ay, x), -copysign(OUT[0] + LN2, y));
+    return;
+  }
+  csqrt(1 - x, -y);
+  const ar = OUT[0];
+  const ai = OUT[1];
+  csqrt(1 + x, y);
+  const br = OUT[0];
+  const bi = OUT[1];
+  put(2 * Math.atan2(ar, br), Math.asinh(br * ai - bi * ar));
+}
+
+/** acosh(x + iy). */
+export function cacosh(x: number, y: number): void {
+  if (!isFinite(x) || !isFinite(y) || (x === 0 && y === 0)) {
+    // acosh(z) = ±i acos(z), the sign making the real part non-negative
+    cacos(x, y);
+    const re = OUT[0];
+    const im = OUT[1];
+    if (isNaN(im) && isNaN(re)) put(NaN, NaN);
+    else if (isNaN(im)) put(Math.abs(im), re === 0 && !isNaN(x) ? NaN : re);
+    else if (signbit(im)) put(-im, re);
+    else put(im, -re);
+    if (isNaN(x) && y === Infinity) put(Infinity, NaN);
+    return;
+  }
+  const ax = Math.abs(x);
+  const ay = Math.abs(y);
+  if (ax > BIG || ay > BIG) {
+    clog(x, y);
+    put(OUT[0] + LN2, OUT[1]);
+    return;
+  }
+  csqrt(x - 1, y);
+  const ar = OUT[0];
+  const ai = OUT[1];
+  csqrt(x + 1, y);
+  const br = OUT[0];
+  const bi = OUT[1];
+  put(Math.asinh(ar * br + ai * bi), 2 * Math.atan2(ai, br));
+}
+
+/** atanh(x + iy). */
+export function catanh(x: number, y: number): void {
+  if (!isFinite(x) || !isFinite(y)) {
+    if (isNaN(x)) {
+      if (y === Infinity || y === -Infinity) put(copysign(0, x), copysign(HALF_PI, y));
+      else put(NaN, NaN);
+    } else if (x === Infinity || x === -Infinity) {
+      put(copysign(0, x), isNaN(y) ? NaN : copysign(HALF_PI, y));
+    } else if (y === Infinity || y === -Infinity) put(copysign(0, x), copysign(HALF_PI, y));
+    else put(x === 0 ? x : NaN, NaN);
+    return;
+  }
+  const ax = Math.abs(x);
+  const ay = Math.abs(y);
+  if (ax > 1e150 || ay > 1e150) {
+    // 1/|z| is below double precision of π/2 here (and y² would overflow below)
+    const sx = x * 2 ** -600; // scaled so that |z| cannot overflow (Re = x / |z|² may be subnormal)
+    const h = hypot(sx, ay * 2 ** -600);
+    put((sx / h / h) * 2 ** -600, copysign(HALF_PI, y));
+    return;
+  }
+  if (ax < SMALL && ay < SMALL) {
+    put(x, y);
+    return;
+  }
+  if (ax === 1 && ay < SMALL) {
+    // (1 - |x|)² + y² = y² may underflow: Re = log(2/|y|)/2 directly; atanh(±1 + i0) = ±inf + i0
+    if (ay === 0) put(copysign(Infinity, x), copysign(0, y));
+    else put(copysign((LN2 - Math.log(ay)) / 2, x), Math.atan2(2 * y, -(ay * ay)) / 2);
+    return;
+  }
+  const omx = 1 - ax;
+  const re = Math.log1p((4 * ax) / (omx * omx + ay * ay)) / 4;
+  const im = Math.atan2(2 * y, (1 - x) * (1 + x) - ay * ay) / 2;
+  put(copysign(re, x), im);
+}
+
+/** atan(x + iy) = -i atanh(i z). */
+export function catan(x: number, y: number): void {
+  catanh(-y, x);
+  put(OUT[1], -OUT[0]);
 }

@@ -140,12 +140,12 @@ function floatUnary(name: string, js: (a: string) => string, complex: CM.Complex
   });
 }
 
-floatUnary('acos', (a) => `Math.acos(${a})`, 'unsupported');
-floatUnary('acosh', (a) => `Math.acosh(${a})`, 'unsupported');
-floatUnary('asin', (a) => `Math.asin(${a})`, 'unsupported');
-floatUnary('asinh', (a) => `Math.asinh(${a})`, 'unsupported');
-floatUnary('atan', (a) => `Math.atan(${a})`, 'unsupported');
-floatUnary('atanh', (a) => `Math.atanh(${a})`, 'unsupported');
+floatUnary('acos', (a) => `Math.acos(${a})`, 'acos');
+floatUnary('acosh', (a) => `Math.acosh(${a})`, 'acosh');
+floatUnary('asin', (a) => `Math.asin(${a})`, 'asin');
+floatUnary('asinh', (a) => `Math.asinh(${a})`, 'asinh');
+floatUnary('atan', (a) => `Math.atan(${a})`, 'atan');
+floatUnary('atanh', (a) => `Math.atanh(${a})`, 'atanh');
 floatUnary('cos', (a) => `Math.cos(${a})`, 'cos');
 floatUnary('cosh', (a) => `Math.cosh(${a})`, 'cosh');
 floatUnary('exp', (a) => `Math.exp(${a})`, 'exp');
