@@ -28,6 +28,10 @@ import { DATA_CTOR, slotsPerElement, Storage, type PendingReader, type TypedData
 import * as ew from './elementwise.js';
 import { arrayNamespace, type FastNamespace } from './elementwise-namespace.js';
 import * as red from './reduce.js';
+import * as stats from './statistics.js';
+import * as searching from './searching.js';
+import * as sorting from './sorting.js';
+import * as manip from './manipulation.js';
 import * as views from './views.js';
 import * as idx from './indexing.js';
 import * as conv from './convert.js';
@@ -399,6 +403,62 @@ export class FastArray implements NdArray, PendingReader {
   }
   any(options?: ReduceOptions): FastArray {
     return red.any(this, options);
+  }
+  /** Variance (`correction`, or NumPy's `ddof`); see fast.var. */
+  var(options?: stats.VarOptions): FastArray {
+    return stats.var(this, options);
+  }
+  /** Standard deviation (`correction`, or NumPy's `ddof`); see fast.std. */
+  std(options?: stats.VarOptions): FastArray {
+    return stats.std(this, options);
+  }
+  /** Index of the maximum (int32); see fast.argmax. */
+  argmax(options?: stats.ArgOptions | number | null): FastArray {
+    return stats.argmax(this, options);
+  }
+  /** Index of the minimum (int32); see fast.argmin. */
+  argmin(options?: stats.ArgOptions | number | null): FastArray {
+    return stats.argmin(this, options);
+  }
+  /** Array API cumulative_sum; see fast.cumulative_sum. */
+  cumulative_sum(options?: stats.CumulativeOptions): FastArray {
+    return stats.cumulative_sum(this, options);
+  }
+  /** Array API cumulative_prod; see fast.cumulative_prod. */
+  cumulative_prod(options?: stats.CumulativeOptions): FastArray {
+    return stats.cumulative_prod(this, options);
+  }
+  /** NumPy cumsum (axis null: flattened); see fast.cumsum. */
+  cumsum(options?: stats.CumsumOptions | number | null): FastArray {
+    return stats.cumsum(this, options);
+  }
+  /** NumPy cumprod (axis null: flattened); see fast.cumprod. */
+  cumprod(options?: stats.CumsumOptions | number | null): FastArray {
+    return stats.cumprod(this, options);
+  }
+  /** Number of non-zero elements (int32); see fast.count_nonzero. */
+  count_nonzero(options?: { axis?: number | readonly number[] | null; keepdims?: boolean }): FastArray {
+    return stats.count_nonzero(this, options);
+  }
+  /** Stable argsort along `axis` (default -1; int32); see fast.argsort. */
+  argsort(options?: sorting.SortOptions | number | null): FastArray {
+    return sorting.argsort(this, options);
+  }
+  /** Indices of the non-zero elements, one int32 array per dimension; see fast.nonzero. */
+  nonzero(): FastArray[] {
+    return searching.nonzero(this);
+  }
+  /** Insertion points of `values` into this sorted 1-d array; see fast.searchsorted. */
+  searchsorted(values: Operand, options?: searching.SearchsortedOptions): FastArray {
+    return searching.searchsorted(this, values as FastArray, options);
+  }
+  /** NumPy repeat; see fast.repeat. */
+  repeat(repeats: number | readonly number[] | FastArray, options?: { axis?: number | null } | number | null): FastArray {
+    return manip.repeat(this, repeats, options);
+  }
+  /** NumPy take; see fast.take. */
+  take(indices: FastArray | readonly number[] | number, options?: { axis?: number | null } | number | null): FastArray {
+    return manip.take(this, indices as FastArray, options);
   }
 
   // ---- shape ---------------------------------------------------------------------------------

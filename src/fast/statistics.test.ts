@@ -182,3 +182,26 @@ describe('bincount / digitize / histogram / cov / corrcoef (counts exact; cov/co
     expect(() => st.histogram(asarray([1, NaN]))).toThrow(ValueError);
   });
 });
+
+describe('FastArray methods of these functions match NumPy', () => {
+  it('std, var, argmax, argmin, cumsum, cumprod, cumulative_*, count_nonzero, argsort, nonzero, searchsorted, repeat, take', () => {
+    const a = () => m2('float64', 1);
+    const rows: Row[] = [
+      { label: 'm std', py: "m2('float64', 1).std(axis=1, ddof=1)", run: () => a().std({ axis: 1, correction: 1 }), opts: { rtol: 1e-12 } },
+      { label: 'm var', py: "m2('float64', 1).var()", run: () => a().var(), opts: { rtol: 1e-12 } },
+      { label: 'm argmax', py: "m2('float64', 1).argmax(axis=0)", run: () => a().argmax({ axis: 0 }), opts: { dtype: 'int32' } },
+      { label: 'm argmin', py: "m2('float64', 1).argmin()", run: () => a().argmin(), opts: { dtype: 'int32' } },
+      { label: 'm cumsum', py: "m2('float64', 1).cumsum()", run: () => a().cumsum() },
+      { label: 'm cumprod', py: "m2('float64', 1).cumprod(axis=1)", run: () => a().cumprod({ axis: 1 }) },
+      { label: 'm cumulative_sum', py: "np.cumulative_sum(m2('float64', 1), axis=0)", run: () => a().cumulative_sum({ axis: 0 }) },
+      { label: 'm cumulative_prod', py: "np.cumulative_prod(m2('float64', 1), axis=1, include_initial=True)", run: () => a().cumulative_prod({ axis: 1, include_initial: true }) },
+      { label: 'm count_nonzero', py: "np.count_nonzero(m2('float64', 1), axis=1)", run: () => a().count_nonzero({ axis: 1 }), opts: { dtype: 'int32' } },
+      { label: 'm argsort', py: "m2('float64', 1).argsort(axis=0, stable=True)", run: () => a().argsort({ axis: 0 }), opts: { dtype: 'int32' } },
+      { label: 'm nonzero', py: "m2('float64', 1).nonzero()[1]", run: () => a().nonzero()[1], opts: { dtype: 'int32' } },
+      { label: 'm searchsorted', py: "np.arange(5.0).searchsorted(m2('float64', 1))", run: () => asarray([0, 1, 2, 3, 4], { dtype: 'float64' }).searchsorted(a()), opts: { dtype: 'int32' } },
+      { label: 'm repeat', py: "m2('float64', 1).repeat(2, axis=0)", run: () => a().repeat(2, { axis: 0 }) },
+      { label: 'm take', py: "m2('float64', 1).take([1, 0], axis=1)", run: () => a().take([1, 0], { axis: 1 }) },
+    ];
+    check(rows);
+  });
+});
