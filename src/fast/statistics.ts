@@ -191,6 +191,7 @@ function argLane(data: ArrayLike<number | bigint>, dtype: DTypeName, off: number
     return best;
   }
   if (k === 'float') {
+    if (!skipNaN) return data instanceof Float64Array ? argFloat64(data, off, n, stride, max) : argFloat32(data as Float32Array, off, n, stride, max);
     const d = data as Float64Array;
     let best = -1;
     let bv = 0;
@@ -214,6 +215,36 @@ function argLane(data: ArrayLike<number | bigint>, dtype: DTypeName, off: number
     if (max ? v > bv : v < bv) {
       best = i;
       bv = v;
+    }
+  }
+  return best;
+}
+
+// monomorphic loops for the common float cases (a NaN wins at once, as NumPy)
+function argFloat64(d: Float64Array, off: number, n: number, stride: number, max: boolean): number {
+  let best = 0;
+  let bv = d[off];
+  if (bv !== bv) return 0;
+  for (let i = 1, p = off + stride; i < n; i++, p += stride) {
+    const v = d[p];
+    if (max ? !(v <= bv) : !(v >= bv)) {
+      best = i;
+      bv = v;
+      if (v !== v) return i;
+    }
+  }
+  return best;
+}
+function argFloat32(d: Float32Array, off: number, n: number, stride: number, max: boolean): number {
+  let best = 0;
+  let bv = d[off];
+  if (bv !== bv) return 0;
+  for (let i = 1, p = off + stride; i < n; i++, p += stride) {
+    const v = d[p];
+    if (max ? !(v <= bv) : !(v >= bv)) {
+      best = i;
+      bv = v;
+      if (v !== v) return i;
     }
   }
   return best;

@@ -60,14 +60,17 @@ export function cumulativeSum(
     return;
   }
   const d = out.data as NumberArray;
-  let acc = 0;
   if (includeInitial) {
     d[o] = 0;
     o += os;
   }
+  if (n === 0) return;
   // the first element is copied, not added to 0 (NumPy's accumulate: a leading -0.0 stays -0.0)
-  for (let i = 0, p = offset; i < n; i++, p += stride, o += os) {
-    d[o] = i === 0 ? (x[p] as number) : acc + x[p];
+  d[o] = x[offset] as number;
+  let acc = d[o];
+  o += os;
+  for (let i = 1, p = offset + stride; i < n; i++, p += stride, o += os) {
+    d[o] = acc + (x[p] as number);
     acc = d[o];
   }
 }
