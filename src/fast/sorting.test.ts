@@ -47,6 +47,7 @@ describe('sort / argsort / partition / argpartition / lexsort match NumPy (stabl
       rows.push({ label: `partition ${d}`, py: `np.partition(mk('${d}'), 3)[3] + ${zero(d)}`, run: () => plusZero(s.partition(mk(d), 3).at(3), d) });
       rows.push({ label: `argpartition ${d}`, py: `mk('${d}')[np.argpartition(mk('${d}'), 5)[5]] + ${zero(d)}`, run: () => plusZero(mk(d).at(Number(s.argpartition(mk(d), 5).get(5))), d) });
     }
+    rows.push({ label: 'argsort 0-d', py: 'np.argsort(np.array(1.5))', run: () => s.argsort(asarray(1.5)), int: true });
     rows.push({ label: 'sort empty', py: 'np.sort(np.zeros((2, 0)))', run: () => s.sort(asarray([[], []] as never)) });
     rows.push({ label: 'lexsort', py: "np.lexsort((np.array([3, 1, 2, 1, 3, 2]), np.array([1.0, 0.0, 1.0, 0.0, np.nan, 1.0])))", run: () => s.lexsort([asarray([3, 1, 2, 1, 3, 2]), asarray([1, 0, 1, 0, NaN, 1])]), int: true });
     rows.push({ label: 'lexsort 2d', py: "np.lexsort(np.array([[3, 1, 2, 1], [0, 0, 1, 1]]))", run: () => s.lexsort(asarray([[3, 1, 2, 1], [0, 0, 1, 1]])), int: true });

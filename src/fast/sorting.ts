@@ -47,7 +47,13 @@ export function sort(xIn: ArrayInput, options?: SortOptions | number | null): Fa
 
 /** Indices that sort along `axis` (default -1), stable; int32 (fast's default integer). */
 export function argsort(xIn: ArrayInput, options?: SortOptions | number | null): FastArray {
-  const { x, axis, descending } = prep(xIn, options);
+  const x0 = toFast(xIn);
+  if (x0.ndim === 0) {
+    // NumPy: the argsort of a 0-d array is array([0]) whatever the axis
+    const r = freshArray('int32', [1]);
+    return r;
+  }
+  const { x, axis, descending } = prep(x0, options);
   const out = freshArray('int32', x.shape);
   const src = lanesOf(x, axis);
   const dst = lanesOf(out, axis);
