@@ -356,6 +356,21 @@ export class FastArray implements NdArray, PendingReader {
   not(): FastArray {
     return ew.bitwise_invert(this);
   }
+  /** NumPy's `ndarray.clip(min, max)` (also `{ min, max }`). */
+  clip(min?: ew.ClipOptions | Operand | null, max?: Operand | null): FastArray {
+    return ew.clip(this, min as never, max);
+  }
+  /** NumPy's `ndarray.round(decimals)`: halves to even (also `{ decimals }`). */
+  round(decimals: number | ew.AroundOptions = 0): FastArray {
+    return ew.around(this, decimals);
+  }
+  /** The complex conjugate (a copy for real arrays). */
+  conj(): FastArray {
+    return ew.conj(this);
+  }
+  conjugate(): FastArray {
+    return ew.conj(this);
+  }
   /** NumPy's `<<` (bitwise_left_shift). */
   lshift(other: Operand): FastArray {
     return ew.bitwise_left_shift(this, other);

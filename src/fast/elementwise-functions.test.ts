@@ -38,12 +38,14 @@ const UNARY: Record<string, [string, number, number]> = {
   sign: ['np.sign', EXACT, EXACT], square: ['np.square', EXACT, EXACT], reciprocal: ['np.reciprocal', EXACT, 2],
   isnan: ['np.isnan', EXACT, EXACT], isinf: ['np.isinf', EXACT, EXACT], isfinite: ['np.isfinite', EXACT, EXACT],
   signbit: ['np.signbit', EXACT, 0], real: ['np.real', EXACT, EXACT], imag: ['np.imag', EXACT, EXACT], conj: ['np.conj', EXACT, EXACT],
+  fabs: ['np.fabs', EXACT, 0], rint: ['np.rint', EXACT, EXACT], arccos: ['np.arccos', RTOL_T, RTOL_C], conjugate: ['np.conjugate', EXACT, EXACT],
 };
 const BINARY: Record<string, [string, number]> = {
   atan2: ['np.arctan2', RTOL_T], copysign: ['np.copysign', EXACT], hypot: ['np.hypot', EXACT], logaddexp: ['np.logaddexp', RTOL_T],
   nextafter: ['np.nextafter', EXACT], maximum: ['np.maximum', EXACT], minimum: ['np.minimum', EXACT],
   bitwise_left_shift: ['np.left_shift', EXACT], bitwise_right_shift: ['np.right_shift', EXACT], fmod: ['np.fmod', EXACT],
-  heaviside: ['np.heaviside', EXACT],
+  heaviside: ['np.heaviside', EXACT], logaddexp2: ['np.logaddexp2', RTOL_T], float_power: ['np.float_power', RTOL_T], gcd: ['np.gcd', EXACT],
+  lcm: ['np.lcm', EXACT], arctan2: ['np.arctan2', RTOL_T], left_shift: ['np.left_shift', EXACT], power: ['np.power', RTOL_T],
 };
 
 const cases: Record<string, string> = {};
@@ -109,6 +111,21 @@ for (const d of ['complex64', 'complex128'] as const) {
     add(`grid/${name}/${d}`, `${py}(${GRID_PY.replace('DT', `"${d}"`)})`, () => F[name](gridJs(d) as never), rc, d);
   }
 }
+
+for (const d of ['float32', 'float64', 'int16', 'int32'] as const) {
+  add(`ldexp/${d}`, `np.ldexp(mk("${d}"), np.array([0, 1, -1, 3, 1000, -1100, 2, -2], dtype=np.int32))`,
+    () => fast.ldexp(mk(d), fast.asarray([0, 1, -1, 3, 1000, -1100, 2, -2], { dtype: 'int32' })), EXACT, d);
+  add(`divmod/${d}`, `np.divmod(mk("${d}"), mk("${d}", 2))[1]`, () => fast.divmod(mk(d), mk(d, 2))[1], EXACT, d);
+}
+for (const d of ['float32', 'float64'] as const) {
+  add(`modf-frac/${d}`, `np.modf(mk("${d}"))[0]`, () => fast.modf(mk(d))[0], EXACT, d);
+  add(`modf-int/${d}`, `np.modf(mk("${d}") * 1.75)[1]`, () => fast.modf(mk(d).mul(1.75))[1], EXACT, d);
+}
+add('method/clip', 'mk("float32").clip(-1, 2)', () => mk('float32').clip(-1, 2), EXACT);
+add('method/round', 'mk("float64").round(1)', () => mk('float64').round(1), EXACT);
+add('method/conj', 'mk("complex64").conj()', () => mk('complex64').conjugate(), EXACT);
+add('ldexp/subnormal', 'np.ldexp(np.array([1e300, 5e-324, 1.5]), np.array([-1100, 1074, 1023]))',
+  () => fast.ldexp(fast.asarray([1e300, 5e-324, 1.5]), fast.asarray([-1100, 1074, 1023])), EXACT);
 
 const expected = numpyEval(cases, `${MK_PY}\nimport warnings\nwarnings.simplefilter("ignore")\nnp.seterr(all="ignore")`);
 

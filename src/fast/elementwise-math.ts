@@ -38,6 +38,13 @@ function sincos(x: number): [number, number] {
 
 /** exp(x + iy). */
 export function cexp(x: number, y: number): void {
+  if (x - x === 0 && y - y === 0 && x <= T_EXP) {
+    // the common case: finite, no overflow scaling
+    const ev = Math.exp(x);
+    if (Math.abs(y) > DBL_MIN) put(ev * Math.cos(y), ev * Math.sin(y));
+    else put(ev, ev * y);
+    return;
+  }
   if (isFinite(x)) {
     if (isFinite(y)) {
       let [s, c] = sincos(y);
@@ -552,19 +559,31 @@ export type ComplexFnName = keyof typeof COMPLEX_FNS;
  */
 export function fma(a: number, b: number, c: number): number {
   const p = a * b;
+  // fast path: finite operands of moderate size (Dekker's split needs |a|, |b| < 2^996)
+  if (p - p === 0 && c - c === 0 && p !== 0 && Math.abs(a) < 2 ** 900 && Math.abs(b) < 2 ** 900) {
+    let t = SPLIT * a;
+    const ah = t - (t - a);
+    const al = a - ah;
+    t = SPLIT * b;
+    const bh = t - (t - b);
+    const bl = b - bh;
+    const e = ah * bh - p + ah * bl + al * bh + al * bl;
+    const s = p + c;
+    const bb = s - p;
+    return s + (p - (s - bb) + (c - bb) + e);
+  }
+  return fmaSlow(a, b, c, p);
+}
+
+function fmaSlow(a: number, b: number, c: number, p: number): number {
   if (!isFinite(p) || !isFinite(c)) {
     if (isFinite(a) && isFinite(b) && isFinite(c)) return fma(a * 2 ** -600, b, c * 2 ** -600) * 2 ** 600;
     return p + c;
   }
   if (p === 0) return p + c;
   // Dekker's split overflows above ~2^996: scale the big operand (exact) and the sum with it
-  if (Math.abs(a) > 2 ** 900) return fma(a * 2 ** -600, b, c * 2 ** -600) * 2 ** 600;
-  if (Math.abs(b) > 2 ** 900) return fma(a, b * 2 ** -600, c * 2 ** -600) * 2 ** 600;
-  const e = mulErr(a, b, p);
-  const s = p + c;
-  const bb = s - p;
-  const err = p - (s - bb) + (c - bb);
-  return s + (err + e);
+  if (Math.abs(a) >= 2 ** 900) return fma(a * 2 ** -600, b, c * 2 ** -600) * 2 ** 600;
+  return fma(a, b * 2 ** -600, c * 2 ** -600) * 2 ** 600;
 }
 
 /**

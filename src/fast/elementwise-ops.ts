@@ -24,6 +24,27 @@ const EW = {
   ew_hypotF32: SM.hypotF32,
   ew_logaddexp: SM.logaddexp,
   ew_logaddexpF32: SM.logaddexpF32,
+  ew_logaddexp2: SM.logaddexp2,
+  ew_logaddexp2F32: SM.logaddexp2F32,
+  ew_ldexp: (x: number, e: number): number => {
+    // two steps so that 2^e itself cannot overflow or underflow where x·2^e does not
+    if (e > 2000) e = 2000;
+    else if (e < -2200) e = -2200;
+    const h = Math.trunc(e / 2);
+    return x * 2 ** h * 2 ** (e - h);
+  },
+  ew_gcd: (a: number, b: number): number => {
+    a = Math.abs(a);
+    b = Math.abs(b);
+    while (b !== 0) [a, b] = [b, a % b];
+    return a;
+  },
+  ew_gcdb: (a: bigint, b: bigint): bigint => {
+    a = a < 0n ? -a : a;
+    b = b < 0n ? -b : b;
+    while (b !== 0n) [a, b] = [b, a % b];
+    return a;
+  },
   ew_rint: SM.rint,
   ew_round: SM.roundHalfEven,
   ew_roundF32: SM.roundHalfEvenF32,
@@ -75,7 +96,7 @@ const isFloat = (d: DTypeName) => kind(d) === 'float';
 const isComplex = (d: DTypeName) => kind(d) === 'complex';
 
 /** The catalog corner of an operation: Array API functions under `elementwise.`, NumPy's own under `numpy.`. */
-const NUMPY_ONLY = new Set(['cbrt', 'exp2', 'fmod', 'deg2rad', 'rad2deg', 'heaviside', 'around', 'nan_to_num']);
+const NUMPY_ONLY = new Set(['cbrt', 'exp2', 'fmod', 'deg2rad', 'rad2deg', 'heaviside', 'around', 'nan_to_num', 'fabs', 'rint', 'logaddexp2', 'ldexp', 'gcd', 'lcm', 'float_power', 'modf_frac', 'modf_int']);
 export const cornerOf = (op: string) => `${NUMPY_ONLY.has(op) ? 'numpy' : 'elementwise'}.${op}`;
 
 function reject(op: string, d: DTypeName, why: string): never {
@@ -162,6 +183,24 @@ floatUnary('cbrt', (a) => `Math.cbrt(${a})`, null);
 floatUnary('exp2', (a) => `Math.pow(2, ${a})`, 'exp2');
 floatUnary('deg2rad', (a) => `${a} * ${Math.PI / 180}`, null);
 floatUnary('rad2deg', (a) => `${a} * ${180 / Math.PI}`, null);
+floatUnary('fabs', (a) => `Math.abs(${a})`, null);
+
+// rint: float result (NumPy's rint of integers is a float function), halves to even, per part for complex
+defineOp({
+  name: 'rint',
+  arity: 1,
+  types: floatTypes('rint', true),
+  emit: (d, o, a) => (isComplex(d) ? `const ${o}r = H.ew_rint(${a}r), ${o}i = H.ew_rint(${a}i);` : `const ${o} = H.ew_rint(${a});`),
+});
+
+// modf as two rows: the fractional part (sign of x, ±0 for infinities) and the integral part
+defineOp({
+  name: 'modf_frac',
+  arity: 1,
+  types: floatTypes('modf', false),
+  emit: (d, o, a) => `const ${o} = ${a} === Infinity || ${a} === -Infinity ? (${a} > 0 ? 0 : -0) : H.ew_copysign(${f32(d, `${a} - Math.trunc(${a})`)}, ${a});`,
+});
+defineOp({ name: 'modf_int', arity: 1, types: floatTypes('modf', false), emit: (_d, o, a) => `const ${o} = Math.trunc(${a});` });
 
 // sqrt: complex64 repeats csqrtf's float32 steps (exact), complex128 glibc's csqrt
 defineOp({
@@ -187,6 +226,9 @@ floatBinary('atan2', (a, b) => `Math.atan2(${a}, ${b})`, (a, b) => `Math.fround(
 floatBinary('copysign', (a, b) => `H.ew_copysign(${a}, ${b})`, (a, b) => `Math.fround(H.ew_copysign(${a}, ${b}))`);
 floatBinary('hypot', (a, b) => `H.ew_hypot(${a}, ${b})`, (a, b) => `H.ew_hypotF32(${a}, ${b})`);
 floatBinary('logaddexp', (a, b) => `H.ew_logaddexp(${a}, ${b})`, (a, b) => `H.ew_logaddexpF32(${a}, ${b})`);
+floatBinary('logaddexp2', (a, b) => `H.ew_logaddexp2(${a}, ${b})`, (a, b) => `H.ew_logaddexp2F32(${a}, ${b})`);
+// ldexp's exponent arrives converted to the float compute dtype (elementwise.ts checks that it is an integer array/number)
+floatBinary('ldexp', (a, b) => `H.ew_ldexp(${a}, ${b})`, (a, b) => `Math.fround(H.ew_ldexp(${a}, ${b}))`);
 floatBinary('nextafter', (a, b) => `H.ew_nextafter(${a}, ${b})`, (a, b) => `H.ew_nextafterF32(${a}, ${b})`);
 // NumPy's npy_heaviside: NaN stays NaN, 0 gives x2, negative 0, positive 1
 floatBinary(
@@ -398,6 +440,43 @@ defineOp({
     if (r === 'big') return `const ${o} = ${b} === 0n ? 0n : ${a} % ${b};`;
     if (isFloat(d)) return `const ${o} = ${a} % ${b};`;
     return `const ${o} = ${b} === 0 ? 0 : ${wrap(d, `${a} % ${b}`)};`;
+  },
+});
+
+// float_power: float64 (complex128 for complex operands) whatever the inputs, C pow / NumPy's nc_pow
+defineOp({
+  name: 'float_power',
+  arity: 2,
+  types: (d) => (isComplex(d) ? { compute: 'complex128', result: 'complex128' } : { compute: 'float64', result: 'float64' }),
+  emit: (d, o, a, b) =>
+    isComplex(d)
+      ? `H.ew_cpow(${a}r, ${a}i, ${b}r, ${b}i, false); const ${o}r = H.ew_OUT[0], ${o}i = H.ew_OUT[1];`
+      : `const ${o} = H.powf(${a}, ${b});`,
+});
+
+// gcd / lcm of integers (NumPy: non-negative results, wrapped to the dtype; lcm(0, x) = 0)
+function intTypes(op: string): (d: DTypeName) => OpTypes {
+  return (d) => {
+    if (!isInt(d)) reject(op, d, 'it takes integer arrays only (NumPy has no loop for booleans or floats)');
+    return { compute: d, result: d };
+  };
+}
+defineOp({
+  name: 'gcd',
+  arity: 2,
+  types: intTypes('gcd'),
+  emit: (d, o, a, b) => (reprOf(d) === 'big' ? `const ${o} = ${wrap(d, `H.ew_gcdb(${a}, ${b})`)};` : `const ${o} = ${wrap(d, `H.ew_gcd(${a}, ${b})`)};`),
+});
+defineOp({
+  name: 'lcm',
+  arity: 2,
+  types: intTypes('lcm'),
+  emit: (d, o, a, b) => {
+    if (reprOf(d) === 'big') {
+      return `const ${o}$ = H.ew_gcdb(${a}, ${b}), ${o} = ${o}$ === 0n ? 0n : ${wrap(d, `(${a} < 0n ? -${a} : ${a}) / ${o}$ * (${b} < 0n ? -${b} : ${b})`)};`;
+    }
+    const mul = d === 'int32' || d === 'uint32' ? (x: string, y: string) => `Math.imul(${x}, ${y})` : (x: string, y: string) => `${x} * ${y}`;
+    return `const ${o}$ = H.ew_gcd(${a}, ${b}), ${o} = ${o}$ === 0 ? 0 : ${wrap(d, mul(`(Math.abs(${a}) / ${o}$)`, `Math.abs(${b})`))};`;
   },
 });
 

@@ -2,7 +2,7 @@
  * Element-wise functions with Array API names. Each call builds an expression node (nothing is
  * computed): operands are promoted as NumPy 2 / NEP 50, weak JS scalars become kernel parameters.
  */
-import { DTYPES } from '../common/dtypes.js';
+import { DTYPES, type DTypeName } from '../common/dtypes.js';
 import { DTypeError, NotSupportedError, ValueError } from '../common/errors.js';
 import type { Complex, NdArray } from '../common/ndarray.js';
 import { FastArray } from './array.js';
@@ -231,4 +231,58 @@ export function isclose(a: ArrayLike, b: ArrayLike, options: IscloseOptions = {}
 /** NumPy's `allclose`: every element isclose (a JS boolean). */
 export function allclose(a: ArrayLike, b: ArrayLike, options: IscloseOptions = {}): boolean {
   return reduceAll(isclose(a, b, options)).item() === true;
+}
+
+// ---- NumPy's names for the same functions, and a few more of NumPy's ufuncs --------------------
+export const arccos = acos;
+export const arccosh = acosh;
+export const arcsin = asin;
+export const arcsinh = asinh;
+export const arctan = atan;
+export const arctan2 = atan2;
+export const arctanh = atanh;
+export const left_shift = bitwise_left_shift;
+export const right_shift = bitwise_right_shift;
+export const invert = bitwise_invert;
+export const power = pow;
+export const absolute = abs;
+export const conjugate = conj;
+export const true_divide = divide;
+export const mod = remainder;
+export const fix = trunc;
+export const fabs = un('fabs');
+export const rint = un('rint');
+export const logaddexp2 = bin('logaddexp2');
+export const float_power = bin('float_power');
+export const gcd = bin('gcd');
+export const lcm = bin('lcm');
+
+/** NumPy's `ldexp(x, e)` = x·2^e; `e` must be an integer array or number. */
+export function ldexp(x: ArrayLike, e: ArrayLike): FastArray {
+  const eo = toOperand(e);
+  const ek = eo instanceof FastArray ? DTYPES[eo.dtype].kind : weakKindOf(eo);
+  if (!(ek === 'signed' || ek === 'unsigned' || ek === 'int' || ek === 'bool')) {
+    throw new DTypeError(`ldexp takes an integer exponent, got ${eo instanceof FastArray ? `a ${eo.dtype} array` : describe(e)}`);
+  }
+  const xo = toOperand(x);
+  // NumPy computes in x's float type whatever the integer exponent's width
+  const xd = xo instanceof FastArray ? xo.dtype : resultType({ weak: weakKindOf(xo)! });
+  if (xd === 'bool' || xd === 'int8' || xd === 'uint8') {
+    throw new NotSupportedError('numpy.ldexp', `NumPy computes ldexp of ${xd} in float16, which fast does not have; cast to float32 first`);
+  }
+  if (DTYPES[xd].kind === 'complex') throw new DTypeError(`ldexp does not support dtype ${xd}: it takes real floating-point numbers`);
+  const xf: DTypeName = DTYPES[xd].kind === 'float' ? xd : xd === 'int16' || xd === 'uint16' ? 'float32' : 'float64';
+  const xa = xo instanceof FastArray ? (xo.dtype === xf ? xo : xo.astype(xf)) : asarray(Number(xo), { dtype: xf });
+  const ea = eo instanceof FastArray ? eo.astype(xf) : Number(eo);
+  return apply('ldexp', [xa, ea]);
+}
+
+/** NumPy's `divmod(x1, x2)`: [floor_divide, remainder]. */
+export function divmod(x1: ArrayLike, x2: ArrayLike): [FastArray, FastArray] {
+  return [floor_divide(x1, x2), remainder(x1, x2)];
+}
+
+/** NumPy's `modf(x)`: [fractional part, integral part], both with the sign of x. */
+export function modf(x: ArrayLike): [FastArray, FastArray] {
+  return [apply('modf_frac', [x]), apply('modf_int', [x])];
 }
