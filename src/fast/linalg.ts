@@ -14,7 +14,6 @@ import { matmul, outer, tensordot, vecdot } from './linalg/products.js';
 export { dot, inner, kron, matmul, outer, tensordot, vdot, vecdot } from './linalg/products.js';
 export { cross, diag, trace } from './linalg/norms.js';
 export type { TensordotAxes } from './linalg/products.js';
-export type { ArrayInput } from './linalg/support.js';
 export type { MatrixNormOptions, VectorNormOptions } from './linalg/norms.js';
 
 const VECTORS = "the eigenvector/singular-vector signs LAPACK picks are arbitrary and fast's Jacobi methods pick others";
@@ -50,3 +49,6 @@ export const linalg = {
   eig: notSupported('linalg.eig', 'no non-symmetric eigensolver in fast'),
   eigvals: notSupported('linalg.eigvals', 'no non-symmetric eigensolver in fast; linalg.eigvalsh handles symmetric matrices'),
 } as const;
+
+// NumPy functions outside the standard that fast computes itself (convolve, einsum, polyfit, ...)
+export * from './numpy-extras/index.js';

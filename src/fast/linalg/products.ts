@@ -129,7 +129,7 @@ export function tensordot(x1: ArrayInput, x2: ArrayInput, axesOpt?: TensordotAxe
 }
 
 /** A copy of complex `a` with the imaginary parts negated (other dtypes: `a` itself). */
-function conjOf(a: FastArray): FastArray {
+export function conjOf(a: FastArray): FastArray {
   if (!isComplex(a.dtype)) return a;
   const src = materialize(a);
   const out = fresh(a.dtype, a.shape);
