@@ -5,7 +5,7 @@
  * arrays (unstack and split give views, as NumPy).
  */
 import { DTYPES, type DTypeName } from '../common/dtypes.js';
-import { DTypeError, IndexError, ShapeError, ValueError } from '../common/errors.js';
+import { DTypeError, IndexError, NotSupportedError, ShapeError, ValueError } from '../common/errors.js';
 import { slice as sliceOf, type IndexItem } from '../common/index-expr.js';
 import type { NdArray } from '../common/ndarray.js';
 import { FastArray } from './array.js';
@@ -462,7 +462,7 @@ export function insert(xIn: ArrayInput, index: number | readonly number[], value
   const m = idx.length;
   const flatV = v.ndim === 0 ? broadcast_to(v, [m]) : ravel(v);
   if (flatV.size !== m && flatV.size !== 1) throw new ValueError(`shape mismatch: value array of shape ${shapeStr(v.shape)} could not be broadcast to indexing result of shape (${m},)`);
-  if (x.ndim !== 1) throw new DTypeError('fast insert takes a list of positions only along a 1-d array; nd.insert runs NumPy for the rest');
+  if (x.ndim !== 1) throw new NotSupportedError('numpy.insert', `fast inserts at a list of positions only along a 1-d array, this one has ${x.ndim} dimensions`);
   // NumPy: stable order of the insertion points, each shifted by the number inserted before it
   const order = idx.map((i, k) => [i, k] as const).sort((p, q) => p[0] - q[0] || p[1] - q[1]);
   const out = freshArray(x.dtype, [n + m]);
@@ -540,11 +540,11 @@ function padSource(i: number, n: number, mode: string): number {
 export function pad(xIn: ArrayInput, padWidth: number | readonly number[] | readonly (readonly number[])[], options: PadOptions = {}): FastArray {
   const x = toFast(xIn);
   const mode = options.mode ?? 'constant';
-  if (!['constant', 'edge', 'reflect', 'symmetric', 'wrap'].includes(mode)) throw new ValueError(`mode '${String(mode)}' is not supported by fast's pad (constant, edge, reflect, symmetric, wrap); nd.pad runs NumPy's`);
+  if (!['constant', 'edge', 'reflect', 'symmetric', 'wrap'].includes(mode)) throw new NotSupportedError('numpy.pad', `mode '${String(mode)}' (fast has constant, edge, reflect, symmetric, wrap)`);
   const pw = padWidths(padWidth, x.ndim);
   if (mode === 'constant') {
     const cv = options.constant_values ?? 0;
-    if (typeof cv === 'object') throw new ValueError("fast's pad takes a scalar constant_values; nd.pad runs NumPy's for per-axis values");
+    if (typeof cv === 'object') throw new NotSupportedError('numpy.pad.constant', 'fast takes a scalar constant_values, not per-axis values');
     const shape = x.shape.map((d, i) => d + pw[i][0] + pw[i][1]);
     const out = freshArray(x.dtype, shape);
     if (cv !== 0 && cv !== 0n && cv !== false) out.set('...', cv);

@@ -5,7 +5,7 @@
  * return_counts). Index and count arrays are int32, fast's default integer.
  */
 import { DTYPES } from '../common/dtypes.js';
-import { ValueError } from '../common/errors.js';
+import { NotSupportedError } from '../common/errors.js';
 import type { FastArray } from './array.js';
 import { freshArray, toFast, wrapData, type ArrayInput } from './along-axis.js';
 import { astype, copy } from './convert.js';
@@ -73,7 +73,7 @@ export interface UniqueOptions {
  * NumPy's default) unless `equal_nan: false`.
  */
 export function unique(xIn: ArrayInput, options: UniqueOptions = {}): FastArray | FastArray[] {
-  if (options.axis !== undefined && options.axis !== null) throw new ValueError("fast's unique works on the flattened array only (axis null); nd.unique runs NumPy's with an axis");
+  if (options.axis !== undefined && options.axis !== null) throw new NotSupportedError('numpy.unique', 'fast works on the flattened array only (axis null)');
   const x = toFast(xIn);
   const r = core(x);
   let { values, indices, inverse_indices: inverse, counts } = r;

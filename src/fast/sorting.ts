@@ -4,7 +4,7 @@
  * argpartition. Sorting runs per lane along the axis with kernels/sort.ts (NaN last, -0.0 == 0.0,
  * complex lexicographic as NumPy).
  */
-import { DTypeError, ValueError } from '../common/errors.js';
+import { DTypeError, NotSupportedError, ValueError } from '../common/errors.js';
 import type { FastArray } from './array.js';
 import { freshArray, lanesOf, toFast, type ArrayInput } from './along-axis.js';
 import { argsort as argsortKernel, sortValues } from './kernels/sort.js';
@@ -106,7 +106,7 @@ export function lexsort(keysIn: readonly ArrayInput[] | FastArray): FastArray {
   if (keys.length === 0) throw new DTypeError('need sequence of keys with len > 0 in lexsort');
   const n = keys[0].size;
   for (const k of keys) {
-    if (k.ndim !== 1) throw new ValueError(`fast's lexsort takes 1-d keys (got ${k.ndim} dimensions); nd.lexsort runs NumPy's`);
+    if (k.ndim !== 1) throw new NotSupportedError('numpy.lexsort', `fast takes 1-d keys, got ${k.ndim} dimensions`);
     if (k.size !== n) throw new ValueError('all keys need to be the same shape');
   }
   let order = new Int32Array(n);

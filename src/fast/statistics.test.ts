@@ -205,3 +205,34 @@ describe('FastArray methods of these functions match NumPy', () => {
     check(rows);
   });
 });
+
+describe('what fast leaves to NumPy throws NotSupportedError naming the corner (nd routes it to NumPy)', () => {
+  it('complex input to the real-only NumPy statistics, other quantile methods', async () => {
+    const { NotSupportedError } = await import('../common/errors.js');
+    const m = await import('./manipulation.js');
+    const so = await import('./sorting.js');
+    const se = await import('./sets.js');
+    const z = mk('complex128');
+    const cases: [string, () => unknown][] = [
+      ['numpy.median', () => st.median(z)],
+      ['numpy.nanmean', () => st.nanmean(z)],
+      ['numpy.quantile', () => st.quantile(mk('float64'), 0.5, { method: 'nearest' as never })],
+      ['numpy.cov', () => st.cov(z)],
+      ['numpy.pad', () => m.pad(mk('float64'), 1, { mode: 'mean' as never })],
+      ['numpy.pad.constant', () => m.pad(mk('float64'), 1, { constant_values: [1, 2] as never })],
+      ['numpy.insert', () => m.insert(m2('float64'), [0, 1], asarray([1, 2]), { axis: 0 })],
+      ['numpy.lexsort', () => so.lexsort([m2('float64')])],
+      ['numpy.unique', () => se.unique(m2('float64'), { axis: 0 })],
+    ];
+    for (const [corner, f] of cases) {
+      let err: unknown;
+      try {
+        f();
+      } catch (e) {
+        err = e;
+      }
+      expect(err, corner).toBeInstanceOf(NotSupportedError);
+      expect((err as InstanceType<typeof NotSupportedError>).corner).toBe(corner);
+    }
+  });
+});

@@ -8,7 +8,7 @@
  * right in the result dtype (kernels/cumulative.ts), bit-identical to NumPy's accumulate.
  */
 import { DTYPES, type DTypeName } from '../common/dtypes.js';
-import { DTypeError, ValueError } from '../common/errors.js';
+import { DTypeError, NotSupportedError, ValueError } from '../common/errors.js';
 import type { ReduceOptions } from '../common/ndarray.js';
 import { FastArray } from './array.js';
 import { freshArray, gather, lanesOf, reductionLanes, toFast, type ArrayInput } from './along-axis.js';
@@ -329,7 +329,7 @@ function sumOf(v: Float64Array | Float32Array, m: number): number {
 }
 
 function onlyReal(x: FastArray, name: string): void {
-  if (kindOf(x.dtype) === 'complex') throw new DTypeError(`fast's ${name} takes real arrays; ${x.dtype} is not supported here (nd.${name} runs NumPy's)`);
+  if (kindOf(x.dtype) === 'complex') throw new NotSupportedError(`numpy.${name}`, `fast's ${name} takes real arrays, got ${x.dtype}`);
 }
 
 /** NumPy nansum: NaNs count as zero (integer and bool input: plain sum). */
@@ -455,7 +455,7 @@ function lerp(a: number, b: number, t: number, wrapTo: Float64Array | Int32Array
 function quantileCore(xIn: ArrayInput, qIn: number | readonly number[] | FastArray, options: QuantileOptions | number | null | undefined, scale: number, name: string): FastArray {
   const x = toFast(xIn);
   const o: QuantileOptions = typeof options === 'object' && options !== null && !Array.isArray(options) ? options : { axis: options as Axis };
-  if (o.method !== undefined && o.method !== 'linear') throw new ValueError(`fast's ${name} implements method 'linear' only, got '${String(o.method)}' (nd.${name} runs NumPy's)`);
+  if (o.method !== undefined && o.method !== 'linear') throw new NotSupportedError(`numpy.${name}`, `fast implements method 'linear' only, got '${String(o.method)}'`);
   onlyReal(x, name);
   const qa = toFast(qIn as ArrayInput);
   qa._force();
@@ -758,7 +758,7 @@ export function histogram(aIn: ArrayInput, options: { bins?: number | readonly n
 export function cov(mIn: ArrayInput, options: { rowvar?: boolean; bias?: boolean; ddof?: number | null } = {}): FastArray {
   let m = toFast(mIn);
   if (m.ndim > 2) throw new ValueError('m has more than 2 dimensions');
-  if (kindOf(m.dtype) === 'complex') throw new DTypeError("fast's cov takes real arrays; nd.cov runs NumPy's");
+  if (kindOf(m.dtype) === 'complex') throw new NotSupportedError('numpy.cov', `fast's cov takes real arrays, got ${m.dtype}`);
   m = astype(m, m.dtype === 'float32' ? 'float32' : 'float64');
   if (m.ndim < 2) m = reshape(m, [1, m.size]);
   if (options.rowvar === false) m = m.T;
