@@ -163,6 +163,8 @@ describe('element-wise functions: errors and scalars', () => {
     expect(() => fast.sin(mk('int8'))).toThrow(NotSupportedError);
     expect(() => fast.apply('sin', [mk('float64'), mk('float64')])).toThrow(/takes 1 operand/);
     expect(() => fast.clip(mk('float64'), { min: 1 }, 3)).toThrow(/either positionally/);
+    expect(() => (fast.hypot as (a: unknown, b?: unknown) => unknown)(mk('float64'))).toThrow(/hypot takes .*operand 2.*undefined/);
+    expect(() => fast.maximum(mk('float64'), 'x' as never)).toThrow(/maximum takes .*the string "x"/);
     expect(() => fast.around(mk('float64'), 1.5)).toThrow(/integer/);
   });
 

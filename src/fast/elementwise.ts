@@ -22,21 +22,24 @@ type Scalarish = number | bigint | boolean | Complex;
 
 const COMPARISONS = new Set(['equal', 'not_equal', 'less', 'less_equal', 'greater', 'greater_equal']);
 
-function toOperand(x: ArrayLike): FastArray | Scalarish {
+function toOperand(x: ArrayLike, fn = 'element-wise operations', position = 0): FastArray | Scalarish {
   if (x instanceof FastArray) return x;
   if (weakKindOf(x) !== null) return x as Scalarish;
   if (Array.isArray(x) || ArrayBuffer.isView(x)) return asarray(x as never);
   if (typeof x === 'object' && x !== null && 'shape' in x && 'dtype' in x) {
     throw new DTypeError('this array belongs to another runtime; convert it with fast.asarray() (ndbridge/bridge) first');
   }
-  throw new DTypeError(`element-wise operations take arrays or numbers, got ${describe(x)}`);
+  const which = position > 0 ? ` (operand ${position})` : '';
+  throw new DTypeError(`${fn} takes arrays, numbers, bigints, booleans or {re, im}${which}, got ${describe(x)}`);
 }
 
 /** Apply the operation `name` from the op table to operands; returns a lazy FastArray. */
 export function apply(name: string, inputs: readonly ArrayLike[]): FastArray {
   const row = opRow(name);
-  if (inputs.length !== row.arity) throw new DTypeError(`${name} takes ${row.arity} operand(s), got ${inputs.length}`);
-  const ops = inputs.map(toOperand);
+  if (inputs.length !== row.arity) {
+    throw new DTypeError(`${name} takes ${row.arity} operand(s), got ${inputs.length}: ${inputs.map((x) => describe(x)).join(', ') || 'none'}`);
+  }
+  const ops = inputs.map((x, i) => toOperand(x, name, i + 1));
   const tys: TypeOperand[] = ops.map((o) => (o instanceof FastArray ? o.dtype : { weak: weakKindOf(o)! }));
   let promoted = resultType(...tys);
   // NumPy 2 compares integer arrays with out-of-range Python integers correctly instead of failing.
