@@ -106,9 +106,14 @@ const GRID_PY = `np.array([complex(float(a), float(b)) for a in ${JSON.stringify
 const gridJs = (d: DTypeName) =>
   fast.asarray(GRID.flatMap((a) => GRID.map((b) => ({ re: Number(a.replace('inf', 'Infinity')), im: Number(b.replace('inf', 'Infinity')) }))), { dtype: d });
 for (const d of ['complex64', 'complex128'] as const) {
-  for (const name of ['acos', 'acosh', 'asin', 'asinh', 'atan', 'atanh', 'exp', 'log', 'sqrt', 'sin', 'cos', 'tan', 'sinh', 'cosh', 'tanh', 'log2', 'log10', 'sign']) {
+  for (const name of ['acos', 'acosh', 'asin', 'asinh', 'atan', 'atanh', 'exp', 'log', 'sqrt', 'sin', 'cos', 'tan', 'sinh', 'cosh', 'tanh', 'log2', 'log10', 'sign', 'expm1', 'log1p', 'exp2', 'reciprocal', 'square']) {
     const [py, , rc] = UNARY[name];
     add(`grid/${name}/${d}`, `${py}(${GRID_PY.replace('DT', `"${d}"`)})`, () => F[name](gridJs(d) as never), rc, d);
+  }
+  // binary: the grid against itself reversed (every pair of edge values meets once)
+  for (const [name, py, ulps] of [['multiply', 'np.multiply', 2], ['divide', 'np.divide', 4], ['pow', 'np.power', RTOL_C]] as const) {
+    const g = GRID_PY.replace('DT', `"${d}"`);
+    add(`grid/${name}/${d}`, `${py}(${g}, ${g}[::-1])`, () => F[name](gridJs(d) as never, gridJs(d).at('::-1') as never), ulps, d);
   }
 }
 

@@ -576,10 +576,9 @@ export function fma(a: number, b: number, c: number): number {
 }
 
 function fmaSlow(a: number, b: number, c: number, p: number): number {
-  if (!isFinite(p) || !isFinite(c)) {
-    if (isFinite(a) && isFinite(b) && isFinite(c)) return fma(a * 2 ** -600, b, c * 2 ** -600) * 2 ** 600;
-    return p + c;
-  }
+  if (!isFinite(a) || !isFinite(b)) return p + c; // an infinite or NaN product
+  if (!isFinite(c)) return c; // the exact product of finite numbers is finite, even where a·b overflows
+  if (!isFinite(p)) return fma(a * 2 ** -600, b, c * 2 ** -600) * 2 ** 600;
   if (p === 0) return p + c;
   // Dekker's split overflows above ~2^996: scale the big operand (exact) and the sum with it
   if (Math.abs(a) >= 2 ** 900) return fma(a * 2 ** -600, b, c * 2 ** -600) * 2 ** 600;
@@ -598,10 +597,55 @@ export function cpowLibm(ar: number, ai: number, br: number, bi: number, f32: bo
   else clog(ar, ai);
   const lr = f(OUT[0]);
   const li = f(OUT[1]);
-  const wr = f(f(br * lr) - f(bi * li));
-  const wi = f(f(br * li) + f(bi * lr));
-  if (f32) cexp32(wr, wi);
-  else cexp(wr, wi);
+  mulc3(br, bi, lr, li, f);
+  if (f32) cexp32(OUT[0], OUT[1]);
+  else cexp(OUT[0], OUT[1]);
+}
+
+const isInf = (v: number) => v === Infinity || v === -Infinity;
+const box = (v: number) => copysign(isInf(v) ? 1 : 0, v);
+const unNaN = (v: number) => (isNaN(v) ? copysign(0, v) : v);
+
+/**
+ * C's complex product (a+ib)(c+id) as compiled code does it (__muldc3 / __mulsc3): the plain formula,
+ * and when both parts come out NaN, C99 Annex G's recovery of infinities. `f` rounds to the precision.
+ */
+export function mulc3(a: number, b: number, c: number, d: number, f: (v: number) => number): void {
+  const ac = f(a * c);
+  const bd = f(b * d);
+  const ad = f(a * d);
+  const bc = f(b * c);
+  let x = f(ac - bd);
+  let y = f(ad + bc);
+  if (isNaN(x) && isNaN(y)) {
+    let recalc = false;
+    if (isInf(a) || isInf(b)) {
+      a = box(a);
+      b = box(b);
+      c = unNaN(c);
+      d = unNaN(d);
+      recalc = true;
+    }
+    if (isInf(c) || isInf(d)) {
+      c = box(c);
+      d = box(d);
+      a = unNaN(a);
+      b = unNaN(b);
+      recalc = true;
+    }
+    if (!recalc && (isInf(ac) || isInf(bd) || isInf(ad) || isInf(bc))) {
+      a = unNaN(a);
+      b = unNaN(b);
+      c = unNaN(c);
+      d = unNaN(d);
+      recalc = true;
+    }
+    if (recalc) {
+      x = Infinity * f(f(a * c) - f(b * d));
+      y = Infinity * f(f(a * d) + f(b * c));
+    }
+  }
+  put(x, y);
 }
 
 /**

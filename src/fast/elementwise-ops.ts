@@ -53,6 +53,11 @@ const EW = {
   ew_csqrt32: CM.csqrt32,
   ew_cexp32: CM.cexp32,
   ew_clog32: CM.clog32,
+  // NumPy's nc_exp2 for complex64: z·ln2 in float32 (NPY_LOGE2f), then cexpf
+  ew_cexp2_32: (x: number, y: number): void => {
+    const l = Math.fround(Math.LN2);
+    CM.cexp32(Math.fround(x * l), Math.fround(y * l));
+  },
   ew_clog2_32: (x: number, y: number): void => {
     CM.clog32(x, y);
     CM.OUT[0] = Math.fround(CM.OUT[0] * Math.fround(Math.LOG2E));
@@ -134,7 +139,7 @@ function cplxCall(d: DTypeName, o: string, fn: string, args: string): string {
 }
 
 /** complex64 versions that repeat glibc's float32 steps (the others are float64 rounded once). */
-const F32_VARIANT: Partial<Record<CM.ComplexFnName, string>> = { exp: 'ew_cexp32', log: 'ew_clog32', log2: 'ew_clog2_32', log10: 'ew_clog10_32' };
+const F32_VARIANT: Partial<Record<CM.ComplexFnName, string>> = { exp: 'ew_cexp32', exp2: 'ew_cexp2_32', log: 'ew_clog32', log2: 'ew_clog2_32', log10: 'ew_clog10_32' };
 
 /** A unary float function: `js(a)` for real floats, a complex helper (or a NotSupported corner) for complex. */
 function floatUnary(name: string, js: (a: string) => string, complex: CM.ComplexFnName | 'unsupported' | null): void {
