@@ -5,16 +5,29 @@
  * compute, or whose results depend on LAPACK's arbitrary sign choices (eigh/svd vectors, eig),
  * throw NotSupportedError naming the corner, so `nd` runs them on NumPy.
  */
+import { ValueError } from '../common/errors.js';
+import type { FastArray } from './array.js';
 import { notSupported } from './not-supported.js';
 import { matrix_transpose } from './views.js';
 import { cholesky, cond, det, eigvalsh, inv, lstsq, matrix_power, matrix_rank, pinv, qr, slogdet, solve, svdvals } from './linalg/decompositions.js';
 import { cross, diagonal, linalgTrace, matrix_norm, norm, vector_norm } from './linalg/norms.js';
 import { matmul, outer, tensordot, vecdot } from './linalg/products.js';
+import { toFast, type ArrayInput } from './linalg/support.js';
 
 export { dot, inner, kron, matmul, outer, tensordot, vdot, vecdot } from './linalg/products.js';
 export { cross, diag, trace } from './linalg/norms.js';
 export type { TensordotAxes } from './linalg/products.js';
 export type { MatrixNormOptions, VectorNormOptions } from './linalg/norms.js';
+
+/** The standard's linalg.outer: 1-d operands only (NumPy's np.linalg.outer raises for others; top-level outer flattens). */
+function linalgOuter(x1: ArrayInput, x2: ArrayInput): FastArray {
+  const a = toFast(x1);
+  const b = toFast(x2);
+  if (a.ndim !== 1 || b.ndim !== 1) {
+    throw new ValueError(`linalg.outer takes 1-d arrays, got shapes (${a.shape.join(', ')}) and (${b.shape.join(', ')}); fast.outer flattens its operands`);
+  }
+  return outer(a, b);
+}
 
 const VECTORS = "the eigenvector/singular-vector signs LAPACK picks are arbitrary and fast's Jacobi methods pick others";
 
@@ -24,7 +37,7 @@ export const linalg = {
   matrix_transpose,
   tensordot,
   vecdot,
-  outer,
+  outer: linalgOuter,
   cross,
   diagonal,
   trace: linalgTrace,
