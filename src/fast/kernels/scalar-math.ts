@@ -328,10 +328,11 @@ export function wrapUint64(v: bigint): bigint {
 
 /** `np.rint`: round half to even, keeping the sign of zero (rint(-0.4) = -0.0). */
 export function rint(x: number): number {
-  if (!(Math.abs(x) < 2 ** 52)) return x; // already integral, inf or NaN
-  let r = Math.round(x); // ties towards +inf
-  if (r - x === 0.5 && r % 2 !== 0) r -= 1;
-  return r === 0 ? (x < 0 || Object.is(x, -0) ? -0 : 0) : r;
+  const ax = Math.abs(x);
+  if (!(ax < 4503599627370496)) return x; // |x| >= 2^52: already integral (or inf, NaN)
+  // adding and removing 2^52 rounds |x| to an integer in the FPU's round-half-even mode
+  const r = ax + 4503599627370496 - 4503599627370496;
+  return x < 0 ? -r : x === 0 ? x : r;
 }
 
 // NumPy's power_of_ten (multiarray/calculation.c): a table to 1e8, then repeated multiplication.
