@@ -9,7 +9,7 @@ const DTYPES: DTypeName[] = [
   'float64', 'float32', 'complex128', 'complex64', 'int8', 'int16', 'int32', 'int64',
   'uint8', 'uint16', 'uint32', 'uint64', 'bool',
 ];
-const LENGTHS = [0, 1, 5, 300, 2000];
+const LENGTHS = [0, 1, 5, 300, 2000, 5000]; // 5000: above the radix-sort threshold (2048)
 
 type Enc = string | Array<number | string>;
 interface Case {
