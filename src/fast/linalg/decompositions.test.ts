@@ -92,6 +92,15 @@ function table(): Row[] {
   add('lstsq residuals', () => lstsq(build(s('float64', [6, 3], 25)), build(s('float64', [6, 2], 27)))[1], `np.linalg.lstsq(${py(s('float64', [6, 3], 25))}, ${py(s('float64', [6, 2], 27))}, rcond=None)[1]`, 1e-11);
   add('lstsq s', () => lstsq(build(s('float64', [6, 3], 25)), build(s('float64', [6], 26))).s, `np.linalg.lstsq(${py(s('float64', [6, 3], 25))}, ${py(s('float64', [6], 26))}, rcond=None)[3]`);
   add('lstsq rank deficient', () => lstsq([[1, 2, 3], [2, 4, 6], [1, 0, 1]], [1, 2, 3]).x, `np.linalg.lstsq(${SING}, np.array([1., 2, 3]), rcond=None)[0]`, 1e-11);
+  const CA = s('complex128', [2, 3, 3], 40);
+  add('det complex128 stack', () => det(build(CA)), `np.linalg.det(${py(CA)})`);
+  add('det complex64', () => det(build(s('complex64', [3, 3], 41))), `np.linalg.det(${py(s('complex64', [3, 3], 41))})`, 1e-5);
+  add('slogdet complex sign', () => slogdet(build(CA)).sign, `np.linalg.slogdet(${py(CA)})[0]`);
+  add('slogdet complex logabsdet', () => slogdet(build(CA)).logabsdet, `np.linalg.slogdet(${py(CA)})[1]`);
+  add('inv complex', () => inv(well(s('complex128', [3, 3], 42))), `np.linalg.inv(${wellPy(s('complex128', [3, 3], 42))})`);
+  add('solve complex', () => solve(well(s('complex128', [3, 3], 43)), build(s('complex128', [3, 2], 44))), `np.linalg.solve(${wellPy(s('complex128', [3, 3], 43))}, ${py(s('complex128', [3, 2], 44))})`);
+  add('solve real matrix, complex rhs, batch', () => solve(well(s('float64', [2, 3, 3], 45)), build(s('complex128', [3], 46))), `np.linalg.solve(${wellPy(s('float64', [2, 3, 3], 45))}, ${py(s('complex128', [3], 46))})`);
+  add('solve complex matrix, real rhs view', () => solve(well(s('complex128', [3, 3], 47)), build(s('float64', [6, 2], 48, '::2'))), `np.linalg.solve(${wellPy(s('complex128', [3, 3], 47))}, ${py(s('float64', [6, 2], 48, '::2'))})`);
   add('cond', () => cond(pd()), `np.linalg.cond(${pdPy})`, 1e-11);
   return rows;
 }
@@ -126,8 +135,9 @@ describe('decompositions: bad input and unsupported corners', () => {
     expect(() => inv([1, 2])).toThrow(ValueError);
     expect(() => solve(build(s('float64', [3, 3], 1)), build(s('float64', [4], 2)))).toThrow(ShapeError);
   });
-  it('complex matrices are NotSupported (fast factorisations are real)', () => {
-    expect(() => det(build(s('complex128', [2, 2], 1)))).toThrow(NotSupportedError);
+  it('complex matrices are NotSupported beyond det/slogdet/inv/solve', () => {
+    expect(() => cholesky(build(s('complex128', [2, 2], 1)))).toThrow(NotSupportedError);
+    expect(() => svdvals(build(s('complex64', [2, 2], 1)))).toThrow(NotSupportedError);
     expect(() => qr(build(s('float64', [2, 2], 1)), { mode: 'raw' })).toThrow(NotSupportedError);
   });
   it('integer matrices to negative powers', () => {

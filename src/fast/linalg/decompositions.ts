@@ -3,7 +3,9 @@
  * inv, solve, cholesky, qr, matrix_power, svdvals, matrix_rank, pinv, eigvalsh, and NumPy's lstsq
  * and cond. Inputs are cast as NumPy's linalg casts them (integers and bool to float64); float32
  * is computed in float64 and rounded once (at least as accurate as LAPACK's single precision).
- * Complex matrices throw NotSupportedError naming the corner, so `nd` runs NumPy on them.
+ * det, slogdet, inv and solve also take complex matrices (complex LU, pivots by |re| + |im| as
+ * LAPACK's izamax); the other functions throw NotSupportedError naming the corner for complex
+ * input, so `nd` runs NumPy on them.
  */
 import type { DTypeName } from '../../common/dtypes.js';
 import { DTypeError, NotSupportedError, ShapeError, ValueError } from '../../common/errors.js';
@@ -11,7 +13,7 @@ import type { FastArray } from '../array.js';
 import { eye } from '../creation.js';
 import { broadcastShapes, shapeStr, sizeOf } from '../shape.js';
 
-import { cholesky as cholKernel, formQ, householderQR, jacobiSVD, luSolve, slogdetOf, symmetricEigenvalues } from './dense.js';
+import { cholesky as cholKernel, formQ, householderQR, jacobiSVD, luSolve, luSolveComplex, slogdetComplex, slogdetOf, symmetricEigenvalues, type ComplexMatrix } from './dense.js';
 import { matmul } from './products.js';
 import { batchOffsets, fresh, isComplex, linalgFloat, materialize, readMatrix, toFast, type ArrayInput } from './support.js';
 
@@ -30,19 +32,43 @@ interface Stack {
   readonly offsets: number[];
 }
 
-function stackOf(x: ArrayInput, corner: string, square: boolean): Stack {
+function stackOf(x: ArrayInput, corner: string, square: boolean, allowComplex = false): Stack {
   const a0 = toFast(x);
   if (a0.ndim < 2) {
     throw linAlgError(`${a0.ndim}-dimensional array given to ${corner}; the array must be at least two-dimensional (shape ${shapeStr(a0.shape)})`);
   }
   const dtype = linalgFloat(a0.dtype);
-  if (isComplex(dtype)) throw new NotSupportedError(corner, `complex matrices (dtype ${dtype}): fast's factorisations are real`);
+  if (isComplex(dtype) && !allowComplex) throw new NotSupportedError(corner, `complex matrices (dtype ${dtype}): fast computes this factorisation for real matrices only`);
   const m = a0.shape[a0.ndim - 2];
   const n = a0.shape[a0.ndim - 1];
   if (square && m !== n) throw linAlgError(`Last 2 dimensions of the array must be square (shape ${shapeStr(a0.shape)}) in ${corner}`);
-  const a = materialize(a0, dtype === 'float32' ? 'float32' : 'float64');
+  const a = materialize(a0, isComplex(dtype) ? dtype : dtype === 'float32' ? 'float32' : 'float64');
   const batch = a.shape.slice(0, -2);
   return { a, dtype, batch, m, n, offsets: batchOffsets(a, 2, batch) };
+}
+
+/** Matrix at `offset` of complex `a` as separate real and imaginary row-major parts. */
+function readComplex(a: FastArray, offset: number, rows: number, cols: number): ComplexMatrix {
+  const d = a._data as Float64Array | Float32Array;
+  const rs = a._es[a.ndim - 2];
+  const cs = a._es[a.ndim - 1];
+  const re = new Float64Array(rows * cols);
+  const im = new Float64Array(rows * cols);
+  for (let i = 0; i < rows; i++) {
+    for (let j = 0; j < cols; j++) {
+      const p = offset + i * rs + j * cs;
+      re[i * cols + j] = d[2 * p];
+      im[i * cols + j] = d[2 * p + 1];
+    }
+  }
+  return { re, im };
+}
+
+function writeComplex(d: Float64Array, at: number, m: ComplexMatrix): void {
+  for (let i = 0; i < m.re.length; i++) {
+    d[2 * (at + i)] = m.re[i];
+    d[2 * (at + i) + 1] = m.im[i];
+  }
 }
 
 function checkFinite(mat: Float64Array, corner: string): void {
@@ -56,38 +82,62 @@ function named<T extends Record<string, unknown>>(fields: T): T & unknown[] {
   return Object.assign(Object.values(fields), fields) as T & unknown[];
 }
 
-/** `det(x)`: determinant of each matrix, as NumPy computes it: sign·exp(Σ log|Uᵢᵢ|) from the LU factors. */
+/** `det(x)`: determinant of each matrix, as NumPy computes it: sign·exp(Σ log|Uᵢᵢ|) from the LU factors (complex too). */
 export function det(x: ArrayInput): FastArray {
-  const s = stackOf(x, 'linalg.det', true);
+  const s = stackOf(x, 'linalg.det', true, true);
   const out = fresh(s.dtype, s.batch);
   const d = out._data as Float64Array;
+  const cplx = isComplex(s.dtype);
   s.offsets.forEach((off, t) => {
-    const { sign, logabsdet } = slogdetOf(readMatrix(s.a, off, s.n, s.n), s.n);
-    d[t] = sign * Math.exp(logabsdet);
+    if (cplx) {
+      const r = slogdetComplex(readComplex(s.a, off, s.n, s.n), s.n);
+      const e = Math.exp(r.logabsdet);
+      d[2 * t] = r.sr * e;
+      d[2 * t + 1] = r.si * e;
+    } else {
+      const { sign, logabsdet } = slogdetOf(readMatrix(s.a, off, s.n, s.n), s.n);
+      d[t] = sign * Math.exp(logabsdet);
+    }
   });
   return out;
 }
 
 /** `slogdet(x)`: `{ sign, logabsdet }` (also a [sign, logabsdet] pair); singular matrices give sign 0, logabsdet -inf. */
 export function slogdet(x: ArrayInput): [FastArray, FastArray] & { sign: FastArray; logabsdet: FastArray } {
-  const s = stackOf(x, 'linalg.slogdet', true);
+  const s = stackOf(x, 'linalg.slogdet', true, true);
+  const cplx = isComplex(s.dtype);
   const sign = fresh(s.dtype, s.batch);
-  const logabs = fresh(s.dtype, s.batch);
+  const logabs = fresh(cplx ? (s.dtype === 'complex64' ? 'float32' : 'float64') : s.dtype, s.batch);
   s.offsets.forEach((off, t) => {
-    const r = slogdetOf(readMatrix(s.a, off, s.n, s.n), s.n);
-    (sign._data as Float64Array)[t] = r.sign;
-    (logabs._data as Float64Array)[t] = r.logabsdet;
+    if (cplx) {
+      const r = slogdetComplex(readComplex(s.a, off, s.n, s.n), s.n);
+      (sign._data as Float64Array)[2 * t] = r.sr;
+      (sign._data as Float64Array)[2 * t + 1] = r.si;
+      (logabs._data as Float64Array)[t] = r.logabsdet;
+    } else {
+      const r = slogdetOf(readMatrix(s.a, off, s.n, s.n), s.n);
+      (sign._data as Float64Array)[t] = r.sign;
+      (logabs._data as Float64Array)[t] = r.logabsdet;
+    }
   });
   return named({ sign, logabsdet: logabs }) as unknown as [FastArray, FastArray] & { sign: FastArray; logabsdet: FastArray };
 }
 
 /** `inv(x)`: the inverse of each matrix (LU with partial pivoting). @throws ValueError 'Singular matrix' */
 export function inv(x: ArrayInput): FastArray {
-  const s = stackOf(x, 'linalg.inv', true);
+  const s = stackOf(x, 'linalg.inv', true, true);
   const n = s.n;
   const out = fresh(s.dtype, [...s.batch, n, n]);
   const d = out._data as Float64Array;
+  const cplx = isComplex(s.dtype);
   s.offsets.forEach((off, t) => {
+    if (cplx) {
+      const b = { re: new Float64Array(n * n), im: new Float64Array(n * n) };
+      for (let i = 0; i < n; i++) b.re[i * n + i] = 1;
+      if (!luSolveComplex(readComplex(s.a, off, n, n), n, b, n)) throw linAlgError('Singular matrix');
+      writeComplex(d, t * n * n, b);
+      return;
+    }
     const b = new Float64Array(n * n);
     for (let i = 0; i < n; i++) b[i * n + i] = 1;
     if (!luSolve(readMatrix(s.a, off, n, n), n, b, n)) throw linAlgError('Singular matrix');
@@ -101,11 +151,12 @@ export function inv(x: ArrayInput): FastArray {
  * 2's rule); otherwise a stack of n x k matrices, its batch broadcast with x1's.
  */
 export function solve(x1: ArrayInput, x2: ArrayInput): FastArray {
-  const s = stackOf(x1, 'linalg.solve', true);
+  const s = stackOf(x1, 'linalg.solve', true, true);
   const b0 = toFast(x2);
   const bdt = linalgFloat(b0.dtype);
-  if (isComplex(bdt)) throw new NotSupportedError('linalg.solve', `complex right-hand side (dtype ${bdt})`);
-  const dtype: DTypeName = s.dtype === 'float32' && bdt === 'float32' ? 'float32' : 'float64';
+  const cplx = isComplex(s.dtype) || isComplex(bdt);
+  const single = (s.dtype === 'float32' || s.dtype === 'complex64') && (bdt === 'float32' || bdt === 'complex64');
+  const dtype: DTypeName = cplx ? (single ? 'complex64' : 'complex128') : single ? 'float32' : 'float64';
   const n = s.n;
   const vector = b0.ndim === 1;
   if (b0.ndim === 0) throw linAlgError(`solve needs x2 with at least one dimension, got a 0-d array`);
@@ -113,10 +164,11 @@ export function solve(x1: ArrayInput, x2: ArrayInput): FastArray {
   if (bRows !== n) {
     throw new ShapeError(`solve: x1 has shape ${shapeStr(s.a.shape)} (n = ${n}) but x2 has shape ${shapeStr(b0.shape)} (${bRows} rows); they must match`);
   }
-  const b = materialize(b0, b0.dtype === 'float32' ? 'float32' : 'float64');
+  const b = materialize(b0, cplx ? 'complex128' : b0.dtype === 'float32' ? 'float32' : 'float64');
   const k = vector ? 1 : b.shape[b.ndim - 1];
   const batch = vector ? s.batch : broadcastShapes(s.batch, b.shape.slice(0, -2));
-  const aOffs = batchOffsets(s.a, 2, batch);
+  const a = cplx ? materialize(s.a, 'complex128') : s.a;
+  const aOffs = batchOffsets(a, 2, batch);
   const bOffs = vector ? aOffs.map(() => b._off) : batchOffsets(b, 2, batch);
   const out = fresh(dtype, vector ? [...batch, n] : [...batch, n, k]);
   const d = out._data as Float64Array;
@@ -124,9 +176,22 @@ export function solve(x1: ArrayInput, x2: ArrayInput): FastArray {
   const brs = vector ? b._es[0] : b._es[b.ndim - 2];
   const bcs = vector ? 0 : b._es[b.ndim - 1];
   for (let t = 0; t < aOffs.length; t++) {
+    if (cplx) {
+      const rhs = { re: new Float64Array(n * k), im: new Float64Array(n * k) };
+      for (let i = 0; i < n; i++) {
+        for (let j = 0; j < k; j++) {
+          const p = bOffs[t] + i * brs + j * bcs;
+          rhs.re[i * k + j] = bd[2 * p];
+          rhs.im[i * k + j] = bd[2 * p + 1];
+        }
+      }
+      if (!luSolveComplex(readComplex(a, aOffs[t], n, n), n, rhs, k)) throw linAlgError('Singular matrix');
+      writeComplex(d, t * n * k, rhs);
+      continue;
+    }
     const rhs = new Float64Array(n * k);
     for (let i = 0; i < n; i++) for (let j = 0; j < k; j++) rhs[i * k + j] = bd[bOffs[t] + i * brs + j * bcs];
-    if (!luSolve(readMatrix(s.a, aOffs[t], n, n), n, rhs, k)) throw linAlgError('Singular matrix');
+    if (!luSolve(readMatrix(a, aOffs[t], n, n), n, rhs, k)) throw linAlgError('Singular matrix');
     d.set(rhs, t * n * k);
   }
   return out;

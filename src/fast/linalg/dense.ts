@@ -2,7 +2,7 @@
  * Dense real linear-algebra kernels on small row-major Float64Array matrices (copies, modified in
  * place), following LAPACK's algorithms where the result depends on the algorithm:
  * - LU with partial pivoting (the pivot is the first entry of largest magnitude, as dgetrf/idamax),
- *   the multipliers scaled by the pivot's reciprocal;
+ *   the multipliers scaled by the pivot's reciprocal; a complex version (pivot by |re| + |im|);
  * - Cholesky (lower, the lower triangle read, as dpotrf 'L');
  * - Householder QR with dlarfg's reflector convention (beta = -sign(alpha)·‖x‖, so R's diagonal and
  *   Q's signs are LAPACK's, not just some valid factorisation) and Q formed as dorg2r does;
@@ -330,4 +330,152 @@ export function symmetricEigenvalues(a: Float64Array, n: number): Float64Array {
   const ev = new Float64Array(n);
   for (let i = 0; i < n; i++) ev[i] = w[i * n + i];
   return ev.sort();
+}
+
+/** A complex matrix as separate row-major real and imaginary parts. */
+export interface ComplexMatrix {
+  readonly re: Float64Array;
+  readonly im: Float64Array;
+}
+
+// 1/(br + i·bi) by Smith's method (as NumPy's complex division)
+function crecip(br: number, bi: number): [number, number] {
+  if (Math.abs(br) >= Math.abs(bi)) {
+    const rat = bi / br;
+    const scl = 1 / (br + bi * rat);
+    return [scl, -rat * scl];
+  }
+  const rat = br / bi;
+  const scl = 1 / (bi + br * rat);
+  return [rat * scl, -scl];
+}
+
+/** Complex LU with partial pivoting in place; the pivot maximises |re| + |im| (LAPACK's izamax). */
+export function luFactorComplex(a: ComplexMatrix, n: number): LU {
+  const { re, im } = a;
+  const piv = new Int32Array(n);
+  let swaps: 1 | -1 = 1;
+  let singular = false;
+  for (let j = 0; j < n; j++) {
+    let p = j;
+    let best = Math.abs(re[j * n + j]) + Math.abs(im[j * n + j]);
+    for (let i = j + 1; i < n; i++) {
+      const v = Math.abs(re[i * n + j]) + Math.abs(im[i * n + j]);
+      if (v > best) {
+        best = v;
+        p = i;
+      }
+    }
+    piv[j] = p;
+    if (p !== j) {
+      swaps = swaps === 1 ? -1 : 1;
+      for (let k = 0; k < n; k++) {
+        let t = re[j * n + k];
+        re[j * n + k] = re[p * n + k];
+        re[p * n + k] = t;
+        t = im[j * n + k];
+        im[j * n + k] = im[p * n + k];
+        im[p * n + k] = t;
+      }
+    }
+    const dr = re[j * n + j];
+    const di = im[j * n + j];
+    if (dr === 0 && di === 0) {
+      singular = true;
+      continue;
+    }
+    const [rr, ri] = crecip(dr, di);
+    for (let i = j + 1; i < n; i++) {
+      const xr = re[i * n + j];
+      const xi = im[i * n + j];
+      const lr = xr * rr - xi * ri;
+      const li = xr * ri + xi * rr;
+      re[i * n + j] = lr;
+      im[i * n + j] = li;
+      if (lr === 0 && li === 0) continue;
+      for (let k = j + 1; k < n; k++) {
+        const ur = re[j * n + k];
+        const ui = im[j * n + k];
+        re[i * n + k] -= lr * ur - li * ui;
+        im[i * n + k] -= lr * ui + li * ur;
+      }
+    }
+  }
+  return { piv, swaps, singular };
+}
+
+/** sign (complex, modulus 1) and log|det| of a complex matrix, as NumPy's slogdet. */
+export function slogdetComplex(a: ComplexMatrix, n: number): { sr: number; si: number; logabsdet: number } {
+  const lu = luFactorComplex(a, n);
+  if (lu.singular) return { sr: 0, si: 0, logabsdet: -Infinity };
+  let sr: number = lu.swaps;
+  let si = 0;
+  let log = 0;
+  for (let i = 0; i < n; i++) {
+    const dr = a.re[i * n + i];
+    const di = a.im[i * n + i];
+    const m = Math.hypot(dr, di);
+    const ur = dr / m;
+    const ui = di / m;
+    const nr = sr * ur - si * ui;
+    si = sr * ui + si * ur;
+    sr = nr;
+    log += Math.log(m);
+  }
+  return { sr, si, logabsdet: log };
+}
+
+/** Solve A·X = B for complex A (n x n) and B (n x nrhs), B overwritten with X; false when A is singular. */
+export function luSolveComplex(a: ComplexMatrix, n: number, b: ComplexMatrix, nrhs: number): boolean {
+  const lu = luFactorComplex(a, n);
+  if (lu.singular) return false;
+  const { re, im } = a;
+  const br = b.re;
+  const bi = b.im;
+  for (let i = 0; i < n; i++) {
+    const p = lu.piv[i];
+    if (p === i) continue;
+    for (let c = 0; c < nrhs; c++) {
+      let t = br[i * nrhs + c];
+      br[i * nrhs + c] = br[p * nrhs + c];
+      br[p * nrhs + c] = t;
+      t = bi[i * nrhs + c];
+      bi[i * nrhs + c] = bi[p * nrhs + c];
+      bi[p * nrhs + c] = t;
+    }
+  }
+  for (let i = 0; i < n; i++) {
+    for (let k = 0; k < i; k++) {
+      const lr = re[i * n + k];
+      const li = im[i * n + k];
+      if (lr === 0 && li === 0) continue;
+      for (let c = 0; c < nrhs; c++) {
+        const xr = br[k * nrhs + c];
+        const xi = bi[k * nrhs + c];
+        br[i * nrhs + c] -= lr * xr - li * xi;
+        bi[i * nrhs + c] -= lr * xi + li * xr;
+      }
+    }
+  }
+  for (let i = n - 1; i >= 0; i--) {
+    for (let k = i + 1; k < n; k++) {
+      const ur = re[i * n + k];
+      const ui = im[i * n + k];
+      if (ur === 0 && ui === 0) continue;
+      for (let c = 0; c < nrhs; c++) {
+        const xr = br[k * nrhs + c];
+        const xi = bi[k * nrhs + c];
+        br[i * nrhs + c] -= ur * xr - ui * xi;
+        bi[i * nrhs + c] -= ur * xi + ui * xr;
+      }
+    }
+    const [rr, ri] = crecip(re[i * n + i], im[i * n + i]);
+    for (let c = 0; c < nrhs; c++) {
+      const xr = br[i * nrhs + c];
+      const xi = bi[i * nrhs + c];
+      br[i * nrhs + c] = xr * rr - xi * ri;
+      bi[i * nrhs + c] = xr * ri + xi * rr;
+    }
+  }
+  return true;
 }
