@@ -45,7 +45,7 @@ const BINARY: Record<string, [string, number]> = {
   nextafter: ['np.nextafter', EXACT], maximum: ['np.maximum', EXACT], minimum: ['np.minimum', EXACT],
   bitwise_left_shift: ['np.left_shift', EXACT], bitwise_right_shift: ['np.right_shift', EXACT], fmod: ['np.fmod', EXACT],
   heaviside: ['np.heaviside', EXACT], logaddexp2: ['np.logaddexp2', RTOL_T], float_power: ['np.float_power', RTOL_T], gcd: ['np.gcd', EXACT],
-  lcm: ['np.lcm', EXACT], arctan2: ['np.arctan2', RTOL_T], left_shift: ['np.left_shift', EXACT], power: ['np.power', RTOL_T],
+  lcm: ['np.lcm', EXACT], fmax: ['np.fmax', EXACT], fmin: ['np.fmin', EXACT], arctan2: ['np.arctan2', RTOL_T], left_shift: ['np.left_shift', EXACT], power: ['np.power', RTOL_T],
 };
 
 const cases: Record<string, string> = {};

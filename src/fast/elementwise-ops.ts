@@ -403,6 +403,26 @@ for (const [name, cmp] of [['maximum', '>'], ['minimum', '<']] as const) {
   });
 }
 
+// fmax/fmin: NaN ignored unless both are NaN; equal values give the first operand (NumPy's signed-zero
+// choice varies with its loop and is not reproduced)
+for (const [name, cmp] of [['fmax', '>'], ['fmin', '<']] as const) {
+  defineOp({
+    name,
+    arity: 2,
+    types: (d) => ({ compute: d, result: d }),
+    emit: (d, o, a, b) => {
+      const r = reprOf(d);
+      if (r === 'cplx') {
+        const nan = (x: string) => `(${x}r !== ${x}r || ${x}i !== ${x}i)`;
+        const lex = `(${a}r ${cmp} ${b}r || (${a}r === ${b}r && ${a}i ${cmp}= ${b}i))`;
+        return `const ${o}$ = ${nan(b)} ? true : ${nan(a)} ? false : ${lex}; const ${o}r = ${o}$ ? ${a}r : ${b}r, ${o}i = ${o}$ ? ${a}i : ${b}i;`;
+      }
+      if (isFloat(d)) return `const ${o} = (${a} ${cmp}= ${b} || ${b} !== ${b}) ? ${a} : ${b};`;
+      return `const ${o} = ${a} ${cmp} ${b} ? ${a} : ${b};`;
+    },
+  });
+}
+
 // shifts: counts < 0 or >= the bit width give 0 (left) or the sign fill (right), as NumPy
 function shiftTypes(op: string): (d: DTypeName) => OpTypes {
   return (d) => {

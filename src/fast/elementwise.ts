@@ -258,6 +258,8 @@ export const rint = un('rint');
 export const logaddexp2 = bin('logaddexp2');
 export const float_power = bin('float_power');
 export const gcd = bin('gcd');
+export const fmax = bin('fmax');
+export const fmin = bin('fmin');
 export const lcm = bin('lcm');
 
 /** NumPy's `ldexp(x, e)` = x·2^e; `e` must be an integer array or number. */
