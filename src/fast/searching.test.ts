@@ -48,6 +48,10 @@ describe('where / nonzero / argwhere / flatnonzero / searchsorted / select match
     }
     rows.push({ label: 'where mixed', py: "np.where(np.array([True, False, True]), np.array([1, 2, 3], dtype=np.int8), np.array([0.5, 1.5, 2.5], dtype=np.float32))", run: () => q.where(asarray([true, false, true]), asarray([1, 2, 3], { dtype: 'int8' }), asarray([0.5, 1.5, 2.5], { dtype: 'float32' })) as FastArray });
     rows.push({ label: 'where weak float on int8', py: "np.where(np.array([True, False]), np.array([1, 2], dtype=np.int8), 2.5)", run: () => q.where(asarray([true, false]), asarray([1, 2], { dtype: 'int8' }), 2.5) as FastArray });
+    for (const d of ['complex64', 'complex128'] as DTypeName[]) {
+      rows.push({ label: `searchsorted ${d}`, py: `np.searchsorted(np.sort(mk('${d}')), m2('${d}', 2), side='right')`, run: () => q.searchsorted(sort(mk(d)), m2(d, 2), { side: 'right' }), int: true });
+    }
+    rows.push({ label: 'where 1-arg', py: `np.stack(np.where(m2('int8', 1)))`, run: () => stack(q.where(m2('int8', 1)) as FastArray[]), int: true });
     rows.push({ label: 'searchsorted scalar', py: 'np.searchsorted(np.array([1.0, 2.0, 3.0]), 2.5)', run: () => q.searchsorted(asarray([1, 2, 3], { dtype: 'float64' }), 2.5), int: true });
     rows.push({ label: 'select', py: "np.select([mk('float64') > 0, mk('float64') < 0], [mk('float64', 1), mk('float64', 2)], default=-1)", run: () => q.select([mk('float64').gt(0), mk('float64').lt(0)], [mk('float64', 1), mk('float64', 2)], { default: -1 }) });
     rows.push({ label: 'select int', py: "np.select([mk('int32') > 0], [mk('int32', 1)])", run: () => q.select([mk('int32').gt(0)], [mk('int32', 1)]) });
