@@ -79,6 +79,10 @@ add('copysign/weak', 'np.copysign(mk("float32"), -1.0)', () => fast.copysign(mk(
 add('clip/float', 'np.clip(mk("float64"), -0.5, 2.5)', () => fast.clip(mk('float64'), -0.5, 2.5), EXACT);
 add('clip/opts', 'np.clip(mk("int8"), 1, 6)', () => fast.clip(mk('int8'), { min: 1, max: 6 }), EXACT);
 add('clip/min-only', 'np.clip(mk("uint16"), 7, None)', () => fast.clip(mk('uint16'), 7), EXACT);
+add('clip/int-out-of-range', 'np.clip(mk("int8"), -1000, 1000)', () => fast.clip(mk('int8'), -1000, 1000), EXACT);
+add('clip/uint-neg-min', 'np.clip(mk("uint8"), -5, 100)', () => fast.clip(mk('uint8'), -5, 100), EXACT);
+add('clip/int64-big', 'np.clip(mk("int64"), -2**70, 3)', () => fast.clip(mk('int64'), -(2n ** 70n), 3), EXACT);
+add('clip/hi-below-range', 'np.clip(mk("int8"), -300, -200)', () => fast.clip(mk('int8'), -300, -200), EXACT);
 add('clip/arrays', 'np.clip(mk("float32"), mk("float32", 2), mk("float32", 5))', () => fast.clip(mk('float32'), mk('float32', 2), mk('float32', 5)), EXACT);
 for (const dec of [0, 1, 2, -1]) {
   add(`around/${dec}`, `np.around(np.array([0.5, 1.5, 2.5, -0.5, 1.25, 2.675, -3.14159, 1234.5678, np.nan, -np.inf]), ${dec})`,

@@ -9,7 +9,7 @@ import { FastArray } from './array.js';
 import { castNode, constNode, opNode, type Node } from './expr.js';
 import { opRow } from './ops-table.js';
 import { resultType, type TypeOperand } from './promotion.js';
-import { intFits, scalarToDType, weakKindOf, describe } from './scalars.js';
+import { INT_RANGE, intFits, scalarToDType, weakKindOf, describe } from './scalars.js';
 import { broadcastShapes } from './shape.js';
 import { asarray } from './creation.js';
 import './elementwise-ops.js';
@@ -166,6 +166,13 @@ export function clip(x: ArrayLike, min?: Bound | ClipOptions, max?: Bound): Fast
   }
   let r = asFast(x, 'clip');
   const src = r;
+  // NumPy 2: an integer bound beyond the integer dtype's range on its own side clips nothing
+  const range = INT_RANGE[r.dtype];
+  if (range) {
+    const isInt = (v: Bound): v is number | bigint => (typeof v === 'number' && Number.isInteger(v)) || typeof v === 'bigint';
+    if (isInt(lo) && BigInt(lo) < range[0]) lo = null;
+    if (isInt(hi) && BigInt(hi) > range[1]) hi = null;
+  }
   if (lo !== null && lo !== undefined) r = maximum(r, lo);
   if (hi !== null && hi !== undefined) r = minimum(r, hi);
   return r === src ? src.copy() : r;
