@@ -47,6 +47,7 @@ export async function measure(fn: () => unknown, policy: RepPolicy): Promise<Mea
   let minReps = policy.minReps;
   for (let i = 0; i < policy.warmup; i++) {
     if (i > 0) await nextTurn();
+    last = undefined; // the previous result is garbage before the next run starts (bench/numpy_workloads.py alike)
     const t0 = performance.now();
     last = fn();
     const dt = performance.now() - t0;
@@ -60,6 +61,7 @@ export async function measure(fn: () => unknown, policy: RepPolicy): Promise<Mea
   let total = 0;
   while (samples.length < policy.maxReps && (samples.length < minReps || total < policy.budgetMs)) {
     await nextTurn();
+    last = undefined;
     const t0 = performance.now();
     last = fn();
     const dt = performance.now() - t0;

@@ -118,6 +118,7 @@ def measure(run, policy):
     last = None
     min_reps = policy["minReps"]
     for i in range(policy["warmup"]):
+        last = None  # the previous result is freed before the next run starts (bench/measure.ts alike)
         t0 = time.perf_counter()
         last = run()
         dt = (time.perf_counter() - t0) * 1e3
@@ -129,6 +130,7 @@ def measure(run, policy):
     samples = []
     total = 0.0
     while len(samples) < policy["maxReps"] and (len(samples) < min_reps or total < policy["budgetMs"]):
+        last = None
         t0 = time.perf_counter()
         last = run()
         dt = (time.perf_counter() - t0) * 1e3
