@@ -1,6 +1,9 @@
 /**
- * Element-wise functions with Array API names. Each call builds an expression node (nothing is
- * computed): operands are promoted as NumPy 2 / NEP 50, weak JS scalars become kernel parameters.
+ * Element-wise functions: every one of the Array API standard's (2024.12), NumPy's names for them
+ * (arccos, power, left_shift...) and a few of NumPy's own ufuncs (cbrt, exp2, fmod, heaviside, around,
+ * nan_to_num, isclose/allclose, gcd/lcm, ldexp...). Each call builds an expression node (nothing is
+ * computed): operands are promoted as NumPy 2 / NEP 50, weak JS scalars become kernel parameters. The
+ * per-dtype code of each function is an op-table row (ops-table.ts, elementwise-ops.ts).
  */
 import { DTYPES, type DTypeName } from '../common/dtypes.js';
 import { DTypeError, NotSupportedError, ValueError } from '../common/errors.js';
