@@ -133,6 +133,10 @@ for (const d of ['float32', 'float64'] as const) {
 add('method/clip', 'mk("float32").clip(-1, 2)', () => mk('float32').clip(-1, 2), EXACT);
 add('method/round', 'mk("float64").round(1)', () => mk('float64').round(1), EXACT);
 add('method/conj', 'mk("complex64").conj()', () => mk('complex64').conjugate(), EXACT);
+for (const d of ['complex64', 'complex128', 'float32', 'float64', 'int32'] as const) {
+  add(`angle/${d}`, `np.angle(mk("${d}"))`, () => fast.angle(mk(d)), 1, d);
+}
+add('angle/deg', 'np.angle(mk("complex128"), deg=True)', () => fast.angle(mk('complex128'), { deg: true }), 1);
 add('ldexp/subnormal', 'np.ldexp(np.array([1e300, 5e-324, 1.5]), np.array([-1100, 1074, 1023]))',
   () => fast.ldexp(fast.asarray([1e300, 5e-324, 1.5]), fast.asarray([-1100, 1074, 1023])), EXACT);
 

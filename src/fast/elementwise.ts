@@ -301,3 +301,10 @@ export function divmod(x1: ArrayLike, x2: ArrayLike): [FastArray, FastArray] {
 export function modf(x: ArrayLike): [FastArray, FastArray] {
   return [apply('modf_frac', [x]), apply('modf_int', [x])];
 }
+
+/** NumPy's `angle(z, deg=false)`: atan2(imag, real) (0 or π for real numbers), in degrees with `{ deg: true }`. */
+export function angle(z: ArrayLike, options: { readonly deg?: boolean } = {}): FastArray {
+  const a = asFast(z, 'angle');
+  const r = DTYPES[a.dtype].kind === 'complex' ? atan2(imag(a), real(a)) : atan2(0, a);
+  return options.deg ? multiply(r, 180 / Math.PI) : r;
+}
