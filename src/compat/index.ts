@@ -21,29 +21,24 @@ import './python/callbacks.js';
 import { CompatArray } from './numpy/compat-array.js';
 import type { PyObjectProxy } from './numpy/proxy.js';
 import type { NumpyNamespace } from './numpy/types.js';
+import { numpyNamespace } from './numpy/namespace.js';
 
 export { CompatArray } from './numpy/compat-array.js';
 export type { PyObjectProxy } from './numpy/proxy.js';
 export type * from './numpy/types.js';
 export { PyComplex, PyDict, PyTuple } from './python/objects.js';
 export { evaluate, exec } from './evaluate.js';
+/**
+ * Give the GIL back now instead of at the end of the current synchronous segment (the next Python
+ * call takes it again). Call it in a worker thread before signalling that the worker is done when
+ * the worker may then be terminated with `worker.terminate()`: a worker terminated while its
+ * segment holds the GIL leaves Python locked for every thread (see ./python/gil.ts).
+ */
+export { releaseGilNow as releaseGil } from './python/gil.js';
 
-let np: NumpyNamespace | undefined;
-
-/** Boot CPython (once) and return the `numpy` module. Throws CompatUnavailableError when Python or NumPy is missing. */
+/** Boot CPython (once) and return the `numpy` namespace. Throws CompatUnavailableError when Python or NumPy is missing. */
 export function numpy(): NumpyNamespace {
-  if (np) return np;
-  const rt = getRuntime();
-  if (rt.numpy.module === 0n) {
-    throw new CompatUnavailableError(
-      `NumPy is not importable in ${rt.python.interpreter.path} (Python ${rt.python.version}): ${rt.numpy.error}. ` +
-        `Fix: ${rt.python.interpreter.path} -m pip install numpy (or point NDBRIDGE_PYTHON at an interpreter that has it).`,
-    );
-  }
-  if (!GIL.held) acquireGil();
-  rt.api.Py_IncRef(rt.numpy.module);
-  np = fromPython(rt, rt.numpy.module, true) as NumpyNamespace;
-  return np;
+  return numpyNamespace();
 }
 
 /** Import any Python module (`compat.import('scipy.signal')`). Exported as `import`. */

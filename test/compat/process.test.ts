@@ -130,7 +130,11 @@ setTimeout(() => { process.stdout.write('still alive'); process.exit(3); }, 2000
         const np = compat.numpy();
         let acc = 0n;
         for (let i = 0; i < 200; i++) acc += np.sum(np.arange(10));
-        parentPort.postMessage({ acc: String(acc), thread: compat.evaluate('__import__("threading").get_ident()') });
+        const thread = compat.evaluate('__import__("threading").get_ident()');
+        // The main thread terminates this worker as soon as the message arrives: give the GIL back
+        // first (a worker terminated while holding it would leave Python locked for every thread).
+        compat.releaseGil();
+        parentPort.postMessage({ acc: String(acc), thread });
       }, (e) => parentPort.postMessage({ error: String(e && e.stack || e) }));
       `,
       { eval: true },

@@ -14,6 +14,10 @@
  *   another worker, waits while a JS thread runs a synchronous segment that has used Python; so a
  *   synchronous segment must not block waiting (Atomics.wait, a sync child process...) for another
  *   thread that needs Python, or both wait forever.
+ * - A worker must not be terminated (`worker.terminate()`) while a synchronous segment of it holds
+ *   the GIL: termination stops its JS before the release microtask runs, and Python stays locked
+ *   for every thread. End workers by letting them finish, or call `compat.releaseGil()` before the
+ *   worker signals the thread that will terminate it.
  */
 import type { CApi } from './capi.js';
 
