@@ -71,7 +71,7 @@ export function complex(re: number, im = 0): PyComplex {
 export function call(fn: PyObjectProxy, args: readonly unknown[], kwargs?: Readonly<Record<string, unknown>>): unknown {
   const rt = getRuntime();
   if (!hasPyObject(fn)) throw new TypeError('compat.call() takes a Python object proxy');
-  return callPython(rt, livePtr(fn[PYOBJ]), kwargs ? [...args, { ...kwargs }] : [...args], kwargs !== undefined);
+  return callPython(rt, livePtr(fn[PYOBJ]), kwargs ? [...args, { ...kwargs }] : [...args], kwargs !== undefined, fn[PYOBJ]);
 }
 
 /** True when Python and NumPy can be used (boots the interpreter if it has not been yet). Never throws. */

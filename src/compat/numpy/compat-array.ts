@@ -14,6 +14,7 @@ import { DTypeError, IndexError, PythonError, ShapeError, ValueError } from '../
 import { ellipsis, parseIndexString, Slice, type IndexItem } from '../../common/index-expr.js';
 import type {
   ArrayInterface,
+  Complex,
   AstypeOptions,
   IndexSpec,
   NdArray,
@@ -28,7 +29,9 @@ import { callPython, callPythonRaw, ellipsisObject, fromPython, registerArrayFac
 import { acquireGil, GIL } from '../python/gil.js';
 import { disposeCell, livePtr, ownReference, PYOBJ, PyTuple, type PyCell } from '../python/objects.js';
 import { getRuntime, raisePythonError, type Runtime } from '../python/runtime.js';
+import { numpyNamespace } from './namespace.js';
 import { makeProxy, type PyObjectProxy } from './proxy.js';
+import type { NumpyNamespace } from './types.js';
 
 const NUMPY_HELPERS = `
 import numpy as _np
@@ -46,6 +49,20 @@ def contiguous_native(a):
 
 def as_ndarray(x):
     return _np.asarray(x)
+
+def dlpack_device(a):
+    return tuple(int(v) for v in a.__dlpack_device__())
+
+def argsort_descending(a, axis):
+    if axis is None:
+        a, axis = a.ravel(), -1
+    n = a.shape[axis]
+    i = _np.flip(_np.argsort(_np.flip(a, axis), axis=axis, kind='stable'), axis)
+    return (n - 1) - i
+
+def to_index(a):
+    import operator
+    return operator.index(a)
 `;
 
 /** Cached NumPy callables (owned forever). */
@@ -87,7 +104,48 @@ const OP_NAMES = [
   'transpose',
   'reshape',
   'asarray',
+  'positive',
+  'left_shift',
+  'right_shift',
+  'matmul',
+  'clip',
+  'round',
+  'conj',
+  'argmax',
+  'argmin',
+  'cumsum',
+  'cumprod',
+  'cumulative_sum',
+  'cumulative_prod',
+  'count_nonzero',
+  'argsort',
+  'nonzero',
+  'searchsorted',
+  'repeat',
+  'take',
+  'permute_dims',
+  'squeeze',
+  'expand_dims',
+  'broadcast_to',
+  'flip',
+  'ravel',
+  'moveaxis',
+  'swapaxes',
 ] as const;
+
+/** Python builtins behind the Array API conversion dunders. */
+const BUILTIN_NAMES = ['bool', 'int', 'float', 'complex'] as const;
+
+/** Keyword arguments of the standard's `__dlpack__` (passed to NumPy's `ndarray.__dlpack__`). */
+export interface DlpackOptions {
+  readonly stream?: number | null;
+  readonly max_version?: readonly [number, number] | null;
+  readonly dl_device?: readonly [number, number] | null;
+  readonly copy?: boolean | null;
+}
+
+/** An axis given positionally (a number or null) or in an options object. */
+type AxisOrOptions<O> = O | number | null | undefined;
 
 function numpyOps(rt: Runtime): NumpyOps {
   if (ops) return ops;
@@ -97,12 +155,12 @@ function numpyOps(rt: Runtime): NumpyOps {
   if (r === 0n) raisePythonError(rt);
   api.Py_DecRef(r);
   const table: Record<string, Ptr> = {};
-  for (const name of OP_NAMES) {
-    const p = api.PyObject_GetAttrString(rt.numpy.module, name);
+  for (const name of [...OP_NAMES, ...BUILTIN_NAMES]) {
+    const p = api.PyObject_GetAttrString(BUILTIN_NAMES.includes(name as (typeof BUILTIN_NAMES)[number]) ? rt.builtins : rt.numpy.module, name);
     if (p === 0n) raisePythonError(rt);
     table[name] = p;
   }
-  for (const name of ['array_meta', 'array_interface', 'contiguous_native', 'as_ndarray']) {
+  for (const name of ['array_meta', 'array_interface', 'contiguous_native', 'as_ndarray', 'dlpack_device', 'to_index', 'argsort_descending']) {
     table[name] = api.PyDict_GetItemString(rt.helpers, name);
   }
   ops = table;
@@ -386,6 +444,253 @@ export class CompatArray implements NdArray {
   /** `~a` (logical not on bool arrays, bitwise not on integers). */
   not(): CompatArray {
     return this.op('invert', [this]);
+  }
+
+  /** `+a` (NumPy's positive: a copy). */
+  pos(): CompatArray {
+    return this.op('positive', [this]);
+  }
+  /** `a << b` (NumPy's left_shift). */
+  lshift(other: Operand): CompatArray {
+    return this.op('left_shift', [this, other]);
+  }
+  /** `a >> b` (NumPy's right_shift). */
+  rshift(other: Operand): CompatArray {
+    return this.op('right_shift', [this, other]);
+  }
+  /** `a @ b` (NumPy's matmul). */
+  matmul(other: Operand | NestedArray): CompatArray {
+    return this.op('matmul', [this, other]);
+  }
+  /** Python's name for `matmul`. */
+  __matmul__(other: Operand | NestedArray): CompatArray {
+    return this.matmul(other);
+  }
+  /** NumPy's `clip(a, min, max)` (also `{ min, max }`). */
+  clip(min?: { min?: Operand | null; max?: Operand | null } | Operand | null, max?: Operand | null): CompatArray {
+    if (min !== null && typeof min === 'object' && !(min instanceof CompatArray) && !('re' in min)) {
+      const o = min as { min?: Operand | null; max?: Operand | null };
+      return this.op('clip', [this, o.min ?? null, o.max ?? null]);
+    }
+    return this.op('clip', [this, min ?? null, max ?? null]);
+  }
+  /** NumPy's `round(a, decimals)`: halves to even (also `{ decimals }`). */
+  round(decimals: number | { decimals?: number } = 0): CompatArray {
+    return this.op('round', [this, typeof decimals === 'number' ? decimals : (decimals.decimals ?? 0)]);
+  }
+  /** The complex conjugate. */
+  conj(): CompatArray {
+    return this.op('conj', [this]);
+  }
+  conjugate(): CompatArray {
+    return this.op('conj', [this]);
+  }
+  /** `a.mT`: the transpose of the last two axes. */
+  get mT(): CompatArray {
+    return this.attrArray('mT');
+  }
+  /** The device (Array API): NumPy's arrays are on 'cpu'. */
+  get device(): 'cpu' {
+    return 'cpu';
+  }
+  /** Array API to_device (NumPy's: 'cpu' only; ValueError otherwise). */
+  to_device(device: string): CompatArray {
+    return this.methodArray('to_device', [device], `to_device('${device}')`);
+  }
+  /** The Array API namespace of this array: compat's numpy namespace (the object `compat.numpy()` returns). */
+  __array_namespace__(options: { api_version?: string | null } = {}): NumpyNamespace {
+    const np = numpyNamespace();
+    if (options.api_version !== undefined && options.api_version !== null) this.methodValue('__array_namespace__', [{ api_version: options.api_version }], '__array_namespace__');
+    return np;
+  }
+  /** The single element as NumPy's `item()` gives it (Python scalar converted to JS). */
+  item(): Scalar {
+    return this.methodValue('item', [], 'item()') as Scalar;
+  }
+  /** Python's bool(a) (ValueError for more than one element, as NumPy). */
+  __bool__(): boolean {
+    return this.builtin('bool') as boolean;
+  }
+  /** Python's int(a): truncates floats; bigint for int64/uint64 arrays and values beyond 2^53. */
+  __int__(): number | bigint {
+    return this.integer(this.builtin('int') as number | bigint);
+  }
+  /** Python's float(a). */
+  __float__(): number {
+    return this.builtin('float') as number;
+  }
+  /** Python's complex(a). */
+  __complex__(): Complex {
+    return this.builtin('complex') as Complex;
+  }
+  /** Python's operator.index(a): integer arrays with one element only (DTypeError otherwise, from NumPy's TypeError). */
+  __index__(): number | bigint {
+    return this.integer(this.builtin('to_index') as number | bigint);
+  }
+  /** DLPack device of the memory: NumPy's `__dlpack_device__()` as plain numbers, `[1, 0]` (kDLCPU, device 0). */
+  __dlpack_device__(): [number, number] {
+    const rt = runtimeWithGil();
+    const [type, id] = z.tuple([z.number().int(), z.number().int()]).parse(callPython(rt, numpyOps(rt).dlpack_device, [this], false));
+    return [type, id];
+  }
+  /** NumPy's DLPack capsule over this array (a Python object proxy; hand it to `from_dlpack` consumers). */
+  __dlpack__(options: DlpackOptions = {}): PyObjectProxy {
+    const kw: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(options)) if (v !== undefined) kw[k] = Array.isArray(v) ? new PyTuple(v) : v;
+    return this.methodValue('__dlpack__', [kw], '__dlpack__') as PyObjectProxy;
+  }
+
+  private integer(v: number | bigint): number | bigint {
+    return (this.dtype === 'int64' || this.dtype === 'uint64') && typeof v === 'number' ? BigInt(v) : v;
+  }
+  private builtin(name: 'bool' | 'int' | 'float' | 'complex' | 'to_index'): unknown {
+    const rt = runtimeWithGil();
+    try {
+      return callPython(rt, numpyOps(rt)[name], [this], false);
+    } catch (err) {
+      throw typedError(err, name === 'to_index' ? 'operator.index(a)' : `${name}(a)`);
+    }
+  }
+  /** Call the ndarray method `name` and convert its result as any call result. */
+  private methodValue(name: string, args: readonly unknown[], what: string): unknown {
+    const rt = runtimeWithGil();
+    const fn = rt.api.PyObject_GetAttrString(livePtr(this[PYOBJ]), name);
+    if (fn === 0n) raisePythonError(rt);
+    try {
+      return callPython(rt, fn, args);
+    } catch (err) {
+      throw typedError(err, what);
+    } finally {
+      rt.api.Py_DecRef(fn);
+    }
+  }
+  private methodArray(name: string, args: readonly unknown[], what: string): CompatArray {
+    const rt = runtimeWithGil();
+    const fn = rt.api.PyObject_GetAttrString(livePtr(this[PYOBJ]), name);
+    if (fn === 0n) raisePythonError(rt);
+    let raw: Ptr;
+    try {
+      raw = callPythonRaw(rt, fn, args);
+    } catch (err) {
+      throw typedError(err, what);
+    } finally {
+      rt.api.Py_DecRef(fn);
+    }
+    return CompatArray.wrap(rt, raw);
+  }
+  private attrArray(name: string): CompatArray {
+    const rt = runtimeWithGil();
+    const raw = rt.api.PyObject_GetAttrString(livePtr(this[PYOBJ]), name);
+    if (raw === 0n) {
+      try {
+        raisePythonError(rt);
+      } catch (err) {
+        throw typedError(err, `a.${name}`);
+      }
+    }
+    return CompatArray.wrap(rt, raw);
+  }
+  /** `numpy.<name>(this, ...positional, **options)`; a bare number/null for `options` is the axis. */
+  private axisOp(name: string, options: unknown, positional: readonly unknown[] = []): CompatArray {
+    if (options === undefined) return this.op(name, [this, ...positional]);
+    if (options === null || typeof options === 'number' || Array.isArray(options)) return this.op(name, [this, ...positional], { axis: options });
+    return this.op(name, [this, ...positional], { ...(options as Record<string, unknown>) });
+  }
+
+  /** Index of the maximum; see numpy.argmax (a number is the axis). */
+  argmax(options?: AxisOrOptions<{ axis?: number | null; keepdims?: boolean }>): CompatArray {
+    return this.axisOp('argmax', options);
+  }
+  /** Index of the minimum; see numpy.argmin. */
+  argmin(options?: AxisOrOptions<{ axis?: number | null; keepdims?: boolean }>): CompatArray {
+    return this.axisOp('argmin', options);
+  }
+  /** Array API cumulative_sum. */
+  cumulative_sum(options?: { axis?: number | null; dtype?: DTypeName; include_initial?: boolean }): CompatArray {
+    return this.axisOp('cumulative_sum', options);
+  }
+  /** Array API cumulative_prod. */
+  cumulative_prod(options?: { axis?: number | null; dtype?: DTypeName; include_initial?: boolean }): CompatArray {
+    return this.axisOp('cumulative_prod', options);
+  }
+  /** NumPy cumsum (axis null: flattened). */
+  cumsum(options?: AxisOrOptions<{ axis?: number | null; dtype?: DTypeName }>): CompatArray {
+    return this.axisOp('cumsum', options);
+  }
+  /** NumPy cumprod (axis null: flattened). */
+  cumprod(options?: AxisOrOptions<{ axis?: number | null; dtype?: DTypeName }>): CompatArray {
+    return this.axisOp('cumprod', options);
+  }
+  /** Number of non-zero elements. */
+  count_nonzero(options?: { axis?: number | readonly number[] | null; keepdims?: boolean }): CompatArray {
+    return this.axisOp('count_nonzero', options);
+  }
+  /** argsort along `axis` (default -1); `{ stable, kind }` as NumPy. */
+  argsort(options?: AxisOrOptions<{ axis?: number | null; stable?: boolean; kind?: string; descending?: boolean }>): CompatArray {
+    if (options && typeof options === 'object' && !Array.isArray(options) && 'descending' in options) {
+      // NumPy's argsort has no `descending`: the Array API's (stable) descending order is built as
+      // array-api-compat does, from a stable argsort of the flipped array.
+      const { descending, ...rest } = options as { descending?: boolean; axis?: number | null };
+      if (!descending) return this.axisOp('argsort', rest);
+      const rt = runtimeWithGil();
+      let raw: Ptr;
+      try {
+        raw = callPythonRaw(rt, numpyOps(rt).argsort_descending, [this, rest.axis === undefined ? -1 : rest.axis], false);
+      } catch (err) {
+        throw typedError(err, 'argsort(descending)');
+      }
+      return CompatArray.wrap(rt, raw);
+    }
+    return this.axisOp('argsort', options);
+  }
+  /** Indices of the non-zero elements, one array per dimension. */
+  nonzero(): CompatArray[] {
+    const rt = runtimeWithGil();
+    try {
+      return callPython(rt, numpyOps(rt).nonzero, [this], false) as CompatArray[];
+    } catch (err) {
+      throw typedError(err, 'numpy.nonzero');
+    }
+  }
+  /** Insertion points of `values` into this sorted 1-d array. */
+  searchsorted(values: Operand | NestedArray, options?: { side?: 'left' | 'right'; sorter?: NdArray | null }): CompatArray {
+    return this.op('searchsorted', [this, values], options ? { ...options } : undefined);
+  }
+  /** NumPy repeat. */
+  repeat(repeats: number | readonly number[] | NdArray, options?: AxisOrOptions<{ axis?: number | null }>): CompatArray {
+    return this.axisOp('repeat', options, [repeats]);
+  }
+  /** NumPy take. */
+  take(indices: NdArray | readonly number[] | number, options?: AxisOrOptions<{ axis?: number | null }>): CompatArray {
+    return this.axisOp('take', options, [indices]);
+  }
+  permute_dims(axes: readonly number[]): CompatArray {
+    return this.op('permute_dims', [this, new PyTuple(axes)]);
+  }
+  squeeze(axis?: AxisOrOptions<{ axis?: number | readonly number[] | null }> | readonly number[]): CompatArray {
+    return this.axisOp('squeeze', axis);
+  }
+  expand_dims(axis: AxisOrOptions<{ axis?: number | readonly number[] }> | readonly number[]): CompatArray {
+    return this.axisOp('expand_dims', axis);
+  }
+  broadcast_to(shape: readonly number[]): CompatArray {
+    return this.op('broadcast_to', [this, new PyTuple(shape)]);
+  }
+  flip(axis?: AxisOrOptions<{ axis?: number | readonly number[] | null }> | readonly number[]): CompatArray {
+    return this.axisOp('flip', axis);
+  }
+  ravel(): CompatArray {
+    return this.op('ravel', [this]);
+  }
+  flatten(): CompatArray {
+    return this.methodArray('flatten', [], 'flatten()');
+  }
+  moveaxis(source: number | readonly number[], destination: number | readonly number[]): CompatArray {
+    const t = (v: number | readonly number[]) => (typeof v === 'number' ? v : new PyTuple(v));
+    return this.op('moveaxis', [this, t(source), t(destination)]);
+  }
+  swapaxes(axis1: number, axis2: number): CompatArray {
+    return this.op('swapaxes', [this, axis1, axis2]);
   }
 
   private reduce(name: string, options: VarianceOptions | undefined): CompatArray {

@@ -73,7 +73,7 @@ const HELPER_NAMES = new Set(['$item', '$setItem', '$attr', '$call', '$repr', '$
 export function makeProxy(rt: Runtime, ptr: Ptr, label: string): PyObjectProxy {
   // eslint-disable-next-line prefer-const
   let cell: PyCell;
-  const fn = (...args: unknown[]): unknown => callPython(rt, livePtr(cell), args);
+  const fn = (...args: unknown[]): unknown => callPython(rt, livePtr(cell), args, true, cell);
   // Free the names 'length' and 'name' for Python attributes.
   Reflect.deleteProperty(fn, 'length');
   Reflect.deleteProperty(fn, 'name');
@@ -106,7 +106,7 @@ export function makeProxy(rt: Runtime, ptr: Ptr, label: string): PyObjectProxy {
       if (rc !== 0) raisePythonError(rt);
     },
     $attr: (name: string) => getAttr(rt, cell, name),
-    $call: (...args: unknown[]) => callPython(rt, livePtr(cell), args),
+    $call: (...args: unknown[]) => callPython(rt, livePtr(cell), args, true, cell),
     $repr: () => pyStr(rt, livePtr(cell), true),
     $str: () => pyStr(rt, livePtr(cell), false),
     $toJs: () => deepToJs(rt, livePtr(cell)),

@@ -131,7 +131,11 @@ export interface NumpyTyped {
   identity(n: number, kw?: CreationKw): CompatArray;
 
   reshape(a: ArrayLike, shape: Shape | PyTuple): CompatArray;
-  transpose(a: ArrayLike, axes?: PyTuple): CompatArray;
+  transpose(a: ArrayLike, axes?: PyTuple | readonly number[]): CompatArray;
+  /** A JS array for `axis` becomes a tuple, positionally too (the axis rule, see python/convert.ts). */
+  squeeze(a: ArrayLike, axis?: Axis | { axis?: Axis }): CompatArray;
+  expand_dims(a: ArrayLike, axis: Axis | { axis: Axis }): CompatArray;
+  from_dlpack(x: unknown, kw?: { device?: string | null; copy?: boolean | null }): CompatArray;
   permute_dims(a: ArrayLike, axes: PyTuple | readonly number[]): CompatArray;
   concatenate(arrays: readonly ArrayLike[], kw?: { axis?: number | null }): CompatArray;
   concat(arrays: readonly ArrayLike[], kw?: { axis?: number | null }): CompatArray;

@@ -17,7 +17,14 @@
  * Calls (`callPython`): arguments are packed into a reused native argument vector and passed with
  * PyObject_Vectorcall (measured faster than building a tuple for PyObject_Call); a trailing plain
  * object holds keyword arguments (PyObject_VectorcallDict). Keyword arguments whose value is
- * undefined are left out; `axis`/`axes` given as JS arrays become tuples (NumPy wants tuples there).
+ * undefined are left out.
+ *
+ * The axis rule: a JS array given for a parameter named `axis` or `axes` becomes a TUPLE, not a list
+ * (NumPy wants tuples there: `np.squeeze(x, [0, 2])` would fail with "'list' object cannot be
+ * interpreted as an integer"). As a keyword (`{ axis: [0, 2] }`) the name says it; positionally, the
+ * callable's parameter names are read once with `inspect.signature` and cached on the callable's
+ * cell (only when a call passes a JS array positionally). Callables without a signature (some
+ * builtins and C functions) keep the plain rule: arrays become lists.
  */
 import { DTypeError, ValueError } from '../../common/errors.js';
 import type { Ptr } from '../ffi/index.js';
@@ -465,12 +472,55 @@ function argVector(rt: Runtime, n: number): ArgVector {
  * Call `callable` with JS arguments; a trailing plain object is keyword arguments (when `kwargsLast`).
  * Returns the converted result. The GIL is taken if needed.
  */
-export function callPython(rt: Runtime, callable: Ptr, args: readonly unknown[], kwargsLast = true): unknown {
-  return fromPython(rt, callPythonRaw(rt, callable, args, kwargsLast), true);
+export function callPython(rt: Runtime, callable: Ptr, args: readonly unknown[], kwargsLast = true, cell?: PyCell): unknown {
+  return fromPython(rt, callPythonRaw(rt, callable, args, kwargsLast, cell), true);
 }
 
-/** Like callPython but returns the NEW reference of the result unconverted. */
-export function callPythonRaw(rt: Runtime, callable: Ptr, args: readonly unknown[], kwargsLast = true): Ptr {
+let axisHelper: Ptr = 0n;
+
+/** Positions of the positional parameters named axis/axes of `callable` (empty without a signature). */
+function axisSlotsOf(rt: Runtime, callable: Ptr): readonly number[] {
+  if (axisHelper === 0n) {
+    const r = rt.api.PyRun_String(
+      'def _ndbridge_axis_slots(f):\n' +
+        '    import inspect\n' +
+        '    try:\n' +
+        '        sig = inspect.signature(f)\n' +
+        '    except (TypeError, ValueError):\n' +
+        '        return ()\n' +
+        '    out = []\n' +
+        '    for i, p in enumerate(sig.parameters.values()):\n' +
+        '        if p.kind not in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD):\n' +
+        '            break\n' +
+        "        if p.name in ('axis', 'axes'):\n" +
+        '            out.append(i)\n' +
+        '    return tuple(out)\n',
+      257,
+      rt.helpers,
+      rt.helpers,
+    );
+    if (r === 0n) raisePythonError(rt);
+    rt.api.Py_DecRef(r);
+    axisHelper = rt.api.PyDict_GetItemString(rt.helpers, '_ndbridge_axis_slots');
+  }
+  const args = check(rt, rt.api.PyTuple_New(1));
+  rt.api.Py_IncRef(callable);
+  rt.api.PyTuple_SetItem(args, 0, callable);
+  const r = rt.api.PyObject_Call(axisHelper, args, 0n);
+  rt.api.Py_DecRef(args);
+  if (r === 0n) {
+    rt.api.PyErr_Clear();
+    return [];
+  }
+  const slots = fromPython(rt, r, true);
+  return Array.isArray(slots) ? slots.filter((v): v is number => typeof v === 'number') : [];
+}
+
+/**
+ * Like callPython but returns the NEW reference of the result unconverted. `cell`, when given, is
+ * the callable's own cell: it caches the callable's axis parameter positions (the axis rule above).
+ */
+export function callPythonRaw(rt: Runtime, callable: Ptr, args: readonly unknown[], kwargsLast = true, cell?: PyCell): Ptr {
   if (!GIL.held) acquireGil();
   const { api } = rt;
   let n = args.length;
@@ -490,7 +540,12 @@ export function callPythonRaw(rt: Runtime, callable: Ptr, args: readonly unknown
       if ((typeof a === 'object' || typeof a === 'function') && a !== null && (a as Partial<{ [PYOBJ]: unknown }>)[PYOBJ] !== undefined) {
         slots[i] = livePtr((a as { [PYOBJ]: { ptr: Ptr; label: string } })[PYOBJ]);
       } else {
-        slots[i] = toPython(rt, a);
+        if (Array.isArray(a) && cell) {
+          const axisSlots = (cell.axisSlots ??= axisSlotsOf(rt, callable));
+          slots[i] = toPython(rt, axisSlots.includes(i) ? new PyTuple(a) : a);
+        } else {
+          slots[i] = toPython(rt, a);
+        }
         if (i < 31) temps |= 1 << i;
         else (extra ??= []).push(i);
       }

@@ -15,6 +15,12 @@ export interface PyCell {
   ptr: Ptr;
   /** What the object is, for error messages ("numpy.add", "CompatArray(float64, [3, 4])"...). */
   label: string;
+  /**
+   * For callables: the positions of positional parameters named `axis`/`axes` (from
+   * `inspect.signature`, looked up the first time a JS array is passed positionally; empty when
+   * the callable has no signature). See callPythonRaw in ./convert.ts.
+   */
+  axisSlots?: readonly number[];
 }
 
 /** The key under which compat objects expose their cell (CompatArray, proxies). */
