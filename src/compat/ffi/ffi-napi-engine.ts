@@ -217,7 +217,8 @@ export function createFfiNapiEngine(): FfiEngine {
   /** ArrayBuffer -> its data address, asked of ref-napi once (or known from `view()`). */
   const addresses = new WeakMap<ArrayBufferLike, Ptr>();
   const addressOfBuffer = (ab: ArrayBufferLike): Ptr => {
-    let a = addresses.get(ab);
+    // A detached (transferred) buffer has length 0 and no memory: never answer from the cache.
+    let a = ab.byteLength > 0 ? addresses.get(ab) : undefined;
     if (a === undefined) {
       a = BigInt(ref.address(Buffer.from(ab as ArrayBuffer, 0, ab.byteLength)));
       if (ab.byteLength > 0) addresses.set(ab, a);
