@@ -24,6 +24,8 @@ export interface TrialSpec {
 export interface CaseContext {
   readonly runtime: string;
   readonly defaultInt: 'int32' | 'int64';
+  /** The namespace the runtime's arrays belong to (LoadedRuntime.arrayNamespace). */
+  readonly arrayNamespace: Namespace;
   /** The bridge module (src/bridge), when a case requires it. */
   readonly bridge?: Namespace;
   /**

@@ -322,6 +322,7 @@ export async function runConformance(opts: RunOptions): Promise<RunReport> {
         const ctx: CaseContext = {
           runtime: name,
           defaultInt: rt.defaultInt,
+          arrayNamespace: rt.arrayNamespace ?? rt.xp,
           bridge,
           pyEval: compat ? (e, v) => compat.evaluate(e, v) : undefined,
           importArray: (obj, o) => (rt.importArray ? rt.importArray(bridge, obj, o) : call(rt.xp, 'asarray', obj, o ?? {})),

@@ -13,9 +13,11 @@ export const ndRuntime: RuntimeAdapter = {
     const nd = bridge.nd;
     if (nd === undefined || nd === null) throw new RuntimeUnavailableError('src/bridge does not export the nd namespace yet');
     const xp = nd as Namespace;
+    const fast = (await importOptional('../../src/fast/index.js', 'the fast runtime (src/fast)')) as Namespace;
     return {
       xp,
       defaultInt: 'int32',
+      arrayNamespace: fast,
       description: 'nd (fast where fast supports the call, NumPy otherwise)',
       makeArray: asarrayMaker(xp, (i) => nest(i.values, i.shape)),
       importArray: (b, obj, options) => call(b ?? bridge, 'asarray', obj, options ?? {}),

@@ -15,6 +15,11 @@ export interface LoadedRuntime {
   readonly defaultInt: 'int32' | 'int64';
   /** e.g. "src/fast" or "compat: NumPy 2.4.6 in CPython 3.11.7 via koffi". */
   readonly description: string;
+  /**
+   * The namespace this runtime's arrays name in `__array_namespace__()`; default `xp`. nd has no array
+   * type of its own: it takes and returns fast arrays, which belong to the fast namespace.
+   */
+  readonly arrayNamespace?: Namespace;
   /** An input array on this runtime: the base array from nested values with its dtype, then the view. */
   makeArray(input: GeneratedInput): NdArray;
   /**
