@@ -1,0 +1,51 @@
+/**
+ * README.md stays true: every ```ts block that imports from 'ndbridge' is run against the sources, and
+ * each `console.log(...); // output` line must print exactly the output its comment shows.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { format } from 'node:util';
+import { afterAll, expect, it } from 'vitest';
+import { describeCompat } from './compat/support.js';
+
+const root = resolve(fileURLToPath(import.meta.url), '../..');
+const readme = readFileSync(join(root, 'README.md'), 'utf8');
+const blocks = [...readme.matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1]).filter((b) => /from 'ndbridge(\/\w+)?'/.test(b));
+const work = mkdtempSync(join(tmpdir(), 'ndbridge-readme-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+/** The outputs the block promises: the trailing `// ...` comment of each console.log line, in order. */
+function promised(block: string): string[] {
+  return block
+    .split('\n')
+    .filter((line) => line.trimStart().startsWith('console.log('))
+    .map((line) => {
+      const at = line.indexOf('); // ');
+      if (at < 0) throw new Error(`README console.log line without its output comment: ${line}`);
+      return line.slice(at + '); // '.length);
+    });
+}
+
+describeCompat('README', () => {
+  it('has a tour to check', () => {
+    expect(blocks.length).toBeGreaterThan(0);
+  });
+
+  blocks.forEach((block, i) => {
+    it(`code block ${i + 1} runs and prints what it says`, async () => {
+      const src = join(root, 'src');
+      const code = block
+        .replace(/from 'ndbridge'/g, `from '${pathToFileURL(join(src, 'index.ts')).href}'`)
+        .replace(/from 'ndbridge\/(\w+)'/g, (_m, sub: string) => `from '${pathToFileURL(join(src, sub, 'index.ts')).href}'`)
+        .replace(/console\.log\(/g, '__readmeLog(');
+      const printed: string[] = [];
+      (globalThis as { __readmeLog?: (...a: unknown[]) => void }).__readmeLog = (...a) => printed.push(format(...a));
+      const file = join(work, `block-${i + 1}.ts`);
+      writeFileSync(file, `declare const __readmeLog: (...a: unknown[]) => void;\n${code}`);
+      await import(pathToFileURL(file).href);
+      expect(printed).toEqual(promised(block));
+    });
+  });
+});
