@@ -39,38 +39,45 @@ import { matmul as matmulOf } from './linalg/products.js';
 import { formatRepr } from './repr.js';
 
 export class FastArray implements NdArray, PendingReader {
-  readonly shape: readonly number[];
-  readonly dtype: DTypeName;
-  readonly ndim: number;
-  readonly size: number;
+  declare readonly shape: readonly number[];
+  declare readonly dtype: DTypeName;
+  declare readonly ndim: number;
+  declare readonly size: number;
 
   /** @internal storage (null while lazy) */
-  _st: Storage | null;
+  declare _st: Storage | null;
   /** @internal typed view of the storage (null while lazy) */
-  _data: TypedData | null;
+  declare _data: TypedData | null;
   /** @internal element offset into `_data` (complex: in elements, slots = 2 * offset) */
-  _off: number;
+  declare _off: number;
   /** @internal element strides */
-  _es: readonly number[];
+  declare _es: readonly number[];
   /** @internal the pending expression, null once materialised */
-  _expr: Node | null;
+  declare _expr: Node | null;
   /** @internal false for read-only views (broadcast_to) */
-  _writeable: boolean;
+  declare _writeable: boolean;
   // get() fast path: sizes and strides of the first two dimensions, and how to box elements
   /** length for the 1-d get/set fast path: shape[0] when materialised and 1-d, else 0 (forces the slow path) */
   private _g1 = 0;
   /** rows and columns for the 2-d fast path (0 unless materialised and 2-d) */
   private _g2r = 0;
   private _g2c = 0;
-  private _s0: number;
-  private _s1: number;
-  /** 0: return the typed-array value as is; 1: bool; 2: complex */
-  private _box: number;
+  declare private _s0: number;
+  declare private _s1: number;
+  /** how get/set reach an element: one READ_* code per storage class, so each load site stays monomorphic */
+  declare private _rc: number;
+  /**
+   * Direct float64 paths (materialised, not disposed, float64): the elements of a 1-d array with unit
+   * stride, and of a C-contiguous 2-d array, as a Float64Array starting at the first element; else the
+   * shared empty array (never null, so V8 knows the field's class and checks nothing but the length).
+   */
+  private _f1: Float64Array = NO_F64;
+  private _f2: Float64Array = NO_F64;
   /** true when a JS number can be stored directly (float and <= 32-bit integer dtypes, writeable) */
-  private _numSet: boolean;
+  declare private _numSet: boolean;
   /** range a JS number may have for the direct store (integer dtypes: their range) */
-  private _lo: number;
-  private _hi: number;
+  declare private _lo: number;
+  declare private _hi: number;
   private _leaf: LeafNode | null = null;
   private _disposed = false;
 
@@ -94,11 +101,12 @@ export class FastArray implements NdArray, PendingReader {
     this._es = Object.freeze(strides === null ? contiguousStrides(shape) : strides.slice());
     this._expr = expr;
     this._writeable = writeable;
+    this._rc = READ_CODE[dtype];
+    this.get = this._rc === READ_F64 ? this._getF64 : this._rc === READ_BOXED ? this._getBoxed : this._getNum;
     this._initFastPaths();
     this._s0 = shape.length > 0 ? this._es[0] : 0;
     this._s1 = shape.length > 1 ? this._es[1] : 0;
     const kind = DTYPES[dtype].kind;
-    this._box = kind === 'bool' ? 1 : kind === 'complex' ? 2 : 0;
     const range = INT_RANGE[dtype];
     this._lo = range ? Number(range[0]) : -Infinity;
     this._hi = range ? Number(range[1]) : Infinity;
@@ -111,6 +119,12 @@ export class FastArray implements NdArray, PendingReader {
     this._g1 = ready && this.ndim === 1 ? this.shape[0] : 0;
     this._g2r = ready && this.ndim === 2 ? this.shape[0] : 0;
     this._g2c = ready && this.ndim === 2 ? this.shape[1] : 0;
+    this._f1 = NO_F64;
+    this._f2 = NO_F64;
+    if (!ready || this._rc !== READ_F64 || this.size === 0) return;
+    const es = this._es;
+    if (this.ndim === 1 && es[0] === 1) this._f1 = unitView(this._data as Float64Array, this._off, this.size);
+    else if (this.ndim === 2 && es[1] === 1 && es[0] === this.shape[1]) this._f2 = unitView(this._data as Float64Array, this._off, this.size);
   }
 
   /** @internal a lazy array computing `expr`. */
@@ -218,28 +232,91 @@ export class FastArray implements NdArray, PendingReader {
 
   // ---- element access ----------------------------------------------------------------------
 
-  /** One element; one integer per dimension, negative counts from the end. */
-  get(...indices: number[]): Scalar;
-  get(i0?: number, i1?: number): Scalar {
-    // hot paths for 1-d and 2-d arrays, small enough for V8 to inline into the caller's loop; lazy,
-    // disposed and other arrays have _g1 = _g2r = 0 and take the slow path
+  /**
+   * One element; one integer per dimension, negative counts from the end.
+   *
+   * An own property set by the constructor to one of three methods by storage class (float64, the other
+   * dtypes read as JS numbers, and bigint/bool/complex): each keeps its own V8 type feedback, so an
+   * element loop over float64 arrays compiles to a bounds check and a load (measured at the speed of
+   * indexing a Float64Array) however many other dtypes the program reads elsewhere, and never boxes
+   * its numbers behind a result that could be a bigint or an object.
+   */
+  declare readonly get: (...indices: number[]) => Scalar;
+
+  /** get() of float64 arrays: direct unit-stride paths for 1-d and C-contiguous 2-d, then strided. */
+  private _getF64(i0?: number, i1?: number): number {
     const na = arguments.length;
     if (na === 1) {
+      const f = this._f1;
+      if ((i0 as number) >= 0 && (i0 as number) < f.length && ((i0 as number) | 0) === i0) return f[i0 as number];
       if ((i0 as number) >= 0 && (i0 as number) < this._g1 && ((i0 as number) | 0) === i0) {
-        const k = this._off + (i0 as number) * this._s0;
-        return this._box === 0 ? this._data![k] : this._boxed(k);
+        return (this._data as Float64Array)[this._off + (i0 as number) * this._s0];
       }
     } else if (na === 2) {
       if (
         (i0 as number) >= 0 && (i0 as number) < this._g2r && ((i0 as number) | 0) === i0 &&
         (i1 as number) >= 0 && (i1 as number) < this._g2c && ((i1 as number) | 0) === i1
       ) {
-        const k = this._off + (i0 as number) * this._s0 + (i1 as number) * this._s1;
-        return this._box === 0 ? this._data![k] : this._boxed(k);
+        const f = this._f2;
+        if (f.length !== 0) return f[(i0 as number) * this._g2c + (i1 as number)];
+        return (this._data as Float64Array)[this._off + (i0 as number) * this._s0 + (i1 as number) * this._s1];
+      }
+    }
+    // a float64 element is a number: the unary plus tells V8 so, and the loop keeps raw doubles
+    // eslint-disable-next-line prefer-rest-params
+    return +(this._getSlow(Array.prototype.slice.call(arguments) as number[]) as number);
+  }
+
+  /** get() of float32 and the integer dtypes up to 32 bits: 1-d and 2-d strided paths. */
+  private _getNum(i0?: number, i1?: number): number {
+    const na = arguments.length;
+    if (na === 1) {
+      if ((i0 as number) >= 0 && (i0 as number) < this._g1 && ((i0 as number) | 0) === i0) return this._readNum(this._off + (i0 as number) * this._s0);
+    } else if (na === 2) {
+      if (
+        (i0 as number) >= 0 && (i0 as number) < this._g2r && ((i0 as number) | 0) === i0 &&
+        (i1 as number) >= 0 && (i1 as number) < this._g2c && ((i1 as number) | 0) === i1
+      ) {
+        return this._readNum(this._off + (i0 as number) * this._s0 + (i1 as number) * this._s1);
+      }
+    }
+    // eslint-disable-next-line prefer-rest-params
+    return +(this._getSlow(Array.prototype.slice.call(arguments) as number[]) as number);
+  }
+
+  /** get() of int64, uint64 (bigint), bool and complex ({ re, im }) arrays. */
+  private _getBoxed(i0?: number, i1?: number): Scalar {
+    const na = arguments.length;
+    if (na === 1) {
+      if ((i0 as number) >= 0 && (i0 as number) < this._g1 && ((i0 as number) | 0) === i0) return this._boxed(this._off + (i0 as number) * this._s0);
+    } else if (na === 2) {
+      if (
+        (i0 as number) >= 0 && (i0 as number) < this._g2r && ((i0 as number) | 0) === i0 &&
+        (i1 as number) >= 0 && (i1 as number) < this._g2c && ((i1 as number) | 0) === i1
+      ) {
+        return this._boxed(this._off + (i0 as number) * this._s0 + (i1 as number) * this._s1);
       }
     }
     // eslint-disable-next-line prefer-rest-params
     return this._getSlow(Array.prototype.slice.call(arguments) as number[]);
+  }
+
+  /**
+   * Element `k` of a materialised array read as a JS number, one load site per typed-array class: a
+   * single `data[k]` site sees every class a program uses and turns megamorphic in V8.
+   */
+  private _readNum(k: number): number {
+    const d = this._data!;
+    switch (this._rc) {
+      case READ_I32: return (d as Int32Array)[k];
+      case READ_F32: return (d as Float32Array)[k];
+      case READ_U8: return (d as Uint8Array)[k];
+      case READ_I16: return (d as Int16Array)[k];
+      case READ_I8: return (d as Int8Array)[k];
+      case READ_U16: return (d as Uint16Array)[k];
+      case READ_U32: return (d as Uint32Array)[k];
+      default: return (d as Float64Array)[k];
+    }
   }
 
   private _getSlow(all: number[]): Scalar {
@@ -265,6 +342,22 @@ export class FastArray implements NdArray, PendingReader {
     return readElement(this._data!, this.dtype, k);
   }
 
+  /** Store a JS number at element `k` (the dtype takes numbers directly: _numSet), one site per class. */
+  private _writeAt(k: number, v: number): void {
+    const d = this._data!;
+    switch (this._rc) {
+      case READ_F64: (d as Float64Array)[k] = v; return;
+      case READ_I32: (d as Int32Array)[k] = v; return;
+      case READ_F32: (d as Float32Array)[k] = v; return;
+      case READ_U8: (d as Uint8Array)[k] = v; return;
+      case READ_I16: (d as Int16Array)[k] = v; return;
+      case READ_I8: (d as Int8Array)[k] = v; return;
+      case READ_U16: (d as Uint16Array)[k] = v; return;
+      default: (d as Uint32Array)[k] = v;
+    }
+  }
+
+
   /** `a[index] = value`, the value broadcast to the indexed region. */
   set(index: IndexSpec, value: Operand | NestedArray): void {
     // hot path: one element of a 1-d or 2-d float/int array from a JS number (element loops)
@@ -281,7 +374,7 @@ export class FastArray implements NdArray, PendingReader {
       }
       if (k >= 0) {
         this._st!.flushReaders();
-        (this._data as Float64Array)[k] = value;
+        this._writeAt(k, value);
         return;
       }
     }
@@ -646,3 +739,37 @@ export function checkIndex(i: number, n: number, axis: number): number {
   if (j < 0 || j >= n) throw new IndexError(`index ${i} is out of bounds for axis ${axis} with size ${n}`);
   return j;
 }
+
+/** The shared empty Float64Array of arrays without a direct float64 path. */
+const NO_F64 = new Float64Array(0);
+
+/** `data[off : off + n]` as its own Float64Array (the data itself when it is exactly that). */
+function unitView(data: Float64Array, off: number, n: number): Float64Array {
+  return off === 0 && data.length === n ? data : data.subarray(off, off + n);
+}
+
+// get/set dispatch codes: one per typed-array class read as a JS number; the rest are boxed
+const READ_F64 = 0;
+const READ_F32 = 1;
+const READ_I32 = 2;
+const READ_I16 = 3;
+const READ_I8 = 4;
+const READ_U8 = 5;
+const READ_U16 = 6;
+const READ_U32 = 7;
+const READ_BOXED = 8;
+const READ_CODE: Readonly<Record<DTypeName, number>> = {
+  float64: READ_F64,
+  float32: READ_F32,
+  int32: READ_I32,
+  int16: READ_I16,
+  int8: READ_I8,
+  uint8: READ_U8,
+  uint16: READ_U16,
+  uint32: READ_U32,
+  int64: READ_BOXED,
+  uint64: READ_BOXED,
+  bool: READ_BOXED,
+  complex64: READ_BOXED,
+  complex128: READ_BOXED,
+};

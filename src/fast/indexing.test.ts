@@ -101,6 +101,51 @@ describe('indexing matches NumPy', () => {
     expect(fast.asarray(5).get()).toBe(5);
     expect(fast.arange(5).get(-5)).toBe(0);
   });
+  it('get() and set() agree with toArray() on every dtype and layout, whichever path reads the element', () => {
+    // get() takes one of three per-dtype paths (float64 direct, other numbers, boxed) and within each a
+    // unit-stride, strided or general route: every route must read the same elements toArray() lists
+    const dtypes = ['float64', 'float32', 'int32', 'int16', 'int8', 'uint8', 'uint16', 'uint32', 'int64', 'uint64', 'bool', 'complex64', 'complex128'] as const;
+    for (const dtype of dtypes) {
+      const base = fast.arange(1, 31).reshape([5, 6]).astype(dtype);
+      const layouts: fast.FastArray[] = [
+        base, // C-contiguous 2-d
+        base.T, // strided 2-d
+        base.at('1:4, 2:'), // offset sub-block
+        base.at('::-2, ::3'), // negative and large strides
+        base.reshape([30]), // contiguous 1-d
+        base.reshape([30]).at('3:'), // contiguous 1-d with an offset
+        base.reshape([30]).at('::-4'), // strided 1-d
+        base.at(2), // a row
+        base.at(slice(), 1), // a column
+        base.add(base).astype(dtype), // lazy until read
+        base.reshape([2, 3, 5]), // 3-d: the general path
+      ];
+      for (const a of layouts) {
+        const list = a.toArray() as unknown[];
+        const at = (idx: number[]): unknown => idx.reduce<unknown>((v, i) => (v as unknown[])[i], list);
+        const all: number[][] = [[]];
+        for (const n of a.shape) all.splice(0, all.length, ...all.flatMap((p) => Array.from({ length: n }, (_, i) => [...p, i])));
+        for (const idx of all) {
+          expect(a.get(...idx), `${dtype} ${a.shape} [${idx}]`).toEqual(at(idx));
+          expect(a.get(...idx.map((i, d) => i - a.shape[d])), `${dtype} negative [${idx}]`).toEqual(at(idx));
+        }
+        expect(() => a.get(...a.shape), `${dtype} ${a.shape} out of range`).toThrow(IndexError);
+        expect(() => a.get(...a.shape.map(() => 0.5)), `${dtype} fractional`).toThrow(IndexError);
+      }
+    }
+    // writes through the fast set() path are seen by every view of the storage, and read back
+    for (const dtype of ['float64', 'int32', 'uint8', 'float32'] as const) {
+      const m = fast.zeros([4, 5], { dtype });
+      const flat = m.reshape([20]);
+      const t = m.T;
+      m.set([2, 3], 7);
+      flat.set(4, 5);
+      expect([m.get(2, 3), flat.get(13), t.get(3, 2), m.get(0, 4), t.get(4, 0)]).toEqual([7, 7, 7, 5, 5]);
+    }
+    const gone = fast.arange(4).astype('float64');
+    gone.dispose();
+    expect(() => gone.get(0)).toThrow(/disposed/);
+  });
   it('bad indices are IndexError / ShapeError / ValueError', () => {
     const a = A();
     expect(() => a.get(2, 0, 0)).toThrow(IndexError);
