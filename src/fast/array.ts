@@ -62,6 +62,9 @@ export class FastArray implements NdArray, PendingReader {
   /** rows and columns for the 2-d fast path (0 unless materialised and 2-d) */
   private _g2r = 0;
   private _g2c = 0;
+  /** rows and columns of the direct float64 2-d path (0 unless `_f2` holds the elements) */
+  private _c2r = 0;
+  private _c2c = 0;
   declare private _s0: number;
   declare private _s1: number;
   /** how get/set reach an element: one READ_* code per storage class, so each load site stays monomorphic */
@@ -121,10 +124,16 @@ export class FastArray implements NdArray, PendingReader {
     this._g2c = ready && this.ndim === 2 ? this.shape[1] : 0;
     this._f1 = NO_F64;
     this._f2 = NO_F64;
+    this._c2r = 0;
+    this._c2c = 0;
     if (!ready || this._rc !== READ_F64 || this.size === 0) return;
     const es = this._es;
     if (this.ndim === 1 && es[0] === 1) this._f1 = unitView(this._data as Float64Array, this._off, this.size);
-    else if (this.ndim === 2 && es[1] === 1 && es[0] === this.shape[1]) this._f2 = unitView(this._data as Float64Array, this._off, this.size);
+    else if (this.ndim === 2 && es[1] === 1 && es[0] === this.shape[1]) {
+      this._f2 = unitView(this._data as Float64Array, this._off, this.size);
+      this._c2r = this.shape[0];
+      this._c2c = this.shape[1];
+    }
   }
 
   /** @internal a lazy array computing `expr`. */
@@ -245,38 +254,33 @@ export class FastArray implements NdArray, PendingReader {
 
   /** get() of float64 arrays: direct unit-stride paths for 1-d and C-contiguous 2-d, then strided. */
   private _getF64(i0?: number, i1?: number): number {
+    // Kept small (V8 inlines it into element loops only while the caller's inlining budget lasts, and
+    // a loop calls get() from several peeled copies of its body). `(i >>> 0) < n` is one unsigned
+    // comparison for 0 <= i < n; `(i | 0) === i` then rejects fractions, NaN and huge values, and
+    // costs nothing when V8 knows i is a small integer.
     const na = arguments.length;
     if (na === 1) {
       const f = this._f1;
-      if ((i0 as number) >= 0 && (i0 as number) < f.length && ((i0 as number) | 0) === i0) return f[i0 as number];
-      if ((i0 as number) >= 0 && (i0 as number) < this._g1 && ((i0 as number) | 0) === i0) {
-        return (this._data as Float64Array)[this._off + (i0 as number) * this._s0];
-      }
+      if ((i0 as number) >>> 0 < f.length && ((i0 as number) | 0) === i0) return f[i0 as number];
     } else if (na === 2) {
-      if (
-        (i0 as number) >= 0 && (i0 as number) < this._g2r && ((i0 as number) | 0) === i0 &&
-        (i1 as number) >= 0 && (i1 as number) < this._g2c && ((i1 as number) | 0) === i1
-      ) {
-        const f = this._f2;
-        if (f.length !== 0) return f[(i0 as number) * this._g2c + (i1 as number)];
-        return (this._data as Float64Array)[this._off + (i0 as number) * this._s0 + (i1 as number) * this._s1];
+      const c = this._c2c;
+      if ((i0 as number) >>> 0 < this._c2r && (i1 as number) >>> 0 < c && ((i0 as number) | 0) === i0 && ((i1 as number) | 0) === i1) {
+        return this._f2[(i0 as number) * c + (i1 as number)];
       }
     }
-    // a float64 element is a number: the unary plus tells V8 so, and the loop keeps raw doubles
+    // strided layouts, other ranks, negative indices, errors; a float64 element is a number, and the
+    // unary plus tells V8 so: the caller's loop keeps raw doubles
     // eslint-disable-next-line prefer-rest-params
-    return +(this._getSlow(Array.prototype.slice.call(arguments) as number[]) as number);
+    return +this._getNum.apply(this, arguments as unknown as [number, number]);
   }
 
-  /** get() of float32 and the integer dtypes up to 32 bits: 1-d and 2-d strided paths. */
+  /** get() of the dtypes read as JS numbers (and of float64 off its direct paths): any strides. */
   private _getNum(i0?: number, i1?: number): number {
     const na = arguments.length;
     if (na === 1) {
-      if ((i0 as number) >= 0 && (i0 as number) < this._g1 && ((i0 as number) | 0) === i0) return this._readNum(this._off + (i0 as number) * this._s0);
+      if ((i0 as number) >>> 0 < this._g1 && ((i0 as number) | 0) === i0) return this._readNum(this._off + (i0 as number) * this._s0);
     } else if (na === 2) {
-      if (
-        (i0 as number) >= 0 && (i0 as number) < this._g2r && ((i0 as number) | 0) === i0 &&
-        (i1 as number) >= 0 && (i1 as number) < this._g2c && ((i1 as number) | 0) === i1
-      ) {
+      if ((i0 as number) >>> 0 < this._g2r && (i1 as number) >>> 0 < this._g2c && ((i0 as number) | 0) === i0 && ((i1 as number) | 0) === i1) {
         return this._readNum(this._off + (i0 as number) * this._s0 + (i1 as number) * this._s1);
       }
     }
@@ -288,12 +292,9 @@ export class FastArray implements NdArray, PendingReader {
   private _getBoxed(i0?: number, i1?: number): Scalar {
     const na = arguments.length;
     if (na === 1) {
-      if ((i0 as number) >= 0 && (i0 as number) < this._g1 && ((i0 as number) | 0) === i0) return this._boxed(this._off + (i0 as number) * this._s0);
+      if ((i0 as number) >>> 0 < this._g1 && ((i0 as number) | 0) === i0) return this._boxed(this._off + (i0 as number) * this._s0);
     } else if (na === 2) {
-      if (
-        (i0 as number) >= 0 && (i0 as number) < this._g2r && ((i0 as number) | 0) === i0 &&
-        (i1 as number) >= 0 && (i1 as number) < this._g2c && ((i1 as number) | 0) === i1
-      ) {
+      if ((i0 as number) >>> 0 < this._g2r && (i1 as number) >>> 0 < this._g2c && ((i0 as number) | 0) === i0 && ((i1 as number) | 0) === i1) {
         return this._boxed(this._off + (i0 as number) * this._s0 + (i1 as number) * this._s1);
       }
     }
@@ -319,7 +320,7 @@ export class FastArray implements NdArray, PendingReader {
     }
   }
 
-  private _getSlow(all: number[]): Scalar {
+  private _getSlow(all: readonly number[]): Scalar {
     if (this._disposed) throw disposed();
     this._force();
     return this._getN(all);
