@@ -114,6 +114,7 @@ export class FastArray implements NdArray, PendingReader {
     this._lo = range ? Number(range[0]) : -Infinity;
     this._hi = range ? Number(range[1]) : Infinity;
     this._numSet = writeable && (kind === 'float' || ((kind === 'signed' || kind === 'unsigned') && dtype !== 'int64' && dtype !== 'uint64'));
+    if (storage !== null) storage.hold();
     if (expr !== null) for (const s of expr.deps) s.addReader(this);
   }
 
@@ -154,6 +155,7 @@ export class FastArray implements NdArray, PendingReader {
     if (e === null) return;
     const st = Storage.allocateForOverwrite(this.dtype, this.size); // the kernel writes every element
     evaluateInto(e, { data: st.data, offset: 0, strides: this._es, shape: this.shape, dtype: this.dtype });
+    st.hold();
     this._st = st;
     this._data = st.data;
     this._off = 0;
@@ -701,11 +703,11 @@ export class FastArray implements NdArray, PendingReader {
     throw new ValueError('a FastArray has no primitive value; use get(), item() or toArray()');
   }
 
-  /** Release what the storage holds on the other runtime (bridge owner). Idempotent. */
   /**
    * Release what the storage holds on the other runtime (the bridge's owner, e.g. a NumPy array)
-   * now instead of at garbage collection. Idempotent. Afterwards this array throws DisposedError;
-   * other views of the same storage must not be used either (their memory may be gone).
+   * now instead of at garbage collection, once no other view of the same storage is left undisposed:
+   * views share their memory, and it stays while any of them may still read it. Idempotent.
+   * Afterwards this array throws DisposedError.
    */
   dispose(): void {
     if (this._disposed) return;
@@ -713,7 +715,7 @@ export class FastArray implements NdArray, PendingReader {
     const st = this._st;
     if (st !== null) {
       st.flushReaders();
-      st.release();
+      st.unhold(); // the owner goes when the last array over this storage is disposed
     }
     // send every later access down the slow paths, which throw DisposedError
     this._expr = null;

@@ -125,8 +125,13 @@ export class Storage {
   readonly data: TypedData;
   /** Number of elements (not slots) the storage holds. */
   readonly length: number;
-  /** Filled by the bridge when the memory belongs to the other runtime; released by `dispose()`. */
+  /**
+   * Filled by the bridge when the memory belongs to the other runtime; released when the last array
+   * over this storage is disposed (`dispose()`), or by the bridge when the storage is collected.
+   */
   owner: StorageOwner | null = null;
+  /** Arrays made over this storage and not disposed yet (views included). */
+  private holders = 0;
 
   constructor(dtype: DTypeName, buffer: ArrayBuffer, byteOffset: number, length: number) {
     const size = DTYPES[dtype].itemsize;
@@ -229,6 +234,19 @@ export class Storage {
       }
     }
     if (set !== null) for (const r of set) forceReader(r);
+  }
+
+  /** An array now reads this storage (FastArray's constructor and `_force`). */
+  hold(): void {
+    this.holders++;
+  }
+
+  /**
+   * An array over this storage was disposed: once no array holds it any more, release the owner
+   * now rather than at garbage collection. While another view is alive the memory stays.
+   */
+  unhold(): void {
+    if (--this.holders <= 0) this.release();
   }
 
   release(): void {
