@@ -321,6 +321,13 @@ function flatPtr(k: number, stride: number, i: string): string {
 }
 
 /**
+ * Elements per iteration of a flat element-wise loop. Measured on V8 11.3 (1e7 float64, a+a+a+a+a
+ * into a reused output, CPU time): one per iteration 14.3 ms, four 8.7 ms, memcpy of the same
+ * bytes 8.7 ms.
+ */
+const FLAT_UNROLL = 4;
+
+/**
  * Evaluate `root` (already of `dest.dtype`, shape broadcastable to `dest.shape`) into `dest`.
  * The destination must not overlap the leaves (callers copy first when it does).
  */
@@ -368,9 +375,15 @@ export function evaluateInto(root: Node, dest: Dest): void {
       const strides = plan.strides.map((s) => (L === 0 ? 0 : s[0]));
       if (L === 0) lines.push(...body((k) => `o${k}`));
       else {
-        lines.push('for (let i = 0; i < n0; i++) {');
-        lines.push(...body((k) => (zero[k] && strides[k] === 1 ? 'i' : zero[k] && strides[k] === 2 ? '2 * i' : flatPtr(k, strides[k], 'i'))));
+        const at = (i: string) => (k: number) =>
+          zero[k] && strides[k] === 1 ? i : zero[k] && strides[k] === 2 ? `2 * ${i}` : flatPtr(k, strides[k], i);
+        // unrolled by FLAT_UNROLL: V8 does not unroll, and the loop's own work (increment, compare,
+        // interrupt check) is a large share of a short body
+        lines.push('let i = 0;');
+        lines.push(`for (const nu = n0 - ${FLAT_UNROLL - 1}; i < nu; i += ${FLAT_UNROLL}) {`);
+        for (let u = 0; u < FLAT_UNROLL; u++) lines.push('{', ...body(at(u === 0 ? 'i' : `(i + ${u})`)), '}');
         lines.push('}');
+        lines.push('for (; i < n0; i++) {', ...body(at('i')), '}');
       }
     } else {
       lines.push(...nest(nOps, L, body, null));

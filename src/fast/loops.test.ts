@@ -82,3 +82,31 @@ describe('loop planner: random shapes, strides and broadcasting against NumPy', 
     it(key, () => expectSame(thunks[key](), expected[key], key, { rtol: key.startsWith('red') ? 1e-12 : 0 }));
   }
 });
+
+describe('flat loops (unrolled) at every length and offset', () => {
+  it('element-wise results match NumPy for lengths 0..13, offsets 0 and 1, and every storage class', () => {
+    const cases: { dtype: string; py: string; js: (x: fast.FastArray, y: fast.FastArray) => fast.FastArray }[] = [
+      { dtype: 'float64', py: 'x * y + x - 2.5', js: (x, y) => x.mul(y).add(x).sub(2.5) },
+      { dtype: 'complex128', py: 'x * y - x', js: (x, y) => x.mul(y).sub(x) },
+      { dtype: 'int8', py: 'x * y + x', js: (x, y) => x.mul(y).add(x) },
+      { dtype: 'bool', py: 'x ^ y', js: (x, y) => x.xor(y) },
+    ];
+    const exprs: Record<string, string> = {};
+    const results: Record<string, fast.FastArray> = {};
+    for (const c of cases) {
+      for (let n = 0; n <= 13; n++) {
+        for (const off of [0, 1]) {
+          const xs = `np.arange(${n + off}).astype(np.${c.dtype})[${off}:]`;
+          const ys = `(np.arange(${n + off}) * 3 + 1).astype(np.${c.dtype})[${off}:]`;
+          const key = `${c.dtype} n=${n} offset=${off}`;
+          exprs[key] = `(lambda x, y: ${c.py})(${xs}, ${ys})`;
+          const x = fast.arange(n + off).astype(c.dtype as 'float64').at(fast.slice(off, null));
+          const y = fast.arange(n + off).mul(3).add(1).astype(c.dtype as 'float64').at(fast.slice(off, null));
+          results[key] = c.js(x, y);
+        }
+      }
+    }
+    const expected = numpyEval(exprs);
+    for (const [key, r] of Object.entries(results)) expectSame(r, expected[key], key);
+  });
+});
