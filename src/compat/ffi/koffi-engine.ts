@@ -75,6 +75,19 @@ function toCallbackValue(type: CType, v: unknown): unknown {
   return v;
 }
 
+/**
+ * Stack koffi runs synchronous native calls on. koffi's default (2 MiB) is overflowed by OpenBLAS's
+ * parallel LU, which recurses with frames of about 600 KB from 10,000-element matrices on:
+ * np.linalg.solve/inv/det on a 100x100 or larger matrix crashed the process (SIGSEGV). 16 MiB is koffi's
+ * maximum and the size of the default main-thread stack limit on Linux (ulimit -s 8 MiB, twice over).
+ */
+const KOFFI_SYNC_STACK = 16 * 1024 * 1024;
+
+function raiseStackSize(koffi: Koffi): void {
+  const current = koffi.config();
+  if ((current.sync_stack_size ?? 0) < KOFFI_SYNC_STACK) koffi.config({ ...current, sync_stack_size: KOFFI_SYNC_STACK });
+}
+
 export function createKoffiEngine(): FfiEngine {
   let koffi: Koffi;
   try {
@@ -86,6 +99,7 @@ export function createKoffiEngine(): FfiEngine {
         `Fix: npm install koffi, or select the other engine with NDBRIDGE_FFI=ffi-napi.`,
     );
   }
+  raiseStackSize(koffi);
   const zero = new ArrayBuffer(0);
   return {
     name: 'koffi',
