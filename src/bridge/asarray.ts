@@ -18,7 +18,7 @@ import { DTYPES } from '../common/dtypes.js';
 import { fromScijs, fromStdlib, isScijsNdarray, isStdlibNdarray, type StridedSource } from './duck.js';
 import { fastFromPython } from './from-numpy.js';
 import { parseArrayInterface } from './protocol.js';
-import { nativeBytes } from './native-views.js';
+import { openRegion } from './native-views.js';
 import { bridgePython } from './python.js';
 import { installFastToPython } from './to-numpy.js';
 import { installDlpack } from './dlpack.js';
@@ -57,9 +57,6 @@ function hasPy(x: unknown): x is HasPyObject {
   return (typeof x === 'object' || typeof x === 'function') && x !== null && !(x instanceof FastArray) && PYOBJ in x;
 }
 
-/** Keeps a JS memory owner (an `__array_interface__` provider) alive while views of its memory live. */
-const jsOwners = new FinalizationRegistry<unknown>(() => {});
-
 function fromStrided(src: StridedSource): FastArray {
   const itemsize = DTYPES[src.dtype].itemsize;
   const length = Math.floor((src.buffer.byteLength - src.byteOffset) / itemsize);
@@ -74,11 +71,10 @@ function fromInterface(obj: { readonly __array_interface__: unknown }): FastArra
     return new FastArray(layout.dtype, layout.shape, Storage.allocate(layout.dtype, 0), 0, layout.shape.map(() => 0), null, !layout.readonly);
   }
   if (layout.byteStrides.some((s) => s % layout.itemsize !== 0)) throw new CopyRequiredError('strides that are not multiples of the item size');
-  const bytes = nativeBytes(rt, layout.address + BigInt(layout.low), layout.high - layout.low);
-  const buffer = bytes.buffer as ArrayBuffer;
-  // The provider owns the memory: keep it reachable for as long as the buffer is.
-  jsOwners.register(buffer, obj);
-  const storage = new Storage(layout.dtype, buffer, bytes.byteOffset, (layout.high - layout.low) / layout.itemsize);
+  const region = openRegion(rt, layout.address + BigInt(layout.low), layout.high - layout.low);
+  // The provider owns the memory: keep it reachable for as long as the buffer is (once per provider).
+  region.keepProvider(obj);
+  const storage = new Storage(layout.dtype, region.buffer(), region.byteOffset, (layout.high - layout.low) / layout.itemsize);
   return new FastArray(
     layout.dtype,
     layout.shape,
@@ -150,6 +146,9 @@ export function toFast(obj: ArrayLikeInput, options: AsarrayOptions = {}): FastA
  */
 export function toNumpy(obj: ArrayLikeInput, options: AsarrayOptions = {}): CompatArray {
   const np = numpy();
+  // A fast array's memory is always viewable by NumPy, so copy false, null and unset all mean "share": no
+  // keyword dict to build on the common path.
+  if (obj instanceof FastArray && options.dtype === undefined && options.copy !== true) return np.asarray(obj as never) as CompatArray;
   const kw: Record<string, unknown> = {};
   if (options.dtype !== undefined) kw.dtype = options.dtype;
   if (options.copy !== undefined && options.copy !== null) kw.copy = options.copy;

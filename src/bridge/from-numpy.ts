@@ -1,22 +1,25 @@
 /**
  * NumPy (any Python object with the buffer protocol or `__dlpack__`) -> fast, without copying: a fast
  * array over the very memory, with the same shape, strides and offset, for every layout NumPy produces
- * (non-contiguous, negative strides, zero strides, 0-d, read-only). The fast view owns a Py_buffer (or a
- * consumed DLPack tensor), which keeps the Python object alive until the view's ArrayBuffer is garbage
- * collected or the array is disposed.
+ * (non-contiguous, negative strides, zero strides, 0-d, read-only). The view is made over the region of
+ * its byte range (native-views.ts): one ArrayBuffer per range, reused while any view of it lives, and one
+ * Py_buffer (or consumed DLPack tensor) that keeps the Python object alive until that ArrayBuffer is
+ * garbage collected or every view made over it is disposed. Converting an array again costs the same at
+ * any size (see fastFromPython).
  */
 import { DTYPES, LITTLE_ENDIAN, type DTypeName } from '../common/dtypes.js';
 import { CopyRequiredError, DTypeError, PythonError, ValueError } from '../common/errors.js';
 import type { Ptr } from '../compat/ffi/index.js';
-import { PyBUF, PY_BUFFER } from '../compat/python/capi.js';
+import { PyBUF } from '../compat/python/capi.js';
 import { callPythonRaw, fromPython } from '../compat/python/convert.js';
 import { fetchPythonError, type Runtime } from '../compat/python/runtime.js';
 import { FastArray } from '../fast/array.js';
 import { Storage } from '../fast/storage.js';
 import { byteExtent, MAX_VIEW_BYTES } from './layout.js';
-import { importOwner, trackImport, type ImportOwner } from './lifetime.js';
+import { importOwner } from './lifetime.js';
 import { dtypeOfTypestr } from './protocol.js';
-import { nativeBytes } from './native-views.js';
+import { openRegion, type Keeper } from './native-views.js';
+import { takeSlot } from './py-buffer.js';
 import { bridgePython } from './python.js';
 
 export interface ImportOptions {
@@ -43,8 +46,31 @@ const FORMAT_DTYPES: Readonly<Record<string, DTypeName>> = {
   Zd: 'complex128',
 };
 
+type ParsedFormat = { readonly dtype: DTypeName; readonly native: boolean };
+/** Parsed formats by `${itemsize}${format}` (a handful of distinct strings in practice). */
+const parsedFormats = new Map<string, ParsedFormat | null>();
+
+let lastFormat = '';
+let lastItemsize = 0;
+let lastParsed: ParsedFormat | undefined;
+
+/** dtypeOfBufferFormat, remembered. */
+function parseFormat(format: string, itemsize: number): ParsedFormat | undefined {
+  if (format === lastFormat && itemsize === lastItemsize) return lastParsed;
+  const key = `${itemsize}${format}`;
+  let p = parsedFormats.get(key);
+  if (p === undefined) {
+    p = dtypeOfBufferFormat(format, itemsize) ?? null;
+    if (parsedFormats.size < 256) parsedFormats.set(key, p);
+  }
+  lastFormat = format;
+  lastItemsize = itemsize;
+  lastParsed = p ?? undefined;
+  return lastParsed;
+}
+
 /** Parse a buffer format such as `'<d'`, `'Zd'`, `'=l'`, `'>i'`. Undefined when fast has no such dtype. */
-export function dtypeOfBufferFormat(format: string, itemsize: number): { dtype: DTypeName; native: boolean } | undefined {
+export function dtypeOfBufferFormat(format: string, itemsize: number): ParsedFormat | undefined {
   const m = /^([@=<>!]?)(Z?[?bBhHiIlLqQfd])$/.exec(format);
   if (!m) return undefined;
   const dtype = FORMAT_DTYPES[m[2]];
@@ -64,10 +90,17 @@ interface Described {
   readonly readonly: boolean;
 }
 
-/** Build the fast view over described memory, or a copy when the layout cannot be viewed. */
-function viewOrCopy(rt: Runtime, d: Described, owner: ImportOwner, copy: boolean | null | undefined, what: string): FastArray {
+/**
+ * Build the fast view over described memory, or a copy when the layout cannot be viewed. `owner` keeps the
+ * memory valid; it is released here (copies, empty arrays, errors, or a region that already has a keeper)
+ * or handed to the region.
+ */
+function viewOrCopy(rt: Runtime, d: Described, owner: Keeper, copy: boolean | null | undefined, what: string): FastArray {
   const itemsize = DTYPES[d.dtype].itemsize;
-  const viewable = d.native && d.strides.every((s) => s % itemsize === 0);
+  const shape = d.shape;
+  const n = shape.length;
+  let viewable = d.native;
+  for (let i = 0; i < n && viewable; i++) viewable = d.strides[i] % itemsize === 0;
   if (!viewable) {
     if (copy === false) {
       owner.release();
@@ -77,32 +110,42 @@ function viewOrCopy(rt: Runtime, d: Described, owner: ImportOwner, copy: boolean
     }
     return copyOut(rt, d, owner);
   }
-  const { low, high } = byteExtent(d.shape, d.strides, itemsize);
+  // The byte extent (byteExtent, inline: this runs on every conversion).
+  const strides = d.strides;
+  let low = 0;
+  let high = itemsize;
+  let empty = false;
+  for (let i = 0; i < n; i++) {
+    const reach = (shape[i] - 1) * strides[i];
+    if (shape[i] === 0) empty = true;
+    else if (reach < 0) low += reach;
+    else high += reach;
+  }
+  if (empty) high = low = 0;
+  else if (!Number.isSafeInteger(low) || !Number.isSafeInteger(high)) byteExtent(shape, strides, itemsize); // throws, naming the stride
   if (high - low > MAX_VIEW_BYTES) {
     owner.release();
     throw new ValueError(
       `${what} spans ${high - low} bytes; Node 20 cannot make a view over more than 4 GiB. Split it on the NumPy side (x[i:j]) and convert the parts.`,
     );
   }
+  const elementStrides = new Array<number>(n);
+  for (let i = 0; i < n; i++) elementStrides[i] = strides[i] / itemsize;
   if (high === low) {
     // Nothing to share: an empty array (with NumPy's strides, which address nothing).
     owner.release();
-    return new FastArray(d.dtype, d.shape, Storage.allocate(d.dtype, 0), 0, d.strides.map((s) => s / itemsize), null, !d.readonly);
+    return new FastArray(d.dtype, shape, Storage.allocate(d.dtype, 0), 0, elementStrides, null, !d.readonly);
   }
-  const bytes = nativeBytes(rt, d.address + BigInt(low), high - low);
-  const buffer = bytes.buffer as ArrayBuffer;
-  const storage = new Storage(d.dtype, buffer, bytes.byteOffset, (high - low) / itemsize);
-  storage.owner = owner;
-  trackImport(buffer, owner);
-  const array = new FastArray(
-    d.dtype,
-    d.shape,
-    storage,
-    -low / itemsize,
-    d.strides.map((s) => s / itemsize),
-    null,
-    !d.readonly,
-  );
+  let region;
+  try {
+    region = openRegion(rt, d.address + BigInt(low), high - low);
+  } catch (err) {
+    owner.release();
+    throw err;
+  }
+  const storage = new Storage(d.dtype, region.buffer(), region.byteOffset, (high - low) / itemsize);
+  storage.owner = region.attach(owner);
+  const array = new FastArray(d.dtype, shape, storage, -low / itemsize, elementStrides, null, !d.readonly);
   return copy === true ? ownedCopy(array) : array;
 }
 
@@ -114,7 +157,7 @@ function ownedCopy(view: FastArray): FastArray {
 }
 
 /** Copy bytes out element by element with byte swapping / odd strides handled by a DataView. */
-function copyOut(rt: Runtime, d: Described, owner: ImportOwner): FastArray {
+function copyOut(rt: Runtime, d: Described, owner: Keeper): FastArray {
   const itemsize = DTYPES[d.dtype].itemsize;
   const { low, high } = byteExtent(d.shape, d.strides, itemsize);
   const out = new FastArray(d.dtype, d.shape, Storage.allocate(d.dtype, d.shape.reduce((a, b) => a * b, 1)), 0, null, null, true);
@@ -143,12 +186,6 @@ function copyOut(rt: Runtime, d: Described, owner: ImportOwner): FastArray {
     }
   }
   owner.release();
-  return out;
-}
-
-function readShape(rt: Runtime, ptr: Ptr, n: number): number[] {
-  const out = new Array<number>(n);
-  for (let i = 0; i < n; i++) out[i] = Number(rt.engine.readI64(ptr, 8 * i));
   return out;
 }
 
@@ -217,18 +254,26 @@ export function fastFromDlpack(obj: Ptr, copy: boolean | null | undefined): Fast
 /**
  * A fast array over the memory of the Python object `obj` (BORROWED). Reads the buffer protocol; falls
  * back to `__dlpack__`. Throws DTypeError for dtypes fast lacks (object, datetime, strings, float16...).
+ *
+ * Cost, for an array whose byte range already has a live region (the same array converted again): one
+ * GetBuffer, 1 + 2·ndim small reads (format, shape, strides; the struct itself is read from JS), one
+ * PyBuffer_Release, and the JS objects of the view; nothing grows with the array's size.
+ *
+ * `keeper`, when given, keeps the memory valid instead of the Py_buffer (which is then released at once):
+ * nd's pooled results (result-pool.ts).
  */
-export function fastFromPython(obj: Ptr, options: ImportOptions = {}): FastArray {
+export function fastFromPython(obj: Ptr, options: ImportOptions = {}, keeper?: Keeper): FastArray {
   const { rt } = bridgePython();
   const { api, engine } = rt;
-  const view = engine.alloc(PY_BUFFER.size);
+  const slot = takeSlot(rt);
+  const view = slot.ptr;
   let readonly = false;
   if (api.PyObject_GetBuffer(obj, view, PyBUF.RECORDS) !== 0) {
     api.PyErr_Clear();
     readonly = true;
     if (api.PyObject_GetBuffer(obj, view, PyBUF.RECORDS_RO) !== 0) {
       const cause = fetchPythonError(rt);
-      engine.free(view);
+      slot.release();
       if (api.PyObject_HasAttrString(obj, '__dlpack__') === 1) {
         try {
           return fastFromDlpack(obj, options.copy);
@@ -240,30 +285,35 @@ export function fastFromPython(obj: Ptr, options: ImportOptions = {}): FastArray
       throw unreadable(rt, obj, cause);
     }
   }
-  const owner = importOwner((r) => {
-    r.api.PyBuffer_Release(view);
-    r.engine.free(view);
-  });
-  const itemsize = Number(engine.readI64(view, PY_BUFFER.itemsize));
-  const ndim = engine.readI32(view, PY_BUFFER.ndim);
-  const formatPtr = engine.readPtr(view, PY_BUFFER.format);
+  slot.held = true;
+  const itemsize = slot.itemsize;
+  const ndim = slot.ndim;
+  const formatPtr = slot.format;
   const format = formatPtr === 0n ? 'B' : engine.readUtf8(formatPtr);
-  const parsed = dtypeOfBufferFormat(format, itemsize);
-  if (!parsed) {
-    owner.release();
+  const parsed = parseFormat(format, itemsize);
+  if (parsed === undefined) {
+    slot.release();
     throw unreadable(rt, obj, new PythonError('TypeError', `buffer format '${format}'`, ''));
   }
-  const shapePtr = engine.readPtr(view, PY_BUFFER.shape);
-  const stridesPtr = engine.readPtr(view, PY_BUFFER.strides);
-  const shape = ndim === 0 ? [] : readShape(rt, shapePtr, ndim);
-  const strides = ndim === 0 ? [] : readShape(rt, stridesPtr, ndim);
+  const shape = new Array<number>(ndim);
+  const strides = new Array<number>(ndim);
+  if (ndim > 0) {
+    const shapePtr = slot.shape;
+    const stridesPtr = slot.strides;
+    for (let i = 0; i < ndim; i++) {
+      shape[i] = Number(engine.readI64(shapePtr, 8 * i));
+      strides[i] = Number(engine.readI64(stridesPtr, 8 * i));
+    }
+  }
   const d: Described = {
-    address: engine.readPtr(view, PY_BUFFER.buf),
+    address: slot.buf,
     dtype: parsed.dtype,
     native: parsed.native,
     shape,
     strides,
-    readonly: readonly || engine.readI32(view, PY_BUFFER.readonly) !== 0,
+    readonly: readonly || slot.readonly,
   };
-  return viewOrCopy(rt, d, owner, options.copy, 'this NumPy array');
+  if (keeper === undefined) return viewOrCopy(rt, d, slot, options.copy, 'this NumPy array');
+  slot.release();
+  return viewOrCopy(rt, d, keeper, options.copy, 'this NumPy array');
 }

@@ -8,16 +8,17 @@
  * (bounded work), on a timer while entries exist, and on demand (`releaseUnused()`), so memory stays bounded
  * in synchronous loops that never let garbage collection run.
  *
- * NumPy -> fast (`ImportOwner`): a fast view of Python memory owns a Python resource (a Py_buffer, or a
- * consumed DLPack tensor). It is released when the view's ArrayBuffer is garbage collected (a
- * FinalizationRegistry on the ArrayBuffer, which every typed array over it keeps alive) or earlier with
- * `dispose()`.
+ * NumPy -> fast (`ImportOwner`): fast views of Python memory are made over a region (native-views.ts): one
+ * ArrayBuffer per byte range, holding one Python resource (a Py_buffer, or a consumed DLPack tensor) that
+ * keeps the range valid. It is released when the region's ArrayBuffer is garbage collected (every typed
+ * array over it keeps it alive) or earlier when every storage made over it has been disposed and the buffer
+ * is not exported back to Python (the registry tells the regions which buffers it holds: `noteExport`).
  */
 import type { Ptr } from '../compat/ffi/index.js';
 import { acquireGil, GIL } from '../compat/python/gil.js';
 import { PYOBJ, type PyCell } from '../compat/python/objects.js';
 import { peekRuntime, type Runtime } from '../compat/python/runtime.js';
-import type { StorageOwner } from '../fast/storage.js';
+import { keptResources, noteExport } from './native-views.js';
 import { refcount } from './python.js';
 
 interface ExportEntry {
@@ -52,6 +53,7 @@ class ExportRegistry {
   add(rt: Runtime, cell: PyCell, buffer: ArrayBuffer): void {
     this.sweep(rt, SWEEP_BATCH, this.nextSeq - PROTECTED_RECENT);
     this.entries.push({ cell, buffer, seq: this.nextSeq++ });
+    noteExport(buffer, 1);
     if (this.timer === undefined) {
       this.timer = setInterval(() => {
         const r = peekRuntime();
@@ -80,6 +82,7 @@ class ExportRegistry {
           e.cell.ptr = 0n;
           rt.api.Py_DecRef(p);
         }
+        noteExport(e.buffer, -1);
         // swap-remove
         list[this.cursor] = list[list.length - 1];
         list.pop();
@@ -109,11 +112,13 @@ export function liveExports(): number {
   return exports.size;
 }
 
-/** A Python resource behind a fast view of Python memory. */
-export class ImportOwner implements StorageOwner {
+/**
+ * A Python resource that keeps memory seen by fast views valid (a Py_buffer, a consumed DLPack tensor). A
+ * region (native-views.ts) holds one and releases it when its ArrayBuffer is collected or every storage
+ * over it is disposed.
+ */
+export class ImportOwner {
   private releaseFn: (() => void) | null;
-  /** Run once on release (withdraws the finalizer registration). */
-  onRelease: (() => void) | null = null;
   constructor(releaseFn: () => void) {
     this.releaseFn = releaseFn;
   }
@@ -123,35 +128,13 @@ export class ImportOwner implements StorageOwner {
   release(): void {
     const f = this.releaseFn;
     this.releaseFn = null;
-    if (f === null) return;
-    const hook = this.onRelease;
-    this.onRelease = null;
-    if (hook !== null) hook();
-    f();
+    if (f !== null) f();
   }
 }
 
-let liveImportCount = 0;
-
-const importFinalizer = new FinalizationRegistry<ImportOwner>((owner) => {
-  if (!owner.released) owner.release();
-});
-
-/**
- * Tie `owner` to `buffer`: released when the buffer is garbage collected, unless released earlier (then the
- * registration is withdrawn, so a buffer that lives on — an engine may hand out one ArrayBuffer per
- * address — does not accumulate registrations).
- */
-export function trackImport(buffer: ArrayBuffer, owner: ImportOwner): void {
-  importFinalizer.register(buffer, owner, owner);
-  owner.onRelease = () => importFinalizer.unregister(owner);
-}
-
-/** Make an ImportOwner whose release runs `fn` with the GIL held and counts live imports. */
+/** Make an ImportOwner whose release runs `fn` once, with the GIL held. */
 export function importOwner(fn: (rt: Runtime) => void): ImportOwner {
-  liveImportCount++;
   return new ImportOwner(() => {
-    liveImportCount--;
     const rt = peekRuntime();
     if (!rt) return;
     if (!GIL.held) acquireGil();
@@ -159,9 +142,9 @@ export function importOwner(fn: (rt: Runtime) => void): ImportOwner {
   });
 }
 
-/** Number of fast views of Python memory not yet released. */
+/** Number of Python resources (Py_buffers, DLPack tensors) held for fast views of Python memory. */
 export function liveImports(): number {
-  return liveImportCount;
+  return keptResources();
 }
 
 /** A PyCell for an object the caller owns one reference to (used for the FastMemory of an export). */

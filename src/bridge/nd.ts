@@ -1,22 +1,44 @@
 /**
- * `nd`: one namespace over both runtimes. `nd.<path>(...args)` runs on fast when fast has the function and
- * supports the call; otherwise (fast lacks it, or throws NotSupportedError) the inputs go to NumPy without
- * copying, NumPy runs, and array results come back as fast arrays, again without copying.
+ * `nd`: one namespace over both runtimes. Inputs go to NumPy without copying and array results come back
+ * as fast arrays, again without copying.
  *
  *   nd.add(a, 1)                                  // fast
+ *   nd.matmul(a, b)                               // NumPy (OpenBLAS) when a and b are large float matrices
  *   const [u, s, vt] = nd.linalg.svd(a)           // NumPy (fast has no svd), results are FastArrays
  *   nd.random.default_rng(0).normal({ size: [3] }) // objects NumPy returns are wrapped the same way
  *
- * Which runtime ran a call is observable: `lastDispatch()`, `dispatchCounts()` and `onDispatch(listener)`.
- * Without Python, everything fast supports still works; the rest throws CompatUnavailableError.
+ * Dispatch policy, for `nd.<path>(...args)`, in this order:
+ *
+ * 1. BLAS/LAPACK rule (dispatch-policy.ts): matmul, dot, vdot, inner, tensordot, vecdot (and their
+ *    linalg.* names), linalg.solve, linalg.inv and linalg.det on float32/float64/complex64/complex128
+ *    arrays go to NumPy when their work is at least the measured threshold (4096 multiply-adds for BLAS,
+ *    32^3 per matrix for LAPACK) and compat is available (the first such call boots Python if nothing has
+ *    yet). Below the threshold they stay on fast: the route's fixed cost (~10-15 µs) outweighs the BLAS
+ *    speed-up. Results have fast's types (a NumPy scalar comes back as a 0-d array, as fast returns it); if
+ *    NumPy raises, the call runs on fast, so errors are fast's typed errors whichever route was tried.
+ *    Large matmul results are written into NumPy arrays reused from a bounded pool once nothing sees them
+ *    (result-pool.ts), as CPython's allocator reuses the memory of results freed at once.
+ *    `configureDispatch` changes the thresholds or turns the rule off.
+ * 2. fast, when fast has the function and does not throw NotSupportedError.
+ * 3. NumPy otherwise (fast lacks it, or throws NotSupportedError).
+ *
+ * Which runtime ran a call, and why, is observable: `lastDispatch()`, `dispatchCounts()` and
+ * `onDispatch(listener)`. Without Python, everything fast supports still runs on fast (the rule keeps
+ * every call on fast); the rest throws CompatUnavailableError.
  */
-import { NotSupportedError } from '../common/errors.js';
+import { NotSupportedError, PythonError } from '../common/errors.js';
 import { isNotSupported } from '../fast/not-supported.js';
 import * as compat from '../compat/index.js';
-import { PYOBJ } from '../compat/python/objects.js';
+import { livePtr, PYOBJ } from '../compat/python/objects.js';
+import { DTYPES, type DTypeName } from '../common/dtypes.js';
 import { FastArray } from '../fast/array.js';
 import * as fast from '../fast/index.js';
+import { callPython } from '../compat/python/convert.js';
 import { toFast, toNumpy } from './asarray.js';
+import { DEFAULT_THRESHOLDS, estimateWork, formatWork, type Thresholds, type WorkEstimate } from './dispatch-policy.js';
+import { bridgePython } from './python.js';
+import { fastFromPython } from './from-numpy.js';
+import { onlyOwner, PooledResult, POOL_MAX_BYTES, POOL_MIN_BYTES, resultKey, setResultPoolBytes, takeResult } from './result-pool.js';
 
 export type DispatchRuntime = 'fast' | 'numpy';
 
@@ -24,8 +46,42 @@ export interface DispatchRecord {
   /** Dotted path of the function, e.g. `linalg.svd` or `random.default_rng().normal`. */
   readonly name: string;
   readonly runtime: DispatchRuntime;
-  /** Why fast did not run it (absent when fast ran it). */
+  /**
+   * Why this runtime ran it: always set when NumPy ran it ('BLAS: ...' / 'LAPACK: ...' for the BLAS/LAPACK
+   * rule, otherwise why fast could not); set on fast only when the BLAS/LAPACK rule considered the call and
+   * kept it on fast (below the threshold, NumPy unavailable, ...). Absent for everything else fast ran.
+   */
   readonly reason?: string;
+}
+
+export interface DispatchConfig {
+  /** The BLAS/LAPACK rule on (default) or off (then these functions run on fast like any other). */
+  readonly blas: boolean;
+  /** Thresholds of the rule (see dispatch-policy.ts for the measurements). */
+  readonly thresholds: Thresholds;
+  /** Most bytes of idle NumPy result arrays kept for reuse by large matmuls (result-pool.ts); 0: none. */
+  readonly resultPoolBytes: number;
+}
+
+let config: DispatchConfig = { blas: true, thresholds: DEFAULT_THRESHOLDS, resultPoolBytes: POOL_MAX_BYTES };
+
+/**
+ * Change nd's dispatch policy (the BLAS/LAPACK rule); unset fields keep their values. Returns the previous
+ * configuration, so `configureDispatch(previous)` restores it.
+ */
+export function configureDispatch(change: {
+  readonly blas?: boolean;
+  readonly thresholds?: Partial<Thresholds>;
+  readonly resultPoolBytes?: number;
+}): DispatchConfig {
+  const previous = config;
+  config = {
+    blas: change.blas ?? config.blas,
+    thresholds: { ...config.thresholds, ...change.thresholds },
+    resultPoolBytes: change.resultPoolBytes ?? config.resultPoolBytes,
+  };
+  if (config.resultPoolBytes !== previous.resultPoolBytes) setResultPoolBytes(config.resultPoolBytes);
+  return previous;
 }
 
 /** A value `nd` returns: fast arrays for arrays, JS scalars, arrays of results, or a wrapped Python object. */
@@ -142,16 +198,107 @@ function callNumpy(fn: unknown, args: readonly unknown[], name: string, reason: 
   return fromNumpy(result, name);
 }
 
+/**
+ * The BLAS/LAPACK rule's verdict on a call it covers: NumPy (with the reason) or fast (with the reason it
+ * stays there).
+ */
+function blasVerdict(est: WorkEstimate, name: string): { numpy: boolean; reason: string } {
+  const min = est.library === 'BLAS' ? config.thresholds.blas : config.thresholds.lapack;
+  const what = `${name} of ${est.operands}, ${formatWork(est.work)} ${est.library === 'BLAS' ? 'multiply-adds' : 'work (n^3 per matrix)'}`;
+  if (est.work < min) return { numpy: false, reason: `${what}, below the ${est.library} threshold ${formatWork(min)}: the FFI round trip would cost more than it saves` };
+  if (!compat.available()) return { numpy: false, reason: `${what}, above the ${est.library} threshold ${formatWork(min)}, but NumPy is unavailable` };
+  return { numpy: true, reason: `${est.library}: ${what} >= ${formatWork(min)}` };
+}
+
+/** Release the NumPy arrays argsForNumpy made (their exports are swept once Python drops them). */
+function disposeMade(made: readonly unknown[], args: readonly unknown[]): void {
+  for (let i = 0; i < made.length; i++) if (made[i] !== args[i] && made[i] instanceof compat.CompatArray) (made[i] as compat.CompatArray).dispose();
+}
+
+/** Run a call the BLAS/LAPACK rule sent to NumPy; scalar results come back as 0-d arrays. Undefined if NumPy raised. */
+function callNumpyArrays(fn: unknown, args: readonly unknown[], name: string): NdValue | undefined {
+  const made = argsForNumpy(args);
+  let result: unknown;
+  try {
+    const py = bridgePython();
+    result = callPython(py.rt, py.callArrays, [fn, ...made]);
+  } catch (err) {
+    if (err instanceof PythonError) return undefined;
+    throw err;
+  } finally {
+    disposeMade(made, args);
+  }
+  return fromNumpy(result, name);
+}
+
+/**
+ * matmul sent to NumPy, its result written into a pooled array of the same shape and dtype when there is
+ * one (np.matmul(a, b, out=...)), and viewed by fast with a keeper that gives the array back to the pool
+ * when nothing sees it any more (result-pool.ts). Undefined if NumPy raised.
+ */
+function matmulPooled(args: readonly unknown[], result: { readonly shape: readonly number[]; readonly dtype: string }): NdValue | undefined {
+  const bytes = DTYPES[result.dtype as DTypeName].itemsize * result.shape.reduce((p, d) => p * d, 1);
+  const key = resultKey(result.dtype, result.shape);
+  const matmul = compat.numpy().matmul as (a: unknown, b: unknown, kw?: Record<string, unknown>) => unknown;
+  const made = argsForNumpy(args);
+  const out = takeResult(key, bytes);
+  let array: unknown;
+  try {
+    if (out !== undefined) {
+      const returned = matmul(made[0], made[1], { out });
+      if (returned instanceof compat.CompatArray) returned.dispose(); // `out` itself
+      array = out;
+    } else array = matmul(made[0], made[1]);
+  } catch (err) {
+    out?.dispose();
+    if (err instanceof PythonError) return undefined;
+    throw err;
+  } finally {
+    disposeMade(made, args);
+  }
+  if (!(array instanceof compat.CompatArray)) return fromNumpy(array, 'matmul');
+  if (!onlyOwner(array)) {
+    const f = toFast(array);
+    array.dispose();
+    return f;
+  }
+  const keeper = new PooledResult(array, key, bytes);
+  const view = fastFromPython(livePtr(array[PYOBJ]), {}, keeper);
+  // Pool it only under the key it really has (np.matmul(..., out=) keeps out's dtype, so a wrong key would stick).
+  if (view.dtype !== result.dtype || view.shape.length !== result.shape.length || view.shape.some((d, i) => d !== result.shape[i])) keeper.poolable = false;
+  return view;
+}
+
+/** Whether the call's result is a matmul result large enough to come from (and go back to) the pool. */
+function pooledResult(est: WorkEstimate): boolean {
+  const r = est.result;
+  if (r === undefined || r.shape.length === 0 || config.resultPoolBytes === 0) return false;
+  return DTYPES[r.dtype].itemsize * r.shape.reduce((p, d) => p * d, 1) >= POOL_MIN_BYTES;
+}
+
 function makeNode(path: readonly string[]): NdObject {
   const name = path.join('.');
   const target = function ndCall(...args: unknown[]): NdValue {
+    let ruleReason: string | undefined;
+    const est = config.blas ? estimateWork(name, args) : undefined;
+    if (est !== undefined) {
+      const verdict = blasVerdict(est, name);
+      if (verdict.numpy) {
+        const r = pooledResult(est) ? matmulPooled(args, est.result!) : callNumpyArrays(resolveNumpy(path), args, name);
+        if (r !== undefined) {
+          record({ name, runtime: 'numpy', reason: verdict.reason });
+          return r;
+        }
+        ruleReason = `${verdict.reason}, but NumPy raised: fast ran it for fast's error (or result)`;
+      } else ruleReason = verdict.reason;
+    }
     const f = resolveFast(path);
     let reason = `fast has no ${name}`;
     if (isNotSupported(f)) reason = `fast does not support ${(f as { notSupported: string }).notSupported}`;
     else if (typeof f === 'function') {
       try {
         const r = (f as (...a: unknown[]) => unknown)(...argsForFast(args));
-        record({ name, runtime: 'fast' });
+        record(ruleReason === undefined ? { name, runtime: 'fast' } : { name, runtime: 'fast', reason: ruleReason });
         return r as NdValue;
       } catch (err) {
         if (!(err instanceof NotSupportedError)) throw err;

@@ -6,6 +6,8 @@
  *   keeps the ArrayBuffer alive for as long as anything but JavaScript itself holds a reference to it.
  * - `dlpack_import(obj)`: consume another producer's `__dlpack__` capsule and describe its memory, keeping
  *   the capsule's tensor alive until `release()`.
+ * - `call_arrays(fn, *args, **kwargs)`: `fn(*args, **kwargs)` with NumPy scalars in the result (also inside
+ *   tuples) made 0-d arrays, so that a call nd sends to NumPy by its BLAS rule returns what fast returns.
  *
  * DLPack structs are laid out with ctypes (DLTensor 48 bytes, DLManagedTensor 64, versioned 80 on 64-bit).
  */
@@ -197,4 +199,20 @@ class DLPackImport:
 
 def exported_count():
     return len(_exported)
+
+
+_np = None
+
+def _as_arrays(r):
+    global _np
+    if _np is None:
+        import numpy as _np
+    if isinstance(r, _np.generic):
+        return _np.asarray(r)
+    if isinstance(r, tuple):
+        return tuple(_as_arrays(x) for x in r)
+    return r
+
+def call_arrays(fn, *args, **kwargs):
+    return _as_arrays(fn(*args, **kwargs))
 `;

@@ -15,6 +15,8 @@ export interface BridgePython {
   readonly DLPackImport: Ptr;
   /** `exported_count()` (BORROWED). */
   readonly exportedCount: Ptr;
+  /** `call_arrays(fn, *args, **kwargs)` (BORROWED). */
+  readonly callArrays: Ptr;
 }
 
 let loaded: BridgePython | undefined;
@@ -40,7 +42,7 @@ export function bridgePython(): BridgePython {
     return p;
   };
   // `ns` is never released: the classes and ctypes callbacks in it must outlive every array they describe.
-  loaded = { rt, FastMemory: get('FastMemory'), DLPackImport: get('DLPackImport'), exportedCount: get('exported_count') };
+  loaded = { rt, FastMemory: get('FastMemory'), DLPackImport: get('DLPackImport'), exportedCount: get('exported_count'), callArrays: get('call_arrays') };
   return loaded;
 }
 

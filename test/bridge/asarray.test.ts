@@ -174,6 +174,78 @@ p = OnlyDlpack(src)
   });
 });
 
+describeCompat('NumPy -> fast: one buffer and one Python resource per byte range', () => {
+  const churn = (): void => {
+    compat.evaluate('[np.ones(100000) for _ in range(50)]'); // reuse freed memory if it had been freed
+  };
+
+  it('converting the same array again and again without dispose() holds one Py_buffer and one ArrayBuffer', () => {
+    const x = compat.evaluate('np.arange(1000.0)') as compat.CompatArray;
+    const refs = (): number => compat.evaluate('__import__("sys").getrefcount(x)', { x }) as number;
+    const before = refs();
+    const imports = liveImports();
+    const views: FastArray[] = [];
+    for (let i = 0; i < 1000; i++) views.push(toFast(x));
+    expect(liveImports() - imports).toBe(1);
+    expect(refs() - before).toBe(1);
+    expect(views[999].storage.buffer).toBe(views[0].storage.buffer);
+    views[500].set([3], -1);
+    expect(views[0].get(3)).toBe(-1);
+    for (const v of views) v.dispose();
+    expect(liveImports()).toBe(imports);
+    expect(refs()).toBe(before);
+  });
+
+  it('disposing one of two views keeps the memory for the other, after Python dropped the array', () => {
+    const x = compat.evaluate('np.arange(100000.0) * 3') as compat.CompatArray;
+    const f1 = toFast(x);
+    const f2 = toFast(x);
+    x.dispose();
+    f1.dispose();
+    churn();
+    expect(f2.get(99999)).toBe(299997);
+    const before = liveImports();
+    f2.dispose();
+    expect(liveImports()).toBe(before - 1);
+  });
+
+  it('x and x[:k] start at the same address; both views stay valid and share the memory', () => {
+    const x = compat.evaluate('np.arange(100000.0)') as compat.CompatArray;
+    const y = compat.evaluate('x[:100]', { x }) as compat.CompatArray;
+    const fx = toFast(x);
+    const fy = toFast(y);
+    fy.set([5], -2);
+    expect(fx.get(5)).toBe(-2);
+    x.dispose();
+    y.dispose();
+    fx.dispose();
+    churn();
+    expect(fy.get(99)).toBe(99);
+    expect(fy.get(5)).toBe(-2);
+  });
+
+  it('a range whose views were all disposed takes a new Python resource when converted again', () => {
+    const x = compat.evaluate('np.arange(100000.0) + 1') as compat.CompatArray;
+    toFast(x).dispose();
+    const before = liveImports();
+    const g = toFast(x);
+    expect(liveImports()).toBe(before + 1);
+    x.dispose();
+    churn();
+    expect(g.get(99999)).toBe(100000);
+  });
+
+  it('dispose() does not release memory NumPy can still see through an export of the view', () => {
+    const x = compat.evaluate('np.arange(100000.0) * 2') as compat.CompatArray;
+    const f = toFast(x);
+    const y = toNumpy(f.at('::-1'));
+    x.dispose();
+    f.dispose();
+    churn();
+    expect(compat.evaluate('float(y[0]), float(y[-1])', { y })).toEqual([199998, 0]);
+  });
+});
+
 describeCompat('fast -> NumPy without copying', () => {
   for (const dtype of DTYPE_NAMES) {
     it(`${dtype}: layouts`, () => {

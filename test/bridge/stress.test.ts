@@ -82,6 +82,23 @@ describeCompat('bridge under load', () => {
     expect(refs()).toBe(before);
   });
 
+  it(`NumPy -> fast ${ROUNDS} times without dispose(): one Python resource, however long no collection runs`, async () => {
+    const x = compat.evaluate('np.arange(64.0)') as compat.CompatArray;
+    const refs = (): number => compat.evaluate('__import__("sys").getrefcount(x)', { x }) as number;
+    const before = refs();
+    const imports0 = liveImports();
+    let maxImports = 0;
+    for (let i = 0; i < ROUNDS; i++) {
+      expect(toFast(x).get(i % 64)).toBe(i % 64);
+      maxImports = Math.max(maxImports, liveImports() - imports0);
+    }
+    expect(maxImports).toBe(1);
+    expect(refs() - before).toBe(1);
+    await settle();
+    expect(liveImports()).toBe(imports0);
+    expect(refs()).toBe(before);
+  });
+
   it('round trip fast -> NumPy -> fast shares one buffer', () => {
     const f = fast.arange(10).astype('float64');
     const back = toFast(toNumpy(f));
