@@ -21,7 +21,9 @@
  *   keepAliveCapsule(rt, jsValue, onRelease?) -> NEW capsule     holds jsValue until Python destroys the capsule
  *   pythonFunction(rt, jsFn) -> NEW callable                      a Python callable that runs jsFn
  *   ownReference(holder, ptr, label) -> PyCell / livePtr(cell) / disposeCell(cell) / PYOBJ
- *                                            a JS object owning one Python reference (FinalizationRegistry)
+ *                                            a JS object owning one Python reference (FinalizationRegistry;
+ *                                            references of collected holders are released in batches at the
+ *                                            end of the task: flushReleases() releases the queued ones now)
  *   new CompatArray(ptr)                     wrap an owned ndarray reference
  */
 export { getEngine, type FfiEngine, type Ptr, type RegisteredCallback } from './ffi/index.js';
@@ -30,6 +32,6 @@ export { acquireGil, releaseGilNow, withGil, GIL } from './python/gil.js';
 export { getRuntime, peekRuntime, fetchPythonError, raisePythonError, runString, type Runtime } from './python/runtime.js';
 export { callPython, callPythonRaw, fromPython, toPython, tupleOf, ellipsisObject } from './python/convert.js';
 export { keepAliveCapsule, liveCapsuleCount, pythonFunction } from './python/callbacks.js';
-export { disposeCell, hasPyObject, livePtr, liveReferenceCount, ownReference, PYOBJ, type HasPyObject, type PyCell } from './python/objects.js';
+export { disposeCell, flushReleases, hasPyObject, livePtr, liveReferenceCount, ownReference, PYOBJ, type HasPyObject, type PyCell } from './python/objects.js';
 export { CompatArray } from './numpy/compat-array.js';
 export { makeProxy, type PyObjectProxy } from './numpy/proxy.js';

@@ -27,7 +27,7 @@ import type {
 import type { Ptr } from '../ffi/index.js';
 import { callPython, callPythonRaw, ellipsisObject, fromPython, registerArrayFactory, toPython } from '../python/convert.js';
 import { acquireGil, GIL } from '../python/gil.js';
-import { disposeCell, livePtr, ownReference, PYOBJ, PyTuple, type PyCell } from '../python/objects.js';
+import { disposeCell, livePtr, ownSlot, PYOBJ, PyTuple, setSlotPtr, slotPtr, type PyCell } from '../python/objects.js';
 import { getRuntime, raisePythonError, type Runtime } from '../python/runtime.js';
 import { numpyNamespace } from './namespace.js';
 import { makeProxy, type PyObjectProxy } from './proxy.js';
@@ -212,19 +212,40 @@ function runtimeWithGil(): Runtime {
   return rt;
 }
 
-export class CompatArray implements NdArray {
-  /** @internal the owned ndarray reference (a string key: faster to create than a symbol-keyed field) */
-  readonly _cell: PyCell;
-  private meta: Meta | undefined = undefined;
+export class CompatArray implements NdArray, PyCell {
+  /**
+   * @internal The slot of the owned ndarray reference in compat's reference table. A CompatArray is
+   * its own PyCell (`a[PYOBJ] === a`): one object per NumPy result, registered for release on GC.
+   */
+  readonly _slot: number;
+  /** Attributes, read on first use (never per call). */
+  private declare meta?: Meta;
+  private declare labelOverride?: string;
 
   /** @internal Wrap an owned ndarray reference (use `np.*` or `compat.evaluate` to make arrays). */
   constructor(ptr: Ptr) {
-    this._cell = ownReference(this, ptr, 'CompatArray');
+    this._slot = ownSlot(this, ptr);
   }
 
   /** @internal */
   get [PYOBJ](): PyCell {
-    return this._cell;
+    return this;
+  }
+  /** @internal PyCell: the owned ndarray pointer, `0n` once disposed. */
+  get ptr(): Ptr {
+    return slotPtr(this._slot);
+  }
+  set ptr(value: Ptr) {
+    setSlotPtr(this._slot, value);
+  }
+  /** @internal PyCell: what this is, for error messages. */
+  get label(): string {
+    if (this.labelOverride !== undefined) return this.labelOverride;
+    const m = this.meta;
+    return m ? `CompatArray(${m.dtype}, [${m.shape.join(', ')}])` : 'CompatArray';
+  }
+  set label(value: string) {
+    this.labelOverride = value;
   }
 
   private static wrap(rt: Runtime, raw: Ptr): CompatArray {
@@ -240,9 +261,9 @@ export class CompatArray implements NdArray {
     const rt = runtimeWithGil();
     const raw = callPython(rt, numpyOps(rt).array_meta, [this], false);
     const [shape, dtype, strides, itemsize, nbytes] = MetaSchema.parse(raw);
-    this.meta = { shape, dtype, strides, itemsize, nbytes };
-    this[PYOBJ].label = `CompatArray(${dtype}, [${shape.join(', ')}])`;
-    return this.meta;
+    const meta: Meta = { shape, dtype, strides, itemsize, nbytes };
+    this.meta = meta;
+    return meta;
   }
 
   private op(name: string, args: readonly unknown[], kwargs?: Record<string, unknown>): CompatArray {

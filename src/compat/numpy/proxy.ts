@@ -73,7 +73,8 @@ const HELPER_NAMES = new Set(['$item', '$setItem', '$attr', '$call', '$repr', '$
 export function makeProxy(rt: Runtime, ptr: Ptr, label: string): PyObjectProxy {
   // eslint-disable-next-line prefer-const
   let cell: PyCell;
-  const fn = (...args: unknown[]): unknown => callPython(rt, livePtr(cell), args, true, cell);
+  // `ptr` is passed as is while the cell still owns it (the check reads the cell without allocating).
+  const fn = (...args: unknown[]): unknown => callPython(rt, cell.ptr === ptr ? ptr : livePtr(cell), args, true, cell);
   // Free the names 'length' and 'name' for Python attributes.
   Reflect.deleteProperty(fn, 'length');
   Reflect.deleteProperty(fn, 'name');

@@ -29,7 +29,7 @@
 import { DTypeError, ValueError } from '../../common/errors.js';
 import type { Ptr } from '../ffi/index.js';
 import { acquireGil, GIL } from './gil.js';
-import { hasPyObject, livePtr, PyComplex, PyDict, PYOBJ, PyTuple, type PyCell } from './objects.js';
+import { hasPyObject, livePtr, PyComplex, PyDict, PYOBJ, PyTuple, type HasPyObject, type PyCell } from './objects.js';
 import { getRuntime, raisePythonError, type Runtime } from './runtime.js';
 
 /** Wraps an owned ndarray reference (registered by src/compat/numpy). */
@@ -537,8 +537,14 @@ export function callPythonRaw(rt: Runtime, callable: Ptr, args: readonly unknown
   try {
     for (let i = 0; i < n; i++) {
       const a = args[i];
-      if ((typeof a === 'object' || typeof a === 'function') && a !== null && (a as Partial<{ [PYOBJ]: unknown }>)[PYOBJ] !== undefined) {
-        slots[i] = livePtr((a as { [PYOBJ]: { ptr: Ptr; label: string } })[PYOBJ]);
+      // Compat objects (CompatArray, proxies, fast arrays through the bridge) pass their own object,
+      // borrowed: the cell is read once (for fast arrays, reading it may export the memory).
+      const carried = (typeof a === 'object' && a !== null) || typeof a === 'function' ? (a as Partial<HasPyObject>)[PYOBJ] : undefined;
+      if (carried !== undefined) {
+        // `carried.ptr` read here rather than in livePtr: this site sees few cell kinds, livePtr sees all.
+        const p = carried.ptr;
+        if (p === 0n) livePtr(carried); // throws DisposedError
+        slots[i] = p;
       } else {
         if (Array.isArray(a) && cell) {
           const axisSlots = (cell.axisSlots ??= axisSlotsOf(rt, callable));

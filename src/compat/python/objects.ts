@@ -2,13 +2,23 @@
  * Python object handles. A `PyCell` owns exactly one reference to a Python object. The JS object
  * that holds the cell (a CompatArray, a proxy) is registered with a FinalizationRegistry, so the
  * reference is released when that JS object is garbage collected, or earlier with `disposeCell()`
- * (used by `dispose()` / `Symbol.dispose`). Registration uses no unregister token (measured: a token
- * makes `register` about 5x slower); a disposed cell has `ptr === 0n`, which the finaliser skips.
+ * (used by `dispose()` / `Symbol.dispose`). A disposed cell has `ptr === 0n`, which the finaliser skips.
+ *
+ * The cost of one registration is most of what a small NumPy call costs on top of NumPy itself
+ * (bench/compat-call.ts), so the layout is chosen for it (measured on Node 20 / V8 11.3):
+ * - V8 keeps every registered object alive through young-generation collections. The registry's held
+ *   value is therefore a small integer, a slot in one shared table of owned pointers (`slots`), not a
+ *   heap object: with the cell object as held value each registration cost about 1.5x more.
+ * - A CompatArray is its own cell (`ownSlot`, `slotPtr`): one object per NumPy result instead of two.
+ *   Other holders (proxies) get an `OwnedCell`, which keeps its holder reachable (`owner`).
+ * - A slot is recycled only by the finaliser, once its holder is unreachable, so no reachable cell can
+ *   see a recycled slot. No unregister token is used (a token makes `register` about 5x slower).
+ * - The finaliser does not call Py_DecRef itself: references are released in batches (see below).
  */
 import { DisposedError } from '../../common/errors.js';
 import type { Ptr } from '../ffi/index.js';
 import { acquireGil, GIL } from './gil.js';
-import { peekRuntime } from './runtime.js';
+import { peekRuntime, type Runtime } from './runtime.js';
 
 export interface PyCell {
   /** The owned object; `0n` once disposed. */
@@ -39,23 +49,192 @@ export function liveReferenceCount(): number {
   return live;
 }
 
-const registry = new FinalizationRegistry<PyCell>((cell) => {
-  const p = cell.ptr;
-  if (p === 0n) return;
-  cell.ptr = 0n;
-  live--;
+/** Owned pointers by slot; `0n` once released. Grown by doubling. */
+let slots = new BigUint64Array(1024);
+/** Slots whose holder was finalised, ready for reuse. */
+const freeSlots: number[] = [];
+let nextSlot = 0;
+
+function newSlot(ptr: Ptr): number {
+  let s = freeSlots.pop();
+  if (s === undefined) {
+    s = nextSlot++;
+    if (s >= slots.length) {
+      const grown = new BigUint64Array(slots.length * 2);
+      grown.set(slots);
+      slots = grown;
+    }
+  }
+  slots[s] = ptr;
+  return s;
+}
+
+const registry = new FinalizationRegistry<number>((slot) => {
+  const q = releaseQueue;
+  if (q) {
+    // The usual path, once the queue is set up: the pointer goes from the slot to the queue as is.
+    if (slots[slot] !== 0n) {
+      q.items[queued++] = slots[slot];
+      slots[slot] = 0n;
+      freeSlots.push(slot);
+      scheduleFlush();
+    } else {
+      freeSlots.push(slot);
+    }
+    return;
+  }
+  const p = slots[slot];
+  slots[slot] = 0n;
+  freeSlots.push(slot);
+  if (p !== 0n) releaseSoon(p);
+});
+
+/*
+ * Releases from the finaliser are batched: a garbage collection finalises many holders in one
+ * cleanup task, and one FFI call per reference (Py_DecRef) was a large part of a small call's cost.
+ * The finaliser queues the pointer in native memory; at the end of the task (a microtask), or when
+ * the queue is full, the queued references are moved into a new tuple (PyTuple_New + one memcpy into
+ * its item array, as PyTuple_SET_ITEM would store them) and that tuple is released, so CPython
+ * releases them all in one call. The tuple layout is checked once at first use; if it is not the
+ * expected one (or memcpy cannot be bound), references are released one by one.
+ */
+const RELEASE_BATCH = 4096;
+/** Byte offset of a tuple's first item (ob_refcnt, ob_type, ob_size), checked before use. */
+const TUPLE_ITEMS = 24;
+
+interface ReleaseQueue {
+  readonly mem: Ptr;
+  readonly items: BigUint64Array;
+  readonly memcpy: (dst: Ptr, src: Ptr, bytes: number) => void;
+}
+/** undefined: not set up yet; null: release one by one. */
+let releaseQueue: ReleaseQueue | null | undefined;
+let queued = 0;
+let flushScheduled = false;
+
+function setUpReleaseQueue(rt: Runtime): ReleaseQueue | null {
+  const { api, engine } = rt;
+  let memcpy: ReleaseQueue['memcpy'];
+  try {
+    memcpy = api.lib.bind('memcpy', 'void', ['ptr', 'ptr', 'size']);
+  } catch {
+    return null;
+  }
+  // Is a tuple's item i stored at TUPLE_ITEMS + 8 i (not so in Py_TRACE_REFS builds)?
+  const t = api.PyTuple_New(1);
+  if (t === 0n) {
+    api.PyErr_Clear();
+    return null;
+  }
+  api.Py_IncRef(api.None);
+  api.PyTuple_SetItem(t, 0, api.None);
+  const ok = engine.readPtr(t, TUPLE_ITEMS) === api.None;
+  api.Py_DecRef(t);
+  if (!ok) return null;
+  const mem = engine.alloc(8 * RELEASE_BATCH);
+  const bytes = engine.view(mem, 8 * RELEASE_BATCH);
+  return { mem, items: new BigUint64Array(bytes.buffer, bytes.byteOffset, RELEASE_BATCH), memcpy };
+}
+
+/** Release an owned reference from the finaliser: now, or with the next batch. */
+function releaseSoon(p: Ptr): void {
+  const rt = peekRuntime();
+  if (!rt) {
+    live--;
+    return;
+  }
+  if (releaseQueue === undefined) {
+    if (!GIL.held) acquireGil();
+    releaseQueue = setUpReleaseQueue(rt);
+  }
+  if (releaseQueue === null) {
+    live--;
+    if (!GIL.held) acquireGil();
+    rt.api.Py_DecRef(p);
+    return;
+  }
+  releaseQueue.items[queued++] = p;
+  scheduleFlush();
+}
+
+/** After queueing: release the batch now if the queue is full, else at the end of this task. */
+function scheduleFlush(): void {
+  if (queued === RELEASE_BATCH) flushReleases();
+  else if (!flushScheduled) {
+    flushScheduled = true;
+    queueMicrotask(flushReleases);
+  }
+}
+
+/** Release every queued reference now (one tuple, one Py_DecRef). */
+export function flushReleases(): void {
+  flushScheduled = false;
+  const n = queued;
+  const q = releaseQueue;
+  if (n === 0 || !q) return;
   const rt = peekRuntime();
   if (!rt) return;
   if (!GIL.held) acquireGil();
-  rt.api.Py_DecRef(p);
-});
+  const { api } = rt;
+  const t = api.PyTuple_New(n);
+  if (t === 0n) {
+    api.PyErr_Clear();
+    const ptrs = Array.from(q.items.subarray(0, n));
+    queued = 0;
+    live -= n;
+    for (const p of ptrs) api.Py_DecRef(p);
+    return;
+  }
+  q.memcpy(t + BigInt(TUPLE_ITEMS), q.mem, 8 * n);
+  queued = 0;
+  live -= n;
+  // Deallocation may run Python code (and JS callbacks); the queue is already empty and reusable.
+  api.Py_DecRef(t);
+}
+
+/** The cell `ownReference` makes: its pointer lives in a slot of the shared table. */
+class OwnedCell implements PyCell {
+  constructor(
+    /** @internal slot in the table */
+    readonly slot: number,
+    public label: string,
+    /** Keeps the holder reachable while the cell is: the slot is recycled only after the holder is finalised. */
+    readonly owner: object,
+  ) {}
+  get ptr(): Ptr {
+    return slots[this.slot];
+  }
+  set ptr(value: Ptr) {
+    slots[this.slot] = value;
+  }
+  axisSlots?: readonly number[];
+}
 
 /** Take ownership of the reference `ptr` on behalf of `holder`. */
 export function ownReference(holder: object, ptr: Ptr, label: string): PyCell {
-  const cell: PyCell = { ptr, label };
-  registry.register(holder, cell);
+  return new OwnedCell(ownSlot(holder, ptr), label, holder);
+}
+
+/**
+ * Take ownership of `ptr` on behalf of `holder` and return its slot, for holders that are their own
+ * cell (CompatArray: one object per result instead of two). Such a holder implements PyCell with
+ * `ptr` reading `slotPtr(slot)` and writing `setSlotPtr(slot, v)`.
+ */
+export function ownSlot(holder: object, ptr: Ptr): number {
+  const slot = newSlot(ptr);
+  registry.register(holder, slot);
   live++;
-  return cell;
+  return slot;
+}
+
+/** The pointer in `slot` (`0n` once released). */
+export function slotPtr(slot: number): Ptr {
+  return slots[slot];
+}
+
+/** Set the pointer in `slot` (disposeCell writes `0n` through a cell's `ptr`). */
+export function setSlotPtr(slot: number, value: Ptr): void {
+  slots[slot] = value;
 }
 
 /** The live pointer of a cell, or DisposedError naming the object. */
