@@ -108,3 +108,36 @@ describe('pending lazy readers', () => {
     expect(base.get(1)).toBe(5);
   });
 });
+
+describe('dispose() recycles at once', () => {
+  it('the buffer of a disposed lazy result is reused by the next result of that size, no GC needed', () => {
+    clearRecycledBuffers();
+    const a = asarray(Float64Array.from({ length: BIG }, (_, i) => i % 7));
+    const first = a.mul(2);
+    first.get(0);
+    const before = recyclingStats().recycled;
+    first.dispose();
+    expect(recyclingStats().freeBuffers).toBe(1);
+    const second = a.add(1); // takes the disposed buffer: every element is overwritten
+    expect(second.get(BIG - 1)).toBe(((BIG - 1) % 7) + 1);
+    expect(recyclingStats().recycled).toBe(before + 1);
+    expect(second.toArray()).toEqual(Array.from({ length: BIG }, (_, i) => (i % 7) + 1));
+    clearRecycledBuffers();
+  });
+
+  it('not while another view is undisposed, nor once its buffer has left the engine', () => {
+    clearRecycledBuffers();
+    const a = asarray(Float64Array.from({ length: BIG }, (_, i) => i));
+    const r = a.mul(1);
+    const view = r.at('1:');
+    r.dispose();
+    expect(recyclingStats().freeBuffers).toBe(0); // the view still reads it
+    expect(view.get(0)).toBe(1);
+    const s = a.mul(3);
+    const t = s.toTypedArray(); // the buffer has left the engine
+    s.dispose();
+    expect(recyclingStats().freeBuffers).toBe(0);
+    expect(t[2]).toBe(6);
+    clearRecycledBuffers();
+  });
+});

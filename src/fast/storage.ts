@@ -243,10 +243,19 @@ export class Storage {
 
   /**
    * An array over this storage was disposed: once no array holds it any more, release the owner
-   * now rather than at garbage collection. While another view is alive the memory stays.
+   * (or recycle an engine-owned buffer) now rather than at garbage collection. While another view is
+   * alive the memory stays.
    */
   unhold(): void {
-    if (--this.holders <= 0) this.release();
+    if (--this.holders > 0) return;
+    this.release();
+    if (this._recyclable) {
+      // nothing can read the buffer any more (every array over it is disposed, it never left the
+      // engine): it goes back to the free list now instead of at garbage collection
+      this._recyclable = false;
+      reclaim.unregister(this);
+      giveBack(this._buffer);
+    }
   }
 
   release(): void {
