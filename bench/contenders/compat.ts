@@ -34,7 +34,7 @@ function asNd(x: unknown, what: string): NdArray {
 }
 
 /** Disposes what the previous run returned, then keeps the new result for the check. */
-function resultKeeper(): (r: NdArray) => NdArray {
+export function resultKeeper(): (r: NdArray) => NdArray {
   let previous: NdArray | undefined;
   return (r) => {
     if (previous && previous !== r) previous.dispose();

@@ -8,7 +8,7 @@ import type { NdArray } from '../../src/common/ndarray.js';
 import { type BenchCase, type Contender, F64_RTOL, unavailable, type Unavailable } from '../contender.js';
 import { weightedChecksum } from '../stats.js';
 import { INPUT_MODULI, pattern, type CaseSpec, type Sizes } from '../workloads.js';
-import { numpyOf } from './compat.js';
+import { numpyOf, resultKeeper } from './compat.js';
 import { fn, flatOfNd, hasMethods, importRuntime, type ModuleRecord, scalarOf } from './runtime-module.js';
 
 const BRIDGE_MODULE = '../../src/bridge/index.js';
@@ -77,11 +77,15 @@ export function prepareNd(L: Loaded, spec: CaseSpec, s: Sizes): BenchCase | Unav
   const f = (name: string): NdFn | undefined => (typeof nd[name] === 'function' ? (nd[name] as NdFn) : undefined);
   const call = (name: string, ...args: unknown[]): NdArray => asNd((nd[name] as NdFn)(...args), `nd.${name}`);
   const missing = (name: string): Unavailable => unavailable(`nd has no ${name}`);
+  // nd's results may hold NumPy memory (the BLAS route): the previous run's result is disposed, as in
+  // the compat column, rather than left to garbage collection
+  const keeper = resultKeeper();
+  const resultCase = (run: () => NdArray): BenchCase => arrayCase(() => keeper(run()));
   switch (spec.workload) {
     case 'add': {
       if (!f('add')) return missing('add');
       const zeros = L.fastAsarray(new Float64Array(n));
-      return arrayCase(() => force(call('add', call('add', call('add', call('add', zeros, zeros), zeros), zeros), zeros)));
+      return resultCase(() => force(call('add', call('add', call('add', call('add', zeros, zeros), zeros), zeros), zeros)));
     }
     case 'sum-ab': {
       for (const name of ['sum', 'multiply']) if (!f(name)) return missing(name);
@@ -101,14 +105,14 @@ export function prepareNd(L: Loaded, spec: CaseSpec, s: Sizes): BenchCase | Unav
       for (const name of ['sqrt', 'add', 'multiply']) if (!f(name)) return missing(name);
       const a = L.fastAsarray(pattern(n, INPUT_MODULI.a));
       const b = L.fastAsarray(pattern(n, INPUT_MODULI.b));
-      return arrayCase(() => force(call('sqrt', call('add', call('multiply', a, a), call('multiply', b, b)))));
+      return resultCase(() => force(call('sqrt', call('add', call('multiply', a, a), call('multiply', b, b)))));
     }
     case 'matmul': {
       if (!f('matmul')) return missing('matmul');
       const d = s.matmul;
       const A = L.fastAsarray(pattern(d * d, INPUT_MODULI.a)).reshape([d, d]);
       const B = L.fastAsarray(pattern(d * d, INPUT_MODULI.b)).reshape([d, d]);
-      return arrayCase(() => force(call('matmul', A, B)));
+      return resultCase(() => force(call('matmul', A, B)));
     }
     case 'iterate':
     case 'convolve-loops':
@@ -122,7 +126,7 @@ export function prepareNd(L: Loaded, spec: CaseSpec, s: Sizes): BenchCase | Unav
 export const nd: Contender = {
   id: 'nd',
   label: 'nd (bridge)',
-  note: 'ndbridge bridge (src/bridge): zero-copy asarray both ways (copy: false); nd namespace = fast where it can, NumPy through the bridge otherwise',
+  note: 'ndbridge bridge (src/bridge): zero-copy asarray both ways (copy: false); nd namespace = fast where it can, NumPy through the bridge otherwise (BLAS work above a measured size); the previous result disposed, as in the compat column',
   load: async () => {
     const bridge = await importRuntime(BRIDGE_MODULE);
     if (typeof bridge === 'string') return unavailable(`src/bridge ${bridge}`);
