@@ -62,7 +62,8 @@ export class FastArray implements NdArray, PendingReader {
   /** rows and columns for the 2-d fast path (0 unless materialised and 2-d) */
   private _g2r = 0;
   private _g2c = 0;
-  /** columns of the direct float64 2-d path (0 unless `_f2` holds the elements) */
+  /** rows and columns of the direct float64 2-d path (0 unless `_f2` holds the elements) */
+  private _c2r = 0;
   private _c2c = 0;
   declare private _s0: number;
   declare private _s1: number;
@@ -124,12 +125,14 @@ export class FastArray implements NdArray, PendingReader {
     this._g2c = ready && this.ndim === 2 ? this.shape[1] : 0;
     this._f1 = NO_F64;
     this._f2 = NO_F64;
+    this._c2r = 0;
     this._c2c = 0;
     if (!ready || this._rc !== READ_F64 || this.size === 0) return;
     const es = this._es;
     if (this.ndim === 1 && es[0] === 1) this._f1 = unitView(this._data as Float64Array, this._off, this.size);
     else if (this.ndim === 2 && es[1] === 1 && es[0] === this.shape[1]) {
       this._f2 = unitView(this._data as Float64Array, this._off, this.size);
+      this._c2r = this.shape[0];
       this._c2c = this.shape[1];
     }
   }
@@ -259,16 +262,15 @@ export class FastArray implements NdArray, PendingReader {
     // costs nothing when V8 knows i is a small integer.
     const na = arguments.length;
     if (na === 1) {
-      // the typed array's own bounds check is the range check: out of range (negative included) it
-      // gives undefined, and the slow path reports or resolves the index
-      const v = this._f1[i0 as number];
-      if (v !== undefined && ((i0 as number) | 0) === i0) return v;
+      // Range-check first, never let the typed-array load itself go out of bounds: once a load site
+      // has seen an out-of-bounds read (a lazy array's empty _f1, a negative index), V8 compiles it to
+      // yield undefined there, and every element read through it is boxed (measured 3x slower loops)
+      const f = this._f1;
+      if ((i0 as number) >>> 0 < f.length && ((i0 as number) | 0) === i0) return f[i0 as number];
     } else if (na === 2) {
-      // a column in range and a row out of range (negative included) land outside the typed array
       const c = this._c2c;
-      if ((i1 as number) >>> 0 < c && ((i0 as number) | 0) === i0 && ((i1 as number) | 0) === i1) {
-        const v = this._f2[(i0 as number) * c + (i1 as number)];
-        if (v !== undefined) return v;
+      if ((i0 as number) >>> 0 < this._c2r && (i1 as number) >>> 0 < c && ((i0 as number) | 0) === i0 && ((i1 as number) | 0) === i1) {
+        return this._f2[(i0 as number) * c + (i1 as number)];
       }
     }
     // strided layouts, other ranks, negative indices, errors; a float64 element is a number, and the
