@@ -1,13 +1,15 @@
 /**
  * README.md stays true: every ```ts block that imports from 'ndbridge' is run against the sources, and
- * each `console.log(...); // output` line must print exactly the output its comment shows.
+ * each `console.log(...); // output` line must print exactly the output its comment shows; the
+ * conformance summary table is the one the report prints now.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { format } from 'node:util';
-import { afterAll, expect, it } from 'vitest';
+import { afterAll, expect, it, vi } from 'vitest';
+import { run as conformance } from '../src/cli/conformance.js';
 import { describeCompat } from './compat/support.js';
 
 const root = resolve(fileURLToPath(import.meta.url), '../..');
@@ -48,4 +50,19 @@ describeCompat('README', () => {
       expect(printed).toEqual(promised(block));
     });
   });
+});
+
+describeCompat('README conformance summary', () => {
+  it('is the summary table the current report prints (npx ndbridge conformance --format markdown)', async () => {
+    const out = join(work, 'conformance.md');
+    const quiet = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    try {
+      expect(await conformance(['--format', 'markdown', '--out', out, '--no-progress'])).toBe(0);
+    } finally {
+      quiet.mockRestore();
+    }
+    const summary = readFileSync(out, 'utf8').split('\n\n')[0].trim();
+    expect(summary).toMatch(/^\| runtime \| pass \|/);
+    expect(readme).toContain(summary);
+  }, 120_000);
 });
