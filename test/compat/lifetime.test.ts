@@ -6,24 +6,9 @@ import { expect, it } from 'vitest';
 import * as compat from '../../src/compat/index.js';
 import { CompatArray } from '../../src/compat/index.js';
 import { acquireGil, getEngine, getRuntime, keepAliveCapsule, liveCapsuleCount, livePtr, liveReferenceCount, PY_BUFFER, PyBUF, PYOBJ } from '../../src/compat/internal.js';
-import { describeCompat } from './support.js';
+import { collectOwnedReferences as collect, describeCompat, pyRefcount as refcount } from './support.js';
 
 const gc = (globalThis as { gc?: () => void }).gc;
-
-/** Collect garbage and let FinalizationRegistry callbacks run, until the owned-reference count settles. */
-async function collect(): Promise<void> {
-  if (!gc) throw new Error('run vitest with --expose-gc (vitest.config.ts sets it)');
-  let prev = -1;
-  for (let i = 0; i < 20; i++) {
-    gc();
-    await new Promise((r) => setTimeout(r, 5));
-    const now = liveReferenceCount();
-    if (now === prev && i > 3) return;
-    prev = now;
-  }
-}
-
-const refcount = (x: unknown): number => compat.evaluate('__import__("sys").getrefcount(x)', { x }) as number;
 
 describeCompat('lifetime', () => {
   it('100,000 calls leak no references and no memory', async () => {

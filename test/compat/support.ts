@@ -11,6 +11,8 @@ import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import { describe } from 'vitest';
 import { getRuntime } from '../../src/compat/python/runtime.js';
+import { liveReferenceCount } from '../../src/compat/python/objects.js';
+import { evaluate } from '../../src/compat/index.js';
 
 function bootProblem(): string | null {
   try {
@@ -34,6 +36,28 @@ if (COMPAT_PROBLEM) {
 /** `describe` that runs only when compat boots (skipping loudly otherwise). */
 export function describeCompat(name: string, body: () => void): void {
   describe.skipIf(COMPAT_PROBLEM !== null)(name, body);
+}
+
+/**
+ * Collect garbage and let finalisers (and compat's batched releases) run, until the count of owned
+ * Python references settles. Needs node --expose-gc (vitest.config.ts sets it).
+ */
+export async function collectOwnedReferences(): Promise<void> {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (!gc) throw new Error('run vitest with --expose-gc (vitest.config.ts sets it)');
+  let prev = -1;
+  for (let i = 0; i < 20; i++) {
+    gc();
+    await new Promise((r) => setTimeout(r, 5));
+    const now = liveReferenceCount();
+    if (now === prev && i > 3) return;
+    prev = now;
+  }
+}
+
+/** sys.getrefcount of a value as the embedded interpreter sees it (the argument adds one). */
+export function pyRefcount(x: unknown): number {
+  return evaluate('__import__("sys").getrefcount(x)', { x }) as number;
 }
 
 /** Run Python source in a real python3 subprocess (the same interpreter compat found) and parse its JSON stdout. */

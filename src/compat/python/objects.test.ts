@@ -4,43 +4,14 @@
  * array's slot is never reused while the array is reachable, and a proxy's cell keeps its proxy alive.
  * Runs under both FFI engines (NDBRIDGE_FFI).
  */
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
+import { collectOwnedReferences as collect, describeCompat, pyRefcount as refcount } from '../../../test/compat/support.js';
 import { DisposedError } from '../../common/errors.js';
 import * as compat from '../index.js';
 import { CompatArray } from '../index.js';
 import { acquireGil, flushReleases, getRuntime, livePtr, liveReferenceCount, PYOBJ, type PyCell } from '../internal.js';
 
-function bootProblem(): string | null {
-  try {
-    const rt = getRuntime();
-    return rt.numpy.error ? `NumPy is not importable: ${rt.numpy.error}` : null;
-  } catch (err) {
-    return err instanceof Error ? err.message : String(err);
-  }
-}
-const PROBLEM = bootProblem();
-if (PROBLEM && (process.env.NDBRIDGE_REQUIRE_COMPAT === '1' || process.env.CI === 'true')) {
-  throw new Error(`compat tests are required but compat is unavailable: ${PROBLEM}`);
-}
-
-const gc = (globalThis as { gc?: () => void }).gc;
-
-/** Collect garbage and let finalisers and the batched release run, until the owned-reference count settles. */
-async function collect(): Promise<void> {
-  if (!gc) throw new Error('run vitest with --expose-gc (vitest.config.ts sets it)');
-  let prev = -1;
-  for (let i = 0; i < 20; i++) {
-    gc();
-    await new Promise((r) => setTimeout(r, 5));
-    const now = liveReferenceCount();
-    if (now === prev && i > 3) return;
-    prev = now;
-  }
-}
-
-const refcount = (x: unknown): number => compat.evaluate('__import__("sys").getrefcount(x)', { x }) as number;
-
-describe.skipIf(PROBLEM !== null)('owned references', () => {
+describeCompat('owned references', () => {
   it('a CompatArray is its own cell, and reads its attributes only when asked', () => {
     const np = compat.numpy();
     const x = np.arange(6, { dtype: 'float32' }).reshape([2, 3]);
