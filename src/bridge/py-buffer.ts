@@ -22,6 +22,8 @@ const SLOTS_PER_CHUNK = 64;
 export class PyBufferSlot implements Keeper {
   /** True between a successful GetBuffer and release(). */
   held = false;
+  /** True while the slot is in the free list (a second release() must not add it twice). */
+  pooled = false;
   constructor(
     readonly ptr: Ptr,
     private readonly dv: DataView,
@@ -60,6 +62,8 @@ export class PyBufferSlot implements Keeper {
         rt.api.PyBuffer_Release(this.ptr);
       }
     }
+    if (this.pooled) return;
+    this.pooled = true;
     free.push(this);
   }
 }
@@ -71,12 +75,19 @@ const chunks: DataView[] = [];
 /** A free slot (holding nothing). Give it back with `release()`. */
 export function takeSlot(rt: Runtime): PyBufferSlot {
   const s = free.pop();
-  if (s !== undefined) return s;
+  if (s !== undefined) {
+    s.pooled = false;
+    return s;
+  }
   const bytes = SLOTS_PER_CHUNK * PY_BUFFER.size;
   const base = rt.engine.alloc(bytes);
   const u8 = rt.engine.view(base, bytes);
   const dv = new DataView(u8.buffer, u8.byteOffset, bytes);
   chunks.push(dv);
-  for (let i = SLOTS_PER_CHUNK - 1; i > 0; i--) free.push(new PyBufferSlot(base + BigInt(i * PY_BUFFER.size), dv, i * PY_BUFFER.size));
+  for (let i = SLOTS_PER_CHUNK - 1; i > 0; i--) {
+    const slot = new PyBufferSlot(base + BigInt(i * PY_BUFFER.size), dv, i * PY_BUFFER.size);
+    slot.pooled = true;
+    free.push(slot);
+  }
   return new PyBufferSlot(base, dv, 0);
 }
