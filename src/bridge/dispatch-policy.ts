@@ -23,11 +23,11 @@
  *   n = 28; at n = 32 NumPy is 2.1-3.2x (solve), 2.1-2.6x (inv), 1.5-1.8x (det) faster; at 64, 5x.
  *   Threshold: 32768 = 32^3 (per matrix n^3, times the batch).
  *
- * `describeCall` gives the text of the dispatch reason.
+ * `formatWork` writes work figures for the dispatch reason (nd.ts).
  */
 import type { DTypeName } from '../common/dtypes.js';
 import { promoteTypes } from '../fast/promotion.js';
-import { broadcastShapes } from '../fast/shape.js';
+import { broadcastShapes, sizeOf } from '../fast/shape.js';
 
 export type Library = 'BLAS' | 'LAPACK';
 
@@ -66,12 +66,6 @@ function operand(x: unknown): Operand | undefined {
   return { shape: shape as number[], dtype };
 }
 
-function sizeOf(shape: readonly number[]): number {
-  let n = 1;
-  for (const d of shape) n *= d;
-  return n;
-}
-
 function batchOf(a: readonly number[], b: readonly number[]): number | undefined {
   try {
     return sizeOf(broadcastShapes(a, b));
@@ -96,6 +90,11 @@ function describe(ops: readonly Operand[], sep: string): string {
 
 function blas(work: number, ops: readonly Operand[], sep: string): WorkEstimate {
   return { library: 'BLAS', work, operands: describe(ops, sep) };
+}
+
+/** Multiply-adds of a product contracting `k` elements of a with k of b: (a's free size) x k x (b's free size). */
+function contracted(a: Operand, b: Operand, k: number): number {
+  return k === 0 ? 0 : (sizeOf(a.shape) / k) * sizeOf(b.shape);
 }
 
 /** matmul (NumPy's 1-d promotion, broadcast batch): multiply-adds and the result's shape. */
@@ -169,8 +168,7 @@ const tensordotEstimator: Estimator = (args) => {
     if (a.shape[axes[0][i]] !== b.shape[axes[1][i]]) return undefined;
     k *= a.shape[axes[0][i]];
   }
-  // (free of a) x k x (free of b) multiply-adds
-  return blas(k === 0 ? 0 : (sizeOf(a.shape) / k) * sizeOf(b.shape), p, ' . ');
+  return blas(contracted(a, b, k), p, ' . ');
 };
 
 const vecdotEstimator: Estimator = (args) => {
@@ -216,7 +214,7 @@ const ESTIMATORS: Readonly<Record<string, Estimator>> = {
     const k = a.shape[a.shape.length - 1];
     const kb = b.shape.length === 1 ? b.shape[0] : b.shape[b.shape.length - 2];
     if (k !== kb) return undefined;
-    return blas(k === 0 ? 0 : (sizeOf(a.shape) / k) * sizeOf(b.shape), p, ' . ');
+    return blas(contracted(a, b, k), p, ' . ');
   },
   vdot: (args) => {
     const p = pair(args);
@@ -230,7 +228,7 @@ const ESTIMATORS: Readonly<Record<string, Estimator>> = {
     if (a.shape.length === 0 || b.shape.length === 0) return undefined;
     const k = a.shape[a.shape.length - 1];
     if (b.shape[b.shape.length - 1] !== k) return undefined;
-    return blas(k === 0 ? 0 : (sizeOf(a.shape) / k) * sizeOf(b.shape), p, ' . ');
+    return blas(contracted(a, b, k), p, ' . ');
   },
   tensordot: tensordotEstimator,
   'linalg.tensordot': tensordotEstimator,

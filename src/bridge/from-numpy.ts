@@ -50,23 +50,15 @@ type ParsedFormat = { readonly dtype: DTypeName; readonly native: boolean };
 /** Parsed formats by `${itemsize}${format}` (a handful of distinct strings in practice). */
 const parsedFormats = new Map<string, ParsedFormat | null>();
 
-let lastFormat = '';
-let lastItemsize = 0;
-let lastParsed: ParsedFormat | undefined;
-
 /** dtypeOfBufferFormat, remembered. */
 function parseFormat(format: string, itemsize: number): ParsedFormat | undefined {
-  if (format === lastFormat && itemsize === lastItemsize) return lastParsed;
   const key = `${itemsize}${format}`;
   let p = parsedFormats.get(key);
   if (p === undefined) {
     p = dtypeOfBufferFormat(format, itemsize) ?? null;
     if (parsedFormats.size < 256) parsedFormats.set(key, p);
   }
-  lastFormat = format;
-  lastItemsize = itemsize;
-  lastParsed = p ?? undefined;
-  return lastParsed;
+  return p ?? undefined;
 }
 
 /** Parse a buffer format such as `'<d'`, `'Zd'`, `'=l'`, `'>i'`. Undefined when fast has no such dtype. */
@@ -98,9 +90,7 @@ interface Described {
 function viewOrCopy(rt: Runtime, d: Described, owner: Keeper, copy: boolean | null | undefined, what: string): FastArray {
   const itemsize = DTYPES[d.dtype].itemsize;
   const shape = d.shape;
-  const n = shape.length;
-  let viewable = d.native;
-  for (let i = 0; i < n && viewable; i++) viewable = d.strides[i] % itemsize === 0;
+  const viewable = d.native && d.strides.every((s) => s % itemsize === 0);
   if (!viewable) {
     if (copy === false) {
       owner.release();
@@ -110,27 +100,21 @@ function viewOrCopy(rt: Runtime, d: Described, owner: Keeper, copy: boolean | nu
     }
     return copyOut(rt, d, owner);
   }
-  // The byte extent (byteExtent, inline: this runs on every conversion).
-  const strides = d.strides;
-  let low = 0;
-  let high = itemsize;
-  let empty = false;
-  for (let i = 0; i < n; i++) {
-    const reach = (shape[i] - 1) * strides[i];
-    if (shape[i] === 0) empty = true;
-    else if (reach < 0) low += reach;
-    else high += reach;
+  let extent;
+  try {
+    extent = byteExtent(shape, d.strides, itemsize);
+  } catch (err) {
+    owner.release();
+    throw err;
   }
-  if (empty) high = low = 0;
-  else if (!Number.isSafeInteger(low) || !Number.isSafeInteger(high)) byteExtent(shape, strides, itemsize); // throws, naming the stride
+  const { low, high } = extent;
   if (high - low > MAX_VIEW_BYTES) {
     owner.release();
     throw new ValueError(
       `${what} spans ${high - low} bytes; Node 20 cannot make a view over more than 4 GiB. Split it on the NumPy side (x[i:j]) and convert the parts.`,
     );
   }
-  const elementStrides = new Array<number>(n);
-  for (let i = 0; i < n; i++) elementStrides[i] = strides[i] / itemsize;
+  const elementStrides = d.strides.map((s) => s / itemsize);
   if (high === low) {
     // Nothing to share: an empty array (with NumPy's strides, which address nothing).
     owner.release();

@@ -30,9 +30,10 @@ import { NotSupportedError, PythonError } from '../common/errors.js';
 import { isNotSupported } from '../fast/not-supported.js';
 import * as compat from '../compat/index.js';
 import { livePtr, PYOBJ } from '../compat/python/objects.js';
-import { DTYPES, type DTypeName } from '../common/dtypes.js';
+import { DTYPES } from '../common/dtypes.js';
 import { FastArray } from '../fast/array.js';
 import * as fast from '../fast/index.js';
+import { sizeOf } from '../fast/shape.js';
 import { callPython } from '../compat/python/convert.js';
 import { toFast, toNumpy } from './asarray.js';
 import { DEFAULT_THRESHOLDS, estimateWork, formatWork, type Thresholds, type WorkEstimate } from './dispatch-policy.js';
@@ -236,8 +237,7 @@ function callNumpyArrays(fn: unknown, args: readonly unknown[], name: string): N
  * one (np.matmul(a, b, out=...)), and viewed by fast with a keeper that gives the array back to the pool
  * when nothing sees it any more (result-pool.ts). Undefined if NumPy raised.
  */
-function matmulPooled(args: readonly unknown[], result: { readonly shape: readonly number[]; readonly dtype: string }): NdValue | undefined {
-  const bytes = DTYPES[result.dtype as DTypeName].itemsize * result.shape.reduce((p, d) => p * d, 1);
+function matmulPooled(args: readonly unknown[], result: NonNullable<WorkEstimate['result']>, bytes: number): NdValue | undefined {
   const key = resultKey(result.dtype, result.shape);
   const matmul = compat.numpy().matmul as (a: unknown, b: unknown, kw?: Record<string, unknown>) => unknown;
   const made = argsForNumpy(args);
@@ -269,11 +269,12 @@ function matmulPooled(args: readonly unknown[], result: { readonly shape: readon
   return view;
 }
 
-/** Whether the call's result is a matmul result large enough to come from (and go back to) the pool. */
-function pooledResult(est: WorkEstimate): boolean {
+/** Bytes of the call's result when it is a matmul result large enough to come from (and go back to) the pool. */
+function pooledResultBytes(est: WorkEstimate): number | undefined {
   const r = est.result;
-  if (r === undefined || r.shape.length === 0 || config.resultPoolBytes === 0) return false;
-  return DTYPES[r.dtype].itemsize * r.shape.reduce((p, d) => p * d, 1) >= POOL_MIN_BYTES;
+  if (r === undefined || r.shape.length === 0 || config.resultPoolBytes === 0) return undefined;
+  const bytes = DTYPES[r.dtype].itemsize * sizeOf(r.shape);
+  return bytes >= POOL_MIN_BYTES ? bytes : undefined;
 }
 
 function makeNode(path: readonly string[]): NdObject {
@@ -284,7 +285,8 @@ function makeNode(path: readonly string[]): NdObject {
     if (est !== undefined) {
       const verdict = blasVerdict(est, name);
       if (verdict.numpy) {
-        const r = pooledResult(est) ? matmulPooled(args, est.result!) : callNumpyArrays(resolveNumpy(path), args, name);
+        const bytes = pooledResultBytes(est);
+        const r = bytes !== undefined ? matmulPooled(args, est.result!, bytes) : callNumpyArrays(resolveNumpy(path), args, name);
         if (r !== undefined) {
           record({ name, runtime: 'numpy', reason: verdict.reason });
           return r;

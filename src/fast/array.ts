@@ -56,7 +56,7 @@ export class FastArray implements NdArray, PendingReader {
   declare _expr: Node | null;
   /** @internal false for read-only views (broadcast_to) */
   declare _writeable: boolean;
-  // get() fast path: sizes and strides of the first two dimensions, and how to box elements
+  // get()/set() fast paths: sizes and strides of the first two dimensions
   /** length for the 1-d get/set fast path: shape[0] when materialised and 1-d, else 0 (forces the slow path) */
   private _g1 = 0;
   /** rows and columns for the 2-d fast path (0 unless materialised and 2-d) */
@@ -293,7 +293,10 @@ export class FastArray implements NdArray, PendingReader {
     return +(this._getSlow(Array.prototype.slice.call(arguments) as number[]) as number);
   }
 
-  /** get() of int64, uint64 (bigint), bool and complex ({ re, im }) arrays. */
+  /**
+   * get() of int64, uint64 (bigint), bool and complex ({ re, im }) arrays. The same shape as _getNum on
+   * purpose: sharing one function would share its V8 feedback, and its number results would be boxed.
+   */
   private _getBoxed(i0?: number, i1?: number): Scalar {
     const na = arguments.length;
     if (na === 1) {
@@ -362,7 +365,6 @@ export class FastArray implements NdArray, PendingReader {
       default: (d as Uint32Array)[k] = v;
     }
   }
-
 
   /** `a[index] = value`, the value broadcast to the indexed region. */
   set(index: IndexSpec, value: Operand | NestedArray): void {
