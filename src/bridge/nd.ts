@@ -32,7 +32,7 @@ import { planFast, routeOf } from './nd-route.js';
 import { applyNumpyDtypes, numpyIndexDtypes } from './nd-dtypes.js';
 import * as compat from '../compat/index.js';
 import { livePtr, PYOBJ } from '../compat/python/objects.js';
-import { DTYPES } from '../common/dtypes.js';
+import { DTYPES, isDTypeName } from '../common/dtypes.js';
 import { FastArray } from '../fast/array.js';
 import * as fast from '../fast/index.js';
 import { sizeOf } from '../fast/shape.js';
@@ -88,7 +88,7 @@ export function configureDispatch(change: {
 }
 
 /** A value `nd` returns: fast arrays for arrays, JS scalars, arrays of results, or a wrapped Python object. */
-export type NdValue = FastArray | number | bigint | boolean | string | null | { re: number; im: number } | NdValue[] | NdObject;
+export type NdValue = FastArray | compat.CompatArray | number | bigint | boolean | string | null | { re: number; im: number } | NdValue[] | NdObject;
 
 /** A callable, attribute-walkable node of the namespace (`nd.linalg`, `nd.linalg.svd`, a wrapped Generator...). */
 export interface NdObject {
@@ -218,9 +218,16 @@ function numpyCaller(): compat.PyObjectProxy {
   return ndCaller;
 }
 
+function fastHasDtype(a: compat.CompatArray): boolean {
+  return isDTypeName(a.dtype);
+}
+
 /** Results from NumPy: arrays become fast views (the CompatArray wrapper is released at once), recursively. */
 function fromNumpy(v: unknown, name: string): NdValue {
   if (v instanceof compat.CompatArray) {
+    // A dtype fast does not have (float16, datetime64, strings...): the NumPy array itself (same NdArray
+    // interface), rather than a copy in another dtype.
+    if (!fastHasDtype(v)) return v;
     const f = toFast(v);
     v.dispose();
     return f;
