@@ -25,7 +25,7 @@ import { installDlpack } from './dlpack.js';
 
 installFastToPython();
 installDlpack();
-setForeignArrayImporter((obj, dtype) => (recognised(obj) ? toFast(obj as ArrayLikeInput, dtype === undefined ? {} : { dtype }) : undefined));
+setForeignArrayImporter((obj, dtype, copy) => (recognised(obj) ? toFast(obj as ArrayLikeInput, { ...(dtype === undefined ? {} : { dtype }), ...(copy === undefined ? {} : { copy }) }) : undefined));
 // scijs and stdlib ndarrays passed to any NumPy function cross as fast views of their memory (no copy).
 registerForeignObjectConverter((v) =>
   isScijsNdarray(v) || isStdlibNdarray(v) ? (toFast(v as ArrayLikeInput) as unknown as HasPyObject) : undefined,

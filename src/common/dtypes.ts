@@ -1,6 +1,8 @@
 /**
  * The dtype table shared by both runtimes and the bridge: NumPy's names, sizes and `typestr` codes.
  */
+import { DTypeError } from './errors.js';
+
 export const DTYPE_NAMES = [
   'bool',
   'int8',
@@ -91,4 +93,161 @@ export function parseTypestr(typestr: string): ParsedTypestr | undefined {
   const nativeOrder = LITTLE_ENDIAN ? '<' : '>';
   const native = size === 1 || order === '|' || order === '=' || order === nativeOrder;
   return { dtype: found, native };
+}
+
+// ---- dtype spellings -------------------------------------------------------------------------------
+
+/**
+ * NumPy's other names for the dtypes fast has (np.dtype(name)), on a 64-bit Linux/macOS build:
+ * `'int'` and `'long'` are np.int_ (int64), `'intc'` is int32, `'float'`/`'double'` float64...
+ */
+const ALIASES: Readonly<Record<string, DTypeName>> = {
+  bool_: 'bool',
+  int: 'int64',
+  int_: 'int64',
+  intp: 'int64',
+  long: 'int64',
+  longlong: 'int64',
+  uint: 'uint64',
+  uintp: 'uint64',
+  ulong: 'uint64',
+  ulonglong: 'uint64',
+  intc: 'int32',
+  uintc: 'uint32',
+  short: 'int16',
+  ushort: 'uint16',
+  byte: 'int8',
+  ubyte: 'uint8',
+  float: 'float64',
+  double: 'float64',
+  single: 'float32',
+  complex: 'complex128',
+  cdouble: 'complex128',
+  csingle: 'complex64',
+};
+
+/** One-character type codes (np.dtype('l') ...), native byte order. */
+const CHAR_CODES: Readonly<Record<string, DTypeName>> = {
+  '?': 'bool',
+  b: 'int8',
+  B: 'uint8',
+  h: 'int16',
+  H: 'uint16',
+  i: 'int32',
+  I: 'uint32',
+  l: 'int64',
+  L: 'uint64',
+  q: 'int64',
+  Q: 'uint64',
+  p: 'int64',
+  P: 'uint64',
+  f: 'float32',
+  d: 'float64',
+  F: 'complex64',
+  D: 'complex128',
+};
+
+/** Spellings of NumPy dtypes fast does not have: parse them only to name them in the error. */
+const LACKING = /^(?:[<>=|]?(?:[fc](?:2|16|32)|[eEgG]|[SUVOaMmc]\d*(?:\[\w+\])?|[Mm]8(?:\[\w+\])?)|half|float16|float96|float128|longdouble|clongdouble|complex192|complex256|object_?|str_?|bytes_?|unicode|void|datetime64(?:\[\w+\])?|timedelta64(?:\[\w+\])?|[A-Za-z]+\d*\[\w+\])$/;
+
+function lacking(spelling: string, what: string): DTypeError {
+  return new DTypeError(
+    `dtype ${JSON.stringify(spelling)} (${what}) is not available in the fast runtime, which has ${DTYPE_NAMES.join(', ')}; ` +
+      `nd or compat.numpy() can run it on NumPy`,
+  );
+}
+
+/** A string spelling -> a fast dtype, or throws DTypeError. */
+function parseDTypeString(s: string): DTypeName {
+  if (isDTypeName(s)) return s;
+  const alias = ALIASES[s];
+  if (alias !== undefined) return alias;
+  if (s.length === 1 && Object.prototype.hasOwnProperty.call(CHAR_CODES, s)) return CHAR_CODES[s]!;
+  const m = /^([<>=|]?)(?:([biufc])(\d+)|([?bBhHiIlLqQpPfdFD]))$/.exec(s);
+  if (m) {
+    const [, order, char, sizeText, code] = m;
+    let dtype: DTypeName | undefined;
+    if (code !== undefined) dtype = CHAR_CODES[code];
+    else {
+      const size = Number(sizeText);
+      const c = char === 'b' ? (size === 1 ? 'b' : '') : char;
+      dtype = DTYPE_NAMES.find((n) => DTYPES[n].char === c && DTYPES[n].itemsize === size);
+      if (dtype === undefined) {
+        if ((char === 'f' || char === 'c') && (size === 2 || size === 16 || size === 32)) {
+          throw lacking(s, char === 'f' ? `float${size * 8}` : `complex${size * 8}`);
+        }
+        throw new DTypeError(`data type ${JSON.stringify(s)} not understood (no ${char}${sizeText} type in NumPy)`);
+      }
+    }
+    if (dtype !== undefined) {
+      const nativeOrder = LITTLE_ENDIAN ? '<' : '>';
+      if (order !== '' && order !== '=' && order !== '|' && order !== nativeOrder && DTYPES[dtype].itemsize > 1) {
+        throw lacking(s, `${dtype} in non-native byte order`);
+      }
+      return dtype;
+    }
+  }
+  if (LACKING.test(s)) throw lacking(s, 'a NumPy dtype fast lacks');
+  if (/[,()]/.test(s)) throw lacking(s, 'a structured or subarray dtype');
+  throw new DTypeError(
+    `data type ${JSON.stringify(s)} not understood; use a NumPy spelling: ${DTYPE_NAMES.join(', ')}, ` +
+      `a type code ('f4', '<f8', 'i8', 'u1', 'b1', '?', 'c16', 'l', 'd') or 'int', 'float', 'complex', 'double', 'uint', 'intp', 'long', 'single'`,
+  );
+}
+
+/** JS constructors NumPy users reach for as scalar types: np.dtype(float) is float64, np.dtype(int) int64, np.dtype(bool) bool. */
+const CONSTRUCTORS = new Map<unknown, DTypeName>([
+  [Number, 'float64'],
+  [Boolean, 'bool'],
+  [BigInt, 'int64'],
+  [Float64Array, 'float64'],
+  [Float32Array, 'float32'],
+  [Int8Array, 'int8'],
+  [Int16Array, 'int16'],
+  [Int32Array, 'int32'],
+  [BigInt64Array, 'int64'],
+  [Uint8Array, 'uint8'],
+  [Uint16Array, 'uint16'],
+  [Uint32Array, 'uint32'],
+  [BigUint64Array, 'uint64'],
+]);
+
+/** A dtype object as a runtime hands it over: `{ name, itemsize, kind }` (NumPy's dtype attributes) or `{ dtype }`. */
+function fromDTypeObject(o: object): DTypeName | undefined {
+  const r = o as { name?: unknown; str?: unknown; itemsize?: unknown; kind?: unknown; dtype?: unknown };
+  if (typeof r.str === 'string' && typeof r.name === 'string') {
+    // a NumPy dtype (compat proxy or plain data): the typestr decides, byte order included; the name must agree
+    const d = parseDTypeString(r.str);
+    if (d !== parseDTypeString(r.name)) throw new DTypeError(`dtype object's name ${JSON.stringify(r.name)} and str ${JSON.stringify(r.str)} disagree`);
+    return d;
+  }
+  return undefined;
+}
+
+/**
+ * The one dtype parser every dtype argument goes through: fast's names and constants, NumPy's names,
+ * aliases (`'int'` = np.int_ = int64, `'float'`, `'complex'`, `'double'`, `'uint'`, `'intp'`, `'long'`,
+ * `'single'`...), type codes (`'f4'`, `'<f8'`, `'=i4'`, `'i8'`, `'u1'`, `'b1'`, `'?'`, `'c16'`, `'l'`,
+ * `'d'`), JS scalar constructors and TypedArray constructors, and dtype objects carrying NumPy's
+ * `name` and `str`. Dtypes fast lacks (float16, float128, datetime64, strings, structured, object,
+ * non-native byte order) and anything else are a DTypeError naming the spelling.
+ */
+export function parseDType(spec: unknown): DTypeName {
+  if (typeof spec === 'string') return parseDTypeString(spec);
+  if (typeof spec === 'function') {
+    const d = CONSTRUCTORS.get(spec);
+    if (d !== undefined) return d;
+    throw new DTypeError(`the function ${spec.name || '(anonymous)'} is not a dtype; use a dtype name such as 'float64'`);
+  }
+  if (typeof spec === 'object' && spec !== null) {
+    const d = fromDTypeObject(spec);
+    if (d !== undefined) return d;
+  }
+  let shown: string;
+  try {
+    shown = typeof spec === 'bigint' ? `${spec}n` : typeof spec === 'symbol' ? spec.toString() : JSON.stringify(spec) ?? String(spec);
+  } catch {
+    shown = Object.prototype.toString.call(spec);
+  }
+  throw new DTypeError(`${shown} is not a dtype; use a dtype name such as 'float64' or a NumPy spelling ('f4', 'int', 'complex')`);
 }

@@ -87,3 +87,19 @@ export class ProtocolError extends NdbridgeError {
 export class CopyRequiredError extends NdbridgeError {
   override name = 'CopyRequiredError';
 }
+
+/**
+ * A value that does not fit the dtype it is written into (300 into uint8, NaN or inf into an integer
+ * array), as NumPy's OverflowError / ValueError. Extends ValueError.
+ */
+export class OverflowError extends ValueError {
+  override name = 'OverflowError';
+}
+
+/**
+ * An array too large for this runtime to allocate (NumPy's MemoryError): more elements than one
+ * JavaScript typed array can hold, or memory the engine refused.
+ */
+export class MemoryError extends NdbridgeError {
+  override name = 'MemoryError';
+}

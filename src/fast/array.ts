@@ -22,7 +22,8 @@ import { addressOf } from './address.js';
 import { exportDlpack, type DlpackOptions } from './interop.js';
 import { evaluateInto } from './codegen.js';
 import { MAX_GRAPH_NODES, type LeafNode, type Node } from './expr.js';
-import { contiguousStrides, isCContiguous, sizeOf } from './shape.js';
+import { checkDims, contiguousStrides, isCContiguous, MAX_DIMS, sizeOf } from './shape.js';
+import { checkNestedIntegerWrite } from './write-check.js';
 import { INT_RANGE, readElement } from './scalars.js';
 import { DATA_CTOR, slotsPerElement, Storage, type PendingReader, type TypedData } from './storage.js';
 import * as ew from './elementwise.js';
@@ -37,6 +38,7 @@ import * as idx from './indexing.js';
 import * as conv from './convert.js';
 import { matmul as matmulOf } from './linalg/products.js';
 import { formatRepr } from './repr.js';
+import { checkOptions } from './options.js';
 
 export class FastArray implements NdArray, PendingReader {
   declare readonly shape: readonly number[];
@@ -94,6 +96,7 @@ export class FastArray implements NdArray, PendingReader {
     expr: Node | null,
     writeable = true,
   ) {
+    if (shape.length > MAX_DIMS) checkDims(shape);
     this.dtype = dtype;
     this.shape = Object.freeze(shape.slice());
     this.ndim = shape.length;
@@ -366,8 +369,17 @@ export class FastArray implements NdArray, PendingReader {
     }
   }
 
-  /** `a[index] = value`, the value broadcast to the indexed region. */
+  /**
+   * `a[index] = value`, the value broadcast to the indexed region. `a.set(i, j, ..., value)` (integer
+   * indices, the value last, as scijs ndarray) sets element [i, j, ...].
+   */
+  set(index: IndexSpec, value: Operand | NestedArray): void;
+  set(...indicesThenValue: [number, number, ...(number | Operand | NestedArray)[]]): void;
   set(index: IndexSpec, value: Operand | NestedArray): void {
+    if (arguments.length !== 2) {
+      this._setVariadic(Array.prototype.slice.call(arguments) as unknown[]);
+      return;
+    }
     // hot path: one element of a 1-d or 2-d float/int array from a JS number (element loops)
     if (typeof value === 'number' && this._numSet && value >= this._lo && value <= this._hi) {
       let k = -1;
@@ -386,7 +398,21 @@ export class FastArray implements NdArray, PendingReader {
         return;
       }
     }
+    if (this._numSet || this.dtype === 'int64' || this.dtype === 'uint64') checkNestedIntegerWrite(value, this.dtype);
     idx.setIndex(this, index, value);
+  }
+
+  /** `set(i, j, ..., value)`: every argument but the last an integer index. */
+  private _setVariadic(args: unknown[]): void {
+    if (args.length < 2) throw new TypeError(`set takes an index and a value (or integer indices and then the value), got ${args.length} argument(s)`);
+    const value = args.pop() as Operand | NestedArray;
+    for (const i of args) {
+      if (typeof i !== 'number' || !Number.isInteger(i)) {
+        throw new TypeError(`set(i, j, ..., value) takes integer indices before the value, got ${typeof i === 'string' ? JSON.stringify(i) : typeof i}; use set([indices], value) or set('index string', value)`);
+      }
+    }
+    if (args.length !== this.ndim) throw new IndexError(`set(${args.join(', ')}, value): ${args.length} indices for a ${this.ndim}-dimensional array`);
+    this.set(args as number[], value);
   }
 
   /** `a[index]`: basic indices give views, masks and integer arrays give copies; a lone string is NumPy index syntax. */
@@ -578,8 +604,13 @@ export class FastArray implements NdArray, PendingReader {
   }
 
   // ---- shape ---------------------------------------------------------------------------------
-  reshape(shape: readonly number[] | number, ...more: number[]): FastArray {
-    return views.reshape(this, typeof shape === 'number' ? [shape, ...more] : shape);
+  /** `a.reshape([2, 3])`, `a.reshape(2, 3)`, `a.reshape([2, 3], { order: 'F' })`, `a.reshape(2, 3, { order: 'F' })`. */
+  reshape(shape: readonly number[] | number, ...more: (number | views.ReshapeOptions)[]): FastArray {
+    const last = more.length > 0 ? more[more.length - 1] : undefined;
+    const options = typeof last === 'object' ? (last as views.ReshapeOptions) : undefined;
+    const dims = (options !== undefined ? more.slice(0, -1) : more) as number[];
+    if (typeof shape !== 'number' && dims.length > 0) throw new TypeError('reshape takes a shape list or integer dimensions, not both');
+    return views.reshape(this, typeof shape === 'number' ? [shape, ...dims] : shape, options);
   }
   transpose(axes?: readonly number[]): FastArray {
     return views.transpose(this, axes);
@@ -599,11 +630,11 @@ export class FastArray implements NdArray, PendingReader {
   flip(axis?: views.AxisArg): FastArray {
     return views.flip(this, axis);
   }
-  ravel(): FastArray {
-    return views.ravel(this);
+  ravel(options?: { readonly order?: views.Order }): FastArray {
+    return views.ravel(this, options);
   }
-  flatten(): FastArray {
-    return views.ravel(this.copy());
+  flatten(options?: { readonly order?: views.Order }): FastArray {
+    return views.ravel(this.copy(), options);
   }
   moveaxis(source: number | readonly number[], destination: number | readonly number[]): FastArray {
     return views.moveaxis(this, source, destination);
@@ -616,8 +647,8 @@ export class FastArray implements NdArray, PendingReader {
   astype(dtype: DTypeName, options?: AstypeOptions): FastArray {
     return conv.astype(this, dtype, options);
   }
-  copy(): FastArray {
-    return conv.copy(this);
+  copy(options?: { readonly order?: views.Order }): FastArray {
+    return options === undefined ? conv.copy(this) : views.copyOrder(this, checkOptions('copy', options).order);
   }
   toArray(): NestedArray {
     return conv.toArray(this);

@@ -6,9 +6,12 @@ import { FastArray } from './array.js';
 import { castNode } from './expr.js';
 import { canCast, checkDType } from './promotion.js';
 import { readElement } from './scalars.js';
+import { checkOptions } from './options.js';
+import { copyOrder, type Order } from './views.js';
 
-/** A new C-contiguous array with `a`'s values (computed now). */
-export function copy(a: FastArray): FastArray {
+/** A new array with `a`'s values (computed now): C-contiguous, or in `order` ('C', 'F', 'A', 'K' as NumPy's np.copy). */
+export function copy(a: FastArray, options?: { readonly order?: Order }): FastArray {
+  if (options !== undefined) return copyOrder(a, checkOptions('copy', options).order);
   const r = FastArray._lazy(a._node());
   r._force();
   return r;
@@ -16,6 +19,7 @@ export function copy(a: FastArray): FastArray {
 
 /** `a.astype(dtype)`: a lazy cast (copy: false returns `a` itself when the dtype already matches). */
 export function astype(a: FastArray, dtype: DTypeName, options: AstypeOptions = {}): FastArray {
+  options = checkOptions('astype', options);
   const d = checkDType(dtype);
   const casting = options.casting ?? 'unsafe';
   if (!canCast(a.dtype, d, casting)) {

@@ -3,23 +3,56 @@
  * zeros, ones, empty, full, the *_like forms, arange, linspace, eye, identity.
  */
 import { DTYPES, type DTypeName } from '../common/dtypes.js';
-import { DTypeError, ShapeError, ValueError } from '../common/errors.js';
+import { CopyRequiredError, DTypeError, ShapeError, ValueError } from '../common/errors.js';
 import type { Complex } from '../common/ndarray.js';
 import { FastArray } from './array.js';
-import { astype } from './convert.js';
-import { checkDType, DEFAULT_FLOAT, DEFAULT_INT } from './promotion.js';
+import { astype, copy } from './convert.js';
+import { checkDType, DEFAULT_FLOAT, DEFAULT_INT, resultType } from './promotion.js';
 import { describe, intFits, isComplexLike, writeElement } from './scalars.js';
-import { checkShape, sizeOf } from './shape.js';
+import { checkShape, isCContiguous, sizeOf } from './shape.js';
 import { Storage, type TypedData } from './storage.js';
 import { importForeign } from './interop.js';
+import { checkOptions, intArg } from './options.js';
+import { checkIntegerWrite } from './write-check.js';
+import { resolveOrder } from './views.js';
 
 export interface DTypeOption {
   dtype?: DTypeName;
 }
 
-function fresh(dtype: DTypeName, shape: readonly number[]): FastArray {
+/** Options of the creation functions that make a fresh array: dtype and memory order ('C' or 'F'). */
+export interface CreationOptions extends DTypeOption {
+  order?: 'C' | 'F';
+}
+
+/** Options of zeros_like and friends: dtype, order ('C', 'F', 'A', 'K': as the prototype), shape. */
+export interface LikeOptions extends DTypeOption {
+  order?: 'C' | 'F' | 'A' | 'K';
+  shape?: readonly number[] | number;
+}
+
+function fresh(dtype: DTypeName, shape: readonly number[], order: unknown = 'C'): FastArray {
   const st = Storage.allocate(dtype, sizeOf(shape));
+  if (order === 'F' && shape.length > 1) {
+    // column-major: the first axis varies fastest
+    const strides = new Array<number>(shape.length);
+    let s = 1;
+    for (let i = 0; i < shape.length; i++) {
+      strides[i] = s;
+      s *= shape[i];
+    }
+    return new FastArray(dtype, shape, st, 0, strides, null);
+  }
+  if (order !== 'C' && order !== 'F') throw new ValueError(`order must be 'C' or 'F' for a new array, got ${String(order)}`);
   return new FastArray(dtype, shape, st, 0, null, null);
+}
+
+/** 'C' or 'F' for a *_like result: 'A'/'K' follow the prototype (F when it is F- and not C-contiguous). */
+function likeOrder(a: FastArray, order: unknown): 'C' | 'F' {
+  if (order === undefined || order === 'C') return 'C';
+  if (order === 'F') return 'F';
+  const r = resolveOrder(a, order, 'the *_like functions');
+  return r === 'F' ? 'F' : 'C';
 }
 
 const TYPED_DTYPE = new Map<unknown, DTypeName>([
@@ -103,44 +136,143 @@ export type AsarrayInput = FastArray | ArrayBufferView | unknown[] | number | bi
  * (bytes, or reinterpreted as `dtype`), nested JS arrays or a scalar (dtype inferred as NumPy, with
  * int32 and float64 as the defaults).
  */
-export function asarray(obj: AsarrayInput, options: DTypeOption = {}): FastArray {
-  const want = options.dtype === undefined ? undefined : checkDType(options.dtype);
-  if (obj instanceof FastArray) return want === undefined || want === obj.dtype ? obj : astype(obj, want);
-  if (ArrayBuffer.isView(obj)) return fromBufferView(obj, want);
-  if (Array.isArray(obj) || weakScalar(obj)) {
-    const { shape, values } = flatten(obj);
-    let dt: DTypeName | null = want ?? null;
-    if (dt === null) {
-      let negative = false;
-      for (const v of values) {
-        dt = joinDType(dt, scalarDType(v));
-        if ((typeof v === 'number' || typeof v === 'bigint') && v < 0) negative = true;
-      }
-      if (dt === 'uint64' && negative) dt = 'float64';
-      dt ??= DEFAULT_FLOAT; // empty lists are float64, as NumPy
-    } else {
-      const k = DTYPES[dt].kind;
-      for (const v of values) {
-        scalarDType(v); // reject non-numeric values
-        // NumPy 2 refuses Python integers that do not fit an integer dtype
-        if ((k === 'signed' || k === 'unsigned') && (typeof v === 'bigint' || (typeof v === 'number' && Number.isInteger(v))) && !intFits(v, dt)) {
-          throw new ValueError(`integer ${v} is out of bounds for ${dt}`);
-        }
-      }
+export interface AsarrayOptions extends DTypeOption {
+  /** NumPy 2: true always copies, false never copies (CopyRequiredError when it must), null/undefined copies only when needed. */
+  copy?: boolean | null;
+  /** Memory order of the result: 'C', 'F', or 'A'/'K' (keep the input's layout when it can be kept). */
+  order?: 'C' | 'F' | 'A' | 'K';
+}
+
+export function asarray(obj: AsarrayInput, options?: AsarrayOptions): FastArray {
+  options = checkOptions('asarray', options);
+  if (options === undefined) return asarrayCore(obj, undefined, undefined);
+  const want = options.dtype === undefined || options.dtype === null ? undefined : checkDType(options.dtype);
+  const r = asarrayCore(obj, want, options.copy);
+  return withOrder(r, options.order, options.copy === false);
+}
+
+/** `r` laid out in `order` ('C' or 'F': a copy unless it already is; 'A'/'K': as it is). */
+function withOrder(r: FastArray, order: unknown, noCopy: boolean): FastArray {
+  if (order === undefined || order === null || order === 'A' || order === 'K') return r;
+  r._force();
+  const isC = isCContiguous(r.shape, r._es);
+  const isF = isCContiguous(r.shape.slice().reverse(), r._es.slice().reverse());
+  if ((order === 'C' && isC) || (order === 'F' && isF)) return r;
+  if (noCopy) throw new CopyRequiredError(`asarray: making this array ${order === 'C' ? 'C' : 'F'}-contiguous needs a copy, and copy is false`);
+  const out = fresh(r.dtype, r.shape, order);
+  copyValues(r, out);
+  return out;
+}
+
+/** Write `src`'s values into the same-shaped fresh array `dst` (any layouts). */
+function copyValues(src: FastArray, dst: FastArray): void {
+  const flat = copy(src);
+  const n = src.size;
+  const shape = src.shape;
+  const nd = shape.length;
+  const idxs = new Array<number>(nd).fill(0);
+  const lanes = DTYPES[src.dtype].kind === 'complex' ? 2 : 1;
+  const from = flat._data!;
+  const to = dst._data!;
+  for (let i = 0; i < n; i++) {
+    let k = 0;
+    for (let d = 0; d < nd; d++) k += idxs[d] * dst._es[d];
+    for (let l = 0; l < lanes; l++) (to as Float64Array)[k * lanes + l] = (from as Float64Array)[(flat._off + i) * lanes + l];
+    for (let d = nd - 1; d >= 0; d--) {
+      if (++idxs[d] < shape[d]) break;
+      idxs[d] = 0;
     }
-    const a = fresh(dt, shape);
-    const data = a._data!;
-    for (let i = 0; i < values.length; i++) writeElement(data, dt, i, values[i]);
-    return a;
+  }
+}
+
+function asarrayCore(obj: AsarrayInput, want: DTypeName | undefined, copyOpt: boolean | null | undefined): FastArray {
+  if (obj instanceof FastArray) {
+    if (want === undefined || want === obj.dtype) return copyOpt === true ? copy(obj) : obj;
+    if (copyOpt === false) throw new CopyRequiredError(`asarray: converting ${obj.dtype} to ${want} needs a copy, and copy is false`);
+    return astype(obj, want);
+  }
+  if (ArrayBuffer.isView(obj)) {
+    const a = fromBufferView(obj, want);
+    const shared = a._st !== null && a._st.buffer === obj.buffer;
+    if (!shared && copyOpt === false) {
+      throw new CopyRequiredError(`asarray: this ${obj.constructor.name} cannot be shared${want ? ` as ${want}` : ''} (resizable or shared buffer, or a dtype change), and copy is false`);
+    }
+    return copyOpt === true && shared ? copy(a) : a;
+  }
+  if (Array.isArray(obj) || weakScalar(obj)) {
+    if (copyOpt === false) throw new CopyRequiredError('asarray: JS arrays and scalars are always copied into a new array, and copy is false');
+    return fromNested(obj, want);
   }
   if ((typeof obj === 'object' || typeof obj === 'function') && obj !== null) {
-    const foreign = importForeign(obj, want);
+    const foreign = importForeign(obj, want, copyOpt);
     if (foreign !== undefined) return foreign;
     if ('__array_interface__' in obj) {
       throw new DTypeError("this object exposes __array_interface__; import 'ndbridge/bridge' (or 'ndbridge'), which knows native memory, and call fast.asarray again");
     }
   }
   throw new DTypeError(`cannot make a fast array from ${describe(obj)}`);
+}
+
+/** Nested JS arrays (possibly holding fast arrays, 0-d or not, as NumPy's asarray([asarray(1), ...])) or a scalar. */
+function fromNested(obj: unknown, want: DTypeName | undefined): FastArray {
+  const arrayDtypes: DTypeName[] = [];
+  const input = expandArrays(obj, arrayDtypes);
+  const { shape, values } = flatten(input);
+  let dt: DTypeName | null = want ?? null;
+  if (dt === null) {
+    let negative = false;
+    for (const v of values) {
+      dt = joinDType(dt, scalarDType(v));
+      if ((typeof v === 'number' || typeof v === 'bigint') && v < 0) negative = true;
+    }
+    if (dt === 'uint64' && negative) dt = 'float64';
+    if (arrayDtypes.length > 0) {
+      // elements that came from arrays keep their dtypes (NumPy: the result type of the pieces)
+      const plain: unknown[] = [];
+      plainScalars(obj, plain);
+      let pdt: DTypeName | null = null;
+      for (const v of plain) pdt = joinDType(pdt, scalarDType(v));
+      dt = resultType(...arrayDtypes, ...(pdt !== null ? [pdt] : []));
+    }
+    dt ??= DEFAULT_FLOAT; // empty lists are float64, as NumPy
+  } else {
+    for (const v of values) {
+      scalarDType(v); // reject non-numeric values
+      checkIntegerWrite(v, dt); // NumPy 2 refuses NaN, inf and out-of-range Python integers for integer dtypes
+    }
+  }
+  const a = fresh(dt, shape);
+  const data = a._data!;
+  for (let i = 0; i < values.length; i++) writeElement(data, dt, i, values[i]);
+  return a;
+}
+
+/** Replace fast arrays inside nested lists by their nested values, recording their dtypes. */
+function expandArrays(obj: unknown, dtypes: DTypeName[]): unknown {
+  if (obj instanceof FastArray) {
+    dtypes.push(obj.dtype);
+    return obj.toArray();
+  }
+  if (!Array.isArray(obj)) return obj;
+  let changed: unknown[] | null = null;
+  for (let i = 0; i < obj.length; i++) {
+    const x: unknown = obj[i];
+    if (x instanceof FastArray || Array.isArray(x)) {
+      const y = expandArrays(x, dtypes);
+      if (y !== x) (changed ??= obj.slice())[i] = y;
+    }
+  }
+  return changed ?? obj;
+}
+
+/** The scalars of nested `obj` that do not come from fast arrays. */
+function plainScalars(obj: unknown, out: unknown[]): void {
+  if (obj instanceof FastArray) return;
+  if (!Array.isArray(obj)) {
+    out.push(obj);
+    return;
+  }
+  for (const x of obj) plainScalars(x, out);
 }
 
 function weakScalar(v: unknown): boolean {
@@ -206,30 +338,50 @@ function fillValue(a: FastArray, v: unknown): FastArray {
   return a;
 }
 
-export function zeros(shape: readonly number[] | number, options: DTypeOption = {}): FastArray {
-  return fresh(checkDType(options.dtype ?? DEFAULT_FLOAT), checkShape(shape));
+export function zeros(shape: readonly number[] | number, options?: CreationOptions): FastArray {
+  options = checkOptions('zeros', options);
+  return fresh(checkDType(options?.dtype ?? DEFAULT_FLOAT), checkShape(shapeArg('zeros', shape)), options?.order);
 }
-export function empty(shape: readonly number[] | number, options: DTypeOption = {}): FastArray {
-  return zeros(shape, options);
+export function empty(shape: readonly number[] | number, options?: CreationOptions): FastArray {
+  options = checkOptions('empty', options);
+  return fresh(checkDType(options?.dtype ?? DEFAULT_FLOAT), checkShape(shapeArg('empty', shape)), options?.order);
 }
-export function ones(shape: readonly number[] | number, options: DTypeOption = {}): FastArray {
-  return fillValue(zeros(shape, options), 1);
+export function ones(shape: readonly number[] | number, options?: CreationOptions): FastArray {
+  options = checkOptions('ones', options);
+  return fillValue(fresh(checkDType(options?.dtype ?? DEFAULT_FLOAT), checkShape(shapeArg('ones', shape)), options?.order), 1);
 }
-export function full(shape: readonly number[] | number, fill: number | bigint | boolean | Complex, options: DTypeOption = {}): FastArray {
-  const dt = checkDType(options.dtype ?? scalarDType(fill));
-  return fillValue(fresh(dt, checkShape(shape)), fill);
+export function full(shape: readonly number[] | number, fill: number | bigint | boolean | Complex, options?: CreationOptions): FastArray {
+  options = checkOptions('full', options);
+  const dt = checkDType(options?.dtype ?? scalarDType(fill));
+  checkIntegerWrite(fill, dt);
+  return fillValue(fresh(dt, checkShape(shapeArg('full', shape)), options?.order), fill);
 }
-export function zeros_like(a: FastArray, options: DTypeOption = {}): FastArray {
-  return zeros(a.shape, { dtype: options.dtype ?? a.dtype });
+/** A shape argument: an integer (number, or bigint within 2**53), or a list of them. */
+function shapeArg(fn: string, shape: unknown): readonly number[] | number {
+  if (typeof shape === 'bigint') return intArg(fn, 'shape', shape);
+  if (Array.isArray(shape) && shape.some((d) => typeof d === 'bigint')) return shape.map((d: unknown) => intArg(fn, 'shape', d));
+  return shape as readonly number[] | number;
 }
-export function empty_like(a: FastArray, options: DTypeOption = {}): FastArray {
-  return zeros(a.shape, { dtype: options.dtype ?? a.dtype });
+function likeShape(a: FastArray, fn: string, options: LikeOptions | undefined): readonly number[] {
+  return options?.shape === undefined || options.shape === null ? a.shape : checkShape(shapeArg(fn, options.shape));
 }
-export function ones_like(a: FastArray, options: DTypeOption = {}): FastArray {
-  return ones(a.shape, { dtype: options.dtype ?? a.dtype });
+export function zeros_like(a: FastArray, options?: LikeOptions): FastArray {
+  options = checkOptions('zeros_like', options);
+  return fresh(checkDType(options?.dtype ?? a.dtype), likeShape(a, 'zeros_like', options), likeOrder(a, options?.order));
 }
-export function full_like(a: FastArray, fill: number | bigint | boolean | Complex, options: DTypeOption = {}): FastArray {
-  return full(a.shape, fill, { dtype: options.dtype ?? a.dtype });
+export function empty_like(a: FastArray, options?: LikeOptions): FastArray {
+  options = checkOptions('empty_like', options);
+  return fresh(checkDType(options?.dtype ?? a.dtype), likeShape(a, 'empty_like', options), likeOrder(a, options?.order));
+}
+export function ones_like(a: FastArray, options?: LikeOptions): FastArray {
+  options = checkOptions('ones_like', options);
+  return fillValue(fresh(checkDType(options?.dtype ?? a.dtype), likeShape(a, 'ones_like', options), likeOrder(a, options?.order)), 1);
+}
+export function full_like(a: FastArray, fill: number | bigint | boolean | Complex, options?: LikeOptions): FastArray {
+  options = checkOptions('full_like', options);
+  const dt = checkDType(options?.dtype ?? a.dtype);
+  checkIntegerWrite(fill, dt);
+  return fillValue(fresh(dt, likeShape(a, 'full_like', options), likeOrder(a, options?.order)), fill);
 }
 
 /**
@@ -250,6 +402,10 @@ export function arange(
     options = step;
     step = undefined;
   }
+  options = checkOptions('arange', options);
+  if (typeof start === 'bigint') start = intArg('arange', 'start', start);
+  if (typeof stop === 'bigint') stop = intArg('arange', 'stop', stop);
+  if (typeof step === 'bigint') step = intArg('arange', 'step', step);
   let stopN: number;
   if (stop === undefined || stop === null) {
     stopN = start;
@@ -291,7 +447,8 @@ export function linspace(start: number, stop: number, numArg: number | LinspaceO
   if (typeof numArg === 'object' && numArg !== null) {
     options = numArg;
     num = 50;
-  } else num = numArg;
+  } else num = typeof numArg === 'bigint' ? intArg('linspace', 'num', numArg) : numArg;
+  options = checkOptions('linspace', options);
   if (!Number.isInteger(num) || num < 0) throw new ValueError(`Number of samples, ${num}, must be non-negative.`);
   const endpoint = options.endpoint ?? true;
   const div = endpoint ? num - 1 : num;
@@ -310,7 +467,7 @@ export function linspace(start: number, stop: number, numArg: number | LinspaceO
   return out;
 }
 
-export interface EyeOptions extends DTypeOption {
+export interface EyeOptions extends CreationOptions {
   k?: number;
 }
 
@@ -319,16 +476,19 @@ export function eye(n: number, m?: number | null | EyeOptions, options: EyeOptio
     options = m;
     m = undefined;
   }
-  const cols = m ?? n;
-  const a = zeros([n, cols], { dtype: options.dtype ?? DEFAULT_FLOAT });
+  options = checkOptions('eye', options);
+  n = intArg('eye', 'N', n);
+  const cols = m === undefined || m === null ? n : intArg('eye', 'M', m);
+  const a = zeros([n, cols], { dtype: options.dtype ?? DEFAULT_FLOAT, order: options.order === 'F' ? 'F' : 'C' });
   const k = options.k ?? 0;
   for (let i = 0; i < n; i++) {
     const j = i + k;
-    if (j >= 0 && j < cols) writeElement(a._data!, a.dtype, i * cols + j, 1);
+    if (j >= 0 && j < cols) writeElement(a._data!, a.dtype, i * a._es[0] + j * (cols > 0 ? a._es[1] : 0), 1);
   }
   return a;
 }
 
 export function identity(n: number, options: DTypeOption = {}): FastArray {
+  options = checkOptions('identity', options);
   return eye(n, n, { dtype: options.dtype });
 }

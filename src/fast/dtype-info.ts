@@ -8,6 +8,7 @@ import { FastArray } from './array.js';
 import { canCast, checkDType, resultType, type Casting, type TypeOperand } from './promotion.js';
 import { INT_RANGE, weakKindOf } from './scalars.js';
 import { broadcastShapes as broadcast, checkShape } from './shape.js';
+import { checkOptions } from './options.js';
 
 type DTypeLike = DTypeName | FastArray;
 
@@ -17,6 +18,7 @@ function dtypeOf(x: DTypeLike): DTypeName {
 
 /** `can_cast(from, to)` with the 'safe' rule (Array API), or another rule via `{ casting }`. */
 export function can_cast(from: DTypeLike, to: DTypeName, options: { casting?: Casting } = {}): boolean {
+  options = checkOptions('can_cast', options);
   return canCast(dtypeOf(from), checkDType(to), options.casting ?? 'safe');
 }
 

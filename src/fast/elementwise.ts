@@ -17,6 +17,7 @@ import { broadcastShapes } from './shape.js';
 import { asarray } from './creation.js';
 import './elementwise-ops.js';
 import { all as reduceAll } from './reduce.js';
+import { checkOptions, intArg } from './options.js';
 
 /** What element-wise functions accept: fast arrays, other NdArrays and nested JS arrays (converted), and scalars. */
 export type ArrayLike = FastArray | NdArray | number | bigint | boolean | Complex | readonly unknown[];
@@ -57,8 +58,29 @@ export function apply(name: string, inputs: readonly ArrayLike[]): FastArray {
   return FastArray._lazy(opNode(row, compute, result, args, shape));
 }
 
-const bin = (name: string) => (a: ArrayLike, b: ArrayLike) => apply(name, [a, b]);
-const un = (name: string) => (a: ArrayLike) => apply(name, [a]);
+/**
+ * NumPy's ufunc keywords (out, where, casting, order, dtype, subok, signature): fast implements none of
+ * them, so passing one with a value other than NumPy's default is NotSupportedError('add.out'), and nd
+ * sends the call to NumPy. Their defaults (`{ out: null }`, `{ casting: 'same_kind' }`...) are accepted.
+ */
+export interface UfuncOptions {
+  readonly out?: null;
+  readonly where?: true;
+  readonly casting?: 'same_kind';
+  readonly order?: 'K';
+  readonly dtype?: null;
+  readonly subok?: true;
+  readonly signature?: null;
+}
+
+const bin = (name: string) => (a: ArrayLike, b: ArrayLike, options?: UfuncOptions): FastArray => {
+  if (options !== undefined) checkOptions(name, options);
+  return apply(name, [a, b]);
+};
+const un = (name: string) => (a: ArrayLike, options?: UfuncOptions): FastArray => {
+  if (options !== undefined) checkOptions(name, options);
+  return apply(name, [a]);
+};
 
 export const add = bin('add');
 export const subtract = bin('subtract');
@@ -118,7 +140,13 @@ export const minimum = bin('minimum');
 export const nextafter = bin('nextafter');
 export const real = un('real');
 export const reciprocal = un('reciprocal');
-export const round = un('round');
+const roundHalfEven = un('round');
+/** Round half to even; `{ decimals }` as NumPy's round (see around). */
+export function round(x: ArrayLike, options?: UfuncOptions & { readonly decimals?: number }): FastArray {
+  if (options === undefined) return roundHalfEven(x);
+  options = checkOptions('round', options);
+  return options.decimals === undefined || options.decimals === 0 ? roundHalfEven(x) : around(x, options.decimals);
+}
 export const sign = un('sign');
 export const signbit = un('signbit');
 export const sin = un('sin');
@@ -165,7 +193,9 @@ export function clip(x: ArrayLike, min?: Bound | ClipOptions, max?: Bound): Fast
   let hi: Bound = max;
   if (isOptions(min)) {
     if (max !== undefined) throw new ValueError('clip: give min and max either positionally or in one options object, not both');
-    ({ min: lo, max: hi } = min as ClipOptions);
+    ({ min: lo, max: hi } = checkOptions('clip', min as ClipOptions));
+  } else if (isOptions(max)) {
+    throw new TypeError('fast.clip: give min and max positionally (clip(x, min, max)) or as clip(x, { min, max })');
   }
   let r = asFast(x, 'clip');
   const src = r;
@@ -187,7 +217,15 @@ export interface AroundOptions {
 
 /** NumPy's `around`/`round(x, decimals)`: rint(x * 10^d) / 10^d (d < 0: rint(x / 10^-d) * 10^-d), halves to even. */
 export function around(x: ArrayLike, decimals: number | AroundOptions = 0): FastArray {
-  const d = typeof decimals === 'number' ? decimals : (decimals.decimals ?? 0);
+  if (typeof decimals === 'object' && decimals !== null) {
+    for (const k of Object.keys(decimals)) if (k !== 'decimals' && !(k === 'out' && (decimals as { out?: unknown }).out == null)) {
+      if (k === 'out') throw new NotSupportedError('around.out');
+      throw new TypeError(`fast.around has no option ${JSON.stringify(k)} (valid: decimals)`);
+    }
+  }
+  const d0 = typeof decimals === 'object' && decimals !== null ? (decimals.decimals ?? 0) : decimals;
+  const d = typeof d0 === 'bigint' ? intArg('around', 'decimals', d0) : d0;
+  if (typeof d !== 'number') throw new TypeError(`fast.around: decimals must be an integer, got ${typeof d}`);
   if (!Number.isInteger(d)) throw new ValueError(`around: decimals must be an integer, got ${String(d)}`);
   const a = asFast(x, 'around');
   const k = DTYPES[a.dtype].kind;
@@ -207,6 +245,7 @@ export interface NanToNumOptions {
 
 /** NumPy's `nan_to_num`: NaN -> nan (0), inf -> posinf (the dtype's max), -inf -> neginf (its lowest); per part for complex. */
 export function nan_to_num(x: ArrayLike, options: NanToNumOptions = {}): FastArray {
+  options = checkOptions('nan_to_num', options);
   const a = asFast(x, 'nan_to_num');
   const k = DTYPES[a.dtype].kind;
   if (k !== 'float' && k !== 'complex') return a.copy();
@@ -224,6 +263,7 @@ export interface IscloseOptions {
 
 /** NumPy's `isclose`: |x - y| <= atol + rtol·|y| (y finite) or x == y; NaNs equal only with equal_nan. */
 export function isclose(a: ArrayLike, b: ArrayLike, options: IscloseOptions = {}): FastArray {
+  options = checkOptions('isclose', options);
   const { rtol = 1e-5, atol = 1e-8, equal_nan = false } = options;
   const x = toOperand(a);
   let y = toOperand(b);
@@ -243,6 +283,7 @@ export function isclose(a: ArrayLike, b: ArrayLike, options: IscloseOptions = {}
 
 /** NumPy's `allclose`: every element isclose (a JS boolean). */
 export function allclose(a: ArrayLike, b: ArrayLike, options: IscloseOptions = {}): boolean {
+  options = checkOptions('allclose', options);
   return reduceAll(isclose(a, b, options)).item() === true;
 }
 
@@ -273,7 +314,8 @@ export const fmin = bin('fmin');
 export const lcm = bin('lcm');
 
 /** NumPy's `ldexp(x, e)` = x·2^e; `e` must be an integer array or number. */
-export function ldexp(x: ArrayLike, e: ArrayLike): FastArray {
+export function ldexp(x: ArrayLike, e: ArrayLike, options?: UfuncOptions): FastArray {
+  if (options !== undefined) checkOptions('ldexp', options);
   const eo = toOperand(e);
   const ek = eo instanceof FastArray ? DTYPES[eo.dtype].kind : weakKindOf(eo);
   if (!(ek === 'signed' || ek === 'unsigned' || ek === 'int' || ek === 'bool')) {
@@ -293,17 +335,20 @@ export function ldexp(x: ArrayLike, e: ArrayLike): FastArray {
 }
 
 /** NumPy's `divmod(x1, x2)`: [floor_divide, remainder]. */
-export function divmod(x1: ArrayLike, x2: ArrayLike): [FastArray, FastArray] {
+export function divmod(x1: ArrayLike, x2: ArrayLike, options?: UfuncOptions): [FastArray, FastArray] {
+  if (options !== undefined) checkOptions('divmod', options);
   return [floor_divide(x1, x2), remainder(x1, x2)];
 }
 
 /** NumPy's `modf(x)`: [fractional part, integral part], both with the sign of x. */
-export function modf(x: ArrayLike): [FastArray, FastArray] {
+export function modf(x: ArrayLike, options?: UfuncOptions): [FastArray, FastArray] {
+  if (options !== undefined) checkOptions('modf', options);
   return [apply('modf_frac', [x]), apply('modf_int', [x])];
 }
 
 /** NumPy's `angle(z, deg=false)`: atan2(imag, real) (0 or π for real numbers), in degrees with `{ deg: true }`. */
 export function angle(z: ArrayLike, options: { readonly deg?: boolean } = {}): FastArray {
+  options = checkOptions('angle', options);
   const a = asFast(z, 'angle');
   const r = DTYPES[a.dtype].kind === 'complex' ? atan2(imag(a), real(a)) : atan2(0, a);
   return options.deg ? multiply(r, 180 / Math.PI) : r;

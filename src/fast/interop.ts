@@ -9,7 +9,8 @@ import { FastArray } from './array.js';
 import { copy as copyArray } from './convert.js';
 
 /** Converts a foreign array (NumPy array, `__array_interface__` provider, scijs/stdlib ndarray); undefined when not recognised. */
-export type ForeignArrayImporter = (obj: object, dtype: DTypeName | undefined) => FastArray | undefined;
+/** `copy` follows NumPy 2: true always copies, false never copies (CopyRequiredError), null/undefined copies only when needed. */
+export type ForeignArrayImporter = (obj: object, dtype: DTypeName | undefined, copy?: boolean | null) => FastArray | undefined;
 /** Imports an object through its `__dlpack__` method; `copy` follows the standard's from_dlpack. */
 export type DlpackImporter = (obj: object, copy: boolean | null) => FastArray;
 /** Makes the DLPack capsule (a Python object) for a fast array. */
@@ -35,8 +36,8 @@ export function setForeignArrayImporter(fn: ForeignArrayImporter | null): void {
 }
 
 /** The installed foreign importer's result for `obj`, or undefined. */
-export function importForeign(obj: object, dtype: DTypeName | undefined): FastArray | undefined {
-  return foreignImporter === null ? undefined : foreignImporter(obj, dtype);
+export function importForeign(obj: object, dtype: DTypeName | undefined, copy?: boolean | null): FastArray | undefined {
+  return foreignImporter === null ? undefined : foreignImporter(obj, dtype, copy);
 }
 
 /** Install (or remove) both DLPack directions. */

@@ -18,6 +18,7 @@ import { castNode } from './expr.js';
 import { promoteTypes } from './promotion.js';
 import { normalizeAxis, shapeStr } from './shape.js';
 import { broadcast_to, expand_dims, moveaxis, ravel, reshape } from './views.js';
+import { checkOptions } from './options.js';
 
 type Idx = IndexItem<NdArray>;
 const all = (): Idx => sliceOf(null);
@@ -58,6 +59,7 @@ function axisOpt(x: AxisOpt | number | null | undefined, dflt: number | null): n
 
 /** Array API concat (NumPy concatenate): join along `axis` (default 0; null flattens every array first). */
 export function concat(arraysIn: readonly ArrayInput[], options?: AxisOpt | number | null): FastArray {
+  options = checkOptions('concat', options);
   let arrays = arrayList(arraysIn, 'concat');
   const ax = axisOpt(options, 0);
   if (ax === null) arrays = arrays.map((a) => ravel(a));
@@ -90,11 +92,13 @@ export function concat(arraysIn: readonly ArrayInput[], options?: AxisOpt | numb
 
 /** NumPy's name for {@link concat}. */
 export function concatenate(arrays: readonly ArrayInput[], options?: AxisOpt | number | null): FastArray {
+  options = checkOptions('concatenate', options);
   return concat(arrays, options);
 }
 
 /** Join arrays of one shape along a new axis. */
 export function stack(arraysIn: readonly ArrayInput[], options?: AxisOpt | number): FastArray {
+  options = checkOptions('stack', options);
   const arrays = arrayList(arraysIn, 'stack');
   const s = arrays[0].shape;
   for (const a of arrays) {
@@ -106,6 +110,7 @@ export function stack(arraysIn: readonly ArrayInput[], options?: AxisOpt | numbe
 
 /** Array API unstack: the views x[..., i, ...] along `axis` (default 0). */
 export function unstack(xIn: ArrayInput, options?: AxisOpt | number): FastArray[] {
+  options = checkOptions('unstack', options);
   const x = toFast(xIn);
   if (x.ndim === 0) throw new ValueError('Input array must be at least 1-d.');
   const axis = normalizeAxis(axisOpt(options, 0) ?? 0, x.ndim);
@@ -156,6 +161,7 @@ function gatherAxis(a: FastArray, idx: readonly number[] | Int32Array, axis: num
 
 /** Repeat each element `repeats` times (a number, or one count per element along `axis`); axis null flattens. */
 export function repeat(xIn: ArrayInput, repeats: number | readonly number[] | ArrayInput, options?: AxisOpt | number | null): FastArray {
+  options = checkOptions('repeat', options);
   let x = toFast(xIn);
   let ax = axisOpt(options, null);
   if (ax === null) {
@@ -178,6 +184,7 @@ export function repeat(xIn: ArrayInput, repeats: number | readonly number[] | Ar
 
 /** Roll elements along `axis` (null: the flattened array, shape restored); shifts and axes may be lists. */
 export function roll(xIn: ArrayInput, shift: number | readonly number[], options?: { axis?: number | readonly number[] | null } | number | readonly number[] | null): FastArray {
+  options = checkOptions('roll', options);
   const x = toFast(xIn);
   const axArg = typeof options === 'object' && options !== null && !Array.isArray(options) ? (options as { axis?: number | readonly number[] | null }).axis : (options as number | readonly number[] | null | undefined);
   if (axArg === undefined || axArg === null) {
@@ -207,6 +214,7 @@ export function roll(xIn: ArrayInput, shift: number | readonly number[], options
 
 /** NumPy take: elements at integer `indices` along `axis` (null: the flattened array); negative indices count from the end. */
 export function take(xIn: ArrayInput, indicesIn: ArrayInput | number, options?: AxisOpt | number | null): FastArray {
+  options = checkOptions('take', options);
   let x = toFast(xIn);
   let ax = axisOpt(options, null);
   if (ax === null) {
@@ -229,6 +237,7 @@ export function take(xIn: ArrayInput, indicesIn: ArrayInput | number, options?: 
 
 /** NumPy take_along_axis: out[..., j, ...] = x[..., indices[..., j, ...], ...] along `axis` (null: flattened; Array API default -1). */
 export function take_along_axis(xIn: ArrayInput, indicesIn: ArrayInput, options?: AxisOpt | number | null): FastArray {
+  options = checkOptions('take_along_axis', options);
   let x = toFast(xIn);
   let ind = toFast(indicesIn);
   let ax = axisOpt(options, -1);
@@ -300,10 +309,12 @@ function triangle(xIn: ArrayInput, k: number, lower: boolean): FastArray {
 
 /** Lower triangle of the last two axes: elements above the k-th diagonal zeroed. */
 export function tril(x: ArrayInput, options: { k?: number } | number = {}): FastArray {
+  options = checkOptions('tril', options);
   return triangle(x, typeof options === 'number' ? options : (options.k ?? 0), true);
 }
 /** Upper triangle of the last two axes: elements below the k-th diagonal zeroed. */
 export function triu(x: ArrayInput, options: { k?: number } | number = {}): FastArray {
+  options = checkOptions('triu', options);
   return triangle(x, typeof options === 'number' ? options : (options.k ?? 0), false);
 }
 
@@ -316,6 +327,7 @@ export interface DiffOptions {
 
 /** n-th discrete difference along `axis` (default -1); bool arrays use not_equal, as NumPy. */
 export function diff(xIn: ArrayInput, options: DiffOptions = {}): FastArray {
+  options = checkOptions('diff', options);
   let x = toFast(xIn);
   const n = options.n ?? 1;
   if (!Number.isInteger(n) || n < 0) throw new ValueError(`order must be non-negative but got ${n}`);
@@ -370,6 +382,7 @@ function splitBounds(n: number, sections: number | readonly number[], even: bool
 
 /** NumPy split: equal sections (a number that divides the axis) or split points; views. */
 export function split(xIn: ArrayInput, sections: number | readonly number[], options?: AxisOpt | number): FastArray[] {
+  options = checkOptions('split', options);
   const x = toFast(xIn);
   const axis = normalizeAxis(axisOpt(options, 0) ?? 0, x.ndim);
   return splitAt(x, splitBounds(x.shape[axis], sections, true), axis);
@@ -377,6 +390,7 @@ export function split(xIn: ArrayInput, sections: number | readonly number[], opt
 
 /** NumPy array_split: like split, but sections need not divide the axis (the first ones get one more). */
 export function array_split(xIn: ArrayInput, sections: number | readonly number[], options?: AxisOpt | number): FastArray[] {
+  options = checkOptions('array_split', options);
   const x = toFast(xIn);
   const axis = normalizeAxis(axisOpt(options, 0) ?? 0, x.ndim);
   return splitAt(x, splitBounds(x.shape[axis], sections, false), axis);
@@ -402,6 +416,7 @@ export function column_stack(arraysIn: readonly ArrayInput[]): FastArray {
 
 /** NumPy append: concatenate `values` after `x` along `axis` (null: both flattened). */
 export function append(xIn: ArrayInput, values: ArrayInput, options?: AxisOpt | number | null): FastArray {
+  options = checkOptions('append', options);
   const ax = axisOpt(options, null);
   if (ax === null) return concat([ravel(toFast(xIn)), ravel(toFast(values))], { axis: 0 });
   return concat([toFast(xIn), toFast(values)], { axis: ax });
@@ -418,6 +433,7 @@ function positions(index: number | readonly number[] | ArrayInput, n: number, wh
 
 /** NumPy delete: `x` without the positions `index` along `axis` (null: flattened). */
 function delete_(xIn: ArrayInput, index: number | readonly number[] | ArrayInput, options?: AxisOpt | number | null): FastArray {
+  options = checkOptions('delete', options);
   let x = toFast(xIn);
   let ax = axisOpt(options, null);
   if (ax === null) {
@@ -435,6 +451,7 @@ export { delete_ as delete };
 
 /** NumPy insert: `values` inserted before position(s) `index` along `axis` (null: flattened). */
 export function insert(xIn: ArrayInput, index: number | readonly number[], values: ArrayInput, options?: AxisOpt | number | null): FastArray {
+  options = checkOptions('insert', options);
   let x = toFast(xIn);
   let ax = axisOpt(options, null);
   if (ax === null) {
@@ -538,6 +555,7 @@ function padSource(i: number, n: number, mode: string): number {
 
 /** NumPy pad with modes 'constant' (a scalar constant_values), 'edge', 'reflect', 'symmetric', 'wrap'. */
 export function pad(xIn: ArrayInput, padWidth: number | readonly number[] | readonly (readonly number[])[], options: PadOptions = {}): FastArray {
+  options = checkOptions('pad', options);
   const x = toFast(xIn);
   const mode = options.mode ?? 'constant';
   if (!['constant', 'edge', 'reflect', 'symmetric', 'wrap'].includes(mode)) throw new NotSupportedError('numpy.pad', `mode '${String(mode)}' (fast has constant, edge, reflect, symmetric, wrap)`);

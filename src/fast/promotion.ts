@@ -3,7 +3,7 @@
  * dtypes, `resultType` adds "weak" JS scalars (a JS number or bigint does not widen an array's
  * dtype), and `canCast` is NumPy's can_cast for the five casting rules.
  */
-import { DTYPES, isDTypeName, type DTypeName } from '../common/dtypes.js';
+import { DTYPES, isDTypeName, parseDType, type DTypeName } from '../common/dtypes.js';
 import { DTypeError } from '../common/errors.js';
 
 /** fast's default dtypes (DESIGN.md): integers are int32, floats float64, complex complex128. */
@@ -132,9 +132,7 @@ export function canCast(from: DTypeName, to: DTypeName, casting: Casting = 'safe
 }
 
 /** The dtype name, checked: throws DTypeError naming the value and the valid names. */
+/** Any dtype spelling NumPy accepts that names a fast dtype (see parseDType in common/dtypes.ts), else DTypeError. */
 export function checkDType(d: unknown): DTypeName {
-  if (isDTypeName(d)) return d;
-  throw new DTypeError(
-    `unknown dtype ${JSON.stringify(d)}; use one of bool, int8, int16, int32, int64, uint8, uint16, uint32, uint64, float32, float64, complex64, complex128`,
-  );
+  return isDTypeName(d) ? d : parseDType(d);
 }

@@ -13,6 +13,7 @@ import { checkDType } from './promotion.js';
 import { INT_RANGE } from './scalars.js';
 import { contiguousStrides, normalizeAxes, sizeOf } from './shape.js';
 import { Storage } from './storage.js';
+import { checkOptions } from './options.js';
 
 const NAMES: Record<ReduceKind, string> = { sum: 'add', prod: 'multiply', min: 'minimum', max: 'maximum', all: 'logical_and', any: 'logical_or' };
 
@@ -78,28 +79,35 @@ function reduceCore(a: FastArray, kind: ReduceKind, accDtype: DTypeName, options
 }
 
 export function sum(a: FastArray, options: ReduceOptions = {}): FastArray {
+  options = checkOptions('sum', options);
   const d = options.dtype !== undefined ? checkDType(options.dtype) : sumDType(a.dtype);
   return reduceCore(a, 'sum', d, options).out;
 }
 export function prod(a: FastArray, options: ReduceOptions = {}): FastArray {
+  options = checkOptions('prod', options);
   const d = options.dtype !== undefined ? checkDType(options.dtype) : sumDType(a.dtype);
   return reduceCore(a, 'prod', d, options).out;
 }
 export function min(a: FastArray, options: ReduceOptions = {}): FastArray {
+  options = checkOptions('min', options);
   return reduceCore(a, 'min', options.dtype !== undefined ? checkDType(options.dtype) : a.dtype, options).out;
 }
 export function max(a: FastArray, options: ReduceOptions = {}): FastArray {
+  options = checkOptions('max', options);
   return reduceCore(a, 'max', options.dtype !== undefined ? checkDType(options.dtype) : a.dtype, options).out;
 }
 export function all(a: FastArray, options: ReduceOptions = {}): FastArray {
+  options = checkOptions('all', options);
   return reduceCore(a, 'all', 'bool', options).out;
 }
 export function any(a: FastArray, options: ReduceOptions = {}): FastArray {
+  options = checkOptions('any', options);
   return reduceCore(a, 'any', 'bool', options).out;
 }
 
 /** Arithmetic mean: float64 for bool and integers, the input's float/complex dtype otherwise. */
 export function mean(a: FastArray, options: ReduceOptions = {}): FastArray {
+  options = checkOptions('mean', options);
   const k = DTYPES[a.dtype].kind;
   const d = options.dtype !== undefined ? checkDType(options.dtype) : k === 'float' || k === 'complex' ? a.dtype : 'float64';
   const { out, count } = reduceCore(a, 'sum', d, options);

@@ -13,6 +13,7 @@ import { searchsorted as searchKernel, type Sorter } from './kernels/sort.js';
 import { resultType, type TypeOperand } from './promotion.js';
 import { scalarToDType, weakKindOf } from './scalars.js';
 import { ravel } from './views.js';
+import { checkOptions } from './options.js';
 
 type Scalarish = number | bigint | boolean | Complex;
 type Operand = ArrayInput | Scalarish;
@@ -134,6 +135,7 @@ export interface SearchsortedOptions {
 
 /** Insertion points of `x2` into the sorted 1-d `x1` (`side` left/right, optional `sorter` permutation); int32, shaped as x2. */
 export function searchsorted(x1In: ArrayInput, x2In: Operand, options: SearchsortedOptions = {}): FastArray {
+  options = checkOptions('searchsorted', options);
   const a0 = toFast(x1In);
   if (a0.ndim !== 1) throw new ValueError(`searchsorted needs a 1-d sorted array, got ${a0.ndim} dimensions`);
   const o2 = operand(x2In);
@@ -157,6 +159,7 @@ export function searchsorted(x1In: ArrayInput, x2In: Operand, options: Searchsor
 
 /** NumPy select: from the first true condition's choice per element, else `default` (0). */
 export function select(condlist: readonly ArrayInput[], choicelist: readonly Operand[], options: { default?: Operand } = {}): FastArray {
+  options = checkOptions('select', options);
   if (condlist.length !== choicelist.length) throw new ValueError('list of cases must be same length as list of conditions');
   if (condlist.length === 0) throw new ValueError('select with an empty condition list is not possible');
   const dflt = options.default ?? 0;

@@ -13,6 +13,7 @@ import { uniqueAll } from './kernels/unique.js';
 import type { KernelArray } from './kernels/types.js';
 import { resultType } from './promotion.js';
 import { ravel } from './views.js';
+import { checkOptions } from './options.js';
 
 export interface UniqueAllResult {
   values: FastArray;
@@ -73,6 +74,7 @@ export interface UniqueOptions {
  * NumPy's default) unless `equal_nan: false`.
  */
 export function unique(xIn: ArrayInput, options: UniqueOptions = {}): FastArray | FastArray[] {
+  options = checkOptions('unique', options);
   if (options.axis !== undefined && options.axis !== null) throw new NotSupportedError('numpy.unique', 'fast works on the flattened array only (axis null)');
   const x = toFast(xIn);
   const r = core(x);
@@ -114,6 +116,7 @@ export function unique(xIn: ArrayInput, options: UniqueOptions = {}): FastArray 
 
 /** Element-wise membership of x1's elements in x2 (NaN is never a member); `invert` negates. */
 export function isin(x1In: ArrayInput, x2In: ArrayInput, options: { invert?: boolean; assume_unique?: boolean; kind?: string } = {}): FastArray {
+  options = checkOptions('isin', options);
   const x1 = toFast(x1In);
   const x2 = toFast(x2In);
   const dt = resultType(x1.dtype, x2.dtype);

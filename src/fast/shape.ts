@@ -41,7 +41,23 @@ export function checkShape(shape: unknown, what = 'shape'): number[] {
     }
     out.push(d);
   }
+  checkDims(out);
   return out;
+}
+
+/** NumPy's limit on dimensions. */
+export const MAX_DIMS = 64;
+
+/** More than 64 dimensions, or a size beyond 2**53 elements: ValueError, as NumPy ("array is too big"). */
+export function checkDims(shape: readonly number[]): void {
+  if (shape.length > MAX_DIMS) {
+    throw new ValueError(`maximum supported dimension for an ndarray is currently ${MAX_DIMS}, found ${shape.length}`);
+  }
+  let n = 1;
+  for (const d of shape) n *= d;
+  if (n > Number.MAX_SAFE_INTEGER) {
+    throw new ValueError(`array is too big: the shape (${shape.join(', ')}) has ${n} elements, more than 2**53 (Number.MAX_SAFE_INTEGER)`);
+  }
 }
 
 /** NumPy broadcasting of shapes; ShapeError naming all shapes when they do not broadcast. */

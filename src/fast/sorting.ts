@@ -10,6 +10,7 @@ import { freshArray, lanesOf, toFast, type ArrayInput } from './along-axis.js';
 import { argsort as argsortKernel, sortValues } from './kernels/sort.js';
 import { normalizeAxis } from './shape.js';
 import { ravel } from './views.js';
+import { checkOptions } from './options.js';
 
 export interface SortOptions {
   /** Axis to sort along (default -1; null: the flattened array, as NumPy). */
@@ -35,6 +36,7 @@ function prep(xIn: ArrayInput, options: SortOptions | number | null | undefined)
 
 /** Sorted copy along `axis` (default -1). */
 export function sort(xIn: ArrayInput, options?: SortOptions | number | null): FastArray {
+  options = checkOptions('sort', options);
   const { x, axis, descending } = prep(xIn, options);
   const out = freshArray(x.dtype, x.shape);
   const src = lanesOf(x, axis);
@@ -47,6 +49,7 @@ export function sort(xIn: ArrayInput, options?: SortOptions | number | null): Fa
 
 /** Indices that sort along `axis` (default -1), stable; int32 (fast's default integer). */
 export function argsort(xIn: ArrayInput, options?: SortOptions | number | null): FastArray {
+  options = checkOptions('argsort', options);
   const x0 = toFast(xIn);
   if (x0.ndim === 0) {
     // NumPy: the argsort of a 0-d array is array([0]) whatever the axis
@@ -71,6 +74,7 @@ export function argsort(xIn: ArrayInput, options?: SortOptions | number | null):
  * other elements in an unspecified order).
  */
 export function partition(xIn: ArrayInput, kth: number | readonly number[], options?: SortOptions | number | null): FastArray {
+  options = checkOptions('partition', options);
   const { x, axis } = prep(xIn, options ?? -1);
   checkKth(kth, x.shape[axis]);
   return sort(x, { axis });
@@ -78,6 +82,7 @@ export function partition(xIn: ArrayInput, kth: number | readonly number[], opti
 
 /** NumPy argpartition: indices of one valid partition (fast: a stable full argsort). */
 export function argpartition(xIn: ArrayInput, kth: number | readonly number[], options?: SortOptions | number | null): FastArray {
+  options = checkOptions('argpartition', options);
   const { x, axis } = prep(xIn, options ?? -1);
   checkKth(kth, x.shape[axis]);
   return argsort(x, { axis });

@@ -22,6 +22,7 @@ import * as red from './reduce.js';
 import { normalizeAxes, normalizeAxis } from './shape.js';
 import { DATA_CTOR } from './storage.js';
 import { ravel, reshape } from './views.js';
+import { checkOptions } from './options.js';
 
 type Axis = number | readonly number[] | null | undefined;
 
@@ -75,12 +76,14 @@ function variance(xIn: ArrayInput, options: VarOptions, root: boolean): FastArra
 
 /** Variance over `axis` with `correction` (NumPy's ddof); float64 for integer input, the part dtype for complex. */
 function var_(x: ArrayInput, options: VarOptions = {}): FastArray {
+  options = checkOptions('var', options);
   return variance(x, options, false);
 }
 export { var_ as var };
 
 /** Standard deviation: the square root of {@link var}. */
 export function std(x: ArrayInput, options: VarOptions = {}): FastArray {
+  options = checkOptions('std', options);
   return variance(x, options, true);
 }
 
@@ -128,10 +131,12 @@ function cumulative(xIn: ArrayInput, options: CumulativeOptions, prod: boolean, 
 
 /** Array API cumulative_sum: running sums along `axis` (required for more than one dimension). */
 export function cumulative_sum(x: ArrayInput, options: CumulativeOptions = {}): FastArray {
+  options = checkOptions('cumulative_sum', options);
   return cumulative(x, options, false, 'cumulative_sum');
 }
 /** Array API cumulative_prod: running products along `axis`. */
 export function cumulative_prod(x: ArrayInput, options: CumulativeOptions = {}): FastArray {
+  options = checkOptions('cumulative_prod', options);
   return cumulative(x, options, true, 'cumulative_prod');
 }
 
@@ -149,10 +154,12 @@ function npCumulative(xIn: ArrayInput, options: CumsumOptions | number | null | 
 
 /** NumPy cumsum: axis null (default) works on the flattened array. */
 export function cumsum(x: ArrayInput, options?: CumsumOptions | number | null): FastArray {
+  options = checkOptions('cumsum', options);
   return npCumulative(x, options, false, 'cumsum');
 }
 /** NumPy cumprod: axis null (default) works on the flattened array. */
 export function cumprod(x: ArrayInput, options?: CumsumOptions | number | null): FastArray {
+  options = checkOptions('cumprod', options);
   return npCumulative(x, options, true, 'cumprod');
 }
 
@@ -268,23 +275,28 @@ function argReduce(xIn: ArrayInput, options: ArgOptions | number | null | undefi
 
 /** Index of the maximum along `axis` (flattened when null); the first NaN wins, as NumPy. int32 result. */
 export function argmax(x: ArrayInput, options?: ArgOptions | number | null): FastArray {
+  options = checkOptions('argmax', options);
   return argReduce(x, options, true, false, 'argmax');
 }
 /** Index of the minimum along `axis` (flattened when null); the first NaN wins, as NumPy. int32 result. */
 export function argmin(x: ArrayInput, options?: ArgOptions | number | null): FastArray {
+  options = checkOptions('argmin', options);
   return argReduce(x, options, false, false, 'argmin');
 }
 /** NumPy nanargmax: NaNs ignored; an all-NaN lane is a ValueError. */
 export function nanargmax(x: ArrayInput, options?: ArgOptions | number | null): FastArray {
+  options = checkOptions('nanargmax', options);
   return argReduce(x, options, true, true, 'nanargmax');
 }
 /** NumPy nanargmin: NaNs ignored; an all-NaN lane is a ValueError. */
 export function nanargmin(x: ArrayInput, options?: ArgOptions | number | null): FastArray {
+  options = checkOptions('nanargmin', options);
   return argReduce(x, options, false, true, 'nanargmin');
 }
 
 /** Number of non-zero elements over `axis` (all axes when null); int32 result (fast's default integer). */
 export function count_nonzero(x: ArrayInput, options: { axis?: Axis; keepdims?: boolean } = {}): FastArray {
+  options = checkOptions('count_nonzero', options);
   const a = toFast(x);
   return red.sum(apply('not_equal', [a, 0]), { axis: options.axis, keepdims: options.keepdims, dtype: 'int32' });
 }
@@ -334,6 +346,7 @@ function onlyReal(x: FastArray, name: string): void {
 
 /** NumPy nansum: NaNs count as zero (integer and bool input: plain sum). */
 export function nansum(xIn: ArrayInput, options?: NanOptions | number | readonly number[] | null): FastArray {
+  options = checkOptions('nansum', options);
   const x = toFast(xIn);
   const o = nanOpts(options);
   if (!isFloatish(x.dtype)) {
@@ -355,6 +368,7 @@ export function nansum(xIn: ArrayInput, options?: NanOptions | number | readonly
 
 /** NumPy nanmean: the mean of the non-NaN values (NaN for an all-NaN lane). */
 export function nanmean(xIn: ArrayInput, options?: NanOptions | number | readonly number[] | null): FastArray {
+  options = checkOptions('nanmean', options);
   const x = toFast(xIn);
   const o = nanOpts(options);
   if (!isFloatish(x.dtype)) {
@@ -387,10 +401,12 @@ function nanExtreme(xIn: ArrayInput, options: NanOptions | number | readonly num
 
 /** NumPy nanmax: the maximum ignoring NaNs (NaN for an all-NaN lane). */
 export function nanmax(x: ArrayInput, options?: NanOptions | number | readonly number[] | null): FastArray {
+  options = checkOptions('nanmax', options);
   return nanExtreme(x, options, true);
 }
 /** NumPy nanmin: the minimum ignoring NaNs (NaN for an all-NaN lane). */
 export function nanmin(x: ArrayInput, options?: NanOptions | number | readonly number[] | null): FastArray {
+  options = checkOptions('nanmin', options);
   return nanExtreme(x, options, false);
 }
 
@@ -418,10 +434,12 @@ function nanVariance(xIn: ArrayInput, options: NanOptions | number | readonly nu
 
 /** NumPy nanvar: variance of the non-NaN values (`ddof` or `correction`). */
 export function nanvar(x: ArrayInput, options?: NanOptions | number | readonly number[] | null): FastArray {
+  options = checkOptions('nanvar', options);
   return nanVariance(x, options, false);
 }
 /** NumPy nanstd: standard deviation of the non-NaN values. */
 export function nanstd(x: ArrayInput, options?: NanOptions | number | readonly number[] | null): FastArray {
+  options = checkOptions('nanstd', options);
   return nanVariance(x, options, true);
 }
 
@@ -516,15 +534,18 @@ function quantileCore(xIn: ArrayInput, qIn: number | readonly number[] | FastArr
 
 /** NumPy quantile (method 'linear'): q in [0, 1], a number or a list (its axes come first in the result). */
 export function quantile(x: ArrayInput, q: number | readonly number[] | FastArray, options?: QuantileOptions | number | null): FastArray {
+  options = checkOptions('quantile', options);
   return quantileCore(x, q, options, 1, 'quantile');
 }
 /** NumPy percentile (method 'linear'): q in [0, 100]. */
 export function percentile(x: ArrayInput, q: number | readonly number[] | FastArray, options?: QuantileOptions | number | null): FastArray {
+  options = checkOptions('percentile', options);
   return quantileCore(x, q, options, 100, 'percentile');
 }
 
 /** NumPy median: the mean of the middle element(s) of each sorted lane; NaN when a lane holds NaN. */
 export function median(xIn: ArrayInput, options?: QuantileOptions | number | readonly number[] | null): FastArray {
+  options = checkOptions('median', options);
   const x = toFast(xIn);
   const o: QuantileOptions = typeof options === 'object' && options !== null && !Array.isArray(options) ? (options as QuantileOptions) : { axis: options as Axis };
   onlyReal(x, 'median');
@@ -549,6 +570,7 @@ export function median(xIn: ArrayInput, options?: QuantileOptions | number | rea
 
 /** NumPy ptp: max - min over `axis` (integers wrap as NumPy's subtract). */
 export function ptp(xIn: ArrayInput, options?: { axis?: Axis; keepdims?: boolean } | number | readonly number[] | null): FastArray {
+  options = checkOptions('ptp', options);
   const x = toFast(xIn);
   const o = nanOpts(options as NanOptions);
   const r = apply('subtract', [red.max(x, { axis: o.axis, keepdims: o.keepdims }), red.min(x, { axis: o.axis, keepdims: o.keepdims })]);
@@ -564,6 +586,7 @@ export interface AverageOptions {
 
 /** NumPy average: the mean, or with `weights` sum(x * w) / sum(w) over `axis` (1-d weights lie along the axis). */
 export function average(xIn: ArrayInput, options: AverageOptions = {}): FastArray {
+  options = checkOptions('average', options);
   const x = toFast(xIn);
   if (options.weights === undefined || options.weights === null) return red.mean(x, { axis: options.axis, keepdims: options.keepdims });
   let w = toFast(options.weights);
@@ -584,6 +607,7 @@ export function average(xIn: ArrayInput, options: AverageOptions = {}): FastArra
 
 /** NumPy gradient with unit spacing: central differences inside, one-sided at the edges; one array per axis (a list for ndim > 1). */
 export function gradient(xIn: ArrayInput, options: { axis?: Axis } = {}): FastArray | FastArray[] {
+  options = checkOptions('gradient', options);
   const x = toFast(xIn);
   const axes = normalizeAxes(options.axis, x.ndim);
   if (x.ndim === 0) throw new ValueError('gradient needs an array with at least one dimension');
@@ -615,6 +639,7 @@ export function gradient(xIn: ArrayInput, options: { axis?: Axis } = {}): FastAr
 
 /** NumPy bincount: occurrences of each non-negative integer (int32), or the sums of `weights` (float64). */
 export function bincount(xIn: ArrayInput, options: { weights?: ArrayInput | null; minlength?: number } = {}): FastArray {
+  options = checkOptions('bincount', options);
   const x = toFast(xIn);
   const k = kindOf(x.dtype);
   if (x.ndim !== 1) throw new ValueError(`object too deep for desired array: bincount takes a 1-d array, got ${x.ndim} dimensions`);
@@ -646,6 +671,7 @@ export function bincount(xIn: ArrayInput, options: { weights?: ArrayInput | null
 
 /** NumPy digitize: the bin of each value (bins monotonic, increasing or decreasing); `right` closes bins on the right. int32. */
 export function digitize(xIn: ArrayInput, binsIn: ArrayInput, options: { right?: boolean } = {}): FastArray {
+  options = checkOptions('digitize', options);
   const x = toFast(xIn);
   const bins = copy(astype(toFast(binsIn), 'float64'));
   if (bins.ndim !== 1) throw new ValueError('bins must be one-dimensional');
@@ -684,6 +710,7 @@ export function digitize(xIn: ArrayInput, binsIn: ArrayInput, options: { right?:
 
 /** NumPy histogram: counts (int32) and bin edges (float64); `bins` a count (equal bins over `range` or the data's range) or the edges. */
 export function histogram(aIn: ArrayInput, options: { bins?: number | readonly number[] | FastArray; range?: readonly [number, number] | null } = {}): FastArray[] {
+  options = checkOptions('histogram', options);
   const a = copy(astype(ravel(toFast(aIn)), 'float64'));
   const ad = a._data as Float64Array;
   const binsOpt = options.bins ?? 10;
@@ -756,6 +783,7 @@ export function histogram(aIn: ArrayInput, options: { bins?: number | readonly n
 
 /** NumPy cov: covariance of the rows (variables) of a 1-d or 2-d array; ddof 1 unless `bias` (or `ddof`). */
 export function cov(mIn: ArrayInput, options: { rowvar?: boolean; bias?: boolean; ddof?: number | null } = {}): FastArray {
+  options = checkOptions('cov', options);
   let m = toFast(mIn);
   if (m.ndim > 2) throw new ValueError('m has more than 2 dimensions');
   if (kindOf(m.dtype) === 'complex') throw new NotSupportedError('numpy.cov', `fast's cov takes real arrays, got ${m.dtype}`);
@@ -786,6 +814,7 @@ export function cov(mIn: ArrayInput, options: { rowvar?: boolean; bias?: boolean
 
 /** NumPy corrcoef: Pearson correlation coefficients of the rows, clipped to [-1, 1]. */
 export function corrcoef(xIn: ArrayInput, options: { rowvar?: boolean } = {}): FastArray {
+  options = checkOptions('corrcoef', options);
   const c = cov(xIn, { rowvar: options.rowvar });
   if (c.ndim === 0) {
     const v = c.item() as number;

@@ -4,7 +4,7 @@
  * interleaved (re, im) pairs in a Float32Array/Float64Array.
  */
 import { DTYPES, type DTypeName } from '../common/dtypes.js';
-import { DisposedError, ValueError } from '../common/errors.js';
+import { DisposedError, MemoryError, ValueError } from '../common/errors.js';
 
 export type TypedData =
   | Uint8Array
@@ -116,6 +116,20 @@ function forceReader(r: PendingReader): void {
   }
 }
 
+/** V8's limit on one typed array's length (elements); complex arrays use two lanes per element. */
+export const MAX_TYPED_LENGTH = 2 ** 32;
+
+/** MemoryError for an element count one typed array cannot hold. */
+function checkAllocatable(dtype: DTypeName, length: number): void {
+  const lanes = DTYPES[dtype].kind === 'complex' ? 2 : 1;
+  if (length * lanes > MAX_TYPED_LENGTH) {
+    throw new MemoryError(
+      `Unable to allocate an array of ${length} ${dtype} elements: a fast array holds at most ${MAX_TYPED_LENGTH / lanes} elements ` +
+        `(one JavaScript typed array); NumPy (nd or compat.numpy()) can hold it`,
+    );
+  }
+}
+
 export class Storage {
   readonly dtype: DTypeName;
   private readonly _buffer: ArrayBuffer;
@@ -169,6 +183,7 @@ export class Storage {
    */
   static allocateForOverwrite(dtype: DTypeName, length: number): Storage {
     if (!Number.isSafeInteger(length) || length < 0) throw new ValueError(`cannot allocate ${length} elements`);
+    checkAllocatable(dtype, length);
     const bytes = Math.max(1, length * DTYPES[dtype].itemsize);
     if (bytes < RECYCLE_MIN_BYTES) return new Storage(dtype, new ArrayBuffer(bytes), 0, length);
     const st = new Storage(dtype, takeFree(bytes) ?? new ArrayBuffer(bytes), 0, length);
@@ -180,8 +195,15 @@ export class Storage {
   /** Fresh zero-filled storage for `length` elements, in a new off-heap ArrayBuffer. */
   static allocate(dtype: DTypeName, length: number): Storage {
     if (!Number.isSafeInteger(length) || length < 0) throw new ValueError(`cannot allocate ${length} elements`);
+    checkAllocatable(dtype, length);
     // At least one byte, so that the buffer always has its own backing store.
-    return new Storage(dtype, new ArrayBuffer(Math.max(1, length * DTYPES[dtype].itemsize)), 0, length);
+    let buffer: ArrayBuffer;
+    try {
+      buffer = new ArrayBuffer(Math.max(1, length * DTYPES[dtype].itemsize));
+    } catch (e) {
+      throw new MemoryError(`Unable to allocate ${length * DTYPES[dtype].itemsize} bytes for an array of ${length} ${dtype} elements (${(e as Error).message})`);
+    }
+    return new Storage(dtype, buffer, 0, length);
   }
 
   /**

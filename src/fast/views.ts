@@ -1,7 +1,8 @@
 /** Views without copying: reshape, transpose, squeeze, expand_dims, broadcast_to, flip, ravel, moveaxis, swapaxes. */
-import { ShapeError, ValueError } from '../common/errors.js';
+import { CopyRequiredError, ShapeError, ValueError } from '../common/errors.js';
 import { FastArray } from './array.js';
 import { copy } from './convert.js';
+import { checkOptions, intArg } from './options.js';
 import { broadcastShapes, broadcastStrides, checkShape, contiguousStrides, isCContiguous, normalizeAxes, normalizeAxis, shapeStr, sizeOf } from './shape.js';
 
 /** The shape with one -1 resolved against `size`. */
@@ -62,7 +63,64 @@ function nocopyStrides(shape: readonly number[], strides: readonly number[], new
   return ns;
 }
 
-export function reshape(a: FastArray, shape: readonly number[]): FastArray {
+/** NumPy's memory orders: 'C' (row-major), 'F' (column-major), 'A' (F when the array is F- and not C-contiguous), 'K' (as laid out). */
+export type Order = 'C' | 'F' | 'A' | 'K';
+
+export interface ReshapeOptions {
+  /** 'C' (default), 'F' or 'A': the index order elements are read and placed in. */
+  readonly order?: 'C' | 'F' | 'A';
+  /** true: always copy; false: a view or CopyRequiredError; null/undefined: a view when possible. */
+  readonly copy?: boolean | null;
+}
+
+/** 'A' and 'K' resolved against `a`'s layout: 'F' when `a` is F-contiguous and not C-contiguous. */
+function isFOnly(a: FastArray): boolean {
+  if (a._expr !== null) return false;
+  return !isCContiguous(a.shape, a._es) && isCContiguous(a.shape.slice().reverse(), a._es.slice().reverse());
+}
+
+/** The axes of `a` from the largest to the smallest |stride| (NumPy's 'K' order), stable. */
+function memoryOrder(a: FastArray): number[] {
+  a._force();
+  return a.shape.map((_, i) => i).sort((i, j) => Math.abs(a._es[j]) - Math.abs(a._es[i]) || i - j);
+}
+
+/** The order to use for a function that takes `order` ('C' | 'F' | 'A' | 'K'): 'C' or 'F' or a permutation ('K'). */
+export function resolveOrder(a: FastArray, order: unknown, fn: string, allowK = true): 'C' | 'F' | number[] {
+  if (order === undefined || order === null || order === 'C') return 'C';
+  if (order === 'F') return 'F';
+  if (order === 'A') return isFOnly(a) ? 'F' : 'C';
+  if (order === 'K' && allowK) {
+    const perm = memoryOrder(a);
+    return perm.every((p, i) => p === i) ? 'C' : perm;
+  }
+  if (order === 'K') throw new ValueError(`order 'K' is not permitted for ${fn}`);
+  throw new ValueError(`order must be one of 'C', 'F', 'A', or 'K' (got ${typeof order === 'string' ? `'${order}'` : String(order)})`);
+}
+
+const reversed = (xs: readonly number[]): number[] => xs.slice().reverse();
+
+export function reshape(a: FastArray, shape: readonly number[] | number, options?: ReshapeOptions): FastArray {
+  options = checkOptions('reshape', options);
+  const shapeList = typeof shape === 'number' || typeof shape === 'bigint' ? [intArg('reshape', 'shape', shape)] : shape;
+  if (options !== undefined && (options.order !== undefined || options.copy !== undefined && options.copy !== null)) {
+    const order = resolveOrder(a, options.order, 'reshaping', false);
+    if (options.copy === false) {
+      const r = order === 'F' ? transpose(reshapeC(transpose(a), reversed(shapeList), true)) : reshapeC(a, shapeList, true);
+      return r;
+    }
+    const r = order === 'F' ? transpose(reshapeC(transpose(a), reversed(shapeList), false)) : reshapeC(a, shapeList, false);
+    return options.copy === true && r._data === a._data ? copyIn(r, order === 'F' ? 'F' : 'C') : r;
+  }
+  return reshapeC(a, shapeList, false);
+}
+
+/** A fresh copy of `a` laid out in C or F order. */
+function copyIn(a: FastArray, order: 'C' | 'F'): FastArray {
+  return order === 'F' ? transpose(copy(transpose(a))) : copy(a);
+}
+
+function reshapeC(a: FastArray, shape: readonly number[], noCopy: boolean): FastArray {
   const ns = resolveShape(checkShapeAllowingMinusOne(shape), a.size, a.shape);
   if (a._expr !== null || isCContiguous(a.shape, a._es)) {
     a._force();
@@ -71,6 +129,7 @@ export function reshape(a: FastArray, shape: readonly number[]): FastArray {
   if (a.size === 0) return FastArray._view(a, ns, contiguousStrides(ns), a._off);
   const st = nocopyStrides(a.shape, a._es, ns);
   if (st !== null) return FastArray._view(a, ns, st, a._off);
+  if (noCopy) throw new CopyRequiredError('Unable to avoid creating a copy while reshaping (copy: false).');
   const c = copy(a);
   return FastArray._view(c, ns, contiguousStrides(ns), c._off);
 }
@@ -122,12 +181,21 @@ export function moveaxis(a: FastArray, source: number | readonly number[], desti
 /** An axis argument given positionally or as NumPy's keyword in an options object (`{ axis }`). */
 export type AxisArg = number | readonly number[] | null | undefined | { readonly axis?: number | readonly number[] | null };
 
-function axisOf(x: AxisArg): number | readonly number[] | null | undefined {
-  return x !== null && typeof x === 'object' && !Array.isArray(x) ? (x as { axis?: number | readonly number[] | null }).axis : (x as number | readonly number[] | null | undefined);
+function axisOf(x: AxisArg, fn: string): number | readonly number[] | null | undefined {
+  if (x !== null && typeof x === 'object' && !Array.isArray(x)) {
+    // `{ axis }` is accepted for NumPy's positional axis; nothing else may ride along
+    for (const k of Object.keys(x)) if (k !== 'axis') throw new TypeError(`fast.${fn} has no option ${JSON.stringify(k)} (valid: axis)`);
+    return axisOf((x as { axis?: AxisArg }).axis as AxisArg, fn);
+  }
+  if (typeof x === 'bigint') return intArg(fn, 'axis', x);
+  if (x !== null && x !== undefined && typeof x !== 'number' && !Array.isArray(x)) {
+    throw new TypeError(`fast.${fn}: axis must be an integer, a list of integers or null, got ${typeof x}`);
+  }
+  return x as number | readonly number[] | null | undefined;
 }
 
 export function squeeze(a: FastArray, axisArg?: AxisArg): FastArray {
-  const axis = axisOf(axisArg);
+  const axis = axisOf(axisArg, 'squeeze');
   let drop: number[];
   if (axis === undefined || axis === null) drop = a.shape.map((d, i) => (d === 1 ? i : -1)).filter((i) => i >= 0);
   else {
@@ -142,7 +210,7 @@ export function squeeze(a: FastArray, axisArg?: AxisArg): FastArray {
 }
 
 export function expand_dims(a: FastArray, axisArg: AxisArg = 0): FastArray {
-  const axis = axisOf(axisArg) ?? 0;
+  const axis = axisOf(axisArg, 'expand_dims') ?? 0;
   const list = typeof axis === 'number' ? [axis] : axis;
   const nd = a.ndim + list.length;
   const axes = normalizeAxes(list, nd);
@@ -175,7 +243,7 @@ export function broadcast_to(a: FastArray, shape: readonly number[]): FastArray 
 }
 
 export function flip(a: FastArray, axisArg?: AxisArg): FastArray {
-  const axes = normalizeAxes(axisOf(axisArg), a.ndim);
+  const axes = normalizeAxes(axisOf(axisArg, 'flip'), a.ndim);
   a._force();
   let off = a._off;
   const strides = a._es.slice();
@@ -198,7 +266,23 @@ export function broadcast_arrays(...arrays: readonly FastArray[]): FastArray[] {
   return arrays.map((x) => broadcast_to(x, shape));
 }
 
-/** A 1-d view when the layout allows, else a 1-d copy (NumPy's ravel in C order). */
-export function ravel(a: FastArray): FastArray {
-  return reshape(a, [sizeOf(a.shape)]);
+/** A 1-d view when the layout allows, else a 1-d copy, read in `order` ('C' default, 'F', 'A', 'K': memory order). */
+export function ravel(a: FastArray, options?: { readonly order?: Order }): FastArray {
+  options = checkOptions('ravel', options);
+  const n = [sizeOf(a.shape)];
+  if (options === undefined || options.order === undefined) return reshapeC(a, n, false);
+  const order = resolveOrder(a, options.order, 'ravel');
+  if (order === 'C') return reshapeC(a, n, false);
+  if (order === 'F') return reshapeC(transpose(a), n, false);
+  return reshapeC(transpose(a, order), n, false);
+}
+
+/** `copy(a, { order })`: a fresh array laid out in 'C', 'F', 'A' or 'K' order (NumPy's np.copy; default 'K'). */
+export function copyOrder(a: FastArray, order: unknown): FastArray {
+  const o = resolveOrder(a, order ?? 'K', 'copy');
+  if (o === 'C') return copy(a);
+  if (o === 'F') return copyIn(a, 'F');
+  const inv = new Array<number>(o.length);
+  o.forEach((p, i) => (inv[p] = i));
+  return transpose(copy(transpose(a, o)), inv);
 }

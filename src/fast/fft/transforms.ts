@@ -13,6 +13,7 @@ import { Storage } from '../storage.js';
 import { FastArray } from '../array.js';
 import { fresh, materialize, toFast, type ArrayInput } from '../linalg/support.js';
 import { dftBackward, dftForward } from './kernel.js';
+import { checkOptions } from '../options.js';
 
 export type FftNorm = 'backward' | 'ortho' | 'forward';
 
@@ -145,11 +146,13 @@ function c2c(x: ArrayInput, options: FftOptions, forward: boolean, name: string)
 
 /** `fft(x, { n, axis = -1, norm = 'backward' })`: the 1-d discrete Fourier transform. */
 export function fft(x: ArrayInput, options: FftOptions = {}): FastArray {
+  options = checkOptions('fft.fft', options);
   return c2c(x, options, true, 'fft');
 }
 
 /** `ifft(x, { n, axis = -1, norm = 'backward' })`: the 1-d inverse discrete Fourier transform. */
 export function ifft(x: ArrayInput, options: FftOptions = {}): FastArray {
+  options = checkOptions('fft.ifft', options);
   return c2c(x, options, false, 'ifft');
 }
 
@@ -159,6 +162,7 @@ function realInput(a: FastArray, name: string): void {
 
 /** `rfft(x, { n, axis, norm })`: the n//2 + 1 non-negative-frequency terms of the DFT of real input. */
 export function rfft(x: ArrayInput, options: FftOptions = {}): FastArray {
+  options = checkOptions('fft.rfft', options);
   const a = toFast(x);
   realInput(a, 'rfft');
   if (a.ndim === 0) throw new ValueError('rfft needs an array with at least one dimension, got a 0-d array');
@@ -171,6 +175,7 @@ export function rfft(x: ArrayInput, options: FftOptions = {}): FastArray {
 
 /** `irfft(x, { n, axis, norm })`: real inverse of rfft; n defaults to 2·(m - 1) for m input terms. */
 export function irfft(x: ArrayInput, options: FftOptions = {}): FastArray {
+  options = checkOptions('fft.irfft', options);
   const a = toFast(x);
   if (a.ndim === 0) throw new ValueError('irfft needs an array with at least one dimension, got a 0-d array');
   const axis = normalizeAxis(options.axis ?? -1, a.ndim);
@@ -192,12 +197,14 @@ export function irfft(x: ArrayInput, options: FftOptions = {}): FastArray {
 
 /** `hfft(x, { n, axis, norm })`: the real spectrum of a Hermitian-symmetric signal (irfft of conj(x), norm swapped). */
 export function hfft(x: ArrayInput, options: FftOptions = {}): FastArray {
+  options = checkOptions('fft.hfft', options);
   const a = toFast(x);
   return irfft(conjugate(a), { ...options, norm: swap(checkNorm(options.norm)) });
 }
 
 /** `ihfft(x, { n, axis, norm })`: inverse of hfft (conj of rfft, norm swapped). */
 export function ihfft(x: ArrayInput, options: FftOptions = {}): FastArray {
+  options = checkOptions('fft.ihfft', options);
   return conjugate(rfft(x, { ...options, norm: swap(checkNorm(options.norm)) }));
 }
 
@@ -231,16 +238,19 @@ function c2cN(x: ArrayInput, options: FftnOptions, forward: boolean, name: strin
 
 /** `fftn(x, { s, axes, norm })`: the n-dimensional DFT over `axes` (default: all, or the last len(s)). */
 export function fftn(x: ArrayInput, options: FftnOptions = {}): FastArray {
+  options = checkOptions('fft.fftn', options);
   return c2cN(x, options, true, 'fftn');
 }
 
 /** `ifftn(x, { s, axes, norm })`: the n-dimensional inverse DFT. */
 export function ifftn(x: ArrayInput, options: FftnOptions = {}): FastArray {
+  options = checkOptions('fft.ifftn', options);
   return c2cN(x, options, false, 'ifftn');
 }
 
 /** `rfftn(x, { s, axes, norm })`: rfft over the last axis of `axes`, then fft over the others. */
 export function rfftn(x: ArrayInput, options: FftnOptions = {}): FastArray {
+  options = checkOptions('fft.rfftn', options);
   const a0 = toFast(x);
   realInput(a0, 'rfftn');
   const { axes, s } = ndAxes(a0, options, 'rfftn');
@@ -253,6 +263,7 @@ export function rfftn(x: ArrayInput, options: FftnOptions = {}): FastArray {
 
 /** `irfftn(x, { s, axes, norm })`: ifft over all but the last of `axes`, then irfft over the last. */
 export function irfftn(x: ArrayInput, options: FftnOptions = {}): FastArray {
+  options = checkOptions('fft.irfftn', options);
   let a = toFast(x);
   const { axes, s } = ndAxes(a, options, 'irfftn');
   if (axes.length === 0) throw new ValueError('irfftn needs at least one axis');
@@ -263,11 +274,13 @@ export function irfftn(x: ArrayInput, options: FftnOptions = {}): FastArray {
 
 /** NumPy's `fft2(x, { s, axes = [-2, -1], norm })`. */
 export function fft2(x: ArrayInput, options: FftnOptions = {}): FastArray {
+  options = checkOptions('fft.fft2', options);
   return fftn(x, { ...options, axes: options.axes ?? [-2, -1] });
 }
 
 /** NumPy's `ifft2(x, { s, axes = [-2, -1], norm })`. */
 export function ifft2(x: ArrayInput, options: FftnOptions = {}): FastArray {
+  options = checkOptions('fft.ifft2', options);
   return ifftn(x, { ...options, axes: options.axes ?? [-2, -1] });
 }
 
@@ -277,6 +290,7 @@ function checkCount(n: number, name: string): void {
 
 /** `fftfreq(n, { d = 1 })`: sample frequencies [0, 1, ..., n/2-1, -n/2, ..., -1] / (d·n) (as NumPy: integer · (1/(n·d))). */
 export function fftfreq(n: number, options: { readonly d?: number; readonly dtype?: DTypeName } = {}): FastArray {
+  options = checkOptions('fft.fftfreq', options);
   checkCount(n, 'fftfreq');
   const val = 1.0 / (n * (options.d ?? 1.0));
   const out = fresh(options.dtype ?? 'float64', [n]);
@@ -289,6 +303,7 @@ export function fftfreq(n: number, options: { readonly d?: number; readonly dtyp
 
 /** `rfftfreq(n, { d = 1 })`: the n//2 + 1 non-negative sample frequencies of rfft. */
 export function rfftfreq(n: number, options: { readonly d?: number; readonly dtype?: DTypeName } = {}): FastArray {
+  options = checkOptions('fft.rfftfreq', options);
   checkCount(n, 'rfftfreq');
   const val = 1.0 / (n * (options.d ?? 1.0));
   const N = Math.floor(n / 2) + 1;
@@ -330,10 +345,12 @@ function rollAxes(x: ArrayInput, axesOpt: number | readonly number[] | null | un
 
 /** `fftshift(x, { axes })`: the zero-frequency term moved to the centre (roll by n//2 along each axis). */
 export function fftshift(x: ArrayInput, options: { readonly axes?: number | readonly number[] | null } = {}): FastArray {
+  options = checkOptions('fft.fftshift', options);
   return rollAxes(x, options.axes, (n) => Math.floor(n / 2));
 }
 
 /** `ifftshift(x, { axes })`: the inverse of fftshift (roll by -(n//2)). */
 export function ifftshift(x: ArrayInput, options: { readonly axes?: number | readonly number[] | null } = {}): FastArray {
+  options = checkOptions('fft.ifftshift', options);
   return rollAxes(x, options.axes, (n) => -Math.floor(n / 2));
 }

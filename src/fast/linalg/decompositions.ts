@@ -16,6 +16,7 @@ import { broadcastShapes, shapeStr, sizeOf } from '../shape.js';
 import { cholesky as cholKernel, formQ, householderQR, jacobiSVD, luSolve, luSolveComplex, slogdetComplex, slogdetOf, symmetricEigenvalues, type ComplexMatrix } from './dense.js';
 import { matmul } from './products.js';
 import { batchOffsets, fresh, isComplex, linalgFloat, materialize, readMatrix, toFast, type ArrayInput } from './support.js';
+import { checkOptions } from '../options.js';
 
 /** NumPy's LinAlgError is a ValueError subclass: fast throws ValueError with the same message. */
 function linAlgError(msg: string): ValueError {
@@ -199,6 +200,7 @@ export function solve(x1: ArrayInput, x2: ArrayInput): FastArray {
 
 /** `cholesky(x, { upper })`: L with x = L·Lᵀ (from the lower triangle), or U = Lᵀ-style from the upper triangle when upper. */
 export function cholesky(x: ArrayInput, options: { readonly upper?: boolean } = {}): FastArray {
+  options = checkOptions('linalg.cholesky', options);
   const s = stackOf(x, 'linalg.cholesky', true);
   const n = s.n;
   const upper = options.upper ?? false;
@@ -222,6 +224,7 @@ function transposed(m: Float64Array, rows: number, cols: number): Float64Array {
 
 /** `qr(x, { mode })`: Householder QR with LAPACK's sign convention; mode 'reduced' (default), 'complete' or 'r'. */
 export function qr(x: ArrayInput, options: { readonly mode?: 'reduced' | 'complete' | 'r' | 'raw' } = {}): ([FastArray, FastArray] & { Q: FastArray; R: FastArray }) | FastArray {
+  options = checkOptions('linalg.qr', options);
   const mode = options.mode ?? 'reduced';
   if (mode === 'raw') throw new NotSupportedError('linalg.qr', "mode='raw' (LAPACK's packed reflectors)");
   if (mode !== 'reduced' && mode !== 'complete' && mode !== 'r') throw new ValueError(`qr mode must be 'reduced', 'complete', 'r' or 'raw', got ${JSON.stringify(mode)}`);
@@ -295,6 +298,7 @@ export function svdvals(x: ArrayInput): FastArray {
  * counted, as NumPy. int64 like NumPy's count (intp), not fast's int32 default.
  */
 export function matrix_rank(x: ArrayInput, options: { readonly rtol?: number | null; readonly tol?: number | null } = {}): FastArray {
+  options = checkOptions('linalg.matrix_rank', options);
   const a0 = toFast(x);
   if (a0.ndim < 2) {
     const out = fresh('int64', []);
@@ -323,6 +327,7 @@ export function matrix_rank(x: ArrayInput, options: { readonly rtol?: number | n
 
 /** `pinv(x, { rtol })`: V·diag(1/s)·Uᵀ over singular values above rtol·max(s) (NumPy's default rcond 1e-15). */
 export function pinv(x: ArrayInput, options: { readonly rtol?: number | null; readonly rcond?: number | null } = {}): FastArray {
+  options = checkOptions('linalg.pinv', options);
   const s = stackOf(x, 'linalg.pinv', false);
   const { m, n } = s;
   const rc = options.rcond ?? (options.rtol === undefined ? 1e-15 : options.rtol === null ? Math.max(m, n) * (s.dtype === 'float32' ? 2 ** -23 : 2 ** -52) : options.rtol);
@@ -357,6 +362,7 @@ function pinvMatrix(w: Float64Array, m: number, n: number, rcond: number): Float
 
 /** `eigvalsh(x, { UPLO })`: eigenvalues of each symmetric matrix (from its lower triangle, or upper with UPLO 'U'), ascending. */
 export function eigvalsh(x: ArrayInput, options: { readonly UPLO?: 'L' | 'U' } = {}): FastArray {
+  options = checkOptions('linalg.eigvalsh', options);
   const s = stackOf(x, 'linalg.eigvalsh', true);
   const n = s.n;
   const out = fresh(s.dtype, [...s.batch, n]);
@@ -378,6 +384,7 @@ export function lstsq(
   x2: ArrayInput,
   options: { readonly rcond?: number | null } = {},
 ): [FastArray, FastArray, number, FastArray] & { x: FastArray; residuals: FastArray; rank: number; s: FastArray } {
+  options = checkOptions('linalg.lstsq', options);
   const a0 = toFast(x1);
   const b0 = toFast(x2);
   if (a0.ndim !== 2 || (b0.ndim !== 1 && b0.ndim !== 2)) {

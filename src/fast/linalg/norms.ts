@@ -16,6 +16,7 @@ import { broadcastShapes, normalizeAxes, normalizeAxis, shapeStr, sizeOf } from 
 import { moveaxis, reshape, transpose } from '../views.js';
 import { svdvals } from './decompositions.js';
 import { batchOffsets, fresh, isComplex, materialize, toFast, type ArrayInput } from './support.js';
+import { checkOptions } from '../options.js';
 
 /** The float dtype a norm computes in (integers and bool: float64) and the real dtype it returns. */
 function normTypes(d: DTypeName): { compute: DTypeName; result: DTypeName } {
@@ -33,6 +34,7 @@ export interface VectorNormOptions {
 
 /** `vector_norm(x, { axis, keepdims, ord })` (ord: any number, ±Infinity; default 2). */
 export function vector_norm(x: ArrayInput, options: VectorNormOptions = {}): FastArray {
+  options = checkOptions('linalg.vector_norm', options);
   const a0 = toFast(x);
   const ord = options.ord ?? 2;
   if (typeof ord !== 'number') throw new ValueError(`vector_norm ord must be a number (or ±Infinity), got ${JSON.stringify(ord)}`);
@@ -60,6 +62,7 @@ export interface MatrixNormOptions {
 
 /** `matrix_norm(x, { keepdims, ord })` over the last two axes: 'fro' (default), 'nuc', ±1, ±2, ±Infinity. */
 export function matrix_norm(x: ArrayInput, options: MatrixNormOptions = {}): FastArray {
+  options = checkOptions('linalg.matrix_norm', options);
   const a0 = toFast(x);
   if (a0.ndim < 2) throw new ValueError(`matrix_norm needs at least 2 dimensions, got shape ${shapeStr(a0.shape)}`);
   const ord = options.ord ?? 'fro';
@@ -97,6 +100,7 @@ export function norm(
   x: ArrayInput,
   options: { readonly ord?: number | 'fro' | 'nuc' | null; readonly axis?: number | readonly number[] | null; readonly keepdims?: boolean } = {},
 ): FastArray {
+  options = checkOptions('linalg.norm', options);
   const a = toFast(x);
   const ord = options.ord ?? null;
   const keepdims = options.keepdims ?? false;
@@ -139,6 +143,7 @@ function diagonalView(a: FastArray, offset: number, axis1: number, axis2: number
 
 /** `linalg.diagonal(x, { offset })`: the diagonals of the last two axes (a read-only view). */
 export function diagonal(x: ArrayInput, options: { readonly offset?: number } = {}): FastArray {
+  options = checkOptions('linalg.diagonal', options);
   const a = toFast(x);
   if (a.ndim < 2) throw new ValueError(`diagonal needs at least 2 dimensions, got shape ${shapeStr(a.shape)}`);
   return diagonalView(a, options.offset ?? 0, -2, -1);
@@ -146,6 +151,7 @@ export function diagonal(x: ArrayInput, options: { readonly offset?: number } = 
 
 /** `linalg.trace(x, { offset, dtype })`: sum of the diagonals of the last two axes (dtype as `sum`). */
 export function linalgTrace(x: ArrayInput, options: { readonly offset?: number; readonly dtype?: DTypeName | null } = {}): FastArray {
+  options = checkOptions('linalg.trace', options);
   const a = toFast(x);
   if (a.ndim < 2) throw new ValueError(`trace needs at least 2 dimensions, got shape ${shapeStr(a.shape)}`);
   const d = diagonalView(a, options.offset ?? 0, -2, -1);
@@ -157,6 +163,7 @@ export function trace(
   x: ArrayInput,
   options: { readonly offset?: number; readonly axis1?: number; readonly axis2?: number; readonly dtype?: DTypeName | null } = {},
 ): FastArray {
+  options = checkOptions('trace', options);
   const a = toFast(x);
   if (a.ndim < 2) throw new ValueError(`trace needs at least 2 dimensions, got shape ${shapeStr(a.shape)}`);
   const d = diagonalView(a, options.offset ?? 0, options.axis1 ?? 0, options.axis2 ?? 1);
@@ -165,6 +172,7 @@ export function trace(
 
 /** NumPy's `diag(x, { k })`: the k-th diagonal of a 2-d array (a copy), or a 2-d array with the 1-d x on its k-th diagonal. */
 export function diag(x: ArrayInput, options: { readonly k?: number } = {}): FastArray {
+  options = checkOptions('diag', options);
   const a = toFast(x);
   const k = options.k ?? 0;
   if (a.ndim === 2) return materialize(diagonalView(a, k, 0, 1).copy());
@@ -182,6 +190,7 @@ export function diag(x: ArrayInput, options: { readonly k?: number } = {}): Fast
  * broadcast), computed with NumPy's multiply/subtract order and promotion.
  */
 export function cross(x1: ArrayInput, x2: ArrayInput, options: { readonly axis?: number } = {}): FastArray {
+  options = checkOptions('cross', options);
   const a0 = toFast(x1);
   const b0 = toFast(x2);
   const axis = options.axis ?? -1;

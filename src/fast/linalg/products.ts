@@ -12,6 +12,7 @@ import { promoteTypes } from '../promotion.js';
 import { broadcastShapes, normalizeAxis, shapeStr, sizeOf } from '../shape.js';
 import { moveaxis, reshape, transpose } from '../views.js';
 import { batchOffsets, fresh, isComplex, materialize, toFast, type ArrayInput } from './support.js';
+import { checkOptions } from '../options.js';
 
 /**
  * `matmul(x1, x2)` (`x1 @ x2`): 1-d operands are promoted to a row (x1) or column (x2) matrix and
@@ -157,6 +158,7 @@ export function conjOf(a: FastArray): FastArray {
  * gufunc), the other axes broadcast.
  */
 export function vecdot(x1: ArrayInput, x2: ArrayInput, options: { readonly axis?: number } = {}): FastArray {
+  options = checkOptions('linalg.vecdot', options);
   const a0 = toFast(x1);
   const b0 = toFast(x2);
   const axis = options.axis ?? -1;

@@ -7,6 +7,7 @@ import { NotSupportedError, ShapeError, ValueError } from '../../common/errors.j
 import type { FastArray } from '../array.js';
 import { shapeStr } from '../shape.js';
 import { fresh, isComplex, materialize, toFast, type ArrayInput } from '../linalg/support.js';
+import { checkOptions } from '../options.js';
 
 function floats(a: FastArray): Float64Array {
   const m = materialize(a, 'float64');
@@ -18,6 +19,7 @@ function floats(a: FastArray): Float64Array {
 
 /** NumPy's `interp(x, xp, fp, { left, right })` (xp increasing, not checked, as NumPy). */
 export function interp(x: ArrayInput, xp: ArrayInput, fp: ArrayInput, options: { readonly left?: number | null; readonly right?: number | null; readonly period?: number | null } = {}): FastArray {
+  options = checkOptions('interp', options);
   if (options.period != null) throw new NotSupportedError('numpy.interp', 'the period option');
   const xs0 = toFast(x);
   const xpa = toFast(xp);

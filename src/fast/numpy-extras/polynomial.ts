@@ -10,6 +10,7 @@ import { promoteTypes, DEFAULT_INT } from '../promotion.js';
 import { shapeStr } from '../shape.js';
 import { lstsq } from '../linalg/decompositions.js';
 import { fresh, isComplex, materialize, toFast, type ArrayInput } from '../linalg/support.js';
+import { checkOptions } from '../options.js';
 
 /** NumPy's `polyval(p, x)`: y = 0·x, then y = y·x + p[i] for each coefficient (highest power first). */
 export function polyval(p: ArrayInput, x: ArrayInput): FastArray {
@@ -23,6 +24,7 @@ export function polyval(p: ArrayInput, x: ArrayInput): FastArray {
 
 /** NumPy's `vander(x, N = len(x), { increasing = false })`: columns x^(N-1), ..., x, 1 (or increasing). */
 export function vander(x: ArrayInput, N?: number | null, options: { readonly increasing?: boolean } = {}): FastArray {
+  options = checkOptions('vander', options);
   const xs = materialize(toFast(x));
   if (xs.ndim !== 1) throw new ValueError(`x must be a one-dimensional array or sequence, got shape ${shapeStr(xs.shape)}`);
   const n = N ?? xs.size;
@@ -44,6 +46,7 @@ export function vander(x: ArrayInput, N?: number | null, options: { readonly inc
 
 /** NumPy's `polyfit(x, y, deg)` (no weights): least-squares coefficients, highest power first. */
 export function polyfit(x: ArrayInput, y: ArrayInput, deg: number, options: { readonly rcond?: number | null } = {}): FastArray {
+  options = checkOptions('polyfit', options);
   const xs = materialize(toFast(x).astype('float64'));
   const y0 = toFast(y);
   if (isComplex(y0.dtype) || isComplex(xs.dtype)) throw new NotSupportedError('numpy.polyfit', 'complex data');

@@ -11,6 +11,7 @@ import { shapeStr } from '../shape.js';
 import { flip } from '../views.js';
 import { conjOf } from '../linalg/products.js';
 import { fresh, materialize, toFast, type ArrayInput } from '../linalg/support.js';
+import { checkOptions } from '../options.js';
 
 export type CorrelateMode = 'full' | 'same' | 'valid';
 
@@ -59,6 +60,7 @@ function correlateCore(a0: FastArray, v0: FastArray, mode: CorrelateMode): FastA
 
 /** NumPy's `correlate(a, v, { mode = 'valid' })`: c[k] = Σ_n a[n + k]·conj(v[n]). */
 export function correlate(x1: ArrayInput, x2: ArrayInput, options: { readonly mode?: CorrelateMode } = {}): FastArray {
+  options = checkOptions('correlate', options);
   const [a, v] = vectors(x1, x2, 'correlate');
   // as NumPy's correlate2: v conjugated; a shorter a is swapped with v and the result reversed
   return correlateCore(a, conjOf(v), options.mode ?? 'valid');
@@ -66,6 +68,7 @@ export function correlate(x1: ArrayInput, x2: ArrayInput, options: { readonly mo
 
 /** NumPy's `convolve(a, v, { mode = 'full' })`: the longer operand correlated with the reversed shorter one. */
 export function convolve(x1: ArrayInput, x2: ArrayInput, options: { readonly mode?: CorrelateMode } = {}): FastArray {
+  options = checkOptions('convolve', options);
   let [a, v] = vectors(x1, x2, 'convolve');
   if (v.size > a.size) [a, v] = [v, a];
   return correlateCore(a, flip(v), options.mode ?? 'full');

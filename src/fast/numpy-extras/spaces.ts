@@ -9,6 +9,7 @@ import type { FastArray } from '../array.js';
 import { linspace } from '../creation.js';
 import { pow } from '../elementwise.js';
 import { fresh, materialize } from '../linalg/support.js';
+import { checkOptions } from '../options.js';
 
 export interface SpaceOptions {
   readonly endpoint?: boolean;
@@ -17,6 +18,7 @@ export interface SpaceOptions {
 
 /** NumPy's `logspace(start, stop, num = 50, { endpoint, base = 10, dtype })`. */
 export function logspace(start: number, stop: number, num = 50, options: SpaceOptions & { readonly base?: number } = {}): FastArray {
+  options = checkOptions('logspace', options);
   const y = linspace(start, stop, num, { endpoint: options.endpoint ?? true });
   const r = materialize(pow(options.base ?? 10.0, y));
   return options.dtype && options.dtype !== r.dtype ? materialize(r.astype(options.dtype)) : r;
@@ -24,6 +26,7 @@ export function logspace(start: number, stop: number, num = 50, options: SpaceOp
 
 /** NumPy's `geomspace(start, stop, num = 50, { endpoint, dtype })`. */
 export function geomspace(start: number, stop: number, num = 50, options: SpaceOptions = {}): FastArray {
+  options = checkOptions('geomspace', options);
   if (typeof start !== 'number' || typeof stop !== 'number') throw new NotSupportedError('numpy.geomspace', 'complex or array endpoints');
   if (start === 0 || stop === 0) throw new ValueError('Geometric sequence cannot include zero');
   const sign = Math.sign(start);
@@ -41,6 +44,7 @@ export function geomspace(start: number, stop: number, num = 50, options: SpaceO
 
 /** NumPy's `tri(N, M = N, { k = 0, dtype = 'float64' })`: ones at and below the k-th diagonal. */
 export function tri(N: number, M?: number | null, options: { readonly k?: number; readonly dtype?: DTypeName } = {}): FastArray {
+  options = checkOptions('tri', options);
   const m = M ?? N;
   const k = options.k ?? 0;
   for (const [name, v] of [['N', N], ['M', m]] as const) if (!Number.isInteger(v) || v < 0) throw new ValueError(`tri ${name} must be a non-negative integer, got ${v}`);
