@@ -13,11 +13,14 @@ import { DTYPES, type DTypeName } from '../common/dtypes.js';
 import { FastArray } from '../fast/array.js';
 import * as fast from '../fast/index.js';
 
-/** NumPy parameter names that take array-likes (JS lists here are read as NumPy reads Python lists). */
+/**
+ * NumPy parameter names that take array-likes (JS lists here are read as NumPy reads Python lists). Names
+ * that are arrays in one function and counts in another (eye's M, histogram's bins) are not here.
+ */
 const ARRAY_PARAMS = new Set([
   'a', 'x', 'x1', 'x2', 'arr', 'array', 'ary', 'm', 'v', 'y', 'object', 'condition', 'xp', 'fp', 'indices', 'values',
   'weights', 'choicelist', 'condlist', 'arrays', 'tup', 'a1', 'a2', 'b', 'ar', 'ar1', 'ar2', 'element', 'test_elements',
-  'p', 'c', 'bins', 'prototype', 'A', 'B', 'M', 'u', 'xs', 'arys',
+  'p', 'c', 'prototype', 'u', 'xs', 'arys',
 ]);
 
 type Kind = 'bool' | 'int' | 'float' | 'other';
