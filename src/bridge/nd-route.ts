@@ -129,6 +129,9 @@ export function planFast(route: Route, bound: BoundCall): FastPlan {
       continue;
     }
     if (role.kind === 'option') {
+      // None where None is NumPy's default means "the default", which is fast's default for an option it
+      // honours: leave it out rather than ask fast to read null.
+      if ((v === null || v === undefined) && p.default?.kind === 'value' && p.default.value === null) continue;
       if (role.key === 'dtype' && !fastTakesDtype(v)) return { refuse: `fast has no dtype ${JSON.stringify(String(v))} (${route.path}.dtype)` };
       (options ??= {})[role.key] = v;
       continue;
