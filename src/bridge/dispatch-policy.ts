@@ -23,22 +23,31 @@
  *   n = 28; at n = 32 NumPy is 2.1-3.2x (solve), 2.1-2.6x (inv), 1.5-1.8x (det) faster; at 64, 5x.
  *   Threshold: 32768 = 32^3 (per matrix n^3, times the batch).
  *
+ * - Decompositions (linalg.svdvals, eigvalsh, pinv, matrix_rank, cond, qr, cholesky, matrix_norm): fast's
+ *   Jacobi SVD and eigenvalue sweeps and its unblocked QR/Cholesky are exact but far slower than LAPACK
+ *   from small sizes on (loaded machine, µs per call, fast vs NumPy in CPython: svdvals 4x4 89 vs 32,
+ *   16x16 511 vs 56, complex 16x16 3266 vs 46; qr 64x64 579 vs 81; pinv 64x64 12233 vs 4285).
+ *   Threshold: 64 = 4x4x4 (m*n*min(m, n) per matrix, times the batch): below, the route's fixed cost
+ *   is most of the call.
+ *
  * `formatWork` writes work figures for the dispatch reason (nd.ts).
  */
 import type { DTypeName } from '../common/dtypes.js';
 import { promoteTypes } from '../fast/promotion.js';
 import { broadcastShapes, sizeOf } from '../fast/shape.js';
 
-export type Library = 'BLAS' | 'LAPACK';
+export type Library = 'BLAS' | 'LAPACK' | 'decomposition';
 
 export interface Thresholds {
   /** Minimum multiply-adds for a BLAS-family call to go to NumPy. */
   readonly blas: number;
   /** Minimum work (n^3 per matrix, times the batch) for a LAPACK-family call to go to NumPy. */
   readonly lapack: number;
+  /** Minimum work (m*n*min(m, n) per matrix, times the batch) for an iterative decomposition to go to NumPy. */
+  readonly decomposition: number;
 }
 
-export const DEFAULT_THRESHOLDS: Thresholds = { blas: 4096, lapack: 32768 };
+export const DEFAULT_THRESHOLDS: Thresholds = { blas: 4096, lapack: 32768, decomposition: 64 };
 
 export interface WorkEstimate {
   readonly library: Library;
@@ -203,7 +212,24 @@ function lapack(a: Operand, ops: readonly Operand[], batchOverride?: number): Wo
   return { library: 'LAPACK', work: (batchOverride ?? batch) * n * n * n, operands: describe(ops, ', ') };
 }
 
+/** An iterative decomposition of a stack of (..., m, n) matrices: m*n*min(m, n) per matrix. */
+const decomposition: Estimator = (args) => {
+  const a = args.length > 0 ? operand(args[0]) : undefined;
+  if (!a || a.shape.length < 2) return undefined;
+  const m = a.shape[a.shape.length - 2];
+  const n = a.shape[a.shape.length - 1];
+  return { library: 'decomposition', work: sizeOf(a.shape.slice(0, -2)) * m * n * Math.min(m, n), operands: describe([a], ', ') };
+};
+
 const ESTIMATORS: Readonly<Record<string, Estimator>> = {
+  'linalg.svdvals': decomposition,
+  'linalg.eigvalsh': decomposition,
+  'linalg.pinv': decomposition,
+  'linalg.matrix_rank': decomposition,
+  'linalg.cond': decomposition,
+  'linalg.qr': decomposition,
+  'linalg.cholesky': decomposition,
+  'linalg.matrix_norm': decomposition,
   matmul: matmulEstimator,
   'linalg.matmul': matmulEstimator,
   dot: (args) => {

@@ -28,7 +28,9 @@ type Kind = 'bool' | 'int' | 'float' | 'other';
 /** What NumPy would make of a JS value: bool, int (-> int64), float, or something else (left to fast). */
 function kindOf(v: unknown, depth = 0): Kind {
   if (typeof v === 'boolean') return 'bool';
-  if (typeof v === 'number') return Number.isInteger(v) && !Object.is(v, -0) ? 'int' : 'float';
+  // compat's rule for a JS number crossing to Python: integral and below 2**63 in magnitude is an int
+  // (-0 included), anything else a float
+  if (typeof v === 'number') return Number.isInteger(v) && Math.abs(v) < 2 ** 63 ? 'int' : 'float';
   if (typeof v === 'bigint') return 'int';
   if (Array.isArray(v) && depth < 64) {
     let k: Kind = 'bool';

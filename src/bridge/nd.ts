@@ -287,8 +287,9 @@ function callNumpy(fn: unknown, args: readonly unknown[], name: string, reason: 
  * stays there).
  */
 function blasVerdict(est: WorkEstimate, name: string): { numpy: boolean; reason: string } {
-  const min = est.library === 'BLAS' ? config.thresholds.blas : config.thresholds.lapack;
-  const what = `${name} of ${est.operands}, ${formatWork(est.work)} ${est.library === 'BLAS' ? 'multiply-adds' : 'work (n^3 per matrix)'}`;
+  const min = est.library === 'BLAS' ? config.thresholds.blas : est.library === 'LAPACK' ? config.thresholds.lapack : config.thresholds.decomposition;
+  const unit = est.library === 'BLAS' ? 'multiply-adds' : est.library === 'LAPACK' ? 'work (n^3 per matrix)' : 'work (m*n*min(m, n) per matrix)';
+  const what = `${name} of ${est.operands}, ${formatWork(est.work)} ${unit}`;
   if (est.work < min) return { numpy: false, reason: `${what}, below the ${est.library} threshold ${formatWork(min)}: the FFI round trip would cost more than it saves` };
   if (!compat.available()) return { numpy: false, reason: `${what}, above the ${est.library} threshold ${formatWork(min)}, but NumPy is unavailable` };
   return { numpy: true, reason: `${est.library}: ${what} >= ${formatWork(min)}` };
