@@ -64,9 +64,16 @@ describe('estimateWork', () => {
 
   it('covers the documented functions, and formats work for reasons', () => {
     expect([...POLICY_FUNCTIONS].sort()).toEqual(
-      ['dot', 'inner', 'linalg.det', 'linalg.inv', 'linalg.matmul', 'linalg.solve', 'linalg.tensordot', 'linalg.vecdot', 'matmul', 'tensordot', 'vdot', 'vecdot'].sort(),
+      [
+        'dot', 'inner', 'linalg.det', 'linalg.inv', 'linalg.matmul', 'linalg.solve', 'linalg.tensordot', 'linalg.vecdot', 'matmul', 'tensordot', 'vdot', 'vecdot',
+        'linalg.svdvals', 'linalg.eigvalsh', 'linalg.pinv', 'linalg.matrix_rank', 'linalg.cond', 'linalg.qr', 'linalg.cholesky', 'linalg.matrix_norm',
+      ].sort(),
     );
-    expect(DEFAULT_THRESHOLDS).toEqual({ blas: 4096, lapack: 32768 });
+    expect(DEFAULT_THRESHOLDS).toEqual({ blas: 4096, lapack: 32768, decomposition: 64 });
+    // a 3x5 matrix: 3 * 5 * min(3, 5) work; a stack of two 4x4: 2 * 64
+    expect(estimateWork('linalg.svdvals', [f64(3, 5)])).toMatchObject({ library: 'decomposition', work: 45 });
+    expect(estimateWork('linalg.qr', [fast.zeros([2, 4, 4])])?.work).toBe(128);
+    expect(estimateWork('linalg.cholesky', [fast.zeros([4])])).toBeUndefined();
     expect(formatWork(4096)).toBe('4096');
     expect(formatWork(502 ** 3)).toBe('1.3e+8');
   });
