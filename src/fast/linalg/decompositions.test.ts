@@ -221,3 +221,30 @@ describe('decompositions: bad input and unsupported corners', () => {
     expect(() => matrix_power(build(s('int32', [2, 2], 1)), -1)).toThrow(DTypeError);
   });
 });
+
+describe('decompositions of matrices near overflow and underflow', () => {
+  // sums of squares of these entries overflow (or underflow) in float64: the kernels scale first
+  const cases = {
+    big: [[1e300, 3e299], [-2e299, 5e298]],
+    tiny: [[1e-300, 3e-310], [-2e-305, 5e-301]],
+    huge3: [[5e307, -3e307, 2], [3, 1e307, -4e307], [0, 1e200, 2e307]],
+  };
+  const fns = ['svdvals', 'eigvalsh', 'pinv'] as const;
+  const exprs: Record<string, string> = {};
+  for (const [k, v] of Object.entries(cases)) for (const f of fns) exprs[`${f} ${k}`] = `np.linalg.${f}(np.array(${JSON.stringify(v)}, dtype=np.float64))`;
+  const expected = numpyEval(exprs);
+  for (const [k, v] of Object.entries(cases)) {
+    for (const f of fns) {
+      it(`${f} ${k}`, () => {
+        const a = asarray(v, { dtype: 'float64' });
+        const got = { svdvals, eigvalsh, pinv }[f](a);
+        const exp = expected[`${f} ${k}`];
+        if (!('data' in exp)) throw new Error(`NumPy raised ${JSON.stringify(exp)}`);
+        // relative to the largest expected magnitude (tiny values must not pass by an absolute tolerance)
+        const scale = Math.max(...exp.data.map((x) => Math.abs(Number(x))));
+        expectNear(got, exp, `${f} ${k}`, { rtol: 1e-12, atol: 1e-12 * scale });
+        expect(scale).toBeGreaterThan(0);
+      });
+    }
+  }
+});
