@@ -15,6 +15,12 @@ describe('parseIndexString', () => {
   it('parses integer and boolean lists', () => {
     expect(parseIndexString('[0, 2], :')).toEqual([[0, 2], new Slice()]);
     expect(parseIndexString('[True, False]')).toEqual([[true, false]]);
+    expect(parseIndexString('[True]')).toEqual([[true]]);
+  });
+  it("reads True and False as NumPy's scalar boolean index, not as a mask", () => {
+    expect(parseIndexString('True')).toEqual([true]);
+    expect(parseIndexString('False, 1')).toEqual([false, 1]);
+    expect(parseIndexString('..., True, None')).toEqual(['...', true, null]);
   });
   it('caches parsed strings', () => {
     expect(parseIndexString('3, 4')).toBe(parseIndexString('3, 4'));

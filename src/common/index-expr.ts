@@ -45,12 +45,13 @@ export type Ellipsis = typeof ellipsis;
 
 /**
  * One item of an index. `A` is the array type of the runtime (boolean masks and integer index arrays).
- * Plain JS arrays of integers or booleans are index arrays too.
+ * Plain JS arrays of integers or booleans are index arrays too. A lone `true`/`false` is NumPy's
+ * `True`/`False` index (a 0-d boolean mask: a new axis of length 1 or 0), not a 1-element mask.
  */
-export type IndexItem<A> = number | Slice | null | Ellipsis | A | readonly number[] | readonly boolean[] | string;
+export type IndexItem<A> = number | boolean | Slice | null | Ellipsis | A | readonly number[] | readonly boolean[] | string;
 
 /** An index item after string parsing: no strings, no runtime arrays. */
-export type ParsedIndexItem = number | Slice | null | Ellipsis | readonly number[] | readonly boolean[];
+export type ParsedIndexItem = number | boolean | Slice | null | Ellipsis | readonly number[] | readonly boolean[];
 
 const cache = new Map<string, readonly ParsedIndexItem[]>();
 const CACHE_LIMIT = 1024;
@@ -111,13 +112,14 @@ function parseItem(raw: string, original: string): ParsedIndexItem {
     if (c === 0) throw new IndexError(`slice step cannot be zero in index '${original}'`);
     return new Slice(a ?? null, b ?? null, c ?? null);
   }
-  if (t === 'True' || t === 'False') return [t === 'True'];
+  // NumPy's True/False index is a 0-d boolean, not the list [True]
+  if (t === 'True' || t === 'False') return t === 'True';
   return parseInt(t, original);
 }
 
 /**
  * Parse NumPy index syntax: `'1'`, `'-1, 2'`, `'1:, ::-2'`, `'None, ...'`, `'[0, 2], :'`,
- * `'[True, False]'`. The result is cached and frozen; throws `IndexError` on malformed input.
+ * `'[True, False]'`, `'True'` (a 0-d boolean). The result is cached and frozen; throws `IndexError` on malformed input.
  */
 export function parseIndexString(text: string): readonly ParsedIndexItem[] {
   const hit = cache.get(text);

@@ -31,9 +31,17 @@ const GETS: [string, unknown[]][] = [
   [':, [True, False, True]', [slice(), [true, false, true]]],
   ['None, [1], ..., [2]', [newaxis, [1], '...', [2]]],
   ['[[0, 1], [1, 0]], 2', [[[0, 1], [1, 0]], 2]],
+  // NumPy's True / False index: a 0-d boolean, a new axis of length 1 / 0 (an advanced index: a copy)
+  ['True', [true]],
+  ['False', [false]],
+  ['np.array(True)', [fast.asarray(true)]],
+  ['0, True', [0, true]],
+  [':, True, [0, 2]', [slice(), fast.asarray(true), [0, 2]]],
+  ['[0, 1], :, True', [[0, 1], slice(), true]],
+  ['..., True', ['...', true]],
 ];
 
-const STRS = ['1:, ::-2', '..., None', '::-1, 1', '0, [2, 0]', '[1, 0], 1:', ':, -1, [0, 3]'];
+const STRS = ['1:, ::-2', '..., None', '::-1, 1', '0, [2, 0]', '[1, 0], 1:', ':, -1, [0, 3]', 'True', 'False, 1', ':, True, [2, 0]'];
 
 const cases: Record<string, string> = {};
 GETS.forEach(([p], i) => (cases[`get${i}`] = `A[${p}]`));
@@ -66,6 +74,22 @@ describe('indexing matches NumPy', () => {
     const m = fast.asarray([[true, false, true, false], [true, false, true, false], [true, false, true, false]]);
     expectSame(a.at(fast.slice(), m), expected.maskmixed, 'maskmixed');
     expectSame(M().at(fast.asarray([[0, 3], [1, 2]])), expected.intarr2d, 'intarr2d');
+  });
+  it('0-d arrays indexed with a 0-d boolean, read and written', () => {
+    const z = (): fast.FastArray => fast.asarray(5);
+    expect(z().at(fast.asarray(true)).toArray()).toEqual([5]);
+    expect(z().at(false).shape).toEqual([0]);
+    expect(z().at('None, True').shape).toEqual([1, 1]);
+    const w = z();
+    w.set(fast.asarray(true), 7);
+    w.set(false, 9);
+    expect(w.item()).toBe(7);
+    expect(() => z().at(fast.asarray(false), [0])).toThrow(IndexError);
+  });
+  it('an out-of-range integer is an IndexError even when the broadcast index is empty (NumPy)', () => {
+    expect(() => M().at('6, []')).toThrow(IndexError);
+    expect(() => M().at([], 7)).toThrow(/out of bounds for axis 1/);
+    expect(() => fast.arange(3).at('6, []')).toThrow(/too many indices/);
   });
   it('views of views, negative steps', () => {
     expectSame(M().at('::-1').at('1:3, ::2').at(':, ::-1'), expected.viewOfView, 'viewOfView');

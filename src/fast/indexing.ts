@@ -4,7 +4,7 @@
  * (the value broadcast to the indexed region, cast unsafely as NumPy's setitem does).
  */
 import { DTYPES } from '../common/dtypes.js';
-import { IndexError, NotSupportedError, ShapeError, ValueError } from '../common/errors.js';
+import { IndexError, ShapeError, ValueError } from '../common/errors.js';
 import { ellipsis, parseIndexString, Slice, type IndexItem, type ParsedIndexItem } from '../common/index-expr.js';
 import type { IndexSpec, NdArray, NestedArray, Operand } from '../common/ndarray.js';
 import { checkIndex, FastArray } from './array.js';
@@ -32,6 +32,7 @@ function toItem(x: unknown): Item {
     return { t: 'int', v: x };
   }
   if (x === null) return { t: 'new' };
+  if (typeof x === 'boolean') return { t: 'mask', a: asarray(x, { dtype: 'bool' }) };
   if (x === ellipsis) return { t: 'ell' };
   if (x instanceof Slice) return { t: 'slice', s: x };
   if (x instanceof FastArray) return arrayItem(x);
@@ -88,7 +89,7 @@ function expand(items: Item[], ndim: number): Item[] {
   let ells = 0;
   for (const it of items) {
     if (it.t === 'int' || it.t === 'slice' || it.t === 'arr') consumed++;
-    else if (it.t === 'mask') consumed += Math.max(1, it.a.ndim);
+    else if (it.t === 'mask') consumed += it.a.ndim;
     else if (it.t === 'ell') ells++;
   }
   if (ells > 1) throw new IndexError("an index can only have a single ellipsis ('...')");
@@ -142,10 +143,13 @@ function resolve(a: FastArray, rawIndex: readonly unknown[]): Resolved {
     return { kind: 'view', shape, strides, offset: off };
   }
   // advanced: masks become integer arrays (nonzero), integers become 0-d index arrays
+  // (dim -1: a 0-d boolean, which indexes no axis and only adds a broadcast dimension of 1 or 0)
   type Entry = { kind: 'basic'; d: BasicDim } | { kind: 'adv'; dim: number; values: number[]; shape: readonly number[] };
   const entries: Entry[] = [];
   for (const it of items) {
     if (it.t === 'int') {
+      // checked here: NumPy checks integers even when the broadcast index is empty (a[6, []])
+      checkIndex(it.v, a.shape[dim], dim);
       entries.push({ kind: 'adv', dim, values: [it.v], shape: [] });
       dim++;
     } else if (it.t === 'slice') {
@@ -160,8 +164,14 @@ function resolve(a: FastArray, rawIndex: readonly unknown[]): Resolved {
       dim++;
     } else if (it.t === 'mask') {
       const m = it.a;
-      if (m.ndim === 0) throw new NotSupportedError('indexing.bool-scalar', 'a 0-d boolean index is not supported by the fast runtime');
-      for (let k = 0; k < m.ndim; k++) {
+      if (m.ndim === 0) {
+        // NumPy's True / False index: nonzero of a 0-d boolean, one index array of shape (1,) or (0,)
+        const v = m.get() === true;
+        entries.push({ kind: 'adv', dim: -1, values: v ? [0] : [], shape: [v ? 1 : 0] });
+        continue;
+      }
+      // NumPy does not check the shape of an empty mask (it selects nothing from any axis)
+      for (let k = 0; k < m.ndim && m.size > 0; k++) {
         if (m.shape[k] !== a.shape[dim + k]) {
           throw new IndexError(
             `boolean index did not match indexed array along axis ${dim + k}; size of axis is ${a.shape[dim + k]} but size of corresponding boolean axis is ${m.shape[k]}`,
@@ -194,6 +204,7 @@ function resolve(a: FastArray, rawIndex: readonly unknown[]): Resolved {
   const nb = sizeOf(B);
   const advOff = new Float64Array(nb);
   for (const e of advs) {
+    if (e.dim < 0) continue;
     const n = a.shape[e.dim];
     const st = broadcastStrides(e.shape, contiguous(e.shape), B);
     const stride = a._es[e.dim];

@@ -46,9 +46,13 @@ export function setDlpackHooks(importer: DlpackImporter | null, exporter: Dlpack
   dlpackExporter = exporter;
 }
 
-/** The capsule for `a` (FastArray.prototype.__dlpack__). */
+/**
+ * The capsule for `a` (FastArray.prototype.__dlpack__). `copy: true` exports a fresh copy of `a` (the
+ * standard: the consumer must not share memory with the producer); the exporter itself never copies.
+ */
 export function exportDlpack(a: FastArray, options: DlpackOptions): unknown {
   if (dlpackExporter === null) throw new NotSupportedError('array.__dlpack__', NEEDS_BRIDGE);
+  if (options.copy === true) return dlpackExporter(copyArray(a), { ...options, copy: null });
   return dlpackExporter(a, options);
 }
 

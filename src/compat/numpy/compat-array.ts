@@ -354,7 +354,7 @@ export class CompatArray implements NdArray, PyCell {
       }
       if (item instanceof Slice) return new PySliceValue(item);
       if (item === null) return null;
-      if (typeof item === 'number' || Array.isArray(item) || item instanceof CompatArray) return item;
+      if (typeof item === 'number' || typeof item === 'boolean' || Array.isArray(item) || item instanceof CompatArray) return item;
       if (typeof item === 'object' && item !== null && PYOBJ in item) return item;
       throw new IndexError(`unsupported index item ${String(item)}: use integers, slices, null (newaxis), '...', index arrays or masks`);
     });

@@ -102,7 +102,73 @@ function table(): Row[] {
   add('solve real matrix, complex rhs, batch', () => solve(well(s('float64', [2, 3, 3], 45)), build(s('complex128', [3], 46))), `np.linalg.solve(${wellPy(s('float64', [2, 3, 3], 45))}, ${py(s('complex128', [3], 46))})`);
   add('solve complex matrix, real rhs view', () => solve(well(s('complex128', [3, 3], 47)), build(s('float64', [6, 2], 48, '::2'))), `np.linalg.solve(${wellPy(s('complex128', [3, 3], 47))}, ${py(s('float64', [6, 2], 48, '::2'))})`);
   add('cond', () => cond(pd()), `np.linalg.cond(${pdPy})`, 1e-11);
+  complexRows(add);
+  arrayTolRows(add);
   return rows;
+}
+
+type Add = (label: string, run: () => FastArray, expr: string, rtol?: number, dtype?: string) => void;
+
+/**
+ * Complex input: cholesky, qr (element by element: LAPACK's phases), svdvals, pinv, matrix_rank,
+ * eigvalsh, cond, for complex128 (1e-12 of the largest entry) and complex64 (1e-5).
+ */
+function complexRows(add: Add): void {
+  for (const [dtype, tol] of [['complex128', 1e-12], ['complex64', 1e-5]] as const) {
+    const H = s(dtype, [2, 4, 4], 50);
+    // Hermitian positive definite: A·Aᴴ + 4·I
+    const hpd = (): FastArray => matmul(build(H), build(H).mT.conj()).add(eye(4, { dtype }).mul(4)).astype(dtype);
+    const hpdPy = `(lambda a: (a @ a.conj().swapaxes(-1, -2) + 4 * np.eye(4)).astype('${dtype}'))(${py(H)})`;
+    add(`cholesky ${dtype}`, () => cholesky(hpd()), `np.linalg.cholesky(${hpdPy})`, tol);
+    add(`cholesky ${dtype} upper`, () => cholesky(hpd(), { upper: true }), `np.linalg.cholesky(${hpdPy}, upper=True)`, tol);
+    // the other triangle and the diagonal's imaginary part are not read
+    const noise = `np.triu(np.full((4, 4), 0.5 - 0.25j), 1).astype('${dtype}')`;
+    const noiseF = (): FastArray => asarray([0, 1, 2, 3].map((i) => [0, 1, 2, 3].map((j) => (j > i ? { re: 0.5, im: -0.25 } : { re: 0, im: 0 }))), { dtype });
+    add(`cholesky ${dtype} reads the lower triangle`, () => cholesky(hpd().add(noiseF())), `np.linalg.cholesky(${hpdPy} + ${noise})`, tol);
+    add(`cholesky ${dtype} upper reads the upper triangle`, () => cholesky(hpd().add(noiseF().mT), { upper: true }), `np.linalg.cholesky(${hpdPy} + ${noise}.T, upper=True)`, tol);
+    for (const [label, shape, view] of [['tall', [5, 3], undefined], ['wide', [3, 5], undefined], ['square view', [4, 4], '::-1, ::2'], ['batch', [2, 4, 3], undefined]] as const) {
+      const Q = s(dtype, [...shape], 51, view);
+      add(`qr ${dtype} reduced Q ${label}`, () => (qr(build(Q)) as { Q: FastArray }).Q, `np.linalg.qr(${py(Q)}).Q`, tol);
+      add(`qr ${dtype} reduced R ${label}`, () => (qr(build(Q)) as { R: FastArray }).R, `np.linalg.qr(${py(Q)}).R`, tol);
+      add(`qr ${dtype} complete Q ${label}`, () => (qr(build(Q), { mode: 'complete' }) as { Q: FastArray }).Q, `np.linalg.qr(${py(Q)}, mode='complete').Q`, tol);
+      add(`qr ${dtype} r ${label}`, () => qr(build(Q), { mode: 'r' }) as FastArray, `np.linalg.qr(${py(Q)}, mode='r')`, tol);
+    }
+    for (const [label, shape] of [['tall', [6, 4]], ['wide', [3, 5]], ['batch', [2, 3, 3]], ['empty', [0, 3]]] as const) {
+      const S = s(dtype, [...shape], 52);
+      add(`svdvals ${dtype} ${label}`, () => svdvals(build(S)), `np.linalg.svdvals(${py(S)})`, tol);
+      add(`pinv ${dtype} ${label}`, () => pinv(build(S)), `np.linalg.pinv(${py(S)})`, tol * 10);
+    }
+    // rank 2 of 3: the third row is 1j·row 0 + row 1
+    const RD = `(lambda a: np.concatenate([a, (1j * a[0] + a[1])[None]]).astype('${dtype}'))(${py(s(dtype, [2, 3], 53))})`;
+    const rd = (): FastArray => {
+      const a = build(s(dtype, [2, 3], 53));
+      return asarray([a.at(0), a.at(1), a.at(0).mul({ re: 0, im: 1 }).add(a.at(1))].map((r) => r.toArray()) as never, { dtype });
+    };
+    add(`pinv ${dtype} rank deficient`, () => pinv(rd()), `np.linalg.pinv(${RD})`, tol * 10);
+    add(`matrix_rank ${dtype} rank deficient`, () => matrix_rank(rd()), `np.linalg.matrix_rank(${RD})`, 0);
+    add(`matrix_rank ${dtype} stack`, () => matrix_rank(build(s(dtype, [3, 4, 2], 54))), `np.linalg.matrix_rank(${py(s(dtype, [3, 4, 2], 54))})`, 0);
+    const E = s(dtype, [2, 5, 5], 55);
+    add(`eigvalsh ${dtype} (indefinite, the upper triangle and diagonal imaginary parts ignored)`, () => eigvalsh(build(E)), `np.linalg.eigvalsh(${py(E)})`, tol);
+    add(`eigvalsh ${dtype} UPLO=U`, () => eigvalsh(build(E), { UPLO: 'U' }), `np.linalg.eigvalsh(${py(E)}, UPLO='U')`, tol);
+    add(`eigvalsh ${dtype} positive definite`, () => eigvalsh(hpd()), `np.linalg.eigvalsh(${hpdPy})`, tol);
+    add(`cond ${dtype}`, () => cond(hpd()), `np.linalg.cond(${hpdPy})`, tol * 10);
+  }
+}
+
+/** pinv and matrix_rank with an array rtol (or tol): one per matrix, broadcast with the batch shape. */
+function arrayTolRows(add: Add): void {
+  // singular values of these matrices are spread: a per-matrix rtol changes the counts
+  const A = s('float64', [3, 4, 4], 60);
+  const graded = (): FastArray => build(A).mul(asarray([1, 1e-3, 1e-6, 1e-9]));
+  const gradedPy = `(${py(A)} * np.array([1, 1e-3, 1e-6, 1e-9]))`;
+  const rt = [1e-2, 1e-5, 1e-8];
+  add('matrix_rank array rtol per matrix', () => matrix_rank(graded(), { rtol: asarray(rt) }), `np.linalg.matrix_rank(${gradedPy}, rtol=np.array(${JSON.stringify(rt)}))`, 0);
+  add('matrix_rank array rtol broadcast (2, 1) with batch (3,)', () => matrix_rank(graded(), { rtol: asarray([[1e-2], [1e-7]]) }), `np.linalg.matrix_rank(${gradedPy}, rtol=np.array([[1e-2], [1e-7]]))`, 0);
+  add('matrix_rank array tol', () => matrix_rank(graded(), { tol: asarray([1e-1, 1e-4, 1e-12]) }), `np.linalg.matrix_rank(${gradedPy}, tol=np.array([1e-1, 1e-4, 1e-12]))`, 0);
+  add('matrix_rank 0-d array rtol', () => matrix_rank(graded(), { rtol: asarray(1e-4) }), `np.linalg.matrix_rank(${gradedPy}, rtol=np.array(1e-4))`, 0);
+  add('pinv array rtol per matrix', () => pinv(graded(), { rtol: asarray(rt) }), `np.linalg.pinv(${gradedPy}, rtol=np.array(${JSON.stringify(rt)}))`, 1e-9);
+  add('pinv array rtol (3, 1, 1)-batch broadcast', () => pinv(build(s('float64', [3, 2, 4, 4], 61)).mul(asarray([1, 1e-3, 1e-6, 1e-9])), { rtol: asarray([[1e-2], [1e-5], [1e-8]]) }), `np.linalg.pinv(${py(s('float64', [3, 2, 4, 4], 61))} * np.array([1, 1e-3, 1e-6, 1e-9]), rtol=np.array([[1e-2], [1e-5], [1e-8]]))`, 1e-9);
+  add('pinv rtol=None (max(m, n)·eps)', () => pinv(graded(), { rtol: null }), `np.linalg.pinv(${gradedPy}, rtol=None)`, 1e-9);
 }
 
 const matmulT = (a: FastArray): FastArray => matmul(a, a.mT);
@@ -135,12 +201,50 @@ describe('decompositions: bad input and unsupported corners', () => {
     expect(() => inv([1, 2])).toThrow(ValueError);
     expect(() => solve(build(s('float64', [3, 3], 1)), build(s('float64', [4], 2)))).toThrow(ShapeError);
   });
-  it('complex matrices are NotSupported beyond det/slogdet/inv/solve', () => {
-    expect(() => cholesky(build(s('complex128', [2, 2], 1)))).toThrow(NotSupportedError);
-    expect(() => svdvals(build(s('complex64', [2, 2], 1)))).toThrow(NotSupportedError);
+  it('complex right-hand sides of lstsq and qr mode raw are NotSupported, naming the corner', () => {
+    expect(() => lstsq(build(s('complex128', [3, 2], 1)), [1, 2, 3])).toThrow(NotSupportedError);
     expect(() => qr(build(s('float64', [2, 2], 1)), { mode: 'raw' })).toThrow(NotSupportedError);
+  });
+  it('complex matrices that are not positive definite, or hold NaN', () => {
+    expect(() => cholesky(asarray([[{ re: 1, im: 0 }, { re: 0, im: 2 }], [{ re: 0, im: -2 }, { re: 1, im: 0 }]]))).toThrow(/not positive definite/);
+    expect(() => svdvals(asarray([[{ re: 1, im: NaN }]]))).toThrow(/infs or NaNs/);
+  });
+  it('array tolerances: both set, or not broadcastable to the batch', () => {
+    const a = build(s('float64', [3, 2, 2], 1));
+    expect(() => matrix_rank(a, { rtol: 1e-3, tol: 1e-3 })).toThrow(ValueError);
+    expect(() => pinv(a, { rtol: 1e-3, rcond: 1e-3 })).toThrow(ValueError);
+    expect(() => matrix_rank(a, { rtol: asarray([1, 2]) })).toThrow(ShapeError);
+    expect(() => pinv(a, { rtol: asarray([[1], [2]]) })).toThrow(ValueError);
+    expect(() => pinv(a, { rtol: asarray([1, 2]) })).toThrow(ShapeError);
   });
   it('integer matrices to negative powers', () => {
     expect(() => matrix_power(build(s('int32', [2, 2], 1)), -1)).toThrow(DTypeError);
   });
+});
+
+describe('decompositions of matrices near overflow and underflow', () => {
+  // sums of squares of these entries overflow (or underflow) in float64: the kernels scale first
+  const cases = {
+    big: [[1e300, 3e299], [-2e299, 5e298]],
+    tiny: [[1e-300, 3e-310], [-2e-305, 5e-301]],
+    huge3: [[5e307, -3e307, 2], [3, 1e307, -4e307], [0, 1e200, 2e307]],
+  };
+  const fns = ['svdvals', 'eigvalsh', 'pinv'] as const;
+  const exprs: Record<string, string> = {};
+  for (const [k, v] of Object.entries(cases)) for (const f of fns) exprs[`${f} ${k}`] = `np.linalg.${f}(np.array(${JSON.stringify(v)}, dtype=np.float64))`;
+  const expected = numpyEval(exprs);
+  for (const [k, v] of Object.entries(cases)) {
+    for (const f of fns) {
+      it(`${f} ${k}`, () => {
+        const a = asarray(v, { dtype: 'float64' });
+        const got = { svdvals, eigvalsh, pinv }[f](a);
+        const exp = expected[`${f} ${k}`];
+        if (!('data' in exp)) throw new Error(`NumPy raised ${JSON.stringify(exp)}`);
+        // relative to the largest expected magnitude (tiny values must not pass by an absolute tolerance)
+        const scale = Math.max(...exp.data.map((x) => Math.abs(Number(x))));
+        expectNear(got, exp, `${f} ${k}`, { rtol: 1e-12, atol: 1e-12 * scale });
+        expect(scale).toBeGreaterThan(0);
+      });
+    }
+  }
 });

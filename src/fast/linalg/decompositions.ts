@@ -1,22 +1,29 @@
 /**
- * The linalg extension's factorisations and solvers over stacks of real matrices: det, slogdet,
- * inv, solve, cholesky, qr, matrix_power, svdvals, matrix_rank, pinv, eigvalsh, and NumPy's lstsq
- * and cond. Inputs are cast as NumPy's linalg casts them (integers and bool to float64); float32
- * is computed in float64 and rounded once (at least as accurate as LAPACK's single precision).
- * det, slogdet, inv and solve also take complex matrices (complex LU, pivots by |re| + |im| as
- * LAPACK's izamax); the other functions throw NotSupportedError naming the corner for complex
- * input, so `nd` runs NumPy on them.
+ * The linalg extension's factorisations and solvers over stacks of matrices: det, slogdet, inv,
+ * solve, cholesky, qr, matrix_power, svdvals, matrix_rank, pinv, eigvalsh, and NumPy's lstsq and
+ * cond. Inputs are cast as NumPy's linalg casts them (integers and bool to float64); float32 and
+ * complex64 are computed in float64 and rounded once (at least as accurate as LAPACK's single
+ * precision). Complex matrices: det, slogdet, inv and solve by complex LU (pivots by |re| + |im| as
+ * LAPACK's izamax), cholesky and qr by LAPACK's complex algorithms (dense-complex.ts), svdvals,
+ * pinv, matrix_rank, eigvalsh and cond through the real embedding of the complex matrix. lstsq
+ * throws NotSupportedError for complex input (and cond for a p other than 2), so `nd` runs NumPy on it.
  */
-import type { DTypeName } from '../../common/dtypes.js';
+import { DTYPES, type DTypeName } from '../../common/dtypes.js';
 import { DTypeError, NotSupportedError, ShapeError, ValueError } from '../../common/errors.js';
 import type { FastArray } from '../array.js';
 import { eye } from '../creation.js';
 import { broadcastShapes, shapeStr, sizeOf } from '../shape.js';
 
 import { cholesky as cholKernel, formQ, householderQR, jacobiSVD, luSolve, luSolveComplex, slogdetComplex, slogdetOf, symmetricEigenvalues, type ComplexMatrix } from './dense.js';
+import { choleskyComplex, conjTransposed, formQComplex, fromRealEmbedding, hermitianFromTriangle, householderQRComplex, realEmbedding } from './dense-complex.js';
 import { matmul } from './products.js';
 import { batchOffsets, fresh, isComplex, linalgFloat, materialize, readMatrix, toFast, type ArrayInput } from './support.js';
 import { checkOptions } from '../options.js';
+
+/** The real dtype of a linalg dtype (complex64 -> float32, complex128 -> float64). */
+const realOf = (d: DTypeName): DTypeName => (d === 'complex64' ? 'float32' : d === 'complex128' ? 'float64' : d);
+/** Machine epsilon of the precision NumPy's linalg computes a dtype in. */
+const epsOf = (d: DTypeName): number => (d === 'float32' || d === 'complex64' ? 2 ** -23 : 2 ** -52);
 
 /** NumPy's LinAlgError is a ValueError subclass: fast throws ValueError with the same message. */
 function linAlgError(msg: string): ValueError {
@@ -76,6 +83,19 @@ function checkFinite(mat: Float64Array, corner: string): void {
   for (let i = 0; i < mat.length; i++) {
     if (!Number.isFinite(mat[i])) throw linAlgError(`Array must not contain infs or NaNs (${corner})`);
   }
+}
+
+/** Matrix `t` of a stack as a real matrix, or (complex) as its 2m x 2n real embedding; finite checked. */
+function realOrEmbedded(s: Stack, off: number, corner: string): Float64Array {
+  if (!isComplex(s.dtype)) {
+    const w = readMatrix(s.a, off, s.m, s.n);
+    checkFinite(w, corner);
+    return w;
+  }
+  const c = readComplex(s.a, off, s.m, s.n);
+  checkFinite(c.re, corner);
+  checkFinite(c.im, corner);
+  return realEmbedding(c, s.m, s.n);
 }
 
 /** A tuple that also has named fields (`const [q, r] = qr(a)` and `qr(a).Q` both work), like NumPy's named tuples. */
@@ -198,15 +218,24 @@ export function solve(x1: ArrayInput, x2: ArrayInput): FastArray {
   return out;
 }
 
-/** `cholesky(x, { upper })`: L with x = L·Lᵀ (from the lower triangle), or U = Lᵀ-style from the upper triangle when upper. */
+/** `cholesky(x, { upper })`: L with x = L·Lᴴ (from the lower triangle), or U with x = Uᴴ·U (from the upper triangle) when upper; real or complex. */
 export function cholesky(x: ArrayInput, options: { readonly upper?: boolean } = {}): FastArray {
   options = checkOptions('linalg.cholesky', options);
-  const s = stackOf(x, 'linalg.cholesky', true);
+  const s = stackOf(x, 'linalg.cholesky', true, true);
   const n = s.n;
   const upper = options.upper ?? false;
   const out = fresh(s.dtype, [...s.batch, n, n]);
   const d = out._data as Float64Array;
   s.offsets.forEach((off, t) => {
+    if (isComplex(s.dtype)) {
+      // lower: A = L·Lᴴ from A's lower triangle; upper: A = Uᴴ·U with U = Lᴴ, L the factor of the
+      // Hermitian matrix whose lower triangle is the conjugate transpose of A's upper one
+      const c = readComplex(s.a, off, n, n);
+      const w = upper ? conjTransposed(c, n, n) : c;
+      if (!choleskyComplex(w, n)) throw linAlgError('Matrix is not positive definite');
+      writeComplex(d, t * n * n, upper ? conjTransposed(w, n, n) : w);
+      return;
+    }
     const m = readMatrix(s.a, off, n, n);
     // the upper factor of A is the transposed lower factor of Aᵀ (whose lower triangle is A's upper one)
     const w = upper ? transposed(m, n, n) : m;
@@ -222,13 +251,13 @@ function transposed(m: Float64Array, rows: number, cols: number): Float64Array {
   return t;
 }
 
-/** `qr(x, { mode })`: Householder QR with LAPACK's sign convention; mode 'reduced' (default), 'complete' or 'r'. */
+/** `qr(x, { mode })`: Householder QR with LAPACK's sign convention (real or complex); mode 'reduced' (default), 'complete' or 'r'. */
 export function qr(x: ArrayInput, options: { readonly mode?: 'reduced' | 'complete' | 'r' | 'raw' } = {}): ([FastArray, FastArray] & { Q: FastArray; R: FastArray }) | FastArray {
   options = checkOptions('linalg.qr', options);
   const mode = options.mode ?? 'reduced';
   if (mode === 'raw') throw new NotSupportedError('linalg.qr', "mode='raw' (LAPACK's packed reflectors)");
   if (mode !== 'reduced' && mode !== 'complete' && mode !== 'r') throw new ValueError(`qr mode must be 'reduced', 'complete', 'r' or 'raw', got ${JSON.stringify(mode)}`);
-  const s = stackOf(x, 'linalg.qr', false);
+  const s = stackOf(x, 'linalg.qr', false, true);
   const { m, n } = s;
   const k = Math.min(m, n);
   const qCols = mode === 'complete' ? m : k;
@@ -236,6 +265,22 @@ export function qr(x: ArrayInput, options: { readonly mode?: 'reduced' | 'comple
   const Q = fresh(s.dtype, [...s.batch, m, qCols]);
   const R = fresh(s.dtype, [...s.batch, rRows, n]);
   s.offsets.forEach((off, t) => {
+    if (isComplex(s.dtype)) {
+      const w = readComplex(s.a, off, m, n);
+      checkFinite(w.re, 'linalg.qr');
+      checkFinite(w.im, 'linalg.qr');
+      const tau = householderQRComplex(w, m, n);
+      const r = { re: new Float64Array(rRows * n), im: new Float64Array(rRows * n) };
+      for (let i = 0; i < Math.min(rRows, m); i++) {
+        for (let j = i; j < n; j++) {
+          r.re[i * n + j] = w.re[i * n + j];
+          r.im[i * n + j] = w.im[i * n + j];
+        }
+      }
+      writeComplex(R._data as Float64Array, t * rRows * n, r);
+      if (mode !== 'r') writeComplex(Q._data as Float64Array, t * m * qCols, formQComplex(w, m, n, tau, qCols));
+      return;
+    }
     const w = readMatrix(s.a, off, m, n);
     checkFinite(w, 'linalg.qr');
     const tau = householderQR(w, m, n);
@@ -280,25 +325,54 @@ export function matrix_power(x: ArrayInput, n: number): FastArray {
   return result!;
 }
 
-/** `svdvals(x)`: singular values of each matrix, descending (one-sided Jacobi; within a few ulps of LAPACK relative to the largest). */
+/** `svdvals(x)`: singular values of each matrix, descending, real (one-sided Jacobi; within a few ulps of LAPACK relative to the largest). */
 export function svdvals(x: ArrayInput): FastArray {
-  const s = stackOf(x, 'linalg.svdvals', false);
+  const s = stackOf(x, 'linalg.svdvals', false, true);
   const k = Math.min(s.m, s.n);
-  const out = fresh(s.dtype, [...s.batch, k]);
+  const out = fresh(realOf(s.dtype), [...s.batch, k]);
+  const cplx = isComplex(s.dtype);
   s.offsets.forEach((off, t) => {
-    const w = readMatrix(s.a, off, s.m, s.n);
-    checkFinite(w, 'linalg.svdvals');
-    (out._data as Float64Array).set(jacobiSVD(w, s.m, s.n).s, t * k);
+    const w = realOrEmbedded(s, off, 'linalg.svdvals');
+    const sv = cplx ? jacobiSVD(w, 2 * s.m, 2 * s.n).s : jacobiSVD(w, s.m, s.n).s;
+    // the embedding has each singular value twice, adjacent in the descending order
+    const d = out._data as Float64Array;
+    for (let i = 0; i < k; i++) d[t * k + i] = cplx ? sv[2 * i] : sv[i];
   });
   return out;
 }
 
+/** A tolerance argument: a number, or an array broadcast against the stack's batch shape (one per matrix). */
+export type Tolerance = number | ArrayInput;
+
+/** `tol` as float64 values, one per element of `batch` (after broadcasting `tol` to it). */
+function perMatrix(tol: Tolerance, batch: readonly number[], name: string): Float64Array {
+  const a = materialize(toFast(tol), 'float64');
+  const k = DTYPES[toFast(tol).dtype].kind;
+  if (k === 'complex') throw new DTypeError(`${name} must be real, got dtype ${toFast(tol).dtype}`);
+  const offs = batchOffsets(a, 0, batch);
+  const d = a._data as Float64Array;
+  return Float64Array.from(offs, (o) => d[o]);
+}
+
+/** The shape of the result of a per-matrix computation with an array tolerance (NumPy broadcasts it with the batch). */
+function tolBatch(tol: Tolerance | null | undefined, batch: readonly number[], name: string): number[] {
+  if (tol === null || tol === undefined || typeof tol === 'number') return batch.slice();
+  const shape = toFast(tol).shape;
+  try {
+    return broadcastShapes(batch, shape);
+  } catch {
+    throw new ShapeError(`${name} of shape ${shapeStr(shape)} does not broadcast with the stack's batch shape ${shapeStr(batch)}`);
+  }
+}
+
 /**
- * `matrix_rank(x, { rtol, tol })`: singular values above max(s)·rtol (default max(m, n)·eps)
- * counted, as NumPy. int64 like NumPy's count (intp), not fast's int32 default.
+ * `matrix_rank(x, { rtol, tol })`: singular values above max(s)·rtol (default max(m, n)·eps), or
+ * above tol, counted, as NumPy. rtol and tol may be arrays, broadcast with the stack's batch shape
+ * (one per matrix). int64 like NumPy's count (intp), not fast's int32 default.
  */
-export function matrix_rank(x: ArrayInput, options: { readonly rtol?: number | null; readonly tol?: number | null } = {}): FastArray {
+export function matrix_rank(x: ArrayInput, options: { readonly rtol?: Tolerance | null; readonly tol?: Tolerance | null } = {}): FastArray {
   options = checkOptions('linalg.matrix_rank', options);
+  if (options.rtol != null && options.tol != null) throw new ValueError("matrix_rank: `tol` and `rtol` can't be both set");
   const a0 = toFast(x);
   if (a0.ndim < 2) {
     const out = fresh('int64', []);
@@ -306,38 +380,55 @@ export function matrix_rank(x: ArrayInput, options: { readonly rtol?: number | n
     (out._data as BigInt64Array)[0] = nz.item() ? 1n : 0n;
     return out;
   }
-  if (options.rtol != null && options.tol != null) throw new ValueError("matrix_rank: `tol` and `rtol` can't be both set");
   const sv = svdvals(a0);
   const k = sv.shape[sv.ndim - 1];
-  const eps = sv.dtype === 'float32' ? 2 ** -23 : 2 ** -52;
-  const rtol = options.rtol ?? Math.max(a0.shape[a0.ndim - 1], a0.shape[a0.ndim - 2]) * eps;
-  const batch = sv.shape.slice(0, -1);
-  const out = fresh('int64', batch);
+  const svBatch = sv.shape.slice(0, -1);
+  const given = options.tol ?? options.rtol;
+  const batch = tolBatch(given, svBatch, options.tol != null ? 'tol' : 'rtol');
+  const size = sizeOf(batch);
+  const byMatrix = given === null || given === undefined ? null : perMatrix(given, batch, options.tol != null ? 'tol' : 'rtol');
+  const defaultRtol = Math.max(a0.shape[a0.ndim - 1], a0.shape[a0.ndim - 2]) * epsOf(sv.dtype);
+  const offs = batchOffsets(sv, 1, batch);
   const d = sv._data as Float64Array;
-  for (let t = 0; t < sizeOf(batch); t++) {
+  const out = fresh('int64', batch);
+  for (let t = 0; t < size; t++) {
     let mx = 0;
-    for (let i = 0; i < k; i++) mx = Math.max(mx, d[t * k + i]);
-    const tol = options.tol ?? mx * rtol;
+    for (let i = 0; i < k; i++) mx = Math.max(mx, d[offs[t] + i]);
+    const cut = options.tol != null ? byMatrix![t] : mx * (byMatrix === null ? defaultRtol : byMatrix[t]);
     let c = 0;
-    for (let i = 0; i < k; i++) if (d[t * k + i] > tol) c++;
+    for (let i = 0; i < k; i++) if (d[offs[t] + i] > cut) c++;
     (out._data as BigInt64Array)[t] = BigInt(c);
   }
   return out;
 }
 
-/** `pinv(x, { rtol })`: V·diag(1/s)·Uᵀ over singular values above rtol·max(s) (NumPy's default rcond 1e-15). */
-export function pinv(x: ArrayInput, options: { readonly rtol?: number | null; readonly rcond?: number | null } = {}): FastArray {
+/**
+ * `pinv(x, { rtol })`: V·diag(1/s)·Uᴴ over singular values above rtol·max(s) (NumPy's default rcond
+ * 1e-15; rtol null: max(m, n)·eps). rtol (or NumPy's rcond) may be an array broadcast to the stack's
+ * batch shape, one per matrix. Complex matrices through their real embedding.
+ */
+export function pinv(x: ArrayInput, options: { readonly rtol?: Tolerance | null; readonly rcond?: Tolerance | null } = {}): FastArray {
   options = checkOptions('linalg.pinv', options);
-  const s = stackOf(x, 'linalg.pinv', false);
+  if (options.rcond != null && options.rtol !== undefined) throw new ValueError("pinv: `rtol` and `rcond` can't be both set");
+  const s = stackOf(x, 'linalg.pinv', false, true);
   const { m, n } = s;
-  const rc = options.rcond ?? (options.rtol === undefined ? 1e-15 : options.rtol === null ? Math.max(m, n) * (s.dtype === 'float32' ? 2 ** -23 : 2 ** -52) : options.rtol);
+  const given = options.rcond ?? options.rtol;
+  const dflt = options.rtol === null ? Math.max(m, n) * epsOf(s.dtype) : 1e-15;
+  if (given !== null && given !== undefined) {
+    const b = tolBatch(given, s.batch, 'rtol');
+    if (b.length !== s.batch.length || b.some((v, i) => v !== s.batch[i])) {
+      throw new ValueError(`pinv: rtol of shape ${shapeStr(toFast(given).shape)} must broadcast to the stack's batch shape ${shapeStr(s.batch)}`);
+    }
+  }
+  const rc = given === null || given === undefined ? null : perMatrix(given, s.batch, 'rtol');
   const out = fresh(s.dtype, [...s.batch, n, m]);
   const d = out._data as Float64Array;
+  const cplx = isComplex(s.dtype);
   s.offsets.forEach((off, t) => {
-    const w = readMatrix(s.a, off, m, n);
-    checkFinite(w, 'linalg.pinv');
-    const r = pinvMatrix(w, m, n, rc);
-    d.set(r, t * n * m);
+    const w = realOrEmbedded(s, off, 'linalg.pinv');
+    const cut = rc === null ? dflt : rc[t];
+    if (cplx) writeComplex(d, t * n * m, fromRealEmbedding(pinvMatrix(w, 2 * m, 2 * n, cut), n, m));
+    else d.set(pinvMatrix(w, m, n, cut), t * n * m);
   });
   return out;
 }
@@ -360,17 +451,31 @@ function pinvMatrix(w: Float64Array, m: number, n: number, rcond: number): Float
   return r;
 }
 
-/** `eigvalsh(x, { UPLO })`: eigenvalues of each symmetric matrix (from its lower triangle, or upper with UPLO 'U'), ascending. */
+/**
+ * `eigvalsh(x, { UPLO })`: eigenvalues of each symmetric (or Hermitian) matrix, from its lower
+ * triangle (or upper with UPLO 'U'), ascending and real.
+ */
 export function eigvalsh(x: ArrayInput, options: { readonly UPLO?: 'L' | 'U' } = {}): FastArray {
   options = checkOptions('linalg.eigvalsh', options);
-  const s = stackOf(x, 'linalg.eigvalsh', true);
+  const s = stackOf(x, 'linalg.eigvalsh', true, true);
   const n = s.n;
-  const out = fresh(s.dtype, [...s.batch, n]);
+  const upper = options.UPLO === 'U';
+  const out = fresh(realOf(s.dtype), [...s.batch, n]);
+  const d = out._data as Float64Array;
   s.offsets.forEach((off, t) => {
+    if (isComplex(s.dtype)) {
+      const c = readComplex(s.a, off, n, n);
+      checkFinite(c.re, 'linalg.eigvalsh');
+      checkFinite(c.im, 'linalg.eigvalsh');
+      // the real embedding of a Hermitian matrix is symmetric, with each eigenvalue twice (adjacent)
+      const ev = symmetricEigenvalues(realEmbedding(hermitianFromTriangle(c, n, upper), n, n), 2 * n);
+      for (let i = 0; i < n; i++) d[t * n + i] = ev[2 * i];
+      return;
+    }
     let w = readMatrix(s.a, off, n, n);
     checkFinite(w, 'linalg.eigvalsh');
-    if (options.UPLO === 'U') w = transposed(w, n, n);
-    (out._data as Float64Array).set(symmetricEigenvalues(w, n), t * n);
+    if (upper) w = transposed(w, n, n);
+    d.set(symmetricEigenvalues(w, n), t * n);
   });
   return out;
 }

@@ -214,16 +214,33 @@ export function formQ(a: Float64Array, m: number, n: number, tau: Float64Array, 
 }
 
 /**
+ * A power of two that brings the largest magnitude of `a` near 1 when it is so large (or small) that
+ * sums of squares of its entries would overflow (or underflow); 1 otherwise. Exact: only entries
+ * below 2^-1074 of the largest are lost.
+ */
+export function rangeScale(a: Float64Array): number {
+  let mx = 0;
+  for (let i = 0; i < a.length; i++) {
+    const v = Math.abs(a[i]);
+    if (v > mx) mx = v;
+  }
+  if (mx === 0 || !Number.isFinite(mx) || (mx < 2 ** 480 && mx > 2 ** -480)) return 1;
+  return 2 ** -Math.floor(Math.log2(mx));
+}
+
+/**
  * Singular value decomposition of the m x n matrix `a` (row-major, not modified) by one-sided
- * Jacobi: A = U·diag(s)·Vᵀ with s descending, U m x p and V n x p (p = min(m, n)).
+ * Jacobi: A = U·diag(s)·Vᵀ with s descending, U m x p and V n x p (p = min(m, n)). Entries beyond
+ * 2^±480 are scaled by a power of two first (and s back), so the sums of squares cannot overflow.
  */
 export function jacobiSVD(a: Float64Array, m: number, n: number): { u: Float64Array; s: Float64Array; v: Float64Array; p: number } {
   const tall = m >= n;
+  const scale = rangeScale(a);
   // work on W (rows x cols, rows >= cols): A itself or Aᵀ
   const rows = tall ? m : n;
   const cols = tall ? n : m;
   const w = new Float64Array(rows * cols);
-  for (let i = 0; i < m; i++) for (let j = 0; j < n; j++) w[tall ? i * cols + j : j * cols + i] = a[i * n + j];
+  for (let i = 0; i < m; i++) for (let j = 0; j < n; j++) w[tall ? i * cols + j : j * cols + i] = a[i * n + j] * scale;
   const v = new Float64Array(cols * cols);
   for (let i = 0; i < cols; i++) v[i * cols + i] = 1;
   const eps = 2 ** -52;
@@ -273,7 +290,7 @@ export function jacobiSVD(a: Float64Array, m: number, n: number): { u: Float64Ar
   for (let jj = 0; jj < p; jj++) {
     const j = order[jj];
     const sv = norms[j];
-    s[jj] = sv;
+    s[jj] = sv / scale;
     for (let r = 0; r < rows; r++) U[r * p + jj] = sv === 0 ? 0 : w[r * cols + j] / sv;
     for (let r = 0; r < cols; r++) V[r * p + jj] = v[r * cols + j];
   }
@@ -281,7 +298,10 @@ export function jacobiSVD(a: Float64Array, m: number, n: number): { u: Float64Ar
   return tall ? { u: U, s, v: V, p } : { u: V, s, v: U, p };
 }
 
-/** Eigenvalues (ascending) of the symmetric n x n matrix whose lower triangle is in `a` (not modified), by cyclic Jacobi. */
+/**
+ * Eigenvalues (ascending) of the symmetric n x n matrix whose lower triangle is in `a` (not
+ * modified), by cyclic Jacobi (entries beyond 2^±480 scaled by a power of two first, and back).
+ */
 export function symmetricEigenvalues(a: Float64Array, n: number): Float64Array {
   const w = new Float64Array(n * n);
   for (let i = 0; i < n; i++) {
@@ -290,6 +310,8 @@ export function symmetricEigenvalues(a: Float64Array, n: number): Float64Array {
       w[j * n + i] = a[i * n + j];
     }
   }
+  const scale = rangeScale(w);
+  if (scale !== 1) for (let i = 0; i < n * n; i++) w[i] *= scale;
   for (let sweep = 0; sweep < 100; sweep++) {
     let rotations = 0;
     for (let p = 0; p < n - 1; p++) {
@@ -328,7 +350,7 @@ export function symmetricEigenvalues(a: Float64Array, n: number): Float64Array {
     if (rotations === 0) break;
   }
   const ev = new Float64Array(n);
-  for (let i = 0; i < n; i++) ev[i] = w[i * n + i];
+  for (let i = 0; i < n; i++) ev[i] = w[i * n + i] / scale;
   return ev.sort();
 }
 

@@ -1,12 +1,12 @@
 /**
  * vector_norm, matrix_norm, norm, trace, diagonal, diag and cross against NumPy at test time.
  * Tolerances: norms 1e-14 relative for float64 (NumPy reduces some axes in another order),
- * 1e-6 for float32; singular-value norms 1e-13; traces, diagonals, cross products of integers
+ * 1e-6 for float32; singular-value norms 1e-13 (complex128 too; complex64 1e-5); traces, diagonals, cross products of integers
  * exact, of floats 1e-15 (same operations as NumPy).
  */
 import { describe, expect, it } from 'vitest';
 import type { DTypeName } from '../../common/dtypes.js';
-import { DTypeError, NotSupportedError, ShapeError, ValueError } from '../../common/errors.js';
+import { DTypeError, ShapeError, ValueError } from '../../common/errors.js';
 import type { FastArray } from '../array.js';
 import { numpyEval } from '../testing/numpy-oracle.js';
 import { cross, diag, diagonal, linalgTrace, matrix_norm, norm, trace, vector_norm } from './norms.js';
@@ -47,6 +47,14 @@ function table(): Row[] {
   for (const ord of [2, -2, 'nuc'] as const) {
     add(`matrix_norm ord=${ord}`, () => matrix_norm(build(M), { ord, keepdims: true }), `np.linalg.matrix_norm(${py(M)}, ord=${JSON.stringify(ord)}, keepdims=True)`, 1e-13);
   }
+  for (const [dtype, tol] of [['complex128', 1e-13], ['complex64', 1e-5]] as const) {
+    const C = s(dtype, [2, 3, 4], 30);
+    for (const ord of [2, -2, 'nuc', 'fro', 1, Infinity] as const) {
+      const o = ord === Infinity ? 'np.inf' : JSON.stringify(ord);
+      add(`matrix_norm ${dtype} ord=${ord}`, () => matrix_norm(build(C), { ord }), `np.linalg.matrix_norm(${py(C)}, ord=${o})`, tol);
+    }
+    add(`norm ${dtype} ord=2 of a view`, () => norm(build(s(dtype, [4, 3], 31, '::-1')), { ord: 2 }), `np.linalg.norm(${py(s(dtype, [4, 3], 31, '::-1'))}, ord=2)`, tol);
+  }
   add('matrix_norm transposed view', () => matrix_norm(build(s('float64', [4, 3], 9)).mT, { ord: 1 }), `np.linalg.matrix_norm(${py(s('float64', [4, 3], 9))}.T, ord=1)`);
   add('norm default 2-d', () => norm(build(X)), `np.linalg.norm(${py(X)})`);
   add('norm ord=1 2-d', () => norm(build(X), { ord: 1 }), `np.linalg.norm(${py(X)}, ord=1)`);
@@ -78,9 +86,8 @@ describe('norms: bad input', () => {
     expect(() => cross([1, 2], [3, 4])).toThrow(ShapeError);
     expect(() => cross([true, false, true], [true, true, true])).toThrow(DTypeError);
   });
-  it('matrix norms need two dimensions; complex ord=2 is NotSupported', () => {
+  it('matrix norms need two dimensions', () => {
     expect(() => matrix_norm([1, 2, 3])).toThrow(ValueError);
-    expect(() => matrix_norm(build(s('complex128', [2, 2], 1)), { ord: 2 })).toThrow(NotSupportedError);
     expect(() => norm(build(s('float64', [3], 1)), { ord: 'fro', axis: 0 })).toThrow(ValueError);
   });
 });

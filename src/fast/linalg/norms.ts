@@ -5,7 +5,7 @@
  * cast to float64 as NumPy does.
  */
 import { DTYPES, type DTypeName } from '../../common/dtypes.js';
-import { DTypeError, NotSupportedError, ShapeError, ValueError } from '../../common/errors.js';
+import { DTypeError, ShapeError, ValueError } from '../../common/errors.js';
 import { FastArray } from '../array.js';
 import { multiply, subtract } from '../elementwise.js';
 import { diagonalRun, matrixNorm, vectorNorm, type MatrixNormOrd } from '../kernels/linalg-small.js';
@@ -15,7 +15,7 @@ import { sum } from '../reduce.js';
 import { broadcastShapes, normalizeAxes, normalizeAxis, shapeStr, sizeOf } from '../shape.js';
 import { moveaxis, reshape, transpose } from '../views.js';
 import { svdvals } from './decompositions.js';
-import { batchOffsets, fresh, isComplex, materialize, toFast, type ArrayInput } from './support.js';
+import { batchOffsets, fresh, materialize, toFast, type ArrayInput } from './support.js';
 import { checkOptions } from '../options.js';
 
 /** The float dtype a norm computes in (integers and bool: float64) and the real dtype it returns. */
@@ -72,7 +72,6 @@ export function matrix_norm(x: ArrayInput, options: MatrixNormOptions = {}): Fas
   const cols = a0.shape[a0.ndim - 1];
   let out: FastArray;
   if (ord === 2 || ord === -2 || ord === 'nuc') {
-    if (isComplex(compute)) throw new NotSupportedError('linalg.matrix_norm', `ord=${String(ord)} of complex matrices needs a complex SVD`);
     if (rows === 0 || cols === 0) throw new ValueError(`matrix_norm ord=${String(ord)} of an empty matrix ${shapeStr(a0.shape)}: no singular values`);
     const sv = svdvals(materialize(a0, compute));
     const k = sv.shape[sv.ndim - 1];
