@@ -74,8 +74,8 @@ const KINDS: Readonly<Record<string, Kind>> = {
   left: 'numberOrNull',
   right_: 'numberOrNull',
   period: 'numberOrNull',
-  rcond: 'numberOrNull',
-  tol: 'numberOrNull',
+  rcond: 'any', // a number or an array of tolerances, one per matrix (checked by pinv)
+  tol: 'any', // likewise (matrix_rank)
 };
 
 /** NumPy's defaults of the parameters fast refuses: passing exactly these is not a request for the corner. */
