@@ -21,7 +21,7 @@ import type {
 import { addressOf } from './address.js';
 import { exportDlpack, type DlpackOptions } from './interop.js';
 import { evaluateInto } from './codegen.js';
-import { MAX_GRAPH_NODES, type LeafNode, type Node } from './expr.js';
+import { MAX_GRAPH_NODES, rememberForced, type LeafNode, type Node } from './expr.js';
 import { contiguousStrides, isCContiguous, sizeOf } from './shape.js';
 import { INT_RANGE, readElement } from './scalars.js';
 import { DATA_CTOR, slotsPerElement, Storage, type PendingReader, type TypedData } from './storage.js';
@@ -162,6 +162,7 @@ export class FastArray implements NdArray, PendingReader {
     this._expr = null;
     this._initFastPaths();
     for (const s of e.deps) s.removeReader(this);
+    rememberForced(e, this);
   }
 
   forcePending(): void {

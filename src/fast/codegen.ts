@@ -10,7 +10,7 @@ import { DTYPES, type DTypeName } from '../common/dtypes.js';
 import { NotSupportedError } from '../common/errors.js';
 import type { Complex } from '../common/ndarray.js';
 import type { FastArray } from './array.js';
-import type { Node } from './expr.js';
+import { forcedArrayOf, type Node } from './expr.js';
 import { HELPERS, type Helpers } from './helpers.js';
 import { OPS, reprOf, wrap } from './ops-table.js';
 import { broadcastStrides } from './shape.js';
@@ -118,6 +118,15 @@ function linearize(root: Node): Linear {
   const visit = (n: Node): string => {
     const hit = names.get(n);
     if (hit !== undefined) return hit;
+    if (n.kind === 'op' || n.kind === 'cast') {
+      // already computed in this flush of pending readers (expr.ts): read it, do not recompute it
+      const forced = forcedArrayOf(n);
+      if (forced !== undefined) {
+        const nm = visit(forced._node());
+        names.set(n, nm);
+        return nm;
+      }
+    }
     let name: string;
     switch (n.kind) {
       case 'leaf': {

@@ -251,9 +251,63 @@ function contiguous(shape: readonly number[]): number[] {
   return s;
 }
 
+/**
+ * The common masked index: one boolean array of exactly `a`'s shape (`a[a > 0.5]`, `z[mask] = 1`).
+ * Its selected elements' offsets come from two passes over the mask (count, then fill), the inner
+ * dimension as a plain strided loop, instead of resolve()'s per-element coordinate lists. Null for
+ * every other index (resolve() handles those, with NumPy's errors).
+ */
+function resolveWholeMask(a: FastArray, index: readonly unknown[]): Resolved | null {
+  if (index.length !== 1) return null;
+  const m = index[0];
+  if (!(m instanceof FastArray) || m.dtype !== 'bool' || m.ndim === 0 || m.ndim !== a.ndim) return null;
+  for (let k = 0; k < m.ndim; k++) if (m.shape[k] !== a.shape[k]) return null;
+  a._force();
+  m._force();
+  const md = m._data as Uint8Array;
+  const nd = a.ndim;
+  const inner = a.shape[nd - 1];
+  const outer = a.size / Math.max(inner, 1);
+  if (a.size === 0) return { kind: 'gather', shape: [0], offsets: new Float64Array(0) };
+  const ams = a._es[nd - 1];
+  const mms = m._es[nd - 1];
+  // first offsets of every row (all dimensions but the last), in C order
+  const rowA = new Float64Array(outer);
+  const rowM = new Float64Array(outer);
+  const idx = new Array<number>(nd).fill(0);
+  let oa = a._off;
+  let om = m._off;
+  for (let r = 0; r < outer; r++) {
+    rowA[r] = oa;
+    rowM[r] = om;
+    for (let d = nd - 2; d >= 0; d--) {
+      idx[d]++;
+      oa += a._es[d];
+      om += m._es[d];
+      if (idx[d] < a.shape[d]) break;
+      oa -= a._es[d] * a.shape[d];
+      om -= m._es[d] * a.shape[d];
+      idx[d] = 0;
+    }
+  }
+  let count = 0;
+  for (let r = 0; r < outer; r++) {
+    const mo = rowM[r];
+    for (let j = 0; j < inner; j++) count += md[mo + j * mms] !== 0 ? 1 : 0;
+  }
+  const offsets = new Float64Array(count);
+  let w = 0;
+  for (let r = 0; r < outer; r++) {
+    const mo = rowM[r];
+    const ao = rowA[r];
+    for (let j = 0; j < inner; j++) if (md[mo + j * mms] !== 0) offsets[w++] = ao + j * ams;
+  }
+  return { kind: 'gather', shape: [count], offsets };
+}
+
 /** `a[index]`. */
 export function getIndex(a: FastArray, index: readonly IndexItem<NdArray>[]): FastArray {
-  const r = resolve(a, index);
+  const r = resolveWholeMask(a, index) ?? resolve(a, index);
   if (r.kind === 'view') return FastArray._view(a, r.shape, r.strides, r.offset);
   const st = Storage.allocate(a.dtype, r.offsets.length);
   const src = a._data!;
@@ -306,9 +360,27 @@ export function setIndex(a: FastArray, index: IndexSpec, value: Operand | Nested
   a._force();
   const st = a._st!;
   st.flushReaders();
-  const r = resolve(a, items);
+  const r = resolveWholeMask(a, items) ?? resolve(a, items);
   let v = valueArray(a, value);
   v = fitValue(v, r.shape);
+  if (r.kind === 'gather' && v.ndim === 0 && v._expr === null && v.dtype === a.dtype) {
+    // one value for every selected element (z[mask] = 1): write it, no temporary
+    const dst = a._data!;
+    const offs = r.offsets;
+    const src = v._data!;
+    if (slotsPerElement(a.dtype) === 2) {
+      const re = src[2 * v._off];
+      const im = src[2 * v._off + 1];
+      for (let i = 0; i < offs.length; i++) {
+        dst[2 * offs[i]] = re;
+        dst[2 * offs[i] + 1] = im;
+      }
+    } else {
+      const x = src[v._off];
+      for (let i = 0; i < offs.length; i++) dst[offs[i]] = x;
+    }
+    return;
+  }
   if (v._expr !== null || v._st!.buffer === st.buffer) {
     // evaluate the value before writing when it reads the destination's memory
     if (v._expr === null || v._expr.deps.some((s) => s.buffer === st.buffer)) v = copy(v);

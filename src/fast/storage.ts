@@ -5,6 +5,7 @@
  */
 import { DTYPES, type DTypeName } from '../common/dtypes.js';
 import { DisposedError, ValueError } from '../common/errors.js';
+import { withForcedMemo } from './expr.js';
 
 export type TypedData =
   | Uint8Array
@@ -227,13 +228,16 @@ export class Storage {
     if ((set === null || set.size === 0) && weak === null) return;
     this.readers = null;
     this.weakReaders = null;
-    if (weak !== null) {
-      for (const w of weak) {
-        const r = w.deref();
-        if (r !== undefined) forceReader(r);
+    // oldest first: later readers are often built on earlier ones, which they then read as leaves
+    withForcedMemo(() => {
+      if (weak !== null) {
+        for (const w of weak) {
+          const r = w.deref();
+          if (r !== undefined) forceReader(r);
+        }
       }
-    }
-    if (set !== null) for (const r of set) forceReader(r);
+      if (set !== null) for (const r of set) forceReader(r);
+    });
   }
 
   /** An array now reads this storage (FastArray's constructor and `_force`). */
