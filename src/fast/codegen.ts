@@ -150,6 +150,16 @@ function linearize(root: Node): Linear {
         break;
       }
       case 'op': {
+        const special = constPowerOf(n);
+        if (special !== null) {
+          const a = visit(n.args[0]);
+          const c = special.baked ? '' : visit(n.args[1]);
+          const nm = `v${next++}`;
+          name = nm;
+          emitters.push(() => special.emit(nm, a, c));
+          sig.push(`${name}=${special.sig}(${a}${special.baked ? '' : `,${c}`})`);
+          break;
+        }
         const args = n.args.map(visit);
         const nm = `v${next++}`;
         name = nm;
@@ -180,6 +190,54 @@ function linearize(root: Node): Linear {
   lin.result = visit(root);
   lin.sig = sig.join(';');
   return lin;
+}
+
+/**
+ * `pow(x, c)` of a float array and a JS number: the exponent is known when the graph is compiled,
+ * so the kernel needs no per-element helper call. float64 with c in {1, 2, 3, 4, -1}: products
+ * (x*x is exactly C's pow(x, 2); x*x*x and (x*x)*(x*x) differ from a correctly rounded pow by at
+ * most 1-2 ulp, 1/x is exactly pow(x, -1)); c = 0.5: sqrt(x), as NumPy's loop computes a scalar
+ * exponent 0.5 (sqrt(-0) = -0); c in {1.5, 2.5, 3.5} for x > 0: sqrt(x) times
+ * products (<= 3 ulp); every other x (negative, zero, NaN, -inf) and every other finite c:
+ * Math.pow inline, the same values as the helper (whose special cases, pow(1, NaN) and
+ * pow(-1, ±inf), need a non-finite exponent). Infinite and NaN exponents keep the helper. Products
+ * that end in the subnormal range may differ from pow by one subnormal unit. Signs of zero,
+ * infinities and NaNs are C's pow's (src/fast/pow-const.test.ts checks them against NumPy).
+ */
+interface ConstPower {
+  readonly sig: string;
+  /** The exponent is written into the code (a handful of values), else read from the constants. */
+  readonly baked: boolean;
+  emit(o: string, a: string, c: string): string;
+}
+
+const PRODUCTS: ReadonlyMap<number, (a: string) => string> = new Map([
+  [1, (a: string) => `${a}`],
+  [2, (a: string) => `${a} * ${a}`],
+  [3, (a: string) => `${a} * ${a} * ${a}`],
+  [4, (a: string) => `(${a} * ${a}) * (${a} * ${a})`],
+  [-1, (a: string) => `1 / ${a}`],
+  // NumPy 2.4's power loop takes sqrt for a scalar exponent 0.5: sqrt(-0) = -0, sqrt(-inf) = NaN
+  [0.5, (a: string) => `Math.sqrt(${a})`],
+]);
+
+const HALF_PRODUCTS: ReadonlyMap<number, (a: string) => string> = new Map([
+  [1.5, (a: string) => `${a} * Math.sqrt(${a})`],
+  [2.5, (a: string) => `${a} * ${a} * Math.sqrt(${a})`],
+  [3.5, (a: string) => `${a} * ${a} * ${a} * Math.sqrt(${a})`],
+]);
+
+function constPowerOf(n: Node & { kind: 'op' }): ConstPower | null {
+  if (n.op.name !== 'pow' || (n.compute !== 'float64' && n.compute !== 'float32')) return null;
+  const e = n.args[1];
+  if (e.kind !== 'const' || typeof e.value !== 'number' || !Number.isFinite(e.value)) return null;
+  const c = e.value;
+  if (n.compute === 'float32') return { sig: 'powc32', baked: false, emit: (o, a, k) => `const ${o} = Math.fround(Math.pow(${a}, ${k}));` };
+  const prod = Object.is(c, -0) ? undefined : PRODUCTS.get(c);
+  if (prod !== undefined) return { sig: `powc:${c}`, baked: true, emit: (o, a) => `const ${o} = ${prod(a)};` };
+  const half = HALF_PRODUCTS.get(c);
+  if (half !== undefined) return { sig: `powc:${c}`, baked: true, emit: (o, a) => `const ${o} = ${a} > 0 ? ${half(a)} : Math.pow(${a}, ${c});` };
+  return { sig: 'powc', baked: false, emit: (o, a, k) => `const ${o} = Math.pow(${a}, ${k});` };
 }
 
 interface Operand {
