@@ -60,7 +60,7 @@ def prepare(case, s, moduli, weighted_checksum, scalar):
     if w == "u-add-small":
         a, b = pattern(side * side, ma).reshape(sq), pattern(side * side, mb).reshape(sq)
         return (lambda: a + b), arr
-    if w == "u-add-small-dispose":
+    if w in ("u-add-small-dispose", "u-add-small-scope"):
         a, b = pattern(side * side, ma).reshape(sq), pattern(side * side, mb).reshape(sq)
 
         def run():

@@ -97,6 +97,12 @@ export function prepareFastUser(spec: UserCaseSpec, s: UserSizes): BenchCase | U
         return v;
       });
     }
+    case 'u-add-small-scope': {
+      const a = arr(nsq, ma, sq);
+      const b = arr(nsq, mb, sq);
+      const last = s.small - 1;
+      return scalarCase(() => fast.scope(() => a.add(b).get(last, last) as number));
+    }
     case 'u-chain3-small': {
       const a = arr(nsq, ma, sq);
       const b = arr(nsq, mb, sq);
@@ -238,7 +244,8 @@ export function prepareFloorUser(spec: UserCaseSpec, s: UserSizes): BenchCase | 
       const b = pattern(nsq, mb);
       return f64(() => add(a, b));
     }
-    case 'u-add-small-dispose': {
+    case 'u-add-small-dispose':
+    case 'u-add-small-scope': {
       // the floor of a recycled result: the add into one reused buffer
       const a = pattern(nsq, ma);
       const b = pattern(nsq, mb);
