@@ -13,7 +13,8 @@ import type { FastArray } from './array.js';
 import { forcedArrayOf, type Node } from './expr.js';
 import { HELPERS, type Helpers } from './helpers.js';
 import { OPS, reprOf, wrap } from './ops-table.js';
-import { broadcastStrides } from './shape.js';
+import { pairwiseSumF64 } from './kernels/pairwise.js';
+import { broadcastStrides, isCContiguous } from './shape.js';
 import { slotsPerElement, type TypedData } from './storage.js';
 
 /** Where a kernel writes: a typed array, element offset, element strides and shape. */
@@ -395,6 +396,20 @@ function flatPtr(k: number, stride: number, i: string): string {
 const FLAT_UNROLL = 4;
 
 /**
+ * `a.sum()` of a materialised C-contiguous float64 array into one float64 accumulator: the pairwise
+ * kernel over all elements at once, which is what the general path compiles for it (its loops merge
+ * into one run), without building a plan and looking up a kernel (most of the cost at 50x50).
+ */
+function wholeSumOfContiguous(a: FastArray, acc: Dest): boolean {
+  if (a._expr !== null || a._data === null || !(a._data instanceof Float64Array) || a.size === 0) return false;
+  for (let d = 0; d < acc.strides.length; d++) if (acc.strides[d] !== 0) return false;
+  if (!isCContiguous(a.shape, a._es)) return false;
+  const out = acc.data as Float64Array;
+  out[acc.offset] = out[acc.offset] + pairwiseSumF64(a._data, a._off, a.size, 1);
+  return true;
+}
+
+/**
  * Evaluate `root` (already of `dest.dtype`, shape broadcastable to `dest.shape`) into `dest`.
  * The destination must not overlap the leaves (callers copy first when it does).
  */
@@ -632,6 +647,7 @@ function combineStmt(kind: ReduceKind, d: DTypeName, t: string, a: string, v: st
  * whose innermost loop runs over a reduced dimension use NumPy's pairwise summation.
  */
 export function reduceInto(root: Node, kind: ReduceKind, acc: Dest): void {
+  if (kind === 'sum' && root.kind === 'leaf' && acc.dtype === 'float64' && root.dtype === 'float64' && wholeSumOfContiguous(root.array, acc)) return;
   const lin = linearize(root);
   const shape = root.shape;
   const A = acc.dtype;
