@@ -10,11 +10,20 @@ import { createInterface } from 'node:readline';
 import { z } from 'zod';
 import type { RepPolicy } from './measure.js';
 import { findUpwards } from './packages.js';
+import type { UserPolicy } from './user/measure.js';
+import { USER_MODULI, type UserCaseSpec, type UserSizes } from './user/workloads.js';
 import { INPUT_MODULI, type CaseSpec, type Sizes } from './workloads.js';
 
 const InfoSchema = z.object({ python: z.string(), implementation: z.string(), numpy: z.string(), blas: z.string() });
 const ResultSchema = z.union([
-  z.object({ key: z.string(), samples: z.array(z.number().nonnegative()).min(1), checksum: z.number(), cold: z.boolean() }),
+  z.object({
+    key: z.string(),
+    samples: z.array(z.number().nonnegative()).min(1),
+    checksum: z.number(),
+    cold: z.boolean(),
+    /** Runs per timed batch (user-style cases). */
+    batch: z.number().int().positive().optional(),
+  }),
   z.object({ key: z.string(), error: z.string() }),
 ]);
 export type NumpyInfo = z.infer<typeof InfoSchema>;
@@ -83,15 +92,25 @@ export class NumpyWorker {
 
   /** Runs one case in Python; resolves to its samples and checksum, or to an error reason. */
   async runCase(spec: CaseSpec, sizes: Sizes, policy: RepPolicy): Promise<NumpyResult> {
-    if (this.failure) return { key: spec.key, error: this.failure.message };
     const job = { case: { key: spec.key, workload: spec.workload, size: spec.size }, sizes, moduli: INPUT_MODULI, policy };
+    return this.send(spec.key, job);
+  }
+
+  /** Runs one user-style case (bench/numpy_user.py), timed as bench/user/measure.ts times fast. */
+  async runUserCase(spec: UserCaseSpec, sizes: UserSizes, policy: UserPolicy): Promise<NumpyResult> {
+    const job = { suite: 'user', case: { key: spec.key, workload: spec.workload, size: spec.size }, sizes, moduli: USER_MODULI, policy };
+    return this.send(spec.key, job);
+  }
+
+  private async send(key: string, job: object): Promise<NumpyResult> {
+    if (this.failure) return { key, error: this.failure.message };
     this.child.stdin.write(`${JSON.stringify(job)}\n`);
     try {
       const parsed = ResultSchema.safeParse(JSON.parse(await this.nextLine()));
-      if (!parsed.success) return { key: spec.key, error: `unexpected result line from ${NUMPY_SCRIPT}: ${parsed.error.message}` };
+      if (!parsed.success) return { key, error: `unexpected result line from ${NUMPY_SCRIPT}: ${parsed.error.message}` };
       return parsed.data;
     } catch (err) {
-      return { key: spec.key, error: err instanceof Error ? err.message : String(err) };
+      return { key, error: err instanceof Error ? err.message : String(err) };
     }
   }
 

@@ -11,6 +11,8 @@ import time
 
 import numpy as np
 
+import numpy_user
+
 
 def pattern(n, m):
     return np.arange(n, dtype=np.int64) % m / m
@@ -159,7 +161,8 @@ def info():
 
 def main():
     """Line protocol: prints one JSON line of versions, then answers each JSON job line on stdin
-    ({case, sizes, moduli, policy}) with one JSON result line, until stdin closes. The harness sends
+    ({case, sizes, moduli, policy}; with "suite": "user", a user-style case of bench/numpy_user.py)
+    with one JSON result line, until stdin closes. The harness sends
     a case just before the JavaScript contenders run it, so NumPy is measured under the same load."""
     out = sys.stdout
     out.write(json.dumps(info()) + "\n")
@@ -170,9 +173,14 @@ def main():
         job = json.loads(line)
         case = job["case"]
         try:
-            run, checksum = prepare(case, job["sizes"], job["moduli"])
-            samples, last, cold = measure(run, job["policy"])
-            result = {"key": case["key"], "samples": samples, "checksum": checksum(last), "cold": cold}
+            if job.get("suite") == "user":
+                run, checksum = numpy_user.prepare(case, job["sizes"], job["moduli"], weighted_checksum, scalar)
+                samples, batch, last = numpy_user.measure(run, job["policy"])
+                result = {"key": case["key"], "samples": samples, "checksum": checksum(last), "cold": False, "batch": batch}
+            else:
+                run, checksum = prepare(case, job["sizes"], job["moduli"])
+                samples, last, cold = measure(run, job["policy"])
+                result = {"key": case["key"], "samples": samples, "checksum": checksum(last), "cold": cold}
             del run, last
         except Exception as exc:  # reported as the cell's reason, never as a figure
             result = {"key": case["key"], "error": f"{type(exc).__name__}: {exc}"}

@@ -2,7 +2,8 @@
  * Options of `ndbridge bench`, parsed from argv and validated with zod:
  *   --quick                 fewer repetitions (the workloads stay the same), under a minute: a run longer
  *                           than 150 ms is timed once, cold, and the slow JS peers are skipped unless named
- *   --only name,...         only these workloads and/or contenders (NumPy always runs: it is the reference)
+ *   --only name,...         only these workloads and/or contenders (NumPy always runs: it is the reference);
+ *                           `user` and `recycled` name all the workloads of one table
  *   --format table|markdown|json|svg
  *   --out FILE              write there instead of stdout
  *   --from FILE             render a saved JSON report instead of running (one run, every format)
@@ -11,6 +12,8 @@ import { z } from 'zod';
 import { ValueError } from '../src/common/errors.js';
 import { CONTENDER_IDS, type ContenderId } from './contender.js';
 import { FULL_POLICY, QUICK_POLICY, type RepPolicy } from './measure.js';
+import { USER_FULL_POLICY, USER_QUICK_POLICY, type UserPolicy } from './user/measure.js';
+import { USER_WORKLOAD_IDS, type UserWorkloadId } from './user/workloads.js';
 import { FORMATS, type Format } from './render/index.js';
 import { WORKLOAD_IDS, type WorkloadId } from './workloads.js';
 
@@ -35,7 +38,10 @@ export const BENCH_USAGE = `usage: ndbridge bench [--quick] [--only name,...] [-
                    unless named in --only (their slow cells alone take minutes), and so are compat's
                    element loops (iterate, convolve-loops: one FFI call per element)
   --only LIST      comma-separated workload and/or contender names; NumPy always runs (the reference)
-                   workloads:   ${WORKLOAD_IDS.join(', ')}
+                   tables:      user (the user-style table: fresh results, no dispose, no event-loop
+                                turns), recycled (memory reused between runs)
+                   user-style:  ${USER_WORKLOAD_IDS.join(', ')}
+                   recycled:    ${WORKLOAD_IDS.join(', ')}
                    contenders:  ${CONTENDER_IDS.join(', ')}
   --format FORMAT  table (default), markdown, json (every figure, machine, versions) or svg (bar chart)
   --out FILE       write the output to FILE instead of stdout (progress always goes to stderr)
@@ -58,6 +64,11 @@ export interface BenchOptions {
   readonly help: boolean;
   readonly quick: boolean;
   readonly policy: RepPolicy;
+  /** Policy of the user-style table. */
+  readonly userPolicy: UserPolicy;
+  /** Workloads of the user-style table (empty: not run). */
+  readonly userWorkloads: readonly UserWorkloadId[];
+  /** Workloads of the recycled-memory table (empty: not run). */
   readonly workloads: readonly WorkloadId[];
   readonly contenders: readonly ContenderId[];
   /** Contenders left out by --quick (reported as such). */
@@ -69,6 +80,9 @@ export interface BenchOptions {
   /** Render this saved JSON report instead of running. */
   readonly from: string | undefined;
 }
+
+/** Names for --only that select every workload of one table. */
+export const TABLES = ['user', 'recycled'] as const;
 
 const VALUE_OPTIONS = new Set(['--only', '--format', '--out', '--from']);
 
@@ -104,6 +118,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
   const o = parsed.data;
   if (o.from !== undefined && (o.quick || o.only)) throw new ValueError('--from renders a saved report; --quick and --only apply to a new run, not to it');
   let workloads: WorkloadId[] = [...WORKLOAD_IDS];
+  let userWorkloads: UserWorkloadId[] = [...USER_WORKLOAD_IDS];
   let contenders: ContenderId[] = [...CONTENDER_IDS];
   let skipped: ContenderId[] = [];
   let skippedCells: BenchOptions['skippedCells'] = {};
@@ -114,22 +129,32 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
   }
   if (o.only) {
     const unknown = o.only.filter(
-      (n) => !(WORKLOAD_IDS as readonly string[]).includes(n) && !(CONTENDER_IDS as readonly string[]).includes(n),
+      (n) =>
+        !(WORKLOAD_IDS as readonly string[]).includes(n) &&
+        !(USER_WORKLOAD_IDS as readonly string[]).includes(n) &&
+        !(CONTENDER_IDS as readonly string[]).includes(n) &&
+        !(TABLES as readonly string[]).includes(n),
     );
     if (unknown.length > 0) {
       throw new ValueError(
-        `--only: unknown name(s) ${unknown.map((n) => `'${n}'`).join(', ')}; workloads are ${WORKLOAD_IDS.join(', ')}; contenders are ${CONTENDER_IDS.join(', ')}`,
+        `--only: unknown name(s) ${unknown.map((n) => `'${n}'`).join(', ')}; tables are ${TABLES.join(', ')}; user-style workloads are ${USER_WORKLOAD_IDS.join(', ')}; recycled-memory workloads are ${WORKLOAD_IDS.join(', ')}; contenders are ${CONTENDER_IDS.join(', ')}`,
       );
     }
-    const w = WORKLOAD_IDS.filter((id) => o.only?.includes(id));
+    const w = o.only.includes('recycled') ? [...WORKLOAD_IDS] : WORKLOAD_IDS.filter((id) => o.only?.includes(id));
+    const uw = o.only.includes('user') ? [...USER_WORKLOAD_IDS] : USER_WORKLOAD_IDS.filter((id) => o.only?.includes(id));
     const c = CONTENDER_IDS.filter((id) => o.only?.includes(id));
-    if (w.length > 0) workloads = w;
+    if (w.length > 0 || uw.length > 0) {
+      workloads = w;
+      userWorkloads = uw;
+    }
     if (c.length > 0) contenders = c.includes('numpy') ? c : ['numpy', ...c];
   }
   return {
     help: o.help,
     quick: o.quick,
     policy: o.quick ? QUICK_POLICY : FULL_POLICY,
+    userPolicy: o.quick ? USER_QUICK_POLICY : USER_FULL_POLICY,
+    userWorkloads,
     workloads,
     contenders,
     skipped,

@@ -1,6 +1,8 @@
 /** The report of one `ndbridge bench` run: every figure, the machine, the versions. Validated with zod. */
 import { z } from 'zod';
 import { CONTENDER_IDS } from './contender.js';
+import { UserPolicySchema } from './user/measure.js';
+import { USER_GROUPS, USER_WORKLOAD_IDS } from './user/workloads.js';
 import { WORKLOAD_IDS } from './workloads.js';
 
 export const MeasuredCellSchema = z.object({
@@ -28,6 +30,21 @@ export const MissingCellSchema = z.object({
 });
 
 export const CellSchema = z.discriminatedUnion('status', [MeasuredCellSchema, MissingCellSchema]);
+
+/** The user-style table (issue 12): fresh results, no dispose, no event-loop turns. */
+export const UserSectionSchema = z.object({
+  policy: UserPolicySchema,
+  cases: z.array(
+    z.object({
+      key: z.string(),
+      workload: z.enum(USER_WORKLOAD_IDS),
+      group: z.enum(USER_GROUPS),
+      label: z.string(),
+      description: z.string(),
+      cells: z.array(CellSchema),
+    }),
+  ),
+});
 
 export const ReportSchema = z.object({
   tool: z.literal('ndbridge bench'),
@@ -74,6 +91,9 @@ export const ReportSchema = z.object({
     }),
   ),
   excluded: z.array(z.object({ name: z.string(), reason: z.string() })),
+  /** The user-style table, the headline (absent when --only selected none of its workloads). */
+  user: UserSectionSchema.optional(),
+  /** The recycled-memory table: previous result disposed and the event loop yielded between runs. */
   cases: z.array(
     z.object({
       key: z.string(),
@@ -89,3 +109,5 @@ export type Report = z.infer<typeof ReportSchema>;
 export type Cell = z.infer<typeof CellSchema>;
 export type MeasuredCell = z.infer<typeof MeasuredCellSchema>;
 export type CaseReport = Report['cases'][number];
+export type UserSection = z.infer<typeof UserSectionSchema>;
+export type UserCaseReport = UserSection['cases'][number];

@@ -14,9 +14,15 @@ import { measure, type RepPolicy } from './measure.js';
 import { type NumpyInfo, NumpyWorker } from './numpy-cpython.js';
 import type { Cell, Report } from './report.js';
 import { checksumsAgree, speedup, summarize } from './stats.js';
+import type { UserPolicy } from './user/measure.js';
+import { isUserContender, runUserBench } from './user/run.js';
+import type { UserSizes, UserWorkloadId } from './user/workloads.js';
 import { casesOf, WORKLOADS, type CaseSpec, type Sizes, type WorkloadId } from './workloads.js';
 
 export interface BenchConfig {
+  /** The user-style table (run first: the headline); absent or no workloads: not run. */
+  readonly user?: { readonly workloads: readonly UserWorkloadId[]; readonly policy: UserPolicy; readonly sizes: UserSizes };
+  /** Workloads of the recycled-memory table (may be empty). */
   readonly workloads: readonly WorkloadId[];
   /** NumPy is always run: it is the reference of the ratios. */
   readonly contenders: readonly ContenderId[];
@@ -120,7 +126,22 @@ export async function runBench(cfg: BenchConfig): Promise<Report> {
   const numpy: NumpyState = typeof started === 'string' ? { ok: false, reason: started } : { ok: true, ...started };
   if (!numpy.ok) log(`NumPy in CPython unavailable: ${numpy.reason}`);
 
-  const selected = JS_CONTENDERS.filter((c) => cfg.contenders.includes(c.id));
+  let user: Report['user'];
+  if (cfg.user && cfg.user.workloads.length > 0) {
+    try {
+      user = await runUserBench(numpy.ok ? numpy.worker : numpy.reason, {
+        ...cfg.user,
+        contenders: cfg.contenders.filter(isUserContender),
+        log,
+        fmt: fmtMs,
+      });
+    } catch (err) {
+      if (numpy.ok) numpy.worker.close();
+      throw err;
+    }
+  }
+
+  const selected = cases.length === 0 ? [] : JS_CONTENDERS.filter((c) => cfg.contenders.includes(c.id));
   const loaded = new Map<ContenderId, LoadedContender | { unavailable: string }>();
   for (const c of selected) {
     try {
@@ -190,6 +211,7 @@ export async function runBench(cfg: BenchConfig): Promise<Report> {
     },
     packages: packageVersions(),
     reference: 'numpy',
+    ...(user === undefined ? {} : { user }),
     contenders: [
       { id: 'numpy', label: NUMPY_LABEL, note: NUMPY_NOTE, ...(numpy.ok ? { version: `NumPy ${numpy.info.numpy}` } : { unavailable: numpy.reason }) },
       ...selected.map((c) => {

@@ -73,3 +73,40 @@ export function policyLine(report: Report): string {
 }
 
 export const RATIO_EXPLAINED = 'Each cell: median time, then speed relative to NumPy in CPython in the same run (NumPy median / this median; above 1x is faster than NumPy).';
+
+/** Columns of the user-style table: NumPy, fast, then the plain-JS floor, those present in the report. */
+export function userColumnsOf(report: Report): { id: ContenderId; label: string }[] {
+  const all: { id: ContenderId; label: string }[] = [
+    { id: 'numpy', label: 'NumPy (CPython)' },
+    { id: 'fast', label: 'fast' },
+    { id: 'float64array', label: 'plain JS loop (floor)' },
+  ];
+  const cases = report.user?.cases ?? [];
+  return all.filter((c) => cases.some((row) => row.cells.some((cell) => cell.contender === c.id)));
+}
+
+export const USER_TITLE = 'User-style: how programs run (a fresh result every run, nothing disposed, no event-loop turns)';
+export const RECYCLED_TITLE =
+  'Recycled memory: the seed workloads, the previous result dropped and the event loop yielded between runs (fast recycles large buffers there)';
+
+export function userPolicyLine(report: Report): string {
+  const p = report.user?.policy;
+  if (!p) return '';
+  return `${report.quick ? 'quick run' : 'full run'}: one synchronous loop per cell; ${p.warmupMs} ms of warm-up, then ${p.minReps}-${p.maxReps} samples until they add up to ${p.budgetMs} ms; a sample is a batch of runs lasting at least ${p.batchMs} ms, divided by its runs; median per run shown; NumPy timed the same way in the same run`;
+}
+
+/** Why each dash of the user-style table. */
+export function userDashNotes(report: Report): string[] {
+  const labels = new Map(userColumnsOf(report).map((c) => [c.id, c.label]));
+  const groups = new Map<string, { text: string; cases: string[] }>();
+  for (const row of report.user?.cases ?? []) {
+    for (const cell of row.cells) {
+      if (cell.status === 'ok') continue;
+      const text = `${labels.get(cell.contender) ?? cell.contender}${cell.status === 'unavailable' ? '' : ` (${cell.status})`}: ${cell.reason}`;
+      const g = groups.get(text) ?? { text, cases: [] };
+      g.cases.push(row.label);
+      groups.set(text, g);
+    }
+  }
+  return [...groups.values()].map((g) => `${g.text} [${g.cases.join(', ')}]`);
+}

@@ -1,4 +1,8 @@
-/** `ndbridge bench`: the seed workloads on every contender, side by side in one run (bench/). */
+/**
+ * `ndbridge bench`: the user-style table first (fast and NumPy as users run them: fresh results, no
+ * dispose, no event-loop turns), then the recycled-memory table of the seed workloads on every
+ * contender, side by side in one run (bench/).
+ */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { ValueError } from '../common/errors.js';
@@ -7,12 +11,14 @@ import { render } from '../../bench/render/index.js';
 import type { Report } from '../../bench/report.js';
 import { readReport } from '../../bench/report-file.js';
 import { runBench } from '../../bench/run.js';
+import { USER_SIZES } from '../../bench/user/workloads.js';
 import { FIXED_SIZES } from '../../bench/workloads.js';
 
 /** A saved report (--from) or a new run of the fixed workloads. */
 async function obtainReport(options: BenchOptions, argv: readonly string[]): Promise<Report> {
   if (options.from !== undefined) return readReport(options.from);
   return runBench({
+    user: { workloads: options.userWorkloads, policy: options.userPolicy, sizes: USER_SIZES },
     workloads: options.workloads,
     contenders: options.contenders,
     skipped: options.skipped,

@@ -21,7 +21,8 @@ import type {
 import { addressOf } from './address.js';
 import { exportDlpack, type DlpackOptions } from './interop.js';
 import { evaluateInto } from './codegen.js';
-import { MAX_GRAPH_NODES, type LeafNode, type Node } from './expr.js';
+import { MAX_GRAPH_NODES, rememberForced, type LeafNode, type Node } from './expr.js';
+import { scope as scopeWith, scopeOpen, trackNew } from './lifetimes.js';
 import { checkDims, contiguousStrides, isCContiguous, MAX_DIMS, sizeOf } from './shape.js';
 import { checkNestedIntegerWrite } from './write-check.js';
 import { INT_RANGE, readElement } from './scalars.js';
@@ -119,6 +120,7 @@ export class FastArray implements NdArray, PendingReader {
     this._numSet = writeable && (kind === 'float' || ((kind === 'signed' || kind === 'unsigned') && dtype !== 'int64' && dtype !== 'uint64'));
     if (storage !== null) storage.hold();
     if (expr !== null) for (const s of expr.deps) s.addReader(this);
+    if (scopeOpen()) trackNew(this);
   }
 
   private _initFastPaths(): void {
@@ -165,6 +167,7 @@ export class FastArray implements NdArray, PendingReader {
     this._expr = null;
     this._initFastPaths();
     for (const s of e.deps) s.removeReader(this);
+    rememberForced(e, this);
   }
 
   forcePending(): void {
@@ -757,7 +760,7 @@ export class FastArray implements NdArray, PendingReader {
     this._expr = null;
     this._initFastPaths();
     this._numSet = false;
-    this._data = st === null ? null : (new DATA_CTOR[this.dtype](new ArrayBuffer(8), 0, 0) as TypedData);
+    this._data = st === null ? null : emptyData(this.dtype);
   }
   /** `using a = ...`: dispose() at the end of the block. */
   [Symbol.dispose](): void {
@@ -777,6 +780,14 @@ export function checkIndex(i: number, n: number, axis: number): number {
   const j = i < 0 ? i + n : i;
   if (j < 0 || j >= n) throw new IndexError(`index ${i} is out of bounds for axis ${axis} with size ${n}`);
   return j;
+}
+
+/** One shared empty typed array per dtype: what a disposed array's data becomes (no allocation per dispose). */
+const EMPTY_DATA = new Map<DTypeName, TypedData>();
+function emptyData(dtype: DTypeName): TypedData {
+  let d = EMPTY_DATA.get(dtype);
+  if (d === undefined) EMPTY_DATA.set(dtype, (d = new DATA_CTOR[dtype](new ArrayBuffer(8), 0, 0) as TypedData));
+  return d;
 }
 
 /** The shared empty Float64Array of arrays without a direct float64 path. */
@@ -812,3 +823,12 @@ const READ_CODE: Readonly<Record<DTypeName, number>> = {
   complex64: READ_BOXED,
   complex128: READ_BOXED,
 };
+
+/**
+ * Runs `fn` and disposes every fast array made meanwhile except those it returns (alone, or in a
+ * returned JS array or plain object): deterministic reuse of their memory in loops, as tfjs's
+ * `tidy`. See lifetimes.ts.
+ */
+export function scope<T>(fn: () => T): T {
+  return scopeWith(fn, (x): x is FastArray => x instanceof FastArray);
+}

@@ -10,10 +10,11 @@ import { DTYPES, type DTypeName } from '../common/dtypes.js';
 import { NotSupportedError } from '../common/errors.js';
 import type { Complex } from '../common/ndarray.js';
 import type { FastArray } from './array.js';
-import type { Node } from './expr.js';
+import { forcedArrayOf, type Node } from './expr.js';
 import { HELPERS, type Helpers } from './helpers.js';
 import { OPS, reprOf, wrap } from './ops-table.js';
-import { broadcastStrides } from './shape.js';
+import { pairwiseSumF64 } from './kernels/pairwise.js';
+import { broadcastStrides, isCContiguous } from './shape.js';
 import { slotsPerElement, type TypedData } from './storage.js';
 
 /** Where a kernel writes: a typed array, element offset, element strides and shape. */
@@ -118,6 +119,15 @@ function linearize(root: Node): Linear {
   const visit = (n: Node): string => {
     const hit = names.get(n);
     if (hit !== undefined) return hit;
+    if (n.kind === 'op' || n.kind === 'cast') {
+      // already computed in this flush of pending readers (expr.ts): read it, do not recompute it
+      const forced = forcedArrayOf(n);
+      if (forced !== undefined) {
+        const nm = visit(forced._node());
+        names.set(n, nm);
+        return nm;
+      }
+    }
     let name: string;
     switch (n.kind) {
       case 'leaf': {
@@ -141,6 +151,16 @@ function linearize(root: Node): Linear {
         break;
       }
       case 'op': {
+        const special = constPowerOf(n);
+        if (special !== null) {
+          const a = visit(n.args[0]);
+          const c = special.baked ? '' : visit(n.args[1]);
+          const nm = `v${next++}`;
+          name = nm;
+          emitters.push(() => special.emit(nm, a, c));
+          sig.push(`${name}=${special.sig}(${a}${special.baked ? '' : `,${c}`})`);
+          break;
+        }
         const args = n.args.map(visit);
         const nm = `v${next++}`;
         name = nm;
@@ -171,6 +191,54 @@ function linearize(root: Node): Linear {
   lin.result = visit(root);
   lin.sig = sig.join(';');
   return lin;
+}
+
+/**
+ * `pow(x, c)` of a float array and a JS number: the exponent is known when the graph is compiled,
+ * so the kernel needs no per-element helper call. float64 with c in {1, 2, 3, 4, -1}: products
+ * (x*x is exactly C's pow(x, 2); x*x*x and (x*x)*(x*x) differ from a correctly rounded pow by at
+ * most 1-2 ulp, 1/x is exactly pow(x, -1)); c = 0.5: sqrt(x), as NumPy's loop computes a scalar
+ * exponent 0.5 (sqrt(-0) = -0); c in {1.5, 2.5, 3.5} for x > 0: sqrt(x) times
+ * products (<= 3 ulp); every other x (negative, zero, NaN, -inf) and every other finite c:
+ * Math.pow inline, the same values as the helper (whose special cases, pow(1, NaN) and
+ * pow(-1, ±inf), need a non-finite exponent). Infinite and NaN exponents keep the helper. Products
+ * that end in the subnormal range may differ from pow by one subnormal unit. Signs of zero,
+ * infinities and NaNs are C's pow's (src/fast/pow-const.test.ts checks them against NumPy).
+ */
+interface ConstPower {
+  readonly sig: string;
+  /** The exponent is written into the code (a handful of values), else read from the constants. */
+  readonly baked: boolean;
+  emit(o: string, a: string, c: string): string;
+}
+
+const PRODUCTS: ReadonlyMap<number, (a: string) => string> = new Map([
+  [1, (a: string) => `${a}`],
+  [2, (a: string) => `${a} * ${a}`],
+  [3, (a: string) => `${a} * ${a} * ${a}`],
+  [4, (a: string) => `(${a} * ${a}) * (${a} * ${a})`],
+  [-1, (a: string) => `1 / ${a}`],
+  // NumPy 2.4's power loop takes sqrt for a scalar exponent 0.5: sqrt(-0) = -0, sqrt(-inf) = NaN
+  [0.5, (a: string) => `Math.sqrt(${a})`],
+]);
+
+const HALF_PRODUCTS: ReadonlyMap<number, (a: string) => string> = new Map([
+  [1.5, (a: string) => `${a} * Math.sqrt(${a})`],
+  [2.5, (a: string) => `${a} * ${a} * Math.sqrt(${a})`],
+  [3.5, (a: string) => `${a} * ${a} * ${a} * Math.sqrt(${a})`],
+]);
+
+function constPowerOf(n: Node & { kind: 'op' }): ConstPower | null {
+  if (n.op.name !== 'pow' || (n.compute !== 'float64' && n.compute !== 'float32')) return null;
+  const e = n.args[1];
+  if (e.kind !== 'const' || typeof e.value !== 'number' || !Number.isFinite(e.value)) return null;
+  const c = e.value;
+  if (n.compute === 'float32') return { sig: 'powc32', baked: false, emit: (o, a, k) => `const ${o} = Math.fround(Math.pow(${a}, ${k}));` };
+  const prod = Object.is(c, -0) ? undefined : PRODUCTS.get(c);
+  if (prod !== undefined) return { sig: `powc:${c}`, baked: true, emit: (o, a) => `const ${o} = ${prod(a)};` };
+  const half = HALF_PRODUCTS.get(c);
+  if (half !== undefined) return { sig: `powc:${c}`, baked: true, emit: (o, a) => `const ${o} = ${a} > 0 ? ${half(a)} : Math.pow(${a}, ${c});` };
+  return { sig: 'powc', baked: false, emit: (o, a, k) => `const ${o} = Math.pow(${a}, ${k});` };
 }
 
 interface Operand {
@@ -326,6 +394,20 @@ function flatPtr(k: number, stride: number, i: string): string {
  * bytes 8.7 ms.
  */
 const FLAT_UNROLL = 4;
+
+/**
+ * `a.sum()` of a materialised C-contiguous float64 array into one float64 accumulator: the pairwise
+ * kernel over all elements at once, which is what the general path compiles for it (its loops merge
+ * into one run), without building a plan and looking up a kernel (most of the cost at 50x50).
+ */
+function wholeSumOfContiguous(a: FastArray, acc: Dest): boolean {
+  if (a._expr !== null || a._data === null || !(a._data instanceof Float64Array) || a.size === 0) return false;
+  for (let d = 0; d < acc.strides.length; d++) if (acc.strides[d] !== 0) return false;
+  if (!isCContiguous(a.shape, a._es)) return false;
+  const out = acc.data as Float64Array;
+  out[acc.offset] = out[acc.offset] + pairwiseSumF64(a._data, a._off, a.size, 1);
+  return true;
+}
 
 /**
  * Evaluate `root` (already of `dest.dtype`, shape broadcastable to `dest.shape`) into `dest`.
@@ -565,6 +647,7 @@ function combineStmt(kind: ReduceKind, d: DTypeName, t: string, a: string, v: st
  * whose innermost loop runs over a reduced dimension use NumPy's pairwise summation.
  */
 export function reduceInto(root: Node, kind: ReduceKind, acc: Dest): void {
+  if (kind === 'sum' && root.kind === 'leaf' && acc.dtype === 'float64' && root.dtype === 'float64' && wholeSumOfContiguous(root.array, acc)) return;
   const lin = linearize(root);
   const shape = root.shape;
   const A = acc.dtype;

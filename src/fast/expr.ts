@@ -82,3 +82,37 @@ export function opNode(op: OpRow, compute: DTypeName, result: DTypeName, args: r
   for (const a of args) count += a.count;
   return { kind: 'op', op, compute, dtype: result, args, shape, deps: mergeDeps(args), count };
 }
+
+/**
+ * A write forces every lazy array still waiting to read the old contents (Storage.flushReaders), in
+ * the order they were made, and many of them are parts of the others (the partial sums of a
+ * neighbour count, then the count, then the masks built from it). While such a flush runs, each
+ * forced array is remembered by its node, and kernels compiled for the later ones read it as a leaf
+ * instead of recomputing its whole graph again: every operation runs once per flush instead of once
+ * per array that contains it. Only within one flush: afterwards a remembered array may be written.
+ */
+let flushMemo: Map<Node, FastArray> | null = null;
+
+/** Runs `fn` (a flush of pending readers) with the memo of forced nodes on; nested calls share it. */
+export function withForcedMemo(fn: () => void): void {
+  if (flushMemo !== null) {
+    fn();
+    return;
+  }
+  flushMemo = new Map();
+  try {
+    fn();
+  } finally {
+    flushMemo = null;
+  }
+}
+
+/** The array `node` was forced into during the current flush, if any. */
+export function forcedArrayOf(node: Node): FastArray | undefined {
+  return flushMemo === null ? undefined : flushMemo.get(node);
+}
+
+/** `array` now holds the values of `node` (a no-op outside a flush). */
+export function rememberForced(node: Node, array: FastArray): void {
+  if (flushMemo !== null) flushMemo.set(node, array);
+}

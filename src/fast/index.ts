@@ -2,7 +2,7 @@
  * ndbridge/fast: the fast runtime. FastArray, creation, views, lazy element-wise functions fused
  * into generated loops, reductions, and the index helpers.
  */
-export { FastArray, checkIndex } from './array.js';
+export { FastArray, checkIndex, scope } from './array.js';
 export { slice, newaxis, ellipsis, Slice } from '../common/index-expr.js';
 export { setAddressResolver, hasAddressResolver } from './address.js';
 export type { AddressResolver } from './address.js';

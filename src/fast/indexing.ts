@@ -13,7 +13,7 @@ import { copy } from './convert.js';
 import { asarray } from './creation.js';
 import { castNode } from './expr.js';
 import { describe, intFits, writeElement } from './scalars.js';
-import { broadcastShapes, broadcastStrides, shapeStr, sizeOf } from './shape.js';
+import { broadcastShapes, broadcastStrides, isCContiguous, shapeStr, sizeOf } from './shape.js';
 import { slotsPerElement, Storage } from './storage.js';
 
 type Item =
@@ -262,8 +262,135 @@ function contiguous(shape: readonly number[]): number[] {
   return s;
 }
 
+/**
+ * The common masked index: one boolean array of exactly `a`'s shape (`a[a > 0.5]`, `z[mask] = 1`).
+ * Rows (all dimensions but the last; one row when both are C-contiguous) are walked with plain
+ * strided loops: no per-element coordinate lists (resolve()), and for reads and scalar writes no
+ * offsets array either. Null for every other index (resolve() handles those, with NumPy's errors).
+ */
+interface WholeMask {
+  readonly md: Uint8Array;
+  /** First element offsets of each row, in `a` and in the mask. */
+  readonly rowA: readonly number[];
+  readonly rowM: readonly number[];
+  readonly inner: number;
+  /** Strides along a row, in `a` and in the mask. */
+  readonly sa: number;
+  readonly sm: number;
+  /** Number of selected elements. */
+  readonly count: number;
+}
+
+function wholeMaskOf(a: FastArray, index: readonly unknown[]): WholeMask | null {
+  if (index.length !== 1) return null;
+  const m = index[0];
+  if (!(m instanceof FastArray) || m.dtype !== 'bool' || m.ndim === 0 || m.ndim !== a.ndim) return null;
+  for (let k = 0; k < m.ndim; k++) if (m.shape[k] !== a.shape[k]) return null;
+  a._force();
+  m._force();
+  const md = m._data as Uint8Array;
+  const nd = a.ndim;
+  let rowA: number[];
+  let rowM: number[];
+  let inner: number;
+  let sa: number;
+  let sm: number;
+  if (a.size === 0) return { md, rowA: [], rowM: [], inner: 0, sa: 1, sm: 1, count: 0 };
+  if (isCContiguous(a.shape, a._es) && isCContiguous(m.shape, m._es)) {
+    rowA = [a._off];
+    rowM = [m._off];
+    inner = a.size;
+    sa = 1;
+    sm = 1;
+  } else {
+    inner = a.shape[nd - 1];
+    sa = a._es[nd - 1];
+    sm = m._es[nd - 1];
+    const outer = a.size / inner;
+    rowA = new Array<number>(outer);
+    rowM = new Array<number>(outer);
+    const idx = new Array<number>(nd).fill(0);
+    let oa = a._off;
+    let om = m._off;
+    for (let r = 0; r < outer; r++) {
+      rowA[r] = oa;
+      rowM[r] = om;
+      for (let d = nd - 2; d >= 0; d--) {
+        idx[d]++;
+        oa += a._es[d];
+        om += m._es[d];
+        if (idx[d] < a.shape[d]) break;
+        oa -= a._es[d] * a.shape[d];
+        om -= m._es[d] * a.shape[d];
+        idx[d] = 0;
+      }
+    }
+  }
+  let count = 0;
+  for (let r = 0; r < rowM.length; r++) {
+    const mo = rowM[r];
+    for (let j = 0; j < inner; j++) count += md[mo + j * sm] !== 0 ? 1 : 0;
+  }
+  return { md, rowA, rowM, inner, sa, sm, count };
+}
+
+/** The selected elements' offsets in `a` (for values that are whole arrays). */
+function maskOffsets(w: WholeMask): Float64Array {
+  const offsets = new Float64Array(w.count);
+  let k = 0;
+  for (let r = 0; r < w.rowM.length; r++) {
+    const mo = w.rowM[r];
+    const ao = w.rowA[r];
+    for (let j = 0; j < w.inner; j++) if (w.md[mo + j * w.sm] !== 0) offsets[k++] = ao + j * w.sa;
+  }
+  return offsets;
+}
+
+/** `a[mask]`: the selected elements copied in C order into a new 1-d array. */
+function maskGather(a: FastArray, w: WholeMask): FastArray {
+  const st = Storage.allocate(a.dtype, w.count);
+  const src = a._data!;
+  const dst = st.data;
+  const two = slotsPerElement(a.dtype) === 2;
+  let k = 0;
+  for (let r = 0; r < w.rowM.length; r++) {
+    const mo = w.rowM[r];
+    const ao = w.rowA[r];
+    for (let j = 0; j < w.inner; j++) {
+      if (w.md[mo + j * w.sm] === 0) continue;
+      const o = ao + j * w.sa;
+      if (two) {
+        dst[2 * k] = src[2 * o];
+        dst[2 * k + 1] = src[2 * o + 1];
+      } else dst[k] = src[o];
+      k++;
+    }
+  }
+  return new FastArray(a.dtype, [w.count], st, 0, null, null);
+}
+
+/** `a[mask] = x` for one value already in a's dtype (two slots for complex). */
+function maskFill(a: FastArray, w: WholeMask, x: number | bigint, xi: number | bigint): void {
+  const dst = a._data!;
+  const two = slotsPerElement(a.dtype) === 2;
+  for (let r = 0; r < w.rowM.length; r++) {
+    const mo = w.rowM[r];
+    const ao = w.rowA[r];
+    for (let j = 0; j < w.inner; j++) {
+      if (w.md[mo + j * w.sm] === 0) continue;
+      const o = ao + j * w.sa;
+      if (two) {
+        dst[2 * o] = x;
+        dst[2 * o + 1] = xi;
+      } else dst[o] = x;
+    }
+  }
+}
+
 /** `a[index]`. */
 export function getIndex(a: FastArray, index: readonly IndexItem<NdArray>[]): FastArray {
+  const w = wholeMaskOf(a, index);
+  if (w !== null) return maskGather(a, w);
   const r = resolve(a, index);
   if (r.kind === 'view') return FastArray._view(a, r.shape, r.strides, r.offset);
   const st = Storage.allocate(a.dtype, r.offsets.length);
@@ -317,9 +444,23 @@ export function setIndex(a: FastArray, index: IndexSpec, value: Operand | Nested
   a._force();
   const st = a._st!;
   st.flushReaders();
-  const r = resolve(a, items);
-  let v = valueArray(a, value);
-  v = fitValue(v, r.shape);
+  const w = wholeMaskOf(a, items);
+  let v: FastArray;
+  let r: Resolved;
+  if (w !== null) {
+    v = fitValue(valueArray(a, value), [w.count]);
+    if (v.ndim === 0 && v._expr === null && v.dtype === a.dtype) {
+      // one value for every selected element (z[mask] = 1): written in place, no temporary
+      const src = v._data!;
+      const two = slotsPerElement(a.dtype) === 2;
+      maskFill(a, w, src[two ? 2 * v._off : v._off], two ? src[2 * v._off + 1] : 0);
+      return;
+    }
+    r = { kind: 'gather', shape: [w.count], offsets: maskOffsets(w) };
+  } else {
+    r = resolve(a, items);
+    v = fitValue(valueArray(a, value), r.shape);
+  }
   if (v._expr !== null || v._st!.buffer === st.buffer) {
     // evaluate the value before writing when it reads the destination's memory
     if (v._expr === null || v._expr.deps.some((s) => s.buffer === st.buffer)) v = copy(v);

@@ -68,7 +68,7 @@ describe.skipIf(gc === undefined)('recycling of large buffers', () => {
     clearRecycledBuffers();
   });
 
-  it('small storages are never recycled, zeros() stays zero-filled', async () => {
+  it('small storages are never recycled by garbage collection (only dispose() gives them back), zeros() stays zero-filled', async () => {
     clearRecycledBuffers();
     const st = Storage.allocateForOverwrite('float64', 10);
     expect(st.length).toBe(10);

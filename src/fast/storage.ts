@@ -5,6 +5,7 @@
  */
 import { DTYPES, type DTypeName } from '../common/dtypes.js';
 import { DisposedError, MemoryError, ValueError } from '../common/errors.js';
+import { withForcedMemo } from './expr.js';
 
 export type TypedData =
   | Uint8Array
@@ -71,6 +72,38 @@ const freeBuffers = new Map<number, ArrayBuffer[]>();
 let freeBytes = 0;
 let recycledCount = 0;
 
+/**
+ * Small buffers (under RECYCLE_MIN_BYTES) are recycled only through explicit lifetimes: dispose(),
+ * `using`, fast.scope(). A fresh ArrayBuffer costs V8 about as much as a small kernel (allocation,
+ * zeroing, external-memory accounting, and the collections that accounting triggers); a disposed
+ * result's buffer handed to the next result of the same byte length costs nothing. Garbage
+ * collection never feeds this list (finalizers cannot run inside the synchronous loops where it
+ * would matter, and registering every small storage would cost more than it saves).
+ */
+const SMALL_PER_SIZE = 16;
+const SMALL_MAX_BYTES = 16 * (1 << 20);
+const freeSmall = new Map<number, ArrayBuffer[]>();
+let freeSmallBytes = 0;
+
+function takeSmall(bytes: number): ArrayBuffer | undefined {
+  const b = freeSmall.get(bytes)?.pop();
+  if (b !== undefined) {
+    freeSmallBytes -= bytes;
+    recycledCount++;
+  }
+  return b;
+}
+
+function giveBackSmall(buffer: ArrayBuffer): void {
+  const bytes = buffer.byteLength;
+  if (freeSmallBytes + bytes > SMALL_MAX_BYTES) return;
+  let list = freeSmall.get(bytes);
+  if (list === undefined) freeSmall.set(bytes, (list = []));
+  if (list.length >= SMALL_PER_SIZE) return;
+  list.push(buffer);
+  freeSmallBytes += bytes;
+}
+
 function takeFree(bytes: number): ArrayBuffer | undefined {
   const list = freeBuffers.get(bytes);
   const b = list?.pop();
@@ -95,16 +128,20 @@ function giveBack(buffer: ArrayBuffer): void {
 const reclaim = new FinalizationRegistry<ArrayBuffer>(giveBack);
 
 /** Statistics of the buffer recycling (benchmarks and tests). */
-export function recyclingStats(): { recycled: number; freeBuffers: number; freeBytes: number } {
+export function recyclingStats(): { recycled: number; freeBuffers: number; freeBytes: number; freeSmallBuffers: number; freeSmallBytes: number } {
   let n = 0;
   for (const l of freeBuffers.values()) n += l.length;
-  return { recycled: recycledCount, freeBuffers: n, freeBytes };
+  let m = 0;
+  for (const l of freeSmall.values()) m += l.length;
+  return { recycled: recycledCount, freeBuffers: n, freeBytes, freeSmallBuffers: m, freeSmallBytes };
 }
 
 /** Drop every free buffer (tests; memory pressure). */
 export function clearRecycledBuffers(): void {
   freeBuffers.clear();
   freeBytes = 0;
+  freeSmall.clear();
+  freeSmallBytes = 0;
 }
 
 /** Forces a pending reader; one disposed in the meantime has nothing left to protect. */
@@ -133,8 +170,10 @@ function checkAllocatable(dtype: DTypeName, length: number): void {
 export class Storage {
   readonly dtype: DTypeName;
   private readonly _buffer: ArrayBuffer;
-  /** True while the buffer may go back to the free list when this storage is collected. */
+  /** True while the buffer may go back to a free list (collected: large ones; disposed: any size). */
   private _recyclable = false;
+  /** True when the finalization registry watches this storage (large buffers). */
+  private _registered = false;
   /** Typed view over the whole element range of the buffer used by this storage. */
   readonly data: TypedData;
   /** Number of elements (not slots) the storage holds. */
@@ -171,7 +210,8 @@ export class Storage {
   get buffer(): ArrayBuffer {
     if (this._recyclable) {
       this._recyclable = false;
-      reclaim.unregister(this);
+      if (this._registered) reclaim.unregister(this);
+      this._registered = false;
     }
     return this._buffer;
   }
@@ -185,9 +225,14 @@ export class Storage {
     if (!Number.isSafeInteger(length) || length < 0) throw new ValueError(`cannot allocate ${length} elements`);
     checkAllocatable(dtype, length);
     const bytes = Math.max(1, length * DTYPES[dtype].itemsize);
-    if (bytes < RECYCLE_MIN_BYTES) return new Storage(dtype, new ArrayBuffer(bytes), 0, length);
+    if (bytes < RECYCLE_MIN_BYTES) {
+      const small = new Storage(dtype, takeSmall(bytes) ?? new ArrayBuffer(bytes), 0, length);
+      small._recyclable = true; // by dispose() only (see giveBackSmall)
+      return small;
+    }
     const st = new Storage(dtype, takeFree(bytes) ?? new ArrayBuffer(bytes), 0, length);
     st._recyclable = true;
+    st._registered = true;
     reclaim.register(st, st._buffer, st);
     return st;
   }
@@ -249,13 +294,16 @@ export class Storage {
     if ((set === null || set.size === 0) && weak === null) return;
     this.readers = null;
     this.weakReaders = null;
-    if (weak !== null) {
-      for (const w of weak) {
-        const r = w.deref();
-        if (r !== undefined) forceReader(r);
+    // oldest first: later readers are often built on earlier ones, which they then read as leaves
+    withForcedMemo(() => {
+      if (weak !== null) {
+        for (const w of weak) {
+          const r = w.deref();
+          if (r !== undefined) forceReader(r);
+        }
       }
-    }
-    if (set !== null) for (const r of set) forceReader(r);
+      if (set !== null) for (const r of set) forceReader(r);
+    });
   }
 
   /** An array now reads this storage (FastArray's constructor and `_force`). */
@@ -275,8 +323,11 @@ export class Storage {
       // nothing can read the buffer any more (every array over it is disposed, it never left the
       // engine): it goes back to the free list now instead of at garbage collection
       this._recyclable = false;
-      reclaim.unregister(this);
-      giveBack(this._buffer);
+      if (this._registered) {
+        this._registered = false;
+        reclaim.unregister(this);
+        giveBack(this._buffer);
+      } else giveBackSmall(this._buffer);
     }
   }
 
