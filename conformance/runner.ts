@@ -150,9 +150,11 @@ function runTrial(t: Trial, rt: LoadedRuntime, ctx: CaseContext, bridgeMissing: 
     actual = toValue(result);
   } catch (e) {
     if (c.expectError && 'raised' in answer) {
-      return isTypedError(e)
-        ? { kind: 'pass' }
-        : { kind: 'error', detail: `NumPy raises ${answer.raised}; the runtime threw an untyped ${errorText(e)}`, size: t.size };
+      // a refusal is `unsupported`, never a pass, even where NumPy raises too
+      if (isNotSupported(e)) return { kind: 'unsupported', detail: errorText(e), size: t.size };
+      // Python's TypeError (an unknown keyword, too many arguments, a casting refusal) is JS's TypeError
+      if (isTypedError(e) || (answer.typeError === true && e instanceof TypeError)) return { kind: 'pass' };
+      return { kind: 'error', detail: `NumPy raises ${answer.raised}; the runtime threw an untyped ${errorText(e)}`, size: t.size };
     }
     if (isNotSupported(e)) return { kind: 'unsupported', detail: errorText(e), size: t.size };
     return { kind: 'error', detail: `${trialLabel(t)}: ${errorText(e)}`, size: t.size };

@@ -96,7 +96,6 @@ const otherParams: ParamCornerSpec[] = [
   p('manipulation.stack', 'dtype', 'np.stack(xs, dtype=d): the result in dtype d'),
   p('sorting.sort', 'kind', "np.sort(x, kind='stable'): the algorithm (values are the same; stability checked through argsort)"),
   p('sorting.argsort', 'kind', "np.argsort(x, kind='stable'): stable order of equal keys"),
-  p('searching.where', 'x', 'np.where(c): one argument gives the indices of the non-zero elements'),
   p('linalg.svd', 'compute_uv', 'np.linalg.svd(x, compute_uv=False): singular values only'),
   p('linalg.eigh', 'UPLO', "np.linalg.eigh(x, UPLO='U'): the upper triangle is read"),
   p('linalg.pinv', 'hermitian', 'np.linalg.pinv(x, hermitian=True): the Hermitian method'),
