@@ -38,6 +38,8 @@ export interface CornerReport {
   readonly id: string;
   readonly area: string;
   readonly source: Corner['source'];
+  /** `parameter` corners count as parameter coverage, every other kind as function coverage. */
+  readonly kind: Corner['kind'];
   readonly description: string;
   readonly results: Readonly<Record<string, CornerOutcome>>;
 }
@@ -337,7 +339,7 @@ export async function runConformance(opts: RunOptions): Promise<RunReport> {
         });
         results[name] = fold(outcomes);
       }
-      reports.push({ id: corner.id, area: corner.area, source: corner.source, description: corner.description, results });
+      reports.push({ id: corner.id, area: corner.area, source: corner.source, kind: corner.kind, description: corner.description, results });
     }
   } finally {
     quiet?.(false);
