@@ -22,7 +22,7 @@ const P = (corner: string, fn: string, args: readonly Arg[], kw: Kw, inputs: Rec
 
 /** `device=`: NumPy's only device is 'cpu'; the call must accept it (leaving it out cannot change the answer). */
 const device = (corner: string, fn: string, args: readonly Arg[], inputs: Record<string, InputSpec> = {}, view?: View): Case =>
-  P(corner, fn, args, { device: 'cpu' }, inputs, { view });
+  P(corner, fn, args, { device: 'cpu' }, inputs, { view, extra: { defaultInt: true } });
 
 const SPD = one('float64', [3, 3], { values: [4, 1, 0.5, 1, 3, 0.2, 0.5, 0.2, 2] });
 const NEAR_SINGULAR = one('float64', [3, 3], { values: [1, 0, 0, 0, 1, 0, 0, 0, 1e-3] });
@@ -98,20 +98,6 @@ const infoCall = (kw: Kw): Case => {
   };
 };
 
-/** A DLPack producer whose capsule is made by x.__dlpack__(**kw). */
-class DlpackProducer {
-  constructor(
-    private readonly x: NdArray,
-    private readonly kw: Record<string, unknown>,
-  ) {}
-  __dlpack__(): unknown {
-    return method(this.x, '__dlpack__', this.kw);
-  }
-  __dlpack_device__(): unknown {
-    return method(this.x, '__dlpack_device__');
-  }
-}
-
 /** Array methods: the spelling is a method call on x. */
 const arrayMethod = (corner: string, py: string, ignored: string, run: Case['run'], inputs: Record<string, InputSpec>, extra: Partial<Case> = {}): Case => ({
   corner,
@@ -141,18 +127,12 @@ export const STD_PARAM_CASES: readonly Case[] = [
       `array.__dlpack__.${param}`,
       `(lambda r: (x.__setitem__(0, 99), r)[1])(${capsule(`${param}=${value}`)})`,
       `(lambda r: (x.__setitem__(0, 99), r)[1])(${capsule('')})`,
-      (xp, a, _p, ctx) => {
+      (_xp, a, _p, ctx) => {
         const x = a.x;
-        const kw = { [param]: jsValue };
-        let r: unknown;
-        if (ctx.runtime === 'compat') {
-          // compat takes no JS producer objects: NumPy reads the capsule x's __dlpack__ made
-          if (!ctx.pyEval) throw new Error('compat.evaluate is unavailable');
-          const cap = method(x, '__dlpack__', kw);
-          r = ctx.pyEval("np.from_dlpack(type('C', (), {'__dlpack__': lambda s, **k: cap, '__dlpack_device__': lambda s: (1, 0)})())", { cap });
-        } else {
-          r = call(xp, 'from_dlpack', new DlpackProducer(x, kw));
-        }
+        // NumPy reads the capsule x.__dlpack__(**kw) made (the consumer side is NumPy's on every runtime)
+        if (!ctx.pyEval) throw new Error('compat is unavailable: this case reads the capsule with the embedded NumPy');
+        const cap = method(x, '__dlpack__', { [param]: jsValue });
+        const r = ctx.pyEval("np.from_dlpack(type('C', (), {'__dlpack__': lambda s, **k: cap, '__dlpack_device__': lambda s: (1, 0)})())", { cap });
         x.set('0', 99);
         return r;
       },
