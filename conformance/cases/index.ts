@@ -9,6 +9,7 @@ import { NAMESPACE_CASES } from './namespace.js';
 import { NUMPY_CASES } from './numpy.js';
 import { CALLING_CASES, NUMPY_PARAM_CASES } from './numpy-params.js';
 import { STD_PARAM_CASES } from './std-params.js';
+import { SUITE_FINDING_CASES } from './suite-findings.js';
 import { UFUNC_PARAM_CASES } from './ufunc-params.js';
 
 export const ALL_CASES: readonly Case[] = [
@@ -24,4 +25,5 @@ export const ALL_CASES: readonly Case[] = [
   ...NUMPY_PARAM_CASES,
   ...UFUNC_PARAM_CASES,
   ...CALLING_CASES,
+  ...SUITE_FINDING_CASES,
 ];
