@@ -7,7 +7,7 @@ import type { Case } from '../case.js';
 import type { InputSpec } from '../inputs.js';
 import { call } from '../xp.js';
 import { one, trial } from './helpers.js';
-import { $, $dt, outCase, orderCase, paramCase, SHAPE_DTYPE, type Arg, type Kw, type ParamCaseSpec } from './param-kit.js';
+import { $, $dt, outCase, orderCase, paramCase, type Arg, type Kw, type ParamCaseSpec } from './param-kit.js';
 import { reductionOut } from './std-params.js';
 
 const f = (shape: number[], extra: Partial<InputSpec> = {}): InputSpec => one('float64', shape, { domain: 'noedge', ...extra });
@@ -170,4 +170,3 @@ export const CALLING_CASES: readonly Case[] = [
   calling('nd.keyword-and-positional', 'np.sum(x, 0, axis=1)', (xp, a) => call(xp, 'sum', a.x, 0, { axis: 1 }), (xp, a) => call(xp, 'sum', a.x, 0, { axis: 1 }), x23, { expectError: true }),
 ];
 
-export { SHAPE_DTYPE };

@@ -256,4 +256,3 @@ export function orderCase(s: ParamCaseSpec): Case {
   };
 }
 
-export { dtypeName };

@@ -8,7 +8,7 @@ import type { NdArray } from '../../src/common/ndarray.js';
 import type { Case } from '../case.js';
 import type { InputSpec } from '../inputs.js';
 import { dtypeName } from '../values.js';
-import { call, items, method, toPlain } from '../xp.js';
+import { call, method, toPlain } from '../xp.js';
 import { one, trial } from './helpers.js';
 import { $, outCase, paramCase, SHAPE_DTYPE, WRITE_THEN_X, type Arg, type Kw, type ParamCaseSpec, type View } from './param-kit.js';
 
@@ -26,7 +26,6 @@ const device = (corner: string, fn: string, args: readonly Arg[], inputs: Record
 
 const SPD = one('float64', [3, 3], { values: [4, 1, 0.5, 1, 3, 0.2, 0.5, 0.2, 2] });
 const NEAR_SINGULAR = one('float64', [3, 3], { values: [1, 0, 0, 0, 1, 0, 0, 0, 1e-3] });
-const NONSYM = one('float64', [3, 3], { values: [2, 7, -1, 0.5, 3, 4, -2, 1, 5] });
 
 /** Reductions: axis, keepdims, dtype, correction. */
 function reductionParams(area: string, name: string, params: readonly string[], dtype: DTypeName = 'float64'): Case[] {
@@ -267,8 +266,7 @@ export const STD_PARAM_CASES: readonly Case[] = [
   P('set.isin.invert', 'isin', [X1, X2], { invert: true }, { x1: one('int32', [8], { domain: 'small' }), x2: one('int32', [4], { domain: 'small' }) }),
 ];
 
-/** Python and JS take this as read by outCase: `out=` of a reduction along an axis. */
+/** `out=` of a reduction along axis 1 (the out corners of NumPy's reductions, numpy-params.ts). */
 export const reductionOut = (area: string, name: string, dtype: DTypeName = 'float64', extra: Partial<Case> = {}): Case =>
   outCase({ corner: `${area}.${name}.out`, fn: name, args: [X], kw: { axis: 1 }, trials: [trial({ x: one(dtype, [3, 4], { domain: 'small' }) })], extra: { tol: LOOSE, ...extra } });
 
-export { items };

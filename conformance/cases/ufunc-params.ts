@@ -50,7 +50,8 @@ function ufuncCases(name: string): Case[] {
   const castFill = kind === 'float' ? 7 : 1;
   const cast: Case = {
     corner: `${corner}.casting`,
-    // out of another dtype: the default casting ('same_kind') writes it, casting='no' raises
+    // out of another dtype: the default casting ('same_kind') writes it, casting='no' raises (the out
+    // array is a Python expression, passed through pyCall as a raw name)
     py: `${pyCall(name, [...args, { $in: `np.full_like(${pyCall(name, args, {})}, ${castFill}, dtype='${CAST_OUT[kind]}')` }], { casting: 'no' })}`,
     ignored: `${pyCall(name, [...args, { $in: `np.full_like(${pyCall(name, args, {})}, ${castFill}, dtype='${CAST_OUT[kind]}')` }], {})}`,
     trials: [trial(flat)],
