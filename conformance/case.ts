@@ -57,6 +57,12 @@ export interface Case {
   readonly ignoreDtype?: boolean;
   /** NumPy raises here; a runtime passes by throwing one of ndbridge's typed errors. */
   readonly expectError?: boolean;
+  /**
+   * Parameter corners: the same Python call with the corner's parameter left out. NumPy's answer to it
+   * differs from its answer to `py` on every trial (conformance/params.test.ts checks this), so a runtime
+   * that silently ignores the parameter cannot pass.
+   */
+  readonly ignored?: string;
   /** Parts of the project the case needs beyond the runtime itself. */
   readonly requires?: readonly 'bridge'[];
 }

@@ -93,4 +93,29 @@ describe('the runner, end to end', () => {
     expect(oob.status).toBe('fail');
     expect(oob.detail).toMatch(/NumPy raises IndexError .* the runtime returned/);
   });
+
+  it('classifies parameter corners: a refusal is unsupported even where NumPy raises, an ignored parameter fails, TypeError matches TypeError', async () => {
+    const x = { dtype: 'float64' as const, shape: [2, 3] };
+    const refuse = () => {
+      throw new NotSupportedError('statistical.sum.where', 'test');
+    };
+    const cases: Case[] = [
+      // NumPy raises TypeError (unknown keyword): NotSupportedError is unsupported, JS TypeError passes, a result fails
+      { corner: 'nd.unknown-keyword', py: 'np.sum(x, axsi=0)', run: (_xp, _a, _p, ctx) => (ctx.runtime === 'refuses' ? refuse() : ctx.runtime === 'binds' ? (() => { throw new TypeError("sum() got an unexpected keyword argument 'axsi'"); })() : call(_xp, 'sum', _a.x)), trials: [{ inputs: { x } }], expectError: true },
+    ];
+    const adapters: RuntimeAdapter[] = [wrapped('refuses', () => ({})), wrapped('binds', () => ({})), wrapped('ignores', () => ({}))];
+    const report = await runConformance({ seed: 1, runtimes: ['refuses', 'binds', 'ignores'], corners: ['nd.unknown-keyword'], oracle, cases, adapters });
+    const r = report.corners[0].results;
+    expect(report.corners[0].kind).toBe('parameter');
+    expect(r.refuses.status).toBe('unsupported');
+    expect(r.binds.status).toBe('pass');
+    expect(r.ignores.status).toBe('fail');
+  });
+
+  it('fails a parameter corner on a runtime that ignores the parameter (fast.sum ignoring where)', async () => {
+    const sum = (await fastRuntime.load()).xp.sum as (a: unknown, o?: Record<string, unknown>) => unknown;
+    const ignoring = wrapped('ignores-where', () => ({ sum: (a: unknown, o: Record<string, unknown> = {}) => sum(a, { ...o, where: undefined, initial: undefined }) }));
+    const report = await runConformance({ seed: 1, runtimes: ['ignores-where'], corners: ['statistical.sum.where', 'statistical.sum.initial'], oracle, adapters: [ignoring] });
+    for (const c of report.corners) expect(c.results['ignores-where'].status, c.id).toBe('fail');
+  });
 });

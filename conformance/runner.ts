@@ -38,6 +38,8 @@ export interface CornerReport {
   readonly id: string;
   readonly area: string;
   readonly source: Corner['source'];
+  /** `parameter` corners count as parameter coverage, every other kind as function coverage. */
+  readonly kind: Corner['kind'];
   readonly description: string;
   readonly results: Readonly<Record<string, CornerOutcome>>;
 }
@@ -150,9 +152,11 @@ function runTrial(t: Trial, rt: LoadedRuntime, ctx: CaseContext, bridgeMissing: 
     actual = toValue(result);
   } catch (e) {
     if (c.expectError && 'raised' in answer) {
-      return isTypedError(e)
-        ? { kind: 'pass' }
-        : { kind: 'error', detail: `NumPy raises ${answer.raised}; the runtime threw an untyped ${errorText(e)}`, size: t.size };
+      // a refusal is `unsupported`, never a pass, even where NumPy raises too
+      if (isNotSupported(e)) return { kind: 'unsupported', detail: errorText(e), size: t.size };
+      // Python's TypeError (an unknown keyword, too many arguments, a casting refusal) is JS's TypeError
+      if (isTypedError(e) || (answer.typeError === true && e instanceof TypeError)) return { kind: 'pass' };
+      return { kind: 'error', detail: `NumPy raises ${answer.raised}; the runtime threw an untyped ${errorText(e)}`, size: t.size };
     }
     if (isNotSupported(e)) return { kind: 'unsupported', detail: errorText(e), size: t.size };
     return { kind: 'error', detail: `${trialLabel(t)}: ${errorText(e)}`, size: t.size };
@@ -335,7 +339,7 @@ export async function runConformance(opts: RunOptions): Promise<RunReport> {
         });
         results[name] = fold(outcomes);
       }
-      reports.push({ id: corner.id, area: corner.area, source: corner.source, description: corner.description, results });
+      reports.push({ id: corner.id, area: corner.area, source: corner.source, kind: corner.kind, description: corner.description, results });
     }
   } finally {
     quiet?.(false);

@@ -41,6 +41,8 @@ export function bridgeCorners(): Array<readonly [id: string, description: string
     ['bridge.asarray.scijs-ndarray', 'asarray of a scijs ndarray object (data/shape/stride/offset)'],
     ['bridge.asarray.stdlib-ndarray', 'asarray of an @stdlib/ndarray object'],
     ['bridge.nd.dispatch-to-numpy', 'nd.linalg.svd on a fast array runs on NumPy and returns fast arrays'],
+    ['bridge.nd.named-tuple-fields', 'results NumPy returns as named tuples keep their fields: svd(a).U/.S/.Vh, qr(a).Q/.R, eigh(a).eigenvalues'],
+    ['bridge.nd.scalar-as-0d', 'a scalar NumPy returns (median, linalg.cond, ptp) comes back as a 0-d array with its dtype, as fast returns them'],
   );
   return out;
 }

@@ -13,7 +13,7 @@ describe('spec catalog', () => {
   });
 
   it('covers all 224 entries of the 2024.12 standard, the four 2025.12 corners, >= 60 NumPy corners and the bridge', () => {
-    const by = (s: string) => catalog.corners.filter((c) => c.source === s);
+    const by = (s: string) => catalog.corners.filter((c) => c.source === s && c.kind !== 'parameter');
     expect(by('array-api-2024.12')).toHaveLength(224);
     expect(by('array-api-2025.12').map((c) => c.id).sort()).toEqual([...NEW_IN_2025].sort());
     expect(by('numpy').length).toBeGreaterThanOrEqual(60);
@@ -29,6 +29,28 @@ describe('spec catalog', () => {
     for (const id of ['elementwise.add', 'array.__add__', 'array.shape', 'linalg.svd', 'fft.rfft', 'indexing.boolean-mask', 'dtype.promotion.int8-uint8', 'bridge.numpy-to-fast.negative-strides']) {
       expect(ids.has(id), id).toBe(true);
     }
+  });
+
+  it('has a parameter corner for every optional parameter of the standard, NumPy\'s keywords and nd\'s calling conventions', () => {
+    const params = catalog.corners.filter((c) => c.kind === 'parameter');
+    const ids = new Set(params.map((c) => c.id));
+    // the standard's optional parameters of functions and methods (159 in 2024.12, isin's invert in 2025.12)
+    expect(params.filter((c) => c.source === 'array-api-2024.12')).toHaveLength(159);
+    expect(ids.has('set.isin.invert')).toBe(true);
+    for (const id of ['statistical.sum.where', 'statistical.sum.initial', 'manipulation.reshape.order', 'elementwise.add.out', 'elementwise.add.casting', 'creation.zeros.dtype-spellings', 'creation.linspace.num', 'creation.linspace.endpoint', 'creation.eye.k', 'indexing.take.mode', 'numpy.bincount.weights', 'elementwise.round.decimals', 'elementwise.clip.a_min', 'nd.positional']) {
+      expect(ids.has(id), id).toBe(true);
+    }
+    // every parameter corner but nd's names its function corner, and its id starts with it
+    const fns = new Set(catalog.corners.filter((c) => c.kind !== 'parameter').map((c) => c.id));
+    for (const c of params.filter((p) => p.area !== 'nd')) {
+      expect(c.of !== undefined && fns.has(c.of) && c.id.startsWith(`${c.of}.`), c.id).toBe(true);
+    }
+  });
+
+  it('rejects a parameter corner whose function corner is unknown', () => {
+    const c = catalog.corners.find((x) => x.id === 'statistical.sum.where')!;
+    expect(CatalogSchema.safeParse({ ...catalog, corners: [...catalog.corners.filter((x) => x.id !== c.id), { ...c, of: 'statistical.nosuch' }] }).success).toBe(false);
+    expect(CatalogSchema.safeParse({ ...catalog, corners: [...catalog.corners.filter((x) => x.id !== c.id), { ...c, kind: 'function' }] }).success).toBe(false);
   });
 
   it('rejects duplicate ids and ids outside their area', () => {

@@ -13,6 +13,7 @@ import { z } from 'zod';
 import { CatalogSchema, type Catalog, type Corner } from './schema.js';
 import { NUMPY_CORNERS } from './numpy-corners.js';
 import { bridgeCorners } from './bridge-corners.js';
+import { CALLING_CORNERS, NUMPY_PARAM_CORNERS, paramCornerId } from './numpy-params.js';
 
 const ParamSchema = z.object({
   name: z.string(),
@@ -80,6 +81,27 @@ function standardCorner(e: Entry, version: string, source: Corner['source']): Co
   };
 }
 
+/**
+ * The standard's optional parameters of a function or method (those with a default, and keyword-only
+ * ones) as parameter corners `<function corner>.<param>`. Required parameters are exercised by the
+ * function's own corner.
+ */
+function standardParamCorners(e: Entry, version: string, source: Corner['source']): Corner[] {
+  if (e.kind !== 'function' && e.kind !== 'method') return [];
+  const of = `${areaOf(e.area)}.${e.name}`;
+  return e.params
+    .filter((p) => p.kind !== 'var-positional' && (p.default !== null || p.kind === 'keyword-only'))
+    .map((p) => ({
+      id: `${of}.${p.name}`,
+      area: areaOf(e.area),
+      description: `Array API ${version} ${e.name} parameter ${p.name}${p.default === null ? '' : `=${p.default}`} (${p.kind})`,
+      source,
+      kind: 'parameter' as const,
+      of,
+      param: p.name,
+    }));
+}
+
 function readSource(path: string): z.infer<typeof SourceSchema> {
   return SourceSchema.parse(JSON.parse(readFileSync(path, 'utf8')));
 }
@@ -105,10 +127,12 @@ export function buildCatalog(sourcesDir: string = defaultSourcesDir()): Catalog 
   const v2024 = readSource(join(sourcesDir, 'array-api-2024.12.json'));
   const v2025 = readSource(join(sourcesDir, 'array-api-2025.12.json'));
   const corners: Corner[] = v2024.entries.map((e) => standardCorner(e, v2024.version, 'array-api-2024.12'));
+  const params: Corner[] = v2024.entries.flatMap((e) => standardParamCorners(e, v2024.version, 'array-api-2024.12'));
   for (const id of NEW_IN_2025) {
     const e = v2025.entries.find((x) => `${areaOf(x.area)}.${x.name}` === id);
     if (!e) throw new Error(`array-api-2025.12.json has no entry for ${id}`);
     corners.push(standardCorner(e, v2025.version, 'array-api-2025.12'));
+    params.push(...standardParamCorners(e, v2025.version, 'array-api-2025.12'));
   }
   const handWritten = (source: 'numpy' | 'bridge') => ([id, description]: readonly [string, string]): Corner => ({
     id,
@@ -119,6 +143,20 @@ export function buildCatalog(sourcesDir: string = defaultSourcesDir()): Catalog 
   });
   corners.push(...NUMPY_CORNERS.map(handWritten('numpy')));
   corners.push(...bridgeCorners().map(handWritten('bridge')));
+  // parameter corners after every function corner: the standard's, NumPy's, then nd's calling conventions
+  corners.push(...params);
+  corners.push(
+    ...NUMPY_PARAM_CORNERS.map((s): Corner => ({
+      id: paramCornerId(s),
+      area: s.of.slice(0, s.of.indexOf('.')),
+      description: s.description,
+      source: 'numpy',
+      kind: 'parameter',
+      of: s.of,
+      param: s.param,
+    })),
+  );
+  corners.push(...CALLING_CORNERS.map(([id, description]): Corner => ({ id, area: 'nd', description, source: 'numpy', kind: 'parameter' })));
   return CatalogSchema.parse({ version: 1, generatedBy: 'spec/generate.ts', corners });
 }
 

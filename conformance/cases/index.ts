@@ -7,6 +7,10 @@ import { ELEMENTWISE_CASES } from './elementwise.js';
 import { FFT_CASES, LINALG_CASES } from './linalg-fft.js';
 import { NAMESPACE_CASES } from './namespace.js';
 import { NUMPY_CASES } from './numpy.js';
+import { CALLING_CASES, NUMPY_PARAM_CASES } from './numpy-params.js';
+import { STD_PARAM_CASES } from './std-params.js';
+import { SUITE_FINDING_CASES } from './suite-findings.js';
+import { UFUNC_PARAM_CASES } from './ufunc-params.js';
 
 export const ALL_CASES: readonly Case[] = [
   ...NAMESPACE_CASES,
@@ -17,4 +21,9 @@ export const ALL_CASES: readonly Case[] = [
   ...FFT_CASES,
   ...NUMPY_CASES,
   ...BRIDGE_CASES,
+  ...STD_PARAM_CASES,
+  ...NUMPY_PARAM_CASES,
+  ...UFUNC_PARAM_CASES,
+  ...CALLING_CASES,
+  ...SUITE_FINDING_CASES,
 ];

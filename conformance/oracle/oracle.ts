@@ -15,10 +15,11 @@ export interface OracleRequest {
   readonly params?: Readonly<Record<string, unknown>>;
 }
 
-export type OracleAnswer = { readonly ok: Encoded } | { readonly raised: string; readonly message: string };
+/** `typeError`: NumPy's exception is a TypeError (Python's binding errors, ufunc casting and loop errors). */
+export type OracleAnswer = { readonly ok: Encoded } | { readonly raised: string; readonly message: string; readonly typeError?: boolean };
 
 const AnswersSchema = z.array(
-  z.union([z.object({ ok: EncodedSchema }), z.object({ raised: z.string(), message: z.string() })]),
+  z.union([z.object({ ok: EncodedSchema }), z.object({ raised: z.string(), message: z.string(), typeError: z.boolean().optional() })]),
 );
 
 export interface Oracle {

@@ -65,7 +65,7 @@ def run_one(t):
             env[k] = _input(d)
         return {'ok': encode(eval(t['py'], env))}
     except BaseException as e:
-        return {'raised': type(e).__module__ + '.' + type(e).__qualname__ if type(e).__module__ != 'builtins' else type(e).__qualname__, 'message': str(e)[:300]}
+        return {'raised': type(e).__module__ + '.' + type(e).__qualname__ if type(e).__module__ != 'builtins' else type(e).__qualname__, 'message': str(e)[:300], 'typeError': isinstance(e, TypeError)}
 
 _saved = []
 

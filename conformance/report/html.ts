@@ -3,7 +3,7 @@
  * with a per-area stacked bar chart per runtime and a searchable table of every corner.
  */
 import type { RunReport, Status } from '../runner.js';
-import { byArea, countsFor, notes, percentText, runtimeNamesOf } from './summary.js';
+import { byArea, cornersOf, countsFor, isParameterCorner, notes, percentText, runtimeNamesOf } from './summary.js';
 
 const COLOURS: Readonly<Record<Status, string>> = { pass: '#2e9d46', fail: '#d0312d', unsupported: '#9aa0a6', error: '#e8a317', skip: '#c9d1d9' };
 
@@ -13,7 +13,11 @@ export function escapeHtml(s: string): string {
 
 function chart(report: RunReport): string {
   const names = runtimeNamesOf(report);
-  const areas = [...byArea(report.corners)];
+  // function corners by area, then parameter corners by area
+  const areas = [
+    ...[...byArea(cornersOf(report.corners, 'functions'))],
+    ...[...byArea(cornersOf(report.corners, 'parameters'))].map(([a, c]): [string, typeof c] => [`${a} · parameters`, c]),
+  ];
   const rowH = 16;
   const gap = 8;
   const labelW = 210;
@@ -47,7 +51,7 @@ function chart(report: RunReport): string {
 
 function table(report: RunReport): string {
   const names = runtimeNamesOf(report);
-  const head = `<tr><th>corner</th><th>area</th><th>source</th>${names.map((n) => `<th>${escapeHtml(n)}</th>`).join('')}</tr>`;
+  const head = `<tr><th>corner</th><th>area</th><th>kind</th><th>source</th>${names.map((n) => `<th>${escapeHtml(n)}</th>`).join('')}</tr>`;
   const rows = report.corners.map((c) => {
     const cells = names.map((n) => {
       const r = c.results[n];
@@ -55,7 +59,7 @@ function table(report: RunReport): string {
       const detail = r?.detail ? `<div class="detail">${escapeHtml(r.detail)}</div>` : '';
       return `<td class="st ${status}">${status}${detail}</td>`;
     });
-    return `<tr><td><code>${escapeHtml(c.id)}</code><div class="desc">${escapeHtml(c.description)}</div></td><td>${escapeHtml(c.area)}</td><td>${escapeHtml(c.source)}</td>${cells.join('')}</tr>`;
+    return `<tr><td><code>${escapeHtml(c.id)}</code><div class="desc">${escapeHtml(c.description)}</div></td><td>${escapeHtml(c.area)}</td><td>${isParameterCorner(c) ? 'parameter' : 'function'}</td><td>${escapeHtml(c.source)}</td>${cells.join('')}</tr>`;
   });
   return `<table id="corners"><thead>${head}</thead><tbody>${rows.join('\n')}</tbody></table>`;
 }
@@ -64,6 +68,7 @@ const SCRIPT = `
 (function () {
   var q = document.getElementById('q');
   var st = document.getElementById('status');
+  var kd = document.getElementById('kind');
   var rows = Array.prototype.slice.call(document.querySelectorAll('#corners tbody tr'));
   var count = document.getElementById('count');
   function apply() {
@@ -74,6 +79,7 @@ const SCRIPT = `
       var text = r.textContent.toLowerCase();
       var ok = words.every(function (w) { return text.indexOf(w) >= 0; });
       if (ok && want) ok = r.querySelector('td.st.' + want) !== null;
+      if (ok && kd.value) ok = r.children[2].textContent === kd.value;
       r.style.display = ok ? '' : 'none';
       if (ok) shown++;
     });
@@ -81,6 +87,7 @@ const SCRIPT = `
   }
   q.addEventListener('input', apply);
   st.addEventListener('change', apply);
+  kd.addEventListener('change', apply);
   apply();
 })();
 `;
@@ -90,7 +97,9 @@ export function renderHtml(report: RunReport): string {
   const summary = names
     .map((n) => {
       const c = countsFor(report.corners, n);
-      return `<li><b>${escapeHtml(n)}</b>: ${c.pass} pass, ${c.fail} fail, ${c.unsupported} unsupported, ${c.error} error of ${c.total} (${percentText(c)})</li>`;
+      const f = countsFor(cornersOf(report.corners, 'functions'), n);
+      const p = countsFor(cornersOf(report.corners, 'parameters'), n);
+      return `<li><b>${escapeHtml(n)}</b>: ${c.pass} pass, ${c.fail} fail, ${c.unsupported} unsupported, ${c.error} error of ${c.total} (${percentText(c)}); function coverage ${f.pass}/${f.total} (${percentText(f)}), parameter coverage ${p.pass}/${p.total} (${percentText(p)})</li>`;
     })
     .join('');
   return `<!doctype html>
@@ -110,6 +119,7 @@ td.pass{color:${COLOURS.pass}} td.fail{color:${COLOURS.fail}} td.unsupported{col
 <ul class="notes">${notes(report).map((n) => `<li>${escapeHtml(n)}</li>`).join('')}</ul>
 ${chart(report)}
 <div id="controls"><input id="q" type="search" placeholder="search corners, areas, details…" size="40">
+<select id="kind"><option value="">functions and parameters</option><option>function</option><option>parameter</option></select>
 <select id="status"><option value="">any status</option><option>pass</option><option>fail</option><option>unsupported</option><option>error</option><option>skip</option></select>
 <span id="count"></span></div>
 ${table(report)}

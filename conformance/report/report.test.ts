@@ -13,7 +13,7 @@ beforeAll(async () => {
   report = await runConformance({
     seed: 5,
     runtimes: ['fast', 'missing-runtime'],
-    corners: ['elementwise.add', 'elementwise.sin', 'creation.*', 'repr.2d'],
+    corners: ['elementwise.add', 'elementwise.sin', 'creation.*', 'repr.2d', 'elementwise.add.*', 'statistical.sum.where'],
     oracle: subprocessOracle(),
   });
 });
@@ -26,6 +26,14 @@ describe('report renderers', () => {
     for (const c of Object.values(parsed.runtimes)) expect(c.pass + c.fail + c.unsupported + c.error).toBe(c.total);
     expect(parsed.runtimes['missing-runtime']).toMatchObject({ pass: 0, error: parsed.corners.length });
     expect(parsed.corners.map((c) => c.id)).toContain('creation.arange');
+    // function and parameter coverage apart, adding up to the whole
+    for (const n of ['fast', 'missing-runtime']) {
+      const f = parsed.coverage.functions[n];
+      const p = parsed.coverage.parameters[n];
+      expect(f.total + p.total).toBe(parsed.runtimes[n].total);
+      expect(p.total).toBe(parsed.corners.filter((c) => c.kind === 'parameter').length);
+    }
+    expect(parsed.corners.find((c) => c.id === 'elementwise.add.out')?.kind).toBe('parameter');
     // a strict schema: an extra field is rejected
     expect(JsonReportSchema.safeParse({ ...parsed, extra: 1 }).success).toBe(false);
   });
@@ -44,13 +52,24 @@ describe('report renderers', () => {
   it('markdown has the runtime summary and one row per area', () => {
     const md = renderMarkdown(report);
     expect(md).toMatch(/^\| runtime \| pass \| fail \| unsupported \| error \| total \| pass % \|/);
-    expect(md).toMatch(/\| creation \| 16 \|/);
+    const creationFns = report.corners.filter((c) => c.area === 'creation' && c.kind !== 'parameter').length;
+    expect(md).toContain(`| creation | ${creationFns} |`);
+    expect(md).toMatch(/\| runtime \| function coverage \| parameter coverage \|/);
+    expect(md).toMatch(/\| area \(parameters\) \| corners \|/);
     expect(md).toContain('missing-runtime: NOT RUN');
   });
 
   it('table is coloured only when asked', () => {
     expect(renderTable(report, { colour: false })).not.toContain('\u001b[');
     expect(renderTable(report, { colour: true })).toContain('\u001b[');
-    expect(renderTable(report, { colour: false })).toMatch(/^area\s+corners\s+fast\s+missing-runtime/);
+    const text = renderTable(report, { colour: false });
+    expect(text).toMatch(/^area \(functions\)\s+corners\s+fast\s+missing-runtime/);
+    expect(text).toMatch(/^area \(parameters\)\s+corners/m);
+    expect(text).toMatch(/^fast: functions \d+\/\d+ .*, parameters \d+\/\d+/m);
+    // the failing corners are named (fast ignores out= today; when it honours it, the list shrinks)
+    for (const c of report.corners) {
+      const s = c.results.fast?.status;
+      if (s === 'fail' || s === 'unsupported') expect(text).toContain(c.id);
+    }
   });
 });

@@ -21,6 +21,23 @@ export function countsFor(corners: readonly CornerReport[], runtime: string): Co
   return c;
 }
 
+/** The two coverages the report shows apart: functions (every corner but parameters) and parameters. */
+export const COVERAGES = ['functions', 'parameters'] as const;
+export type Coverage = (typeof COVERAGES)[number];
+
+export function isParameterCorner(c: Pick<CornerReport, 'kind'>): boolean {
+  return c.kind === 'parameter';
+}
+
+export function cornersOf(corners: readonly CornerReport[], coverage: Coverage): CornerReport[] {
+  return corners.filter((c) => isParameterCorner(c) === (coverage === 'parameters'));
+}
+
+/** Corners of a runtime with a status, in catalog order. */
+export function cornersWith(corners: readonly CornerReport[], runtime: string, status: Status): CornerReport[] {
+  return corners.filter((c) => c.results[runtime]?.status === status && !c.results[runtime]?.detail?.startsWith('runtime not run'));
+}
+
 export function runtimeNamesOf(report: RunReport): string[] {
   return Object.keys(report.runtimes);
 }

@@ -1,6 +1,9 @@
-/** The terminal renderer: per-area pass counts and percentages per runtime, then the failing corners. */
-import type { RunReport } from '../runner.js';
-import { byArea, countsFor, notes, percent, percentText, runtimeNamesOf } from './summary.js';
+/**
+ * The terminal renderer: function coverage and parameter coverage apart, each as per-area pass counts and
+ * percentages per runtime, then the corners that fail, error, or are unsupported, by name.
+ */
+import type { CornerReport, RunReport } from '../runner.js';
+import { byArea, cornersOf, countsFor, notes, percent, percentText, runtimeNamesOf, type Coverage } from './summary.js';
 import type { Counts } from './schema.js';
 
 const ESC = '\u001b[';
@@ -19,28 +22,51 @@ const pad = (s: string, n: number) => s + ' '.repeat(Math.max(0, n - width(s)));
 
 export interface TableOptions {
   readonly colour: boolean;
-  /** How many failing/erroring corners to list (the rest are counted). */
+  /** How many corners to list per status (the rest are counted). */
   readonly listLimit?: number;
+}
+
+function areaTable(corners: readonly CornerReport[], names: readonly string[], coverage: Coverage, colour: boolean): string[] {
+  const rows: string[][] = [];
+  for (const [area, list] of byArea(corners)) rows.push([area, String(list.length), ...names.map((n) => cell(countsFor(list, n), colour))]);
+  const totals = [`${coverage} total`, String(corners.length), ...names.map((n) => cell(countsFor(corners, n), colour))];
+  const header = [coverage === 'functions' ? 'area (functions)' : 'area (parameters)', 'corners', ...names];
+  const widths = header.map((h, i) => Math.max(width(h), ...[...rows, totals].map((r) => width(r[i]))));
+  const line = (r: string[]) => r.map((c, i) => pad(c, widths[i])).join('  ');
+  const rule = widths.map((w) => '─'.repeat(w)).join('  ');
+  return [paint(colour, '1', line(header)), rule, ...rows.map(line), rule, paint(colour, '1', line(totals))];
 }
 
 export function renderTable(report: RunReport, opts: TableOptions): string {
   const names = runtimeNamesOf(report);
-  const rows: string[][] = [];
-  for (const [area, corners] of byArea(report.corners)) rows.push([area, String(corners.length), ...names.map((n) => cell(countsFor(corners, n), opts.colour))]);
-  const totals = ['total', String(report.corners.length), ...names.map((n) => cell(countsFor(report.corners, n), opts.colour))];
-  const header = ['area', 'corners', ...names];
-  const widths = header.map((h, i) => Math.max(width(h), ...[...rows, totals].map((r) => width(r[i]))));
-  const line = (r: string[]) => r.map((c, i) => pad(c, widths[i])).join('  ');
-  const rule = widths.map((w) => '─'.repeat(w)).join('  ');
-  const out = [paint(opts.colour, '1', line(header)), rule, ...rows.map(line), rule, paint(opts.colour, '1', line(totals)), ''];
+  const fns = cornersOf(report.corners, 'functions');
+  const params = cornersOf(report.corners, 'parameters');
+  const out: string[] = [];
+  if (fns.length) out.push(...areaTable(fns, names, 'functions', opts.colour), '');
+  if (params.length) out.push(...areaTable(params, names, 'parameters', opts.colour), '');
+  for (const n of names) {
+    const f = countsFor(fns, n);
+    const p = countsFor(params, n);
+    out.push(`${n}: functions ${f.pass}/${f.total} (${percentText(f)}), parameters ${p.pass}/${p.total} (${percentText(p)})`);
+  }
+  out.push('');
   for (const n of notes(report)) out.push(paint(opts.colour, '2', n));
   const limit = opts.listLimit ?? 40;
-  for (const status of ['fail', 'error'] as const) {
+  const styles = { fail: ['failing', '31;1'], error: ['erroring', '33;1'], unsupported: ['unsupported', '2;1'] } as const;
+  for (const status of ['fail', 'error', 'unsupported'] as const) {
     const bad = report.corners.flatMap((c) => names.filter((n) => c.results[n]?.status === status && !c.results[n]?.detail?.startsWith('runtime not run')).map((n) => ({ c, n })));
     if (!bad.length) continue;
-    out.push('', paint(opts.colour, status === 'fail' ? '31;1' : '33;1', `${status === 'fail' ? 'failing' : 'erroring'} corners (${bad.length}):`));
+    const [title, code] = styles[status];
+    out.push('', paint(opts.colour, code, `${title} corners (${bad.length}):`));
     for (const { c, n } of bad.slice(0, limit)) out.push(`  ${n.padEnd(7)} ${c.id}: ${(c.results[n]?.detail ?? '').slice(0, 200)}`);
-    if (bad.length > limit) out.push(`  … and ${bad.length - limit} more (--format json lists every corner)`);
+    if (bad.length > limit) {
+      // the rest by name only, so every such corner is named
+      const rest = bad.slice(limit);
+      for (const n of names) {
+        const ids = rest.filter((b) => b.n === n).map((b) => b.c.id);
+        if (ids.length) out.push(`  … ${n}, ${ids.length} more: ${ids.join(', ')}`);
+      }
+    }
   }
   return `${out.join('\n')}\n`;
 }

@@ -6,6 +6,14 @@ import { nest } from '../inputs.js';
 import { call, type Namespace } from '../xp.js';
 import { asarrayMaker, importOptional, RuntimeUnavailableError, type RuntimeAdapter } from './types.js';
 
+/**
+ * nd's result dtypes are compared with NumPy's strictly: nd follows NumPy's dtype rule on both routes
+ * (default integer int64, as NumPy), so an int32 where NumPy gives int64 is a failure, whichever runtime
+ * ran the call. Set to 'int32' to compare nd as fast is compared (NumPy's int64 matches int32 where a
+ * case's result is the default integer).
+ */
+export const ND_DEFAULT_INT: 'int32' | 'int64' = 'int64';
+
 export const ndRuntime: RuntimeAdapter = {
   name: 'nd',
   async load() {
@@ -16,7 +24,7 @@ export const ndRuntime: RuntimeAdapter = {
     const fast = (await importOptional('../../src/fast/index.js', 'the fast runtime (src/fast)')) as Namespace;
     return {
       xp,
-      defaultInt: 'int32',
+      defaultInt: ND_DEFAULT_INT,
       arrayNamespace: fast,
       description: 'nd (fast where fast supports the call, NumPy otherwise)',
       makeArray: asarrayMaker(xp, (i) => nest(i.values, i.shape)),

@@ -54,7 +54,10 @@ export const OptionsSchema = z.strictObject({
 
 const HELP = `usage: ndbridge conformance [options]
 
-Runs every catalogued corner of the API on each runtime and compares it with NumPy.
+Runs every catalogued corner of the API on each runtime and compares it with NumPy. Corners are
+functions (and methods, behaviours, bridge crossings) and the parameters of each function; the report
+shows function coverage and parameter coverage apart, and names every failing, erroring and
+unsupported corner.
 
 options:
   --runtime LIST     runtimes to run, comma-separated (default: ${runtimeNames().join(',')})
