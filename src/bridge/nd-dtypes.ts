@@ -31,7 +31,7 @@ function kindOf(v: unknown, depth = 0): Kind {
   // compat's rule for a JS number crossing to Python: integral and below 2**63 in magnitude is an int
   // (-0 included), anything else a float
   if (typeof v === 'number') return Number.isInteger(v) && Math.abs(v) < 2 ** 63 ? 'int' : 'float';
-  if (typeof v === 'bigint') return 'int';
+  if (typeof v === 'bigint') return v >= -(2n ** 63n) && v < 2n ** 63n ? 'int' : 'other';
   if (Array.isArray(v) && depth < 64) {
     let k: Kind = 'bool';
     if (v.length === 0) return 'float';
@@ -81,9 +81,12 @@ export function applyNumpyDtypes(path: string, names: readonly string[], args: u
   for (let i = 0; i < args.length; i++) if (ARRAY_PARAMS.has(names[i]) && names[i] !== 'condition' && names[i] !== 'condlist') arrayArgs.push(args[i]);
   // Integers are weak next to arrays (NEP 50); with no array among the array arguments, they are arrays.
   const scalarsAreArrays = !hasArray(arrayArgs);
-  for (let i = 0; i < args.length; i++) if (ARRAY_PARAMS.has(names[i])) args[i] = numpyReading(args[i], scalarsAreArrays);
-  if (options !== undefined) for (const k of Object.keys(options)) if (ARRAY_PARAMS.has(k)) options[k] = numpyReading(options[k], false);
   const dtypeGiven = options !== undefined && options.dtype !== undefined && options.dtype !== null;
+  // With a dtype argument, the dtype decides how lists are read (asarray([1, 2], dtype='uint64')).
+  if (!dtypeGiven) {
+    for (let i = 0; i < args.length; i++) if (ARRAY_PARAMS.has(names[i])) args[i] = numpyReading(args[i], scalarsAreArrays);
+  }
+  if (options !== undefined) for (const k of Object.keys(options)) if (ARRAY_PARAMS.has(k)) options[k] = numpyReading(options[k], false);
   if (!dtypeGiven && INT_CREATION.has(path)) {
     const numeric = path === 'full' ? [args[1]] : args.filter((v) => v !== undefined && v !== null);
     if (numeric.length > 0 && numeric.every((v) => kindOf(v) === 'int')) return { ...options, dtype: 'int64' };
@@ -101,6 +104,8 @@ const INDEX_RESULTS: Readonly<Record<string, true | readonly string[]>> = {
   nonzero: true, flatnonzero: true, searchsorted: true, digitize: true, bincount: true, count_nonzero: true,
   histogram: [ '0' ], unique_all: ['indices', 'inverse_indices', 'counts'], unique_counts: ['counts'],
   unique_inverse: ['inverse_indices'], lexsort: true, 'linalg.matrix_rank': true,
+  // unique(x, return_index=..., return_inverse=..., return_counts=...): the values, then indices and counts
+  unique: ['1', '2', '3'],
 };
 
 function widen(v: unknown): unknown {
