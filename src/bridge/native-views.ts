@@ -20,7 +20,9 @@
  * once. The keeper is released when the region's ArrayBuffer is garbage collected (nothing can see the
  * memory any more), or earlier when every storage made over the region has been disposed (`views`
  * counts storages made and not disposed; a storage dropped without dispose() keeps the count up, and then
- * garbage collection of the buffer releases the keeper). Converting the same array in a loop without
+ * garbage collection of the buffer releases the keeper), unless a storage handed the buffer out
+ * (toTypedArray(): a typed array over Python's memory outlives any dispose(), so only the buffer's
+ * collection may release the keeper). Converting the same array in a loop without
  * dispose() therefore holds one resource, not one per iteration.
  */
 import type { Runtime } from '../compat/python/runtime.js';
@@ -45,6 +47,12 @@ export class Region implements StorageOwner {
   private providers: Set<object> | null = null;
   /** Storages made over this region and not yet disposed. */
   private views = 0;
+  /**
+   * True once a storage over the region handed its buffer out (toTypedArray, `storage.buffer`,
+   * `__array_interface__`): JS code the bridge cannot see may hold it, so disposing every storage no longer
+   * releases the keeper; the buffer's garbage collection does.
+   */
+  private escaped = false;
 
   constructor(
     readonly address: bigint,
@@ -85,6 +93,11 @@ export class Region implements StorageOwner {
     return this;
   }
 
+  /** StorageOwner: the buffer left the storages' control (see `escaped`). */
+  handedOut(): void {
+    this.escaped = true;
+  }
+
   /** Keep a JS provider reachable while the buffer lives. */
   keepProvider(provider: object): void {
     (this.providers ??= new Set()).add(provider);
@@ -97,7 +110,7 @@ export class Region implements StorageOwner {
    */
   release(): void {
     if (this.views > 0) this.views--;
-    if (this.views > 0) return;
+    if (this.views > 0 || this.escaped) return;
     const b = this.ref.deref();
     if (b !== undefined && (exportedBuffers.get(b) ?? 0) > 0) return;
     this.dropKeeper();
