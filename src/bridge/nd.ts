@@ -126,9 +126,19 @@ function isPythonBacked(v: unknown): boolean {
   return (typeof v === 'object' || typeof v === 'function') && v !== null && !(v instanceof FastArray) && PYOBJ in v;
 }
 
-/** Arguments for fast: Python-backed arrays become fast views; everything else as it is. */
+/** An `__array_interface__` provider that is neither a fast nor a Python-backed array. */
+function isInterfaceProvider(v: unknown): v is { readonly __array_interface__: unknown } {
+  return typeof v === 'object' && v !== null && !(v instanceof FastArray) && !Array.isArray(v) && '__array_interface__' in v && !(PYOBJ in v);
+}
+
+/** One argument for fast: Python-backed arrays and `__array_interface__` providers become fast views (asarray's checks and typed errors). */
+function argForFast(a: unknown): unknown {
+  return a instanceof compat.CompatArray || isInterfaceProvider(a) ? toFast(a) : a;
+}
+
+/** Arguments for fast: array-likes fast cannot read become fast views (also inside lists); everything else as it is. */
 function argsForFast(args: readonly unknown[]): unknown[] {
-  return args.map((a) => (a instanceof compat.CompatArray ? toFast(a) : Array.isArray(a) ? a.map((x) => (x instanceof compat.CompatArray ? toFast(x) : x)) : a));
+  return args.map((a) => (Array.isArray(a) ? a.map(argForFast) : argForFast(a)));
 }
 
 /**

@@ -345,10 +345,12 @@ describeCompat('JS producers', () => {
     expect(data[0]).toBe(100);
   });
 
-  it('views objects with __array_interface__ and keeps them alive', () => {
+  it('views raw-pointer __array_interface__ objects only behind the rawPointer opt-in, and keeps them alive', () => {
     const src = fast.arange(12).astype('int32').reshape([3, 4]);
     const producer = { __array_interface__: src.at('::-1').__array_interface__, keep: src };
-    const v = toFast(producer);
+    expect(() => toFast(producer)).toThrow(ProtocolError);
+    const v = toFast(producer, { rawPointer: { trust: true, owner: src.toTypedArray() } });
+    expect(v.writeable).toBe(false);
     expect(v.toArray()).toEqual(src.at('::-1').toArray());
     src.set([2, 0], 77);
     expect(v.get(0, 0)).toBe(77);

@@ -5,6 +5,7 @@
  */
 import { createRequire } from 'node:module';
 import { CompatUnavailableError } from '../../common/errors.js';
+import { checkViewSize, FFI_NAPI_MAX_VIEW_BYTES } from './limits.js';
 import type { BoundFunction, CType, FfiEngine, JsOf, NativeLibrary, Ptr, RegisteredCallback } from './engine.js';
 
 /** The parts of @2060.io/ffi-napi used here (the package ships no TypeScript declarations). */
@@ -288,7 +289,9 @@ export function createFfiNapiEngine(): FfiEngine {
     free(ptr: Ptr): void {
       if (ptr !== 0n) cfree(ptr);
     },
+    maxViewBytes: FFI_NAPI_MAX_VIEW_BYTES,
     view(ptr: Ptr, length: number): Uint8Array {
+      checkViewSize(length, FFI_NAPI_MAX_VIEW_BYTES, 'a view of native memory');
       if (length === 0) return new Uint8Array(0);
       const b = wrap(ptr, length);
       // ref-napi's ArrayBuffer for this address starts at `ptr - byteOffset`.

@@ -4,6 +4,7 @@
 import { createRequire } from 'node:module';
 import type * as KoffiModule from 'koffi';
 import { CompatUnavailableError } from '../../common/errors.js';
+import { checkViewSize, MAX_VIEW_BYTES } from './limits.js';
 import type { BoundFunction, CType, FfiEngine, JsOf, NativeLibrary, Ptr, RegisteredCallback } from './engine.js';
 
 type Koffi = typeof KoffiModule;
@@ -115,7 +116,9 @@ export function createKoffiEngine(): FfiEngine {
     free(ptr: Ptr): void {
       koffi.free(ptr);
     },
+    maxViewBytes: MAX_VIEW_BYTES,
     view(ptr: Ptr, length: number): Uint8Array {
+      checkViewSize(length, MAX_VIEW_BYTES, 'a view of native memory');
       return length === 0 ? new Uint8Array(zero, 0, 0) : new Uint8Array(koffi.view(ptr, length));
     },
     addressOf(buffer: ArrayBuffer | ArrayBufferView): Ptr {
