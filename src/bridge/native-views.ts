@@ -59,6 +59,13 @@ export class Region implements StorageOwner {
     readonly length: number,
     buffer: ArrayBuffer,
     byteOffset: number,
+    /**
+     * False when the engine handed back an ordinary JS ArrayBuffer for this address (ffi-napi does for the
+     * memory of a fast array exported to NumPy and viewed back): its memory lives as long as the buffer, so
+     * no keeper is needed, and holding one would tie Python's array to a buffer the export registry keeps
+     * alive for that very array, a cycle nothing collects.
+     */
+    readonly native: boolean,
   ) {
     this.ref = new WeakRef(buffer);
     this.byteOffset = byteOffset;
@@ -74,9 +81,12 @@ export class Region implements StorageOwner {
     return b;
   }
 
-  /** Adopt `keeper` if the region has none; otherwise release it (the region's keeper already suffices). */
+  /**
+   * Adopt `keeper` if the region has none; otherwise release it (the region's keeper already suffices, or
+   * the buffer is JS memory and needs none).
+   */
   adopt(keeper: Keeper): void {
-    if (this.keeper === null) {
+    if (this.keeper === null && this.native) {
       this.keeper = keeper;
       keptCount++;
     } else if (keeper.redundant !== undefined) keeper.redundant();
@@ -182,7 +192,7 @@ export function openRegion(rt: Runtime, address: bigint, length: number): Region
   }
   const bytes = rt.engine.view(address, length);
   const buffer = bytes.buffer as ArrayBuffer;
-  const region = new Region(address, length, buffer, bytes.byteOffset);
+  const region = new Region(address, length, buffer, bytes.byteOffset, rt.engine.isNativeView(buffer));
   if (list === undefined) regions.set(address, [region]);
   else {
     for (let i = list.length - 1; i >= 0; i--) if (list[i].length === length) list.splice(i, 1);

@@ -73,6 +73,13 @@ export interface FfiEngine {
    * anything.
    */
   readonly maxViewBytes: number;
+  /**
+   * True when `buffer` was made by view() over native memory (its memory lives only as long as its owner
+   * keeps it); false for an ordinary JS ArrayBuffer, whose memory lives as long as the buffer does.
+   * ffi-napi's view() can return an existing JS ArrayBuffer when asked for the address of one (ref-napi
+   * keeps one ArrayBuffer per address): the bridge must then not tie a Python owner to it.
+   */
+  isNativeView(buffer: ArrayBufferLike): boolean;
   /** The address of the first byte of an ArrayBuffer's (or a view's) data. */
   addressOf(buffer: ArrayBuffer | ArrayBufferView): Ptr;
   readPtr(ptr: Ptr, offset?: number): Ptr;

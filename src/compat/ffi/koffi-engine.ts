@@ -102,6 +102,8 @@ export function createKoffiEngine(): FfiEngine {
   }
   raiseStackSize(koffi);
   const zero = new ArrayBuffer(0);
+  /** ArrayBuffers made by view() (koffi makes a new external one per call). */
+  const nativeViews = new WeakSet<ArrayBufferLike>();
   return {
     name: 'koffi',
     version: koffi.version,
@@ -119,7 +121,13 @@ export function createKoffiEngine(): FfiEngine {
     maxViewBytes: MAX_VIEW_BYTES,
     view(ptr: Ptr, length: number): Uint8Array {
       checkViewSize(length, MAX_VIEW_BYTES, 'a view of native memory');
-      return length === 0 ? new Uint8Array(zero, 0, 0) : new Uint8Array(koffi.view(ptr, length));
+      if (length === 0) return new Uint8Array(zero, 0, 0);
+      const ab = koffi.view(ptr, length);
+      nativeViews.add(ab);
+      return new Uint8Array(ab);
+    },
+    isNativeView(buffer: ArrayBufferLike): boolean {
+      return nativeViews.has(buffer);
     },
     addressOf(buffer: ArrayBuffer | ArrayBufferView): Ptr {
       return koffi.address(buffer);
