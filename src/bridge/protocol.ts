@@ -183,12 +183,13 @@ export function parseBufferInterface(input: unknown): BufferLayout {
   if (!result.success) throw malformed(result.error);
   const v = result.data;
   const [source, readonly] = Array.isArray(v.data) ? v.data : [v.data, false];
+  const whole = source instanceof ArrayBuffer ? source : (source.buffer as ArrayBuffer);
+  if (whole.byteLength === 0 && v.shape.every((d) => d > 0)) {
+    throw new ProtocolError('__array_interface__.data', 'the buffer is detached (transferred) or empty; it holds no elements');
+  }
   const view = source instanceof ArrayBuffer ? new Uint8Array(source) : new Uint8Array(source.buffer as ArrayBuffer, source.byteOffset, source.byteLength);
   const { dtype, native, itemsize, byteStrides, low, high } = geometry(v);
   const offset = v.offset ?? 0;
-  if (view.buffer.byteLength === 0 && high > low) {
-    throw new ProtocolError('__array_interface__.data', 'the buffer is detached (transferred) or empty; it holds no elements');
-  }
   checkInside(v.shape, byteStrides, itemsize, offset, view.byteLength);
   return {
     dtype,
