@@ -128,21 +128,22 @@ function fromRawInterface(obj: object, raw: unknown, trust: RawPointerOptions, c
   const layout = parseArrayInterface(raw);
   const writable = trust.writable === true && !layout.readonly;
   const { dtype, itemsize, low, high } = layout;
-  if (high === low) {
-    return new FastArray(dtype, layout.shape, Storage.allocate(dtype, 0), 0, layout.shape.map(() => 0), null, writable);
-  }
   const { rt } = bridgePython();
   if (trust.owner !== undefined) {
     const o = trust.owner;
     const base = rt.engine.addressOf(o);
     const from = layout.address + BigInt(low);
     const to = layout.address + BigInt(high);
-    if (o.byteLength === 0 || from < base || to > base + BigInt(o.byteLength)) {
+    // An empty array names no byte, but its address must still be within (or at the end of) its owner.
+    if ((o.byteLength === 0 && high > low) || from < base || to > base + BigInt(o.byteLength)) {
       throw new ProtocolError(
         '__array_interface__.data.0',
         `the array spans bytes ${from}..${to}, outside its owner (${o.byteLength} bytes at ${base}${o.byteLength === 0 ? ', detached or empty' : ''})`,
       );
     }
+  }
+  if (high === low) {
+    return new FastArray(dtype, layout.shape, Storage.allocate(dtype, 0), 0, layout.shape.map(() => 0), null, writable);
   }
   checkViewSize(high - low, rt.engine.maxViewBytes, 'this __array_interface__');
   const viewable = layout.nativeByteOrder && layout.byteStrides.every((s) => s % itemsize === 0) && layout.address % BigInt(itemsize) === 0n;

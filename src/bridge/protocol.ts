@@ -190,6 +190,9 @@ export function parseBufferInterface(input: unknown): BufferLayout {
   const view = source instanceof ArrayBuffer ? new Uint8Array(source) : new Uint8Array(source.buffer as ArrayBuffer, source.byteOffset, source.byteLength);
   const { dtype, native, itemsize, byteStrides, low, high } = geometry(v);
   const offset = v.offset ?? 0;
+  if (offset > view.byteLength) {
+    throw new ProtocolError('__array_interface__.offset', `offset ${offset} is past the end of the ${view.byteLength}-byte buffer`);
+  }
   checkInside(v.shape, byteStrides, itemsize, offset, view.byteLength);
   return {
     dtype,
