@@ -37,6 +37,9 @@ export function pythonObjectOf(a: FastArray): PyCell {
   const st = a.storage; // forces
   const py = bridgePython();
   const itemsize = a.itemsize;
+  // st.buffer, not st.data.buffer: reading it takes the buffer out of fast's recycling (NumPy may use it
+  // after the storage is collected). For a storage over imported memory it also counts as a hand-out, so
+  // the region's Python owner then waits for garbage collection of the buffer.
   const buffer = st.buffer;
   const address = py.rt.engine.addressOf(buffer) + BigInt(st.data.byteOffset + a.offset * itemsize);
   const strides = isCContiguous(a.shape, a.strides, itemsize) ? null : a.strides;
