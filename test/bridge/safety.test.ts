@@ -125,6 +125,19 @@ describeCompat('bridge safety reproducers (issue 13), each in a child process', 
       expect(r.detached).toBe('ProtocolError');
     });
 
+    it(`${engine}: a fast array whose ArrayBuffer was transferred is refused by toNumpy and by NumPy calls (ValueError), not read`, () => {
+      const { result } = run(
+        `
+        const ta = new Float64Array(1 << 16).fill(2);
+        const f = asarray(ta);
+        structuredClone(ta.buffer, { transfer: [ta.buffer] });
+        await settle();
+        out({ toNumpy: typed(() => toNumpy(f)), npSum: typed(() => np.sum(f)) });`,
+        engine,
+      );
+      expect(result).toEqual({ toNumpy: 'ValueError', npSum: 'ValueError' });
+    });
+
     it(`${engine}: views over 4 GiB give ViewSizeError before any view is made; 1 GiB works (a view, or under ffi-napi a copy)`, () => {
       const { result } = run(
         `
