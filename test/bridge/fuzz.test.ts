@@ -68,7 +68,7 @@ describeCompat('bridge fuzz (fast-check, seeded), each property in a child proce
         );`,
         engine,
       );
-    });
+    }, 250_000);
 
     it(`${engine}: buffer-backed and opted-in raw interfaces agree with np.ndarray(buffer=...) or fail typed where NumPy raises`, () => {
       runProperty(
@@ -152,7 +152,7 @@ def oracle(b, shape, dtype, offset, strides):
         if (compared < 100 || refused < 100) throw new Error('too few cases of one kind: compared ' + compared + ', refused ' + refused);`,
         engine,
       );
-    });
+    }, 250_000);
 
     it(`${engine}: DLPack producers: real NumPy layouts agree with NumPy, hostile __dlpack__ gives typed errors`, () => {
       runProperty(
@@ -222,6 +222,6 @@ hostile = {
         );`,
         engine,
       );
-    });
+    }, 250_000);
   }
 });

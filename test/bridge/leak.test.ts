@@ -12,6 +12,8 @@ import { describeExit, ENGINES, LIB, runIsolated, type FfiEngineName } from '../
 
 const engines: readonly FfiEngineName[] = process.env.NDBRIDGE_FFI === 'ffi-napi' ? ['ffi-napi'] : ENGINES;
 const ROUNDS = Number(process.env.NDBRIDGE_LEAK_ROUNDS ?? 10_000);
+/** Three phases of ROUNDS round trips: about 1 ms per round without dispose() on a loaded 2-core machine. */
+const TIMEOUT_MS = Math.max(180_000, ROUNDS * 3 * 3);
 
 interface Phase {
   exports: number;
@@ -55,7 +57,7 @@ describeCompat('bridge round trips do not leak (forced GC, child process)', () =
   for (const engine of engines) {
     for (const dispose of [true, false]) {
       it(`${engine}: asarray(toNumpy(f)) ${ROUNDS} times per phase${dispose ? ' with dispose()' : ' without dispose()'}: counts back to zero, memory flat`, () => {
-        const r = runIsolated(script(dispose), { engine, nodeArgs: ['--expose-gc'], timeoutMs: 300_000 });
+        const r = runIsolated(script(dispose), { engine, nodeArgs: ['--expose-gc'], timeoutMs: TIMEOUT_MS });
         expect(r.signal, describeExit(r)).toBeNull();
         expect(r.status, describeExit(r)).toBe(0);
         const line = r.stdout.split('\n').find((l) => l.startsWith('RESULT '));
@@ -79,7 +81,7 @@ describeCompat('bridge round trips do not leak (forced GC, child process)', () =
         expect(Math.abs(third.pyObjects - second.pyObjects)).toBeLessThan(ROUNDS / 10);
         expect(third.heapUsed - second.heapUsed).toBeLessThan(ROUNDS * 256);
         expect(third.rss - second.rss).toBeLessThan(ROUNDS * 2048);
-      });
+      }, TIMEOUT_MS + 10_000);
     }
   }
 });

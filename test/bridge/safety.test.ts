@@ -43,7 +43,7 @@ describeCompat('bridge safety reproducers (issue 13), each in a child process', 
         engine,
       );
       expect(result).toEqual({ 257: true, 300: true, 1000: true });
-    });
+    }, 90_000);
 
     it(`${engine}: toTypedArray() of a NumPy-backed array outlives dispose() and the NumPy array`, () => {
       const { result } = run(
@@ -167,6 +167,6 @@ describeCompat('bridge safety reproducers (issue 13), each in a child process', 
       expect(r.oneGiB).toEqual(r.expected);
       // koffi views 1 GiB; ffi-napi cannot, so copy: false is refused with a typed error
       expect(r.oneGiBNoCopy).toBe(engine === 'koffi' ? 'no error' : 'CopyRequiredError');
-    });
+    }, 130_000);
   }
 });
