@@ -5,7 +5,8 @@
  * unset: copy only when needed).
  */
 import type { DTypeName } from '../common/dtypes.js';
-import { CopyRequiredError } from '../common/errors.js';
+import { z } from 'zod';
+import { CopyRequiredError, ProtocolError } from '../common/errors.js';
 import type { NestedArray } from '../common/ndarray.js';
 import { livePtr, PYOBJ, type HasPyObject } from '../compat/python/objects.js';
 import { numpy, type CompatArray } from '../compat/index.js';
@@ -16,8 +17,9 @@ import { registerForeignObjectConverter } from '../compat/python/convert.js';
 import { Storage } from '../fast/storage.js';
 import { DTYPES } from '../common/dtypes.js';
 import { fromScijs, fromStdlib, isScijsNdarray, isStdlibNdarray, type StridedSource } from './duck.js';
-import { fastFromPython } from './from-numpy.js';
-import { parseArrayInterface } from './protocol.js';
+import { copyStrided, fastFromPython } from './from-numpy.js';
+import { checkViewSize } from './layout.js';
+import { isBufferBackedInterface, parseArrayInterface, parseBufferInterface } from './protocol.js';
 import { openRegion } from './native-views.js';
 import { bridgePython } from './python.js';
 import { installFastToPython } from './to-numpy.js';
@@ -36,6 +38,48 @@ export interface AsarrayOptions {
   copy?: boolean | null;
   /** Convert to this dtype (a copy when it differs). */
   dtype?: DTypeName;
+  /**
+   * Opt in to an `__array_interface__` that names memory by raw address (`data: [address, readonly]`).
+   * Without it such objects are refused: a plain object (JSON.parse output included) must not be able to
+   * name memory. See RawPointerOptions.
+   */
+  rawPointer?: RawPointerOptions;
+}
+
+/**
+ * The explicit opt-in for raw-pointer `__array_interface__` providers. The caller vouches that the memory
+ * stays valid for as long as the returned array, every view of it and every buffer handed out from it live
+ * (the bridge keeps the provider object, and `owner`, reachable for that long, nothing more).
+ */
+export interface RawPointerOptions {
+  /** Must be `true`: "I vouch for this address". */
+  readonly trust: true;
+  /** Allow writes through the view (default false: read-only, whatever the interface's readonly flag says). */
+  readonly writable?: boolean;
+  /**
+   * The JS memory the address points into, when known: every element must lie inside it (ProtocolError
+   * otherwise), and it is kept alive with the view.
+   */
+  readonly owner?: ArrayBuffer | ArrayBufferView;
+}
+
+const rawPointerSchema = z
+  .object({
+    trust: z.literal(true, { message: 'must be true: rawPointer is an explicit opt-in' }),
+    writable: z.boolean().optional(),
+    owner: z
+      .custom<ArrayBuffer | ArrayBufferView>((v) => v instanceof ArrayBuffer || ArrayBuffer.isView(v), 'an ArrayBuffer, TypedArray or DataView')
+      .optional(),
+  })
+  .strict();
+
+function checkRawPointerOptions(options: unknown): RawPointerOptions {
+  const r = rawPointerSchema.safeParse(options);
+  if (!r.success) {
+    const i = r.error.issues[0];
+    throw new TypeError(`asarray options.rawPointer${i?.path.length ? `.${i.path.join('.')}` : ''}: ${i?.message ?? 'invalid'}`);
+  }
+  return r.data as RawPointerOptions;
 }
 
 /** What `asarray` accepts. */
@@ -63,27 +107,79 @@ function fromStrided(src: StridedSource): FastArray {
   return new FastArray(src.dtype, src.shape, new Storage(src.dtype, src.buffer, src.byteOffset, length), src.offset, src.strides, null, true);
 }
 
-function fromInterface(obj: { readonly __array_interface__: unknown }): FastArray {
-  const layout = parseArrayInterface(obj.__array_interface__);
-  const { rt } = bridgePython();
-  if (!layout.nativeByteOrder) throw new CopyRequiredError('non-native byte order');
-  if (layout.high === layout.low) {
-    return new FastArray(layout.dtype, layout.shape, Storage.allocate(layout.dtype, 0), 0, layout.shape.map(() => 0), null, !layout.readonly);
+/** A fast array over a validated buffer-backed interface (zero-copy when the layout allows). */
+function fromBufferInterface(raw: unknown, copy: boolean | null | undefined): FastArray {
+  const layout = parseBufferInterface(raw);
+  const { dtype, itemsize, low, high } = layout;
+  if (high === low) {
+    return new FastArray(dtype, layout.shape, Storage.allocate(dtype, 0), 0, layout.shape.map(() => 0), null, !layout.readonly);
   }
-  if (layout.byteStrides.some((s) => s % layout.itemsize !== 0)) throw new CopyRequiredError('strides that are not multiples of the item size');
-  const region = openRegion(rt, layout.address + BigInt(layout.low), layout.high - layout.low);
-  // The provider owns the memory: keep it reachable for as long as the buffer is (once per provider).
+  const viewable = layout.nativeByteOrder && layout.byteStrides.every((s) => s % itemsize === 0) && (layout.byteOffset + low) % itemsize === 0;
+  if (!viewable) {
+    if (copy === false) throw new CopyRequiredError('this __array_interface__ (byte order, strides or alignment) cannot be viewed without copying; pass copy: true or leave copy unset');
+    return copyStrided(new Uint8Array(layout.buffer), layout.byteOffset, dtype, layout.shape, layout.byteStrides, layout.nativeByteOrder);
+  }
+  const storage = new Storage(dtype, layout.buffer, layout.byteOffset + low, (high - low) / itemsize);
+  return new FastArray(dtype, layout.shape, storage, -low / itemsize, layout.byteStrides.map((s) => s / itemsize), null, !layout.readonly);
+}
+
+/** A fast view over a raw-pointer interface the caller opted in to (read-only unless `writable`); a copy when fast cannot view the layout. */
+function fromRawInterface(obj: object, raw: unknown, trust: RawPointerOptions, copy: boolean | null | undefined): FastArray {
+  const layout = parseArrayInterface(raw);
+  const writable = trust.writable === true && !layout.readonly;
+  const { dtype, itemsize, low, high } = layout;
+  const { rt } = bridgePython();
+  if (trust.owner !== undefined) {
+    const o = trust.owner;
+    const base = rt.engine.addressOf(o);
+    const from = layout.address + BigInt(low);
+    const to = layout.address + BigInt(high);
+    // An empty array names no byte, but its address must still be within (or at the end of) its owner.
+    if ((o.byteLength === 0 && high > low) || from < base || to > base + BigInt(o.byteLength)) {
+      throw new ProtocolError(
+        '__array_interface__.data.0',
+        `the array spans bytes ${from}..${to}, outside its owner (${o.byteLength} bytes at ${base}${o.byteLength === 0 ? ', detached or empty' : ''})`,
+      );
+    }
+  }
+  if (high === low) {
+    return new FastArray(dtype, layout.shape, Storage.allocate(dtype, 0), 0, layout.shape.map(() => 0), null, writable);
+  }
+  checkViewSize(high - low, rt.engine.maxViewBytes, 'this __array_interface__');
+  const viewable = layout.nativeByteOrder && layout.byteStrides.every((s) => s % itemsize === 0) && layout.address % BigInt(itemsize) === 0n;
+  if (!viewable) {
+    if (copy === false) {
+      throw new CopyRequiredError('this __array_interface__ (byte order, strides or alignment) cannot be viewed without copying; pass copy: true or leave copy unset');
+    }
+    return copyStrided(rt.engine.view(layout.address + BigInt(low), high - low), -low, dtype, layout.shape, layout.byteStrides, layout.nativeByteOrder);
+  }
+  const region = openRegion(rt, layout.address + BigInt(low), high - low);
+  // The provider (and owner) vouch for the memory: keep them reachable for as long as the buffer is.
   region.keepProvider(obj);
-  const storage = new Storage(layout.dtype, region.buffer(), region.byteOffset, (layout.high - layout.low) / layout.itemsize);
-  return new FastArray(
-    layout.dtype,
-    layout.shape,
-    storage,
-    -layout.low / layout.itemsize,
-    layout.byteStrides.map((s) => s / layout.itemsize),
-    null,
-    !layout.readonly,
-  );
+  if (trust.owner !== undefined) region.keepProvider(trust.owner);
+  const storage = new Storage(dtype, region.buffer(), region.byteOffset, (high - low) / itemsize);
+  return new FastArray(dtype, layout.shape, storage, -low / itemsize, layout.byteStrides.map((s) => s / itemsize), null, writable);
+}
+
+/**
+ * An object with `__array_interface__`: the buffer-backed form is verified and viewed; the raw-pointer form
+ * only with the rawPointer opt-in.
+ */
+function fromInterface(obj: { readonly __array_interface__: unknown }, options: AsarrayOptions): FastArray {
+  const raw: unknown = obj.__array_interface__;
+  if (isBufferBackedInterface(raw)) return fromBufferInterface(raw, options.copy);
+  if (options.rawPointer === undefined) {
+    // Validate first, so a malformed dict is reported by its bad field.
+    parseArrayInterface(raw);
+    throw new ProtocolError(
+      '__array_interface__.data',
+      'a raw memory address from a JavaScript object is not trusted: any object (JSON.parse output too) could name ' +
+        'freed or foreign memory. Pass the memory itself (data: an ArrayBuffer or TypedArray, with offset in bytes), a ' +
+        'NumPy array, a fast array or a DLPack producer; or, if you vouch for the address, opt in with ' +
+        'asarray(obj, { rawPointer: { trust: true, owner?, writable? } }) (read-only unless writable: true).',
+    );
+  }
+  return fromRawInterface(obj, raw, checkRawPointerOptions(options.rawPointer), options.copy);
 }
 
 function withOptions(a: FastArray, shared: boolean, options: AsarrayOptions): FastArray {
@@ -109,18 +205,7 @@ export function toFast(obj: ArrayLikeInput, options: AsarrayOptions = {}): FastA
     return options.dtype !== undefined ? withOptions(a, false, options) : a;
   }
   if (typeof obj === 'object' && obj !== null && !Array.isArray(obj) && !ArrayBuffer.isView(obj)) {
-    if ('__array_interface__' in obj) {
-      try {
-        return withOptions(fromInterface(obj), true, options);
-      } catch (err) {
-        if (err instanceof CopyRequiredError && options.copy !== false) {
-          // Let NumPy copy it into a layout fast can view.
-          return toFast(numpy().array(obj as never), { ...options, copy: null });
-        }
-        if (err instanceof CopyRequiredError) throw new CopyRequiredError(`this __array_interface__ has ${err.message}; it cannot be viewed without copying`);
-        throw err;
-      }
-    }
+    if ('__array_interface__' in obj) return withOptions(fromInterface(obj, options), true, options);
     if (isStdlibNdarray(obj)) return withOptions(fromStrided(fromStdlib(obj)), true, options);
     if (isScijsNdarray(obj)) return withOptions(fromStrided(fromScijs(obj)), true, options);
   }

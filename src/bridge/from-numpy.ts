@@ -11,11 +11,12 @@ import { DTYPES, LITTLE_ENDIAN, type DTypeName } from '../common/dtypes.js';
 import { CopyRequiredError, DTypeError, PythonError, ValueError } from '../common/errors.js';
 import type { Ptr } from '../compat/ffi/index.js';
 import { PyBUF } from '../compat/python/capi.js';
+import { PYOBJ } from '../compat/python/objects.js';
 import { callPythonRaw, fromPython } from '../compat/python/convert.js';
 import { fetchPythonError, type Runtime } from '../compat/python/runtime.js';
 import { FastArray } from '../fast/array.js';
 import { Storage } from '../fast/storage.js';
-import { byteExtent, MAX_VIEW_BYTES } from './layout.js';
+import { byteExtent, isCContiguous, MAX_VIEW_BYTES, ViewSizeError } from './layout.js';
 import { importOwner } from './lifetime.js';
 import { dtypeOfTypestr } from './protocol.js';
 import { openRegion, type Keeper } from './native-views.js';
@@ -108,11 +109,30 @@ function viewOrCopy(rt: Runtime, d: Described, owner: Keeper, copy: boolean | nu
     throw err;
   }
   const { low, high } = extent;
-  if (high - low > MAX_VIEW_BYTES) {
+  const bytes = high - low;
+  // The one size limit, before any view is made: over 4 GiB nothing can hold it; over the engine's own
+  // limit (ffi-napi: 1 GiB) a contiguous array is copied in chunks instead of viewed.
+  if (bytes > MAX_VIEW_BYTES) {
     owner.release();
-    throw new ValueError(
-      `${what} spans ${high - low} bytes; Node 20 cannot make a view over more than 4 GiB. Split it on the NumPy side (x[i:j]) and convert the parts.`,
-    );
+    throw new ViewSizeError(bytes, MAX_VIEW_BYTES, what);
+  }
+  const contiguous = isCContiguous(shape, d.strides, itemsize);
+  if (bytes > rt.engine.maxViewBytes || (copy === true && contiguous && bytes > 0)) {
+    if (copy === false) {
+      owner.release();
+      throw new CopyRequiredError(
+        `${what} spans ${bytes} bytes, more than the ${rt.engine.name} engine can view (${rt.engine.maxViewBytes} bytes); pass copy: true or leave copy unset to copy it`,
+      );
+    }
+    if (!contiguous) {
+      owner.release();
+      throw new ViewSizeError(bytes, rt.engine.maxViewBytes, `${what} (not C-contiguous, so it cannot be copied in chunks)`);
+    }
+    try {
+      return copyContiguous(rt, d.address + BigInt(low), d.dtype, shape);
+    } finally {
+      owner.release();
+    }
   }
   const elementStrides = d.strides.map((s) => s / itemsize);
   if (high === low) {
@@ -133,6 +153,28 @@ function viewOrCopy(rt: Runtime, d: Described, owner: Keeper, copy: boolean | nu
   return copy === true ? ownedCopy(array) : array;
 }
 
+/** Bytes copied per view by copyContiguous (below every engine's view limit). */
+const COPY_CHUNK_BYTES = 2 ** 28;
+
+/**
+ * A new fast array with the elements of C-contiguous native memory at `address`, copied through views of
+ * at most COPY_CHUNK_BYTES (memcpy speed; works above the engine's view limit).
+ */
+function copyContiguous(rt: Runtime, address: bigint, dtype: DTypeName, shape: readonly number[]): FastArray {
+  const size = shape.reduce((a, b) => a * b, 1);
+  const out = new FastArray(dtype, shape.slice(), Storage.allocateForOverwrite(dtype, size), 0, null, null, true);
+  const st = out.storage;
+  const total = size * DTYPES[dtype].itemsize;
+  // Buffer#copy is a memcpy; TypedArray#set between two Uint8Arrays measured ~17 s/GiB on Node 20.
+  const dst = Buffer.from(st.buffer, st.data.byteOffset, total);
+  for (let at = 0; at < total; at += COPY_CHUNK_BYTES) {
+    const n = Math.min(COPY_CHUNK_BYTES, total - at);
+    const src = rt.engine.view(address + BigInt(at), n);
+    Buffer.from(src.buffer, src.byteOffset, n).copy(dst, at);
+  }
+  return out;
+}
+
 /** A fast copy that no longer needs the Python memory. */
 function ownedCopy(view: FastArray): FastArray {
   const c = view.copy();
@@ -140,36 +182,58 @@ function ownedCopy(view: FastArray): FastArray {
   return c;
 }
 
-/** Copy bytes out element by element with byte swapping / odd strides handled by a DataView. */
+/** Copy bytes out of native memory into a new fast array (byte swapping and odd strides handled). */
 function copyOut(rt: Runtime, d: Described, owner: Keeper): FastArray {
-  const itemsize = DTYPES[d.dtype].itemsize;
-  const { low, high } = byteExtent(d.shape, d.strides, itemsize);
-  const out = new FastArray(d.dtype, d.shape, Storage.allocate(d.dtype, d.shape.reduce((a, b) => a * b, 1)), 0, null, null, true);
-  if (high > low) {
-    const bytes = rt.engine.view(d.address + BigInt(low), high - low);
-    const dst = new Uint8Array(out.storage.buffer, out.storage.data.byteOffset, out.nbytes);
-    const swap = !d.native;
-    const part = DTYPES[d.dtype].kind === 'complex' ? itemsize / 2 : itemsize;
-    const n = d.shape.length;
-    const idx = new Array<number>(n).fill(0);
-    let k = 0;
-    const total = out.size;
-    for (let e = 0; e < total; e++) {
-      let src = -low;
-      for (let i = 0; i < n; i++) src += idx[i] * d.strides[i];
-      for (let b = 0; b < itemsize; b++) {
-        const partStart = b - (b % part);
-        const within = b % part;
-        dst[k + b] = bytes[src + (swap ? partStart + part - 1 - within : b)];
-      }
-      k += itemsize;
-      for (let i = n - 1; i >= 0; i--) {
-        if (++idx[i] < d.shape[i]) break;
-        idx[i] = 0;
-      }
+  try {
+    const itemsize = DTYPES[d.dtype].itemsize;
+    const { low, high } = byteExtent(d.shape, d.strides, itemsize);
+    const bytes = high > low ? rt.engine.view(d.address + BigInt(low), high - low) : new Uint8Array(0);
+    return copyStrided(bytes, -low, d.dtype, d.shape, d.strides, d.native);
+  } finally {
+    owner.release();
+  }
+}
+
+/**
+ * A new C-order fast array with the elements of a strided array whose element 0 sits at byte `first` of
+ * `bytes` (the caller has checked the extent lies inside `bytes`). `native` false swaps each element's bytes
+ * (each half of a complex). Strides in bytes, any integers.
+ */
+export function copyStrided(
+  bytes: Uint8Array,
+  first: number,
+  dtype: DTypeName,
+  shape: readonly number[],
+  strides: readonly number[],
+  native: boolean,
+): FastArray {
+  const itemsize = DTYPES[dtype].itemsize;
+  const out = new FastArray(dtype, shape.slice(), Storage.allocate(dtype, shape.reduce((a, b) => a * b, 1)), 0, null, null, true);
+  const total = out.size;
+  if (total === 0) return out;
+  const dst = new Uint8Array(out.storage.buffer, out.storage.data.byteOffset, out.nbytes);
+  if (native && isCContiguous(shape, strides, itemsize)) {
+    Buffer.from(bytes.buffer, bytes.byteOffset + first, total * itemsize).copy(Buffer.from(dst.buffer, dst.byteOffset, dst.byteLength));
+    return out;
+  }
+  const part = DTYPES[dtype].kind === 'complex' ? itemsize / 2 : itemsize;
+  const n = shape.length;
+  const idx = new Array<number>(n).fill(0);
+  let k = 0;
+  for (let e = 0; e < total; e++) {
+    let src = first;
+    for (let i = 0; i < n; i++) src += idx[i] * strides[i];
+    for (let b = 0; b < itemsize; b++) {
+      const partStart = b - (b % part);
+      const within = b % part;
+      dst[k + b] = bytes[src + (native ? b : partStart + part - 1 - within)];
+    }
+    k += itemsize;
+    for (let i = n - 1; i >= 0; i--) {
+      if (++idx[i] < shape[i]) break;
+      idx[i] = 0;
     }
   }
-  owner.release();
   return out;
 }
 
@@ -192,7 +256,7 @@ function unreadable(rt: Runtime, obj: Ptr, cause: PythonError): Error {
 export function fastFromDlpack(obj: Ptr, copy: boolean | null | undefined): FastArray {
   const py = bridgePython();
   const rt = py.rt;
-  const imp = callPythonRaw(rt, py.DLPackImport, [{ [Symbol.for('ndbridge.compat.pyobject')]: { ptr: obj, label: 'DLPack producer' } }], false);
+  const imp = callPythonRaw(rt, py.DLPackImport, [{ [PYOBJ]: { ptr: obj, label: 'DLPack producer' } }], false);
   const attr = (name: string): unknown => {
     const p = rt.api.PyObject_GetAttrString(imp, name);
     if (p === 0n) throw fetchPythonError(rt);

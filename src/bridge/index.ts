@@ -9,9 +9,11 @@
  * Loading this module also lets every compat call take fast arrays directly (`np.fft.rfft(fastArray)`).
  */
 export { toFast as asarray, toFast, toNumpy } from './asarray.js';
-export type { AsarrayOptions, ArrayLikeInput } from './asarray.js';
+export type { AsarrayOptions, ArrayLikeInput, RawPointerOptions } from './asarray.js';
+/** Thrown (a ValueError) for a view of native memory over the size limit (4 GiB; 1 GiB under ffi-napi, where asarray copies instead). */
+export { ViewSizeError, MAX_VIEW_BYTES } from './layout.js';
 export { liveExports, liveImports, releaseUnused } from './lifetime.js';
-export { parseArrayInterface, makeArrayInterface, arrayInterfaceSchema } from './protocol.js';
+export { parseArrayInterface, parseBufferInterface, makeArrayInterface, arrayInterfaceSchema, bufferInterfaceSchema } from './protocol.js';
 export type { ArrayLayout } from './protocol.js';
 export { nd, lastDispatch, dispatchCounts, onDispatch, configureDispatch } from './nd.js';
 export type { DispatchConfig, DispatchRecord, DispatchRuntime, NdObject, NdValue } from './nd.js';

@@ -10,8 +10,7 @@ export interface ByteExtent {
   readonly high: number;
 }
 
-/** V8 on Node 20 aborts (rather than throws) on an external ArrayBuffer over 4 GiB; stay below it. */
-export const MAX_VIEW_BYTES = 2 ** 32 - 1;
+export { checkViewSize, MAX_VIEW_BYTES, ViewSizeError } from '../compat/ffi/limits.js';
 
 function checkedMul(a: number, b: number, what: string): number {
   const r = a * b;

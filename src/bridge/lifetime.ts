@@ -26,24 +26,21 @@ interface ExportEntry {
   readonly cell: PyCell;
   /** Kept reachable so the memory outlives Python's use of it. */
   readonly buffer: ArrayBuffer;
-  /** Creation order. */
-  readonly seq: number;
 }
 
 const SWEEP_BATCH = 64;
 const SWEEP_INTERVAL_MS = 1000;
-/**
- * Exports are made while compat packs a call's arguments, and a positional argument slot holds a borrowed
- * reference: an export made for argument 0 has a reference count of one until the call runs. The sweep that
- * runs on each new export therefore never touches the most recent exports (far more than any call has
- * arguments); the timer and `releaseUnused()`, which run outside calls, sweep everything.
+/*
+ * Borrows, not a window: an export's only owned reference is the registry's, so the sweep may release any
+ * entry whose reference count is one. Everything that keeps an export's pointer across other work takes its
+ * own reference: compat's argument vector does so for cells marked `lent` (see PyCell.lent), tuples, lists
+ * and keyword dicts do through toPython, NumPy arrays made over the memory hold the FastMemory as their
+ * base. So the sweep that runs on each new export can look at every entry, however many arguments one call
+ * packs (a window of the 256 most recent exports used to let the 257th argument free the first).
  */
-const PROTECTED_RECENT = 256;
-
 class ExportRegistry {
   private readonly entries: ExportEntry[] = [];
   private cursor = 0;
-  private nextSeq = 0;
   private timer: NodeJS.Timeout | undefined;
 
   get size(): number {
@@ -51,8 +48,8 @@ class ExportRegistry {
   }
 
   add(rt: Runtime, cell: PyCell, buffer: ArrayBuffer): void {
-    this.sweep(rt, SWEEP_BATCH, this.nextSeq - PROTECTED_RECENT);
-    this.entries.push({ cell, buffer, seq: this.nextSeq++ });
+    this.sweep(rt, SWEEP_BATCH);
+    this.entries.push({ cell, buffer });
     noteExport(buffer, 1);
     if (this.timer === undefined) {
       this.timer = setInterval(() => {
@@ -64,10 +61,9 @@ class ExportRegistry {
   }
 
   /**
-   * Release up to `budget` entries Python no longer refers to, among those created before `beforeSeq`.
-   * Returns how many were released.
+   * Release up to `budget` entries Python no longer refers to. Returns how many were released.
    */
-  sweep(rt: Runtime, budget: number, beforeSeq = Number.POSITIVE_INFINITY): number {
+  sweep(rt: Runtime, budget: number): number {
     const list = this.entries;
     if (list.length === 0) return 0;
     if (!GIL.held) acquireGil();
@@ -77,7 +73,7 @@ class ExportRegistry {
       if (this.cursor >= list.length) this.cursor = 0;
       const e = list[this.cursor];
       const p = e.cell.ptr;
-      if (e.seq < beforeSeq && (p === 0n || refcount(rt, p) <= 1n)) {
+      if (p === 0n || refcount(rt, p) <= 1n) {
         if (p !== 0n) {
           e.cell.ptr = 0n;
           rt.api.Py_DecRef(p);
@@ -147,9 +143,13 @@ export function liveImports(): number {
   return keptResources();
 }
 
-/** A PyCell for an object the caller owns one reference to (used for the FastMemory of an export). */
+/**
+ * A PyCell for an object the caller owns one reference to (the FastMemory of an export). It is `lent`: the
+ * registry may drop that reference at any sweep once nothing else refers to the object, so a holder of the
+ * pointer takes its own reference (compat's argument vector does).
+ */
 export function cellFor(ptr: Ptr, label: string): PyCell {
-  return { ptr, label };
+  return { ptr, label, lent: true };
 }
 
 export { PYOBJ };

@@ -20,7 +20,9 @@
  * once. The keeper is released when the region's ArrayBuffer is garbage collected (nothing can see the
  * memory any more), or earlier when every storage made over the region has been disposed (`views`
  * counts storages made and not disposed; a storage dropped without dispose() keeps the count up, and then
- * garbage collection of the buffer releases the keeper). Converting the same array in a loop without
+ * garbage collection of the buffer releases the keeper), unless a storage handed the buffer out
+ * (toTypedArray(): a typed array over Python's memory outlives any dispose(), so only the buffer's
+ * collection may release the keeper). Converting the same array in a loop without
  * dispose() therefore holds one resource, not one per iteration.
  */
 import type { Runtime } from '../compat/python/runtime.js';
@@ -45,12 +47,25 @@ export class Region implements StorageOwner {
   private providers: Set<object> | null = null;
   /** Storages made over this region and not yet disposed. */
   private views = 0;
+  /**
+   * True once a storage over the region handed its buffer out (toTypedArray, `storage.buffer`,
+   * `__array_interface__`): JS code the bridge cannot see may hold it, so disposing every storage no longer
+   * releases the keeper; the buffer's garbage collection does.
+   */
+  private escaped = false;
 
   constructor(
     readonly address: bigint,
     readonly length: number,
     buffer: ArrayBuffer,
     byteOffset: number,
+    /**
+     * False when the engine handed back an ordinary JS ArrayBuffer for this address (ffi-napi does for the
+     * memory of a fast array exported to NumPy and viewed back): its memory lives as long as the buffer, so
+     * no keeper is needed, and holding one would tie Python's array to a buffer the export registry keeps
+     * alive for that very array, a cycle nothing collects.
+     */
+    readonly native: boolean,
   ) {
     this.ref = new WeakRef(buffer);
     this.byteOffset = byteOffset;
@@ -66,9 +81,12 @@ export class Region implements StorageOwner {
     return b;
   }
 
-  /** Adopt `keeper` if the region has none; otherwise release it (the region's keeper already suffices). */
+  /**
+   * Adopt `keeper` if the region has none; otherwise release it (the region's keeper already suffices, or
+   * the buffer is JS memory and needs none).
+   */
   adopt(keeper: Keeper): void {
-    if (this.keeper === null) {
+    if (this.keeper === null && this.native) {
       this.keeper = keeper;
       keptCount++;
     } else if (keeper.redundant !== undefined) keeper.redundant();
@@ -85,6 +103,11 @@ export class Region implements StorageOwner {
     return this;
   }
 
+  /** StorageOwner: the buffer left the storages' control (see `escaped`). */
+  handedOut(): void {
+    this.escaped = true;
+  }
+
   /** Keep a JS provider reachable while the buffer lives. */
   keepProvider(provider: object): void {
     (this.providers ??= new Set()).add(provider);
@@ -97,7 +120,7 @@ export class Region implements StorageOwner {
    */
   release(): void {
     if (this.views > 0) this.views--;
-    if (this.views > 0) return;
+    if (this.views > 0 || this.escaped) return;
     const b = this.ref.deref();
     if (b !== undefined && (exportedBuffers.get(b) ?? 0) > 0) return;
     this.dropKeeper();
@@ -169,7 +192,7 @@ export function openRegion(rt: Runtime, address: bigint, length: number): Region
   }
   const bytes = rt.engine.view(address, length);
   const buffer = bytes.buffer as ArrayBuffer;
-  const region = new Region(address, length, buffer, bytes.byteOffset);
+  const region = new Region(address, length, buffer, bytes.byteOffset, rt.engine.isNativeView(buffer));
   if (list === undefined) regions.set(address, [region]);
   else {
     for (let i = list.length - 1; i >= 0; i--) if (list[i].length === length) list.splice(i, 1);

@@ -128,10 +128,18 @@ function isPythonBacked(v: unknown): boolean {
   return (typeof v === 'object' || typeof v === 'function') && v !== null && !(v instanceof FastArray) && PYOBJ in v;
 }
 
-/** A value for fast: Python-backed arrays become fast views (also inside lists); everything else as it is. */
+/** An `__array_interface__` provider that is neither a fast nor a Python-backed array. */
+function isInterfaceProvider(v: unknown): v is { readonly __array_interface__: unknown } {
+  return typeof v === 'object' && v !== null && !(v instanceof FastArray) && !Array.isArray(v) && '__array_interface__' in v && !(PYOBJ in v);
+}
+
+/**
+ * A value for fast: Python-backed arrays and `__array_interface__` providers become fast views (asarray's
+ * checks and typed errors), also inside lists; everything else as it is.
+ */
 function forFast(a: unknown): unknown {
-  if (a instanceof compat.CompatArray) return toFast(a);
-  if (Array.isArray(a) && a.some((x) => x instanceof compat.CompatArray)) return a.map(forFast);
+  if (a instanceof compat.CompatArray || isInterfaceProvider(a)) return toFast(a);
+  if (Array.isArray(a) && a.some((x) => x instanceof compat.CompatArray || isInterfaceProvider(x))) return a.map(forFast);
   return a;
 }
 

@@ -9,6 +9,7 @@
  * and `np.from_dlpack(fastArray)` all see fast memory directly.
  */
 import { typestrOf } from '../common/dtypes.js';
+import { ValueError } from '../common/errors.js';
 import { getEngine, type Ptr } from '../compat/ffi/index.js';
 import { tupleOf } from '../compat/python/convert.js';
 import { raisePythonError } from '../compat/python/runtime.js';
@@ -37,7 +38,16 @@ export function pythonObjectOf(a: FastArray): PyCell {
   const st = a.storage; // forces
   const py = bridgePython();
   const itemsize = a.itemsize;
+  // st.buffer, not st.data.buffer: reading it takes the buffer out of fast's recycling (NumPy may use it
+  // after the storage is collected). For a storage over imported memory it also counts as a hand-out, so
+  // the region's Python owner then waits for garbage collection of the buffer.
   const buffer = st.buffer;
+  if (buffer.byteLength === 0 && st.length > 0) {
+    // Transferred (structuredClone / postMessage) or otherwise detached: there is no memory to share.
+    throw new ValueError(
+      `the ArrayBuffer of this fast array (${a.dtype}, [${a.shape.join(', ')}]) was transferred or detached; it has no memory to share with NumPy`,
+    );
+  }
   const address = py.rt.engine.addressOf(buffer) + BigInt(st.data.byteOffset + a.offset * itemsize);
   const strides = isCContiguous(a.shape, a.strides, itemsize) ? null : a.strides;
   // Built with PyObject_Call and a fresh tuple, not compat's call path: this runs while compat may be in

@@ -461,9 +461,9 @@ export function setIndex(a: FastArray, index: IndexSpec, value: Operand | Nested
     r = resolve(a, items);
     v = fitValue(valueArray(a, value), r.shape);
   }
-  if (v._expr !== null || v._st!.buffer === st.buffer) {
+  if (v._expr !== null || v._st!.data.buffer === st.data.buffer) {
     // evaluate the value before writing when it reads the destination's memory
-    if (v._expr === null || v._expr.deps.some((s) => s.buffer === st.buffer)) v = copy(v);
+    if (v._expr === null || v._expr.deps.some((s) => s.data.buffer === st.data.buffer)) v = copy(v);
   }
   const node = castNode(v._node(), a.dtype);
   if (r.kind === 'view') {

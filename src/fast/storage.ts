@@ -46,6 +46,12 @@ export function slotsPerElement(dtype: DTypeName): 1 | 2 {
 /** Something on the other runtime that must be kept alive while this storage is in use (set by the bridge). */
 export interface StorageOwner {
   release(): void;
+  /**
+   * The storage's ArrayBuffer was handed out (`storage.buffer`: toTypedArray, views, the bridge): code the
+   * owner cannot see may read the memory for as long as it holds that buffer, so dispose() must no longer
+   * end the memory's life; only the buffer's garbage collection may.
+   */
+  handedOut?(): void;
 }
 
 /** A lazy array that will read a storage when it is forced. */
@@ -213,6 +219,8 @@ export class Storage {
       if (this._registered) reclaim.unregister(this);
       this._registered = false;
     }
+    const o = this.owner;
+    if (o !== null && o.handedOut !== undefined) o.handedOut();
     return this._buffer;
   }
 

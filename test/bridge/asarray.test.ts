@@ -188,7 +188,9 @@ describeCompat('NumPy -> fast: one buffer and one Python resource per byte range
     for (let i = 0; i < 1000; i++) views.push(toFast(x));
     expect(liveImports() - imports).toBe(1);
     expect(refs() - before).toBe(1);
-    expect(views[999].storage.buffer).toBe(views[0].storage.buffer);
+    // storage.data, not storage.buffer: reading storage.buffer hands the memory out (toTypedArray), after
+    // which only garbage collection may release the Py_buffer
+    expect(views[999].storage.data.buffer).toBe(views[0].storage.data.buffer);
     views[500].set([3], -1);
     expect(views[0].get(3)).toBe(-1);
     for (const v of views) v.dispose();
@@ -345,10 +347,12 @@ describeCompat('JS producers', () => {
     expect(data[0]).toBe(100);
   });
 
-  it('views objects with __array_interface__ and keeps them alive', () => {
+  it('views raw-pointer __array_interface__ objects only behind the rawPointer opt-in, and keeps them alive', () => {
     const src = fast.arange(12).astype('int32').reshape([3, 4]);
     const producer = { __array_interface__: src.at('::-1').__array_interface__, keep: src };
-    const v = toFast(producer);
+    expect(() => toFast(producer)).toThrow(ProtocolError);
+    const v = toFast(producer, { rawPointer: { trust: true, owner: src.toTypedArray() } });
+    expect(v.writeable).toBe(false);
     expect(v.toArray()).toEqual(src.at('::-1').toArray());
     src.set([2, 0], 77);
     expect(v.get(0, 0)).toBe(77);

@@ -65,8 +65,21 @@ export interface FfiEngine {
    * external ArrayBuffer that may be LARGER than `length` (ffi-napi reuses one ArrayBuffer per
    * address), so always use `byteOffset`/`byteLength`. It does NOT keep the memory's owner alive: the
    * caller must hold the owner (e.g. a Python reference) for as long as the view can be reached.
+   * Throws ViewSizeError (limits.ts) when `length` exceeds `maxViewBytes`.
    */
   view(ptr: Ptr, length: number): Uint8Array;
+  /**
+   * The largest `length` view() accepts (limits.ts); over it view() throws ViewSizeError before making
+   * anything.
+   */
+  readonly maxViewBytes: number;
+  /**
+   * True when `buffer` was made by view() over native memory (its memory lives only as long as its owner
+   * keeps it); false for an ordinary JS ArrayBuffer, whose memory lives as long as the buffer does.
+   * ffi-napi's view() can return an existing JS ArrayBuffer when asked for the address of one (ref-napi
+   * keeps one ArrayBuffer per address): the bridge must then not tie a Python owner to it.
+   */
+  isNativeView(buffer: ArrayBufferLike): boolean;
   /** The address of the first byte of an ArrayBuffer's (or a view's) data. */
   addressOf(buffer: ArrayBuffer | ArrayBufferView): Ptr;
   readPtr(ptr: Ptr, offset?: number): Ptr;

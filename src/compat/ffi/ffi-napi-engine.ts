@@ -5,6 +5,7 @@
  */
 import { createRequire } from 'node:module';
 import { CompatUnavailableError } from '../../common/errors.js';
+import { checkViewSize, FFI_NAPI_MAX_VIEW_BYTES } from './limits.js';
 import type { BoundFunction, CType, FfiEngine, JsOf, NativeLibrary, Ptr, RegisteredCallback } from './engine.js';
 
 /** The parts of @2060.io/ffi-napi used here (the package ships no TypeScript declarations). */
@@ -216,6 +217,8 @@ export function createFfiNapiEngine(): FfiEngine {
   const { ffi, ref, bindings, version } = loadModules();
   /** ArrayBuffer -> its data address, asked of ref-napi once (or known from `view()`). */
   const addresses = new WeakMap<ArrayBufferLike, Ptr>();
+  /** ArrayBuffers ref-napi made for view() (not JS ArrayBuffers it handed back for their address). */
+  const nativeViews = new WeakSet<ArrayBufferLike>();
   const addressOfBuffer = (ab: ArrayBufferLike): Ptr => {
     // A detached (transferred) buffer has length 0 and no memory: never answer from the cache.
     let a = ab.byteLength > 0 ? addresses.get(ab) : undefined;
@@ -288,12 +291,21 @@ export function createFfiNapiEngine(): FfiEngine {
     free(ptr: Ptr): void {
       if (ptr !== 0n) cfree(ptr);
     },
+    maxViewBytes: FFI_NAPI_MAX_VIEW_BYTES,
     view(ptr: Ptr, length: number): Uint8Array {
+      checkViewSize(length, FFI_NAPI_MAX_VIEW_BYTES, 'a view of native memory');
       if (length === 0) return new Uint8Array(0);
       const b = wrap(ptr, length);
-      // ref-napi's ArrayBuffer for this address starts at `ptr - byteOffset`.
-      if (!addresses.has(b.buffer)) addresses.set(b.buffer, ptr - BigInt(b.byteOffset));
+      // ref-napi's ArrayBuffer for this address starts at `ptr - byteOffset`. It may be a JS ArrayBuffer whose
+      // address was looked up (ref-napi keeps one per address): that one is not a native view.
+      if (!addresses.has(b.buffer)) {
+        addresses.set(b.buffer, ptr - BigInt(b.byteOffset));
+        nativeViews.add(b.buffer);
+      }
       return new Uint8Array(b.buffer, b.byteOffset, length);
+    },
+    isNativeView(buffer: ArrayBufferLike): boolean {
+      return nativeViews.has(buffer);
     },
     addressOf(buffer: ArrayBuffer | ArrayBufferView): Ptr {
       return ArrayBuffer.isView(buffer) ? addressOfBuffer(buffer.buffer) + BigInt(buffer.byteOffset) : addressOfBuffer(buffer);

@@ -8,6 +8,7 @@ import { createKoffiEngine } from './koffi-engine.js';
 
 export type { BoundFunction, CType, EngineName, FfiEngine, JsOf, NativeLibrary, Ptr, RegisteredCallback } from './engine.js';
 export { ENGINE_NAMES } from './engine.js';
+export { checkViewSize, FFI_NAPI_MAX_VIEW_BYTES, MAX_VIEW_BYTES, ViewSizeError } from './limits.js';
 
 /** The engine `NDBRIDGE_FFI` asks for (default koffi). Throws CompatUnavailableError on an unknown name. */
 export function selectedEngineName(env: NodeJS.ProcessEnv = process.env): EngineName {

@@ -4,6 +4,7 @@
 import { createRequire } from 'node:module';
 import type * as KoffiModule from 'koffi';
 import { CompatUnavailableError } from '../../common/errors.js';
+import { checkViewSize, MAX_VIEW_BYTES } from './limits.js';
 import type { BoundFunction, CType, FfiEngine, JsOf, NativeLibrary, Ptr, RegisteredCallback } from './engine.js';
 
 type Koffi = typeof KoffiModule;
@@ -101,6 +102,8 @@ export function createKoffiEngine(): FfiEngine {
   }
   raiseStackSize(koffi);
   const zero = new ArrayBuffer(0);
+  /** ArrayBuffers made by view() (koffi makes a new external one per call). */
+  const nativeViews = new WeakSet<ArrayBufferLike>();
   return {
     name: 'koffi',
     version: koffi.version,
@@ -115,8 +118,16 @@ export function createKoffiEngine(): FfiEngine {
     free(ptr: Ptr): void {
       koffi.free(ptr);
     },
+    maxViewBytes: MAX_VIEW_BYTES,
     view(ptr: Ptr, length: number): Uint8Array {
-      return length === 0 ? new Uint8Array(zero, 0, 0) : new Uint8Array(koffi.view(ptr, length));
+      checkViewSize(length, MAX_VIEW_BYTES, 'a view of native memory');
+      if (length === 0) return new Uint8Array(zero, 0, 0);
+      const ab = koffi.view(ptr, length);
+      nativeViews.add(ab);
+      return new Uint8Array(ab);
+    },
+    isNativeView(buffer: ArrayBufferLike): boolean {
+      return nativeViews.has(buffer);
     },
     addressOf(buffer: ArrayBuffer | ArrayBufferView): Ptr {
       return koffi.address(buffer);

@@ -545,6 +545,13 @@ export function callPythonRaw(rt: Runtime, callable: Ptr, args: readonly unknown
         const p = carried.ptr;
         if (p === 0n) livePtr(carried); // throws DisposedError
         slots[i] = p;
+        if (carried.lent === true) {
+          // A bridge export: its registry may release it while later arguments are packed (each new
+          // export sweeps), so the vector holds its own reference until the call returns.
+          api.Py_IncRef(p);
+          if (i < 31) temps |= 1 << i;
+          else (extra ??= []).push(i);
+        }
       } else {
         if (Array.isArray(a) && cell) {
           const axisSlots = (cell.axisSlots ??= axisSlotsOf(rt, callable));

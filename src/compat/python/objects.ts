@@ -31,6 +31,12 @@ export interface PyCell {
    * the callable has no signature). See callPythonRaw in ./convert.ts.
    */
   axisSlots?: readonly number[];
+  /**
+   * True when the cell's owner may drop its reference as soon as nothing else refers to the object (a
+   * bridge export of fast memory, whose registry sweeps exports Python no longer holds). Whoever keeps
+   * `ptr` across other work (an argument vector being packed) must take its own reference.
+   */
+  readonly lent?: boolean;
 }
 
 /** The key under which compat objects expose their cell (CompatArray, proxies). */
