@@ -23,6 +23,7 @@ import { normalizeAxes, normalizeAxis } from './shape.js';
 import { DATA_CTOR } from './storage.js';
 import { ravel, reshape } from './views.js';
 import { checkOptions } from './options.js';
+import { sumDType } from './reduce.js';
 
 type Axis = number | readonly number[] | null | undefined;
 
@@ -95,13 +96,8 @@ export interface CumulativeOptions {
   include_initial?: boolean;
 }
 
-/** NumPy's accumulator dtype: bool and small signed integers -> int64, small unsigned -> uint64. */
-function accumulatorDType(d: DTypeName): DTypeName {
-  const k = kindOf(d);
-  if (k === 'bool' || (k === 'signed' && d !== 'int64')) return 'int64';
-  if (k === 'unsigned' && d !== 'uint64') return 'uint64';
-  return d;
-}
+/** The accumulator dtype of running sums/products: the same rule as sum/prod (fast's default integer, int32/uint32; see reduce.ts). */
+const accumulatorDType = sumDType;
 
 function cumulative(xIn: ArrayInput, options: CumulativeOptions, prod: boolean, name: string): FastArray {
   let x = toFast(xIn);
