@@ -188,6 +188,9 @@ const TABLE: Record<string, FastSignature> = {
   unique_values: sig(['x']),
   isin: sig(['element', 'test_elements'], ['assume_unique', 'invert', 'kind']),
 
+  from_dlpack: sig(['x'], ['device', 'copy']),
+  __array_namespace_info__: sig([]),
+
   // ---- dtype functions ----
   can_cast: sig(['from_', 'to'], ['casting']),
   result_type: sig([]),
