@@ -11,7 +11,7 @@
  * normalized into a copy of the options object (the caller's object is never written).
  */
 import { isDTypeName, parseDType } from '../common/dtypes.js';
-import { NotSupportedError } from '../common/errors.js';
+import { NotSupportedError, ValueError } from '../common/errors.js';
 import { FAST_SIGNATURES } from './signatures.js';
 
 /** How a value of one option key is checked. */
@@ -273,7 +273,7 @@ function checkValue(fn: string, key: string, kind: Kind, v: unknown): unknown {
     case 'order':
       if (v === 'C' || v === 'F' || v === 'A' || v === 'K') return v;
       if (typeof v === 'string' && /^[cfak]$/.test(v)) return v.toUpperCase();
-      throw new TypeError(`fast.${fn}: order must be one of 'C', 'F', 'A', 'K', got ${show(v)}`);
+      throw new ValueError(`fast.${fn}: order must be one of 'C', 'F', 'A', or 'K' (got ${show(v)})`);
     case 'shape': {
       if (v === null) return v;
       if (typeof v === 'number' || typeof v === 'bigint') return toInt(fn, key, v);
