@@ -76,7 +76,8 @@ function scalarDType(v: unknown): DTypeName {
   if (typeof v === 'boolean') return 'bool';
   if (typeof v === 'bigint') return v >= -(2n ** 63n) && v < 2n ** 63n ? 'int64' : v >= 0n && v < 2n ** 64n ? 'uint64' : badBig(v);
   if (typeof v === 'number') {
-    if (Number.isInteger(v) && !Object.is(v, -0)) {
+    // integers beyond ±2**53 are not exact as JS numbers: they are floats (1e25 is NumPy's float 1e25)
+    if (Number.isSafeInteger(v) && !Object.is(v, -0)) {
       if (v >= -2147483648 && v <= 2147483647) return DEFAULT_INT;
       return 'int64';
     }

@@ -208,8 +208,12 @@ export function show(v: unknown): string {
   return Object.prototype.toString.call(v);
 }
 
-const isPlainOptions = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v) && !ArrayBuffer.isView(v) && !(v instanceof ArrayBuffer) && !('shape' in v && 'dtype' in v);
+/** A plain object literal (or Object.create(null)): not an array, a typed array, an array object or a class instance. */
+function isPlainOptions(v: unknown): v is Record<string, unknown> {
+  if (typeof v !== 'object' || v === null) return false;
+  const proto = Object.getPrototypeOf(v) as unknown;
+  return proto === Object.prototype || proto === null;
+}
 
 function kindError(fn: string, key: string, v: unknown, want: string): TypeError {
   return new TypeError(`fast.${fn}: option ${key} must be ${want}, got ${show(v)}`);
