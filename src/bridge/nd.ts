@@ -26,15 +26,17 @@
  * `onDispatch(listener)`. Without Python, everything fast supports still runs on fast (the rule keeps
  * every call on fast); the rest throws CompatUnavailableError.
  */
-import { NotSupportedError, PythonError } from '../common/errors.js';
-import { isNotSupported } from '../fast/not-supported.js';
+import { CompatUnavailableError, NotSupportedError, PythonError } from '../common/errors.js';
+import { bindCall, type BoundCall } from './bind.js';
+import { planFast, routeOf } from './nd-route.js';
+import { applyNumpyDtypes, numpyIndexDtypes } from './nd-dtypes.js';
 import * as compat from '../compat/index.js';
 import { livePtr, PYOBJ } from '../compat/python/objects.js';
-import { DTYPES } from '../common/dtypes.js';
+import { DTYPES, isDTypeName } from '../common/dtypes.js';
 import { FastArray } from '../fast/array.js';
 import * as fast from '../fast/index.js';
 import { sizeOf } from '../fast/shape.js';
-import { callPython } from '../compat/python/convert.js';
+import { callPython, isKwargs } from '../compat/python/convert.js';
 import { toFast, toNumpy } from './asarray.js';
 import { DEFAULT_THRESHOLDS, estimateWork, formatWork, type Thresholds, type WorkEstimate } from './dispatch-policy.js';
 import { bridgePython } from './python.js';
@@ -86,7 +88,7 @@ export function configureDispatch(change: {
 }
 
 /** A value `nd` returns: fast arrays for arrays, JS scalars, arrays of results, or a wrapped Python object. */
-export type NdValue = FastArray | number | bigint | boolean | string | null | { re: number; im: number } | NdValue[] | NdObject;
+export type NdValue = FastArray | compat.CompatArray | number | bigint | boolean | string | null | { re: number; im: number } | NdValue[] | NdObject;
 
 /** A callable, attribute-walkable node of the namespace (`nd.linalg`, `nd.linalg.svd`, a wrapped Generator...). */
 export interface NdObject {
@@ -126,9 +128,11 @@ function isPythonBacked(v: unknown): boolean {
   return (typeof v === 'object' || typeof v === 'function') && v !== null && !(v instanceof FastArray) && PYOBJ in v;
 }
 
-/** Arguments for fast: Python-backed arrays become fast views; everything else as it is. */
-function argsForFast(args: readonly unknown[]): unknown[] {
-  return args.map((a) => (a instanceof compat.CompatArray ? toFast(a) : Array.isArray(a) ? a.map((x) => (x instanceof compat.CompatArray ? toFast(x) : x)) : a));
+/** A value for fast: Python-backed arrays become fast views (also inside lists); everything else as it is. */
+function forFast(a: unknown): unknown {
+  if (a instanceof compat.CompatArray) return toFast(a);
+  if (Array.isArray(a) && a.some((x) => x instanceof compat.CompatArray)) return a.map(forFast);
+  return a;
 }
 
 /**
@@ -143,40 +147,102 @@ function argForNumpy(a: unknown): unknown {
   return a;
 }
 
+/** argForNumpy over the positional arguments and the values of a trailing keyword object (`out=`, `where=`). */
 function argsForNumpy(args: readonly unknown[]): unknown[] {
+  const n = args.length;
+  if (n > 0 && isKwargs(args[n - 1])) {
+    const kw = args[n - 1] as Record<string, unknown>;
+    const converted: Record<string, unknown> = {};
+    for (const k of Object.keys(kw)) converted[k] = argForNumpy(kw[k]);
+    return [...args.slice(0, n - 1).map(argForNumpy), converted];
+  }
   return args.map(argForNumpy);
+}
+
+/**
+ * Named tuples NumPy returns, by path: nd returns an array (destructure it) that also has the fields
+ * (`nd.linalg.svd(a).U`), on both routes.
+ */
+const NAMED_RESULTS: Readonly<Record<string, readonly string[]>> = {
+  'linalg.svd': ['U', 'S', 'Vh'],
+  'linalg.eigh': ['eigenvalues', 'eigenvectors'],
+  'linalg.eig': ['eigenvalues', 'eigenvectors'],
+  'linalg.qr': ['Q', 'R'],
+  'linalg.slogdet': ['sign', 'logabsdet'],
+  unique_all: ['values', 'indices', 'inverse_indices', 'counts'],
+  unique_counts: ['values', 'counts'],
+  unique_inverse: ['values', 'inverse_indices'],
+};
+
+/** An array of `values` that also carries them as named fields. */
+function namedTuple(fields: readonly string[], values: readonly NdValue[]): NdValue[] {
+  const out = [...values];
+  fields.forEach((f, i) => Object.defineProperty(out, f, { value: values[i], enumerable: false }));
+  return out;
+}
+
+/** A fast result in nd's shape: named-tuple paths become arrays with their fields. */
+function fastResult(path: string, r: unknown): NdValue {
+  const fields = NAMED_RESULTS[path];
+  if (fields === undefined || typeof r !== 'object' || r === null) return r as NdValue;
+  if (Array.isArray(r)) return fields.every((f) => f in r) ? (r as NdValue[]) : namedTuple(fields, r as NdValue[]);
+  const o = r as Record<string, NdValue>;
+  return fields.every((f) => f in o) ? namedTuple(fields, fields.map((f) => o[f])) : (r as NdValue);
+}
+
+/** Marks a named tuple coming back from Python (random per process, so no NumPy result can forge it). */
+const NAMED_MARK = `__ndbridge_named_${Math.random().toString(36).slice(2)}`;
+let ndCaller: compat.PyObjectProxy | undefined;
+
+/**
+ * `fn(*args, **kwargs)` in Python with NumPy scalars made 0-d arrays (as fast returns them) and named
+ * tuples marked with their fields.
+ */
+function numpyCaller(): compat.PyObjectProxy {
+  ndCaller ??= compat.exec(
+    [
+      'import numpy as _np',
+      'def _nd_out(r):',
+      '    if isinstance(r, _np.generic):',
+      '        return _np.asarray(r)',
+      '    if isinstance(r, tuple):',
+      '        vals = tuple(_nd_out(x) for x in r)',
+      "        fields = getattr(r, '_fields', None)",
+      '        return (MARK, tuple(fields), vals) if fields is not None else vals',
+      '    return r',
+      'def nd_call(fn, *args, **kwargs):',
+      '    return _nd_out(fn(*args, **kwargs))',
+    ].join('\n'),
+    { MARK: NAMED_MARK },
+  ).nd_call as compat.PyObjectProxy;
+  return ndCaller;
+}
+
+function fastHasDtype(a: compat.CompatArray): boolean {
+  return isDTypeName(a.dtype);
 }
 
 /** Results from NumPy: arrays become fast views (the CompatArray wrapper is released at once), recursively. */
 function fromNumpy(v: unknown, name: string): NdValue {
   if (v instanceof compat.CompatArray) {
+    // A dtype fast does not have (float16, datetime64, strings...): the NumPy array itself (same NdArray
+    // interface), rather than a copy in another dtype.
+    if (!fastHasDtype(v)) return v;
     const f = toFast(v);
     v.dispose();
     return f;
   }
-  if (Array.isArray(v)) return v.map((x) => fromNumpy(x, name));
-  if (typeof v === 'function' || (typeof v === 'object' && v !== null && isPythonBacked(v))) {
-    const proxy = v as compat.PyObjectProxy;
-    // Named tuples (SVDResult, EigResult...) read as arrays of their fields, like plain tuples.
-    if (compat.evaluate('isinstance(o, tuple)', { o: proxy }) === true) {
-      return [...proxy].map((x) => fromNumpy(x, name));
-    }
-    return wrapPython(proxy, name);
+  if (Array.isArray(v)) {
+    if (v.length === 3 && v[0] === NAMED_MARK) return namedTuple(v[1] as string[], (v[2] as unknown[]).map((x) => fromNumpy(x, name)));
+    return v.map((x) => fromNumpy(x, name));
   }
+  if (typeof v === 'function' || (typeof v === 'object' && v !== null && isPythonBacked(v))) return wrapPython(v as compat.PyObjectProxy, name);
   return v as NdValue;
 }
 
-function resolveFast(path: readonly string[]): unknown {
-  let cur: unknown = fast;
-  for (const p of path) {
-    if ((typeof cur !== 'object' && typeof cur !== 'function') || cur === null || !(p in cur)) return undefined;
-    cur = (cur as Record<string, unknown>)[p];
-  }
-  return cur;
-}
-
+let numpyRoot: unknown;
 function resolveNumpy(path: readonly string[]): unknown {
-  let cur: unknown = compat.numpy();
+  let cur: unknown = (numpyRoot ??= compat.numpy());
   for (const p of path) cur = (cur as Record<string, unknown>)[p];
   return cur;
 }
@@ -192,10 +258,27 @@ function numpyConstant(path: readonly string[]): number | string | undefined {
   }
 }
 
-function callNumpy(fn: unknown, args: readonly unknown[], name: string, reason: string): NdValue {
+/** The fast arrays a call passed as `out` (one, or a tuple of them), which are then its result. */
+function outArrays(bound: BoundCall | undefined): FastArray | FastArray[] | undefined {
+  if (bound === undefined) return undefined;
+  const i = bound.signature.index.get('out');
+  if (i === undefined) return undefined;
+  const v = bound.values[i];
+  if (v instanceof FastArray) return v;
+  if (Array.isArray(v) && v.length > 0 && v.every((x) => x instanceof FastArray)) return v as FastArray[];
+  return undefined;
+}
+
+function callNumpy(fn: unknown, args: readonly unknown[], name: string, reason: string, bound?: BoundCall): NdValue {
   if (typeof fn !== 'function') throw new TypeError(`numpy.${name} is not callable`);
-  const result = (fn as (...a: unknown[]) => unknown)(...argsForNumpy(args));
+  const out = outArrays(bound);
+  const result = (numpyCaller() as unknown as (...a: unknown[]) => unknown)(fn, ...argsForNumpy(args));
   record({ name, runtime: 'numpy', reason });
+  if (out !== undefined) {
+    // NumPy wrote into the memory of the fast array(s) passed as out=: those are the result, as in NumPy.
+    if (result instanceof compat.CompatArray) result.dispose();
+    return out;
+  }
   return fromNumpy(result, name);
 }
 
@@ -277,53 +360,79 @@ function pooledResultBytes(est: WorkEstimate): number | undefined {
   return bytes >= POOL_MIN_BYTES ? bytes : undefined;
 }
 
-function makeNode(path: readonly string[]): NdObject {
-  const name = path.join('.');
-  const target = function ndCall(...args: unknown[]): NdValue {
-    let ruleReason: string | undefined;
-    const est = config.blas ? estimateWork(name, args) : undefined;
-    if (est !== undefined) {
-      const verdict = blasVerdict(est, name);
-      if (verdict.numpy) {
-        const bytes = pooledResultBytes(est);
-        const r = bytes !== undefined ? matmulPooled(args, est.result!, bytes) : callNumpyArrays(resolveNumpy(path), args, name);
-        if (r !== undefined) {
-          record({ name, runtime: 'numpy', reason: verdict.reason });
-          return r;
-        }
-        ruleReason = `${verdict.reason}, but NumPy raised: fast ran it for fast's error (or result)`;
-      } else ruleReason = verdict.reason;
-    }
-    const f = resolveFast(path);
-    let reason = `fast has no ${name}`;
-    if (isNotSupported(f)) reason = `fast does not support ${(f as { notSupported: string }).notSupported}`;
-    else if (typeof f === 'function') {
+/** Run `nd.<path>(...args)`: bind with NumPy's signature, then fast when fast takes the whole call, else NumPy. */
+function ndCall(path: readonly string[], name: string, args: unknown[]): NdValue {
+  const route = routeOf(name);
+  // Python's TypeError for a call NumPy would reject (too many arguments, an unknown keyword...).
+  const bound = route.signature === undefined ? undefined : bindCall(route.signature, args);
+  let ruleReason: string | undefined;
+  const est = config.blas ? estimateWork(name, args) : undefined;
+  if (est !== undefined && outArrays(bound) === undefined) {
+    const verdict = blasVerdict(est, name);
+    if (verdict.numpy) {
+      const bytes = pooledResultBytes(est);
+      const r = bytes !== undefined ? matmulPooled(args, est.result!, bytes) : callNumpyArrays(resolveNumpy(path), args, name);
+      if (r !== undefined) {
+        record({ name, runtime: 'numpy', reason: verdict.reason });
+        return fastResult(name, r);
+      }
+      ruleReason = `${verdict.reason}, but NumPy raised: fast ran it for fast's error (or result)`;
+    } else ruleReason = verdict.reason;
+  }
+  let reason = route.fastMissing;
+  if (route.fastFn !== undefined && bound !== undefined) {
+    const plan = planFast(route, bound);
+    if ('refuse' in plan) reason = plan.refuse;
+    else {
       try {
-        const r = (f as (...a: unknown[]) => unknown)(...argsForFast(args));
+        const fastArgs = plan.args.map(forFast);
+        let options = plan.options;
+        if (options !== undefined) for (const k of Object.keys(options)) options[k] = forFast(options[k]);
+        options = applyNumpyDtypes(name, plan.names, fastArgs, options);
+        const r = options === undefined ? route.fastFn(...fastArgs) : route.fastFn(...fastArgs, options);
         record(ruleReason === undefined ? { name, runtime: 'fast' } : { name, runtime: 'fast', reason: ruleReason });
-        return r as NdValue;
+        return fastResult(name, numpyIndexDtypes(name, r));
       } catch (err) {
         if (!(err instanceof NotSupportedError)) throw err;
         reason = err.message;
       }
     }
-    return callNumpy(resolveNumpy(path), args, name, reason);
+  }
+  if (!compat.available()) throw new CompatUnavailableError(`nd.${name}: ${reason}, and NumPy is unavailable to run it (npx ndbridge doctor says why)`);
+  return callNumpy(resolveNumpy(path), args, name, reason, bound);
+}
+
+function makeNode(path: readonly string[]): NdObject {
+  const name = path.join('.');
+  const children = new Map<string, unknown>();
+  const target = function ndNode(...args: unknown[]): NdValue {
+    return ndCall(path, name, args);
   };
   return new Proxy(target as unknown as NdObject, {
     get(t, prop) {
       if (typeof prop === 'symbol') return Reflect.get(t, prop);
       if (prop === 'then') return undefined; // not a thenable
+      const cached = children.get(prop);
+      if (cached !== undefined) return cached;
       const child = [...path, prop];
-      const f = resolveFast(child);
-      if (f !== undefined && typeof f !== 'function' && (typeof f !== 'object' || f === null)) return f;
-      if (f === undefined) {
-        // A plain value NumPy has and fast does not (np.euler_gamma, np.linalg... stays a node).
-        const v = numpyConstant(child);
-        if (v !== undefined) return v;
-      }
-      return makeNode(child);
+      const f = resolveFastPath(child);
+      let v: unknown;
+      if (f !== undefined && typeof f !== 'function' && (typeof f !== 'object' || f === null)) v = f;
+      else if (f === undefined) v = numpyConstant(child); // a plain value NumPy has and fast does not (np.euler_gamma)
+      v ??= makeNode(child);
+      children.set(prop, v);
+      return v;
     },
   });
+}
+
+function resolveFastPath(path: readonly string[]): unknown {
+  let cur: unknown = fast;
+  for (const p of path) {
+    if ((typeof cur !== 'object' && typeof cur !== 'function') || cur === null || !(p in cur)) return undefined;
+    cur = (cur as Record<string, unknown>)[p];
+  }
+  return cur;
 }
 
 /** Wrap a Python object NumPy returned (a Generator, a polynomial...) so its methods dispatch like nd's. */
