@@ -85,7 +85,8 @@ const NUMPY_DEFAULTS: Readonly<Record<string, readonly unknown[]>> = {
   casting: ['same_kind'],
   order: ['K'],
   dtype: [null],
-  subok: [true],
+  // fast has no array subclasses, so both values mean the same
+  subok: [true, false],
   signature: [null],
   device: [null, 'cpu'],
   like: [null],
@@ -94,7 +95,7 @@ const NUMPY_DEFAULTS: Readonly<Record<string, readonly unknown[]>> = {
   weights: [null],
   returned: [false],
   edge_order: [1],
-  density: [false],
+  density: [false, null],
   y: [null],
   fweights: [null],
   aweights: [null],
@@ -134,6 +135,7 @@ const DEFAULT_OVERRIDES: Readonly<Record<string, readonly unknown[]>> = {
   'partition.order': [null],
   'argpartition.order': [null],
   'einsum.out': [null],
+  'random.default_rng.seed': [null],
 };
 
 interface Compiled {

@@ -8,7 +8,9 @@ import { describe, expect, it } from 'vitest';
 import { NotSupportedError } from '../common/errors.js';
 import * as fast from './index.js';
 import { FAST_SIGNATURES } from './signatures.js';
+import { checkOptions } from './options.js';
 import { runNumpy } from './kernels/numpy-oracle.js';
+import { numpySignature } from '../../spec/numpy-signatures.js';
 
 type Fn = (...args: unknown[]) => unknown;
 const ns = fast as unknown as Record<string, unknown>;
@@ -41,8 +43,8 @@ for path in INPUT:
         continue
     if isinstance(obj, np.ufunc):
         pos = ['x'] if obj.nin == 1 else ['x%d' % (i + 1) for i in range(obj.nin)]
-        outs = ['out%d' % (i + 1) for i in range(obj.nout)] if obj.nout > 1 else []
-        res[path] = pos + outs + KW + (['axes', 'axis', 'keepdims'] if obj.signature else [])
+        # generalized ufuncs (matmul, vecdot) take axes/axis/keepdims and no where
+        res[path] = pos + ([k for k in KW if k != 'where'] + ['axes', 'axis', 'keepdims'] if obj.signature else KW)
         continue
     sig = inspect.signature(obj)
     res[path] = [p.name for p in sig.parameters.values() if p.kind not in (p.VAR_POSITIONAL, p.VAR_KEYWORD)]
@@ -68,6 +70,41 @@ describe('FAST_SIGNATURES', () => {
         problems.push(`${path}: missing [${missing.join(', ')}] extra [${extra.join(', ')}] duplicated [${dup.join(', ')}]`);
       }
       for (const k of s.fastOnly ?? []) if (np.includes(k)) problems.push(`${path}: fastOnly key ${k} is a NumPy parameter`);
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('agrees with spec/numpy-signatures.json (the table nd binds calls with)', () => {
+    const problems: string[] = [];
+    for (const [path, s] of Object.entries(FAST_SIGNATURES)) {
+      const f = numpySignature(path);
+      if (path === '__array_namespace_info__') continue; // an Array API inspection function nd does not bind
+      if (f === undefined || f.params === null) {
+        problems.push(`${path}: not in spec/numpy-signatures.json`);
+        continue;
+      }
+      const names = f.params.filter((p) => p.kind !== 'var-positional' && p.kind !== 'var-keyword').map((p) => p.name);
+      const mine = [...s.positional, ...Object.keys(s.options), ...s.unsupported];
+      const missing = names.filter((p) => !mine.includes(p));
+      const extra = mine.filter((p) => !names.includes(p));
+      if (missing.length || extra.length) problems.push(`${path}: missing [${missing.join(', ')}] extra [${extra.join(', ')}]`);
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it("accepts NumPy's default value of every parameter it refuses (passing the default is not a request for the corner)", () => {
+    const problems: string[] = [];
+    for (const [path, s] of Object.entries(FAST_SIGNATURES)) {
+      const f = numpySignature(path);
+      for (const p of s.unsupported) {
+        const d = f?.params?.find((q) => q.name === p)?.default;
+        if (d === undefined || d.kind !== 'value') continue;
+        try {
+          checkOptions(path, { [p]: d.value });
+        } catch (e) {
+          problems.push(`${path}.${p} = ${JSON.stringify(d.value)}: ${String(e)}`);
+        }
+      }
     }
     expect(problems).toEqual([]);
   });
