@@ -160,8 +160,7 @@ function lacking(spelling: string, what: string): DTypeError {
 /** A string spelling -> a fast dtype, or throws DTypeError. */
 function parseDTypeString(s: string): DTypeName {
   if (isDTypeName(s)) return s;
-  const alias = ALIASES[s];
-  if (alias !== undefined) return alias;
+  if (Object.prototype.hasOwnProperty.call(ALIASES, s)) return ALIASES[s]!;
   if (s.length === 1 && Object.prototype.hasOwnProperty.call(CHAR_CODES, s)) return CHAR_CODES[s]!;
   const m = /^([<>=|]?)(?:([biufc])(\d+)|([?bBhHiIlLqQpPfdFD]))$/.exec(s);
   if (m) {
@@ -188,7 +187,7 @@ function parseDTypeString(s: string): DTypeName {
     }
   }
   if (LACKING.test(s)) throw lacking(s, 'a NumPy dtype fast lacks');
-  if (/[,()]/.test(s)) throw lacking(s, 'a structured or subarray dtype');
+  if (/[,()]/.test(s) || /^\d+[<>=|]?[a-zA-Z?]/.test(s)) throw lacking(s, 'a structured or subarray dtype');
   throw new DTypeError(
     `data type ${JSON.stringify(s)} not understood; use a NumPy spelling: ${DTYPE_NAMES.join(', ')}, ` +
       `a type code ('f4', '<f8', 'i8', 'u1', 'b1', '?', 'c16', 'l', 'd') or 'int', 'float', 'complex', 'double', 'uint', 'intp', 'long', 'single'`,

@@ -558,11 +558,11 @@ export class FastArray implements NdArray, PendingReader {
     return stats.std(this, options);
   }
   /** Index of the maximum (int32); see fast.argmax. */
-  argmax(options?: stats.ArgOptions | number | null): FastArray {
+  argmax(options?: stats.ArgOptions): FastArray {
     return stats.argmax(this, options);
   }
   /** Index of the minimum (int32); see fast.argmin. */
-  argmin(options?: stats.ArgOptions | number | null): FastArray {
+  argmin(options?: stats.ArgOptions): FastArray {
     return stats.argmin(this, options);
   }
   /** Array API cumulative_sum; see fast.cumulative_sum. */
@@ -574,11 +574,11 @@ export class FastArray implements NdArray, PendingReader {
     return stats.cumulative_prod(this, options);
   }
   /** NumPy cumsum (axis null: flattened); see fast.cumsum. */
-  cumsum(options?: stats.CumsumOptions | number | null): FastArray {
+  cumsum(options?: stats.CumsumOptions): FastArray {
     return stats.cumsum(this, options);
   }
   /** NumPy cumprod (axis null: flattened); see fast.cumprod. */
-  cumprod(options?: stats.CumsumOptions | number | null): FastArray {
+  cumprod(options?: stats.CumsumOptions): FastArray {
     return stats.cumprod(this, options);
   }
   /** Number of non-zero elements (int32); see fast.count_nonzero. */
@@ -586,7 +586,7 @@ export class FastArray implements NdArray, PendingReader {
     return stats.count_nonzero(this, options);
   }
   /** Stable argsort along `axis` (default -1; int32); see fast.argsort. */
-  argsort(options?: sorting.SortOptions | number | null): FastArray {
+  argsort(options?: sorting.SortOptions): FastArray {
     return sorting.argsort(this, options);
   }
   /** Indices of the non-zero elements, one int32 array per dimension; see fast.nonzero. */
@@ -598,11 +598,11 @@ export class FastArray implements NdArray, PendingReader {
     return searching.searchsorted(this, values as FastArray, options);
   }
   /** NumPy repeat; see fast.repeat. */
-  repeat(repeats: number | readonly number[] | FastArray, options?: { axis?: number | null } | number | null): FastArray {
+  repeat(repeats: number | readonly number[] | FastArray, options?: { axis?: number | null }): FastArray {
     return manip.repeat(this, repeats, options);
   }
   /** NumPy take; see fast.take. */
-  take(indices: FastArray | readonly number[] | number, options?: { axis?: number | null } | number | null): FastArray {
+  take(indices: FastArray | readonly number[] | number, options?: { axis?: number | null }): FastArray {
     return manip.take(this, indices as FastArray, options);
   }
 

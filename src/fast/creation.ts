@@ -48,11 +48,13 @@ function fresh(dtype: DTypeName, shape: readonly number[], order: unknown = 'C')
 }
 
 /** 'C' or 'F' for a *_like result: 'A'/'K' follow the prototype (F when it is F- and not C-contiguous). */
-function likeOrder(a: FastArray, order: unknown): 'C' | 'F' {
-  if (order === undefined || order === 'C') return 'C';
+function likeOrder(a: FastArray, order: unknown = 'K'): 'C' | 'F' {
+  if (order === 'C') return 'C';
   if (order === 'F') return 'F';
   const r = resolveOrder(a, order, 'the *_like functions');
-  return r === 'F' ? 'F' : 'C';
+  if (r === 'F') return 'F';
+  // 'K': the axes in reverse order of their strides is F order (other permutations are made C-contiguous)
+  return Array.isArray(r) && r.every((p, i) => p === r.length - 1 - i) ? 'F' : 'C';
 }
 
 const TYPED_DTYPE = new Map<unknown, DTypeName>([
@@ -74,7 +76,8 @@ function scalarDType(v: unknown): DTypeName {
   if (typeof v === 'boolean') return 'bool';
   if (typeof v === 'bigint') return v >= -(2n ** 63n) && v < 2n ** 63n ? 'int64' : v >= 0n && v < 2n ** 64n ? 'uint64' : badBig(v);
   if (typeof v === 'number') {
-    if (Number.isInteger(v) && !Object.is(v, -0)) {
+    // integers beyond ±2**53 are not exact as JS numbers: they are floats (1e25 is NumPy's float 1e25)
+    if (Number.isSafeInteger(v) && !Object.is(v, -0)) {
       if (v >= -2147483648 && v <= 2147483647) return DEFAULT_INT;
       return 'int64';
     }

@@ -7,6 +7,7 @@ import { NotSupportedError } from '../common/errors.js';
 import type { DTypeName } from '../common/dtypes.js';
 import { FastArray } from './array.js';
 import { copy as copyArray } from './convert.js';
+import { checkOptions } from './options.js';
 
 /** Converts a foreign array (NumPy array, `__array_interface__` provider, scijs/stdlib ndarray); undefined when not recognised. */
 /** `copy` follows NumPy 2: true always copies, false never copies (CopyRequiredError), null/undefined copies only when needed. */
@@ -67,6 +68,7 @@ export interface FromDlpackOptions {
  * frameworks' CPU tensors), without copying unless `copy: true`. fast arrays are returned as they are.
  */
 export function from_dlpack(x: object, options: FromDlpackOptions = {}): FastArray {
+  options = checkOptions('from_dlpack', options);
   const device = options.device ?? null;
   if (device !== null && device !== 'cpu' && !(Array.isArray(device) && device[0] === 1)) {
     throw new NotSupportedError('creation.from_dlpack', `fast arrays live on the CPU only; device ${JSON.stringify(device)} is not available`);

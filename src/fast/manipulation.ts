@@ -58,7 +58,7 @@ function axisOpt(x: AxisOpt | number | null | undefined, dflt: number | null): n
 }
 
 /** Array API concat (NumPy concatenate): join along `axis` (default 0; null flattens every array first). */
-export function concat(arraysIn: readonly ArrayInput[], options?: AxisOpt | number | null): FastArray {
+export function concat(arraysIn: readonly ArrayInput[], options?: AxisOpt): FastArray {
   options = checkOptions('concat', options);
   let arrays = arrayList(arraysIn, 'concat');
   const ax = axisOpt(options, 0);
@@ -91,13 +91,13 @@ export function concat(arraysIn: readonly ArrayInput[], options?: AxisOpt | numb
 }
 
 /** NumPy's name for {@link concat}. */
-export function concatenate(arrays: readonly ArrayInput[], options?: AxisOpt | number | null): FastArray {
+export function concatenate(arrays: readonly ArrayInput[], options?: AxisOpt): FastArray {
   options = checkOptions('concatenate', options);
   return concat(arrays, options);
 }
 
 /** Join arrays of one shape along a new axis. */
-export function stack(arraysIn: readonly ArrayInput[], options?: AxisOpt | number): FastArray {
+export function stack(arraysIn: readonly ArrayInput[], options?: AxisOpt): FastArray {
   options = checkOptions('stack', options);
   const arrays = arrayList(arraysIn, 'stack');
   const s = arrays[0].shape;
@@ -109,7 +109,7 @@ export function stack(arraysIn: readonly ArrayInput[], options?: AxisOpt | numbe
 }
 
 /** Array API unstack: the views x[..., i, ...] along `axis` (default 0). */
-export function unstack(xIn: ArrayInput, options?: AxisOpt | number): FastArray[] {
+export function unstack(xIn: ArrayInput, options?: AxisOpt): FastArray[] {
   options = checkOptions('unstack', options);
   const x = toFast(xIn);
   if (x.ndim === 0) throw new ValueError('Input array must be at least 1-d.');
@@ -160,7 +160,7 @@ function gatherAxis(a: FastArray, idx: readonly number[] | Int32Array, axis: num
 }
 
 /** Repeat each element `repeats` times (a number, or one count per element along `axis`); axis null flattens. */
-export function repeat(xIn: ArrayInput, repeats: number | readonly number[] | ArrayInput, options?: AxisOpt | number | null): FastArray {
+export function repeat(xIn: ArrayInput, repeats: number | readonly number[] | ArrayInput, options?: AxisOpt): FastArray {
   options = checkOptions('repeat', options);
   let x = toFast(xIn);
   let ax = axisOpt(options, null);
@@ -183,7 +183,7 @@ export function repeat(xIn: ArrayInput, repeats: number | readonly number[] | Ar
 }
 
 /** Roll elements along `axis` (null: the flattened array, shape restored); shifts and axes may be lists. */
-export function roll(xIn: ArrayInput, shift: number | readonly number[], options?: { axis?: number | readonly number[] | null } | number | readonly number[] | null): FastArray {
+export function roll(xIn: ArrayInput, shift: number | readonly number[], options?: { axis?: number | readonly number[] | null }): FastArray {
   options = checkOptions('roll', options);
   const x = toFast(xIn);
   const axArg = typeof options === 'object' && options !== null && !Array.isArray(options) ? (options as { axis?: number | readonly number[] | null }).axis : (options as number | readonly number[] | null | undefined);
@@ -213,7 +213,7 @@ export function roll(xIn: ArrayInput, shift: number | readonly number[], options
 }
 
 /** NumPy take: elements at integer `indices` along `axis` (null: the flattened array); negative indices count from the end. */
-export function take(xIn: ArrayInput, indicesIn: ArrayInput | number, options?: AxisOpt | number | null): FastArray {
+export function take(xIn: ArrayInput, indicesIn: ArrayInput | number, options?: AxisOpt): FastArray {
   options = checkOptions('take', options);
   let x = toFast(xIn);
   let ax = axisOpt(options, null);
@@ -236,7 +236,7 @@ export function take(xIn: ArrayInput, indicesIn: ArrayInput | number, options?: 
 }
 
 /** NumPy take_along_axis: out[..., j, ...] = x[..., indices[..., j, ...], ...] along `axis` (null: flattened; Array API default -1). */
-export function take_along_axis(xIn: ArrayInput, indicesIn: ArrayInput, options?: AxisOpt | number | null): FastArray {
+export function take_along_axis(xIn: ArrayInput, indicesIn: ArrayInput, options?: AxisOpt): FastArray {
   options = checkOptions('take_along_axis', options);
   let x = toFast(xIn);
   let ind = toFast(indicesIn);
@@ -308,12 +308,12 @@ function triangle(xIn: ArrayInput, k: number, lower: boolean): FastArray {
 }
 
 /** Lower triangle of the last two axes: elements above the k-th diagonal zeroed. */
-export function tril(x: ArrayInput, options: { k?: number } | number = {}): FastArray {
+export function tril(x: ArrayInput, options: { k?: number } = {}): FastArray {
   options = checkOptions('tril', options);
   return triangle(x, typeof options === 'number' ? options : (options.k ?? 0), true);
 }
 /** Upper triangle of the last two axes: elements below the k-th diagonal zeroed. */
-export function triu(x: ArrayInput, options: { k?: number } | number = {}): FastArray {
+export function triu(x: ArrayInput, options: { k?: number } = {}): FastArray {
   options = checkOptions('triu', options);
   return triangle(x, typeof options === 'number' ? options : (options.k ?? 0), false);
 }
@@ -381,7 +381,7 @@ function splitBounds(n: number, sections: number | readonly number[], even: bool
 }
 
 /** NumPy split: equal sections (a number that divides the axis) or split points; views. */
-export function split(xIn: ArrayInput, sections: number | readonly number[], options?: AxisOpt | number): FastArray[] {
+export function split(xIn: ArrayInput, sections: number | readonly number[], options?: AxisOpt): FastArray[] {
   options = checkOptions('split', options);
   const x = toFast(xIn);
   const axis = normalizeAxis(axisOpt(options, 0) ?? 0, x.ndim);
@@ -389,7 +389,7 @@ export function split(xIn: ArrayInput, sections: number | readonly number[], opt
 }
 
 /** NumPy array_split: like split, but sections need not divide the axis (the first ones get one more). */
-export function array_split(xIn: ArrayInput, sections: number | readonly number[], options?: AxisOpt | number): FastArray[] {
+export function array_split(xIn: ArrayInput, sections: number | readonly number[], options?: AxisOpt): FastArray[] {
   options = checkOptions('array_split', options);
   const x = toFast(xIn);
   const axis = normalizeAxis(axisOpt(options, 0) ?? 0, x.ndim);
@@ -415,7 +415,7 @@ export function column_stack(arraysIn: readonly ArrayInput[]): FastArray {
 }
 
 /** NumPy append: concatenate `values` after `x` along `axis` (null: both flattened). */
-export function append(xIn: ArrayInput, values: ArrayInput, options?: AxisOpt | number | null): FastArray {
+export function append(xIn: ArrayInput, values: ArrayInput, options?: AxisOpt): FastArray {
   options = checkOptions('append', options);
   const ax = axisOpt(options, null);
   if (ax === null) return concat([ravel(toFast(xIn)), ravel(toFast(values))], { axis: 0 });
@@ -432,7 +432,7 @@ function positions(index: number | readonly number[] | ArrayInput, n: number, wh
 }
 
 /** NumPy delete: `x` without the positions `index` along `axis` (null: flattened). */
-function delete_(xIn: ArrayInput, index: number | readonly number[] | ArrayInput, options?: AxisOpt | number | null): FastArray {
+function delete_(xIn: ArrayInput, index: number | readonly number[] | ArrayInput, options?: AxisOpt): FastArray {
   options = checkOptions('delete', options);
   let x = toFast(xIn);
   let ax = axisOpt(options, null);
@@ -450,7 +450,7 @@ function delete_(xIn: ArrayInput, index: number | readonly number[] | ArrayInput
 export { delete_ as delete };
 
 /** NumPy insert: `values` inserted before position(s) `index` along `axis` (null: flattened). */
-export function insert(xIn: ArrayInput, index: number | readonly number[], values: ArrayInput, options?: AxisOpt | number | null): FastArray {
+export function insert(xIn: ArrayInput, index: number | readonly number[], values: ArrayInput, options?: AxisOpt): FastArray {
   options = checkOptions('insert', options);
   let x = toFast(xIn);
   let ax = axisOpt(options, null);

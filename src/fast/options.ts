@@ -11,7 +11,7 @@
  * normalized into a copy of the options object (the caller's object is never written).
  */
 import { isDTypeName, parseDType } from '../common/dtypes.js';
-import { NotSupportedError } from '../common/errors.js';
+import { NotSupportedError, ValueError } from '../common/errors.js';
 import { FAST_SIGNATURES } from './signatures.js';
 
 /** How a value of one option key is checked. */
@@ -85,7 +85,8 @@ const NUMPY_DEFAULTS: Readonly<Record<string, readonly unknown[]>> = {
   casting: ['same_kind'],
   order: ['K'],
   dtype: [null],
-  subok: [true],
+  // fast has no array subclasses, so both values mean the same
+  subok: [true, false],
   signature: [null],
   device: [null, 'cpu'],
   like: [null],
@@ -94,7 +95,7 @@ const NUMPY_DEFAULTS: Readonly<Record<string, readonly unknown[]>> = {
   weights: [null],
   returned: [false],
   edge_order: [1],
-  density: [false],
+  density: [false, null],
   y: [null],
   fweights: [null],
   aweights: [null],
@@ -134,6 +135,7 @@ const DEFAULT_OVERRIDES: Readonly<Record<string, readonly unknown[]>> = {
   'partition.order': [null],
   'argpartition.order': [null],
   'einsum.out': [null],
+  'random.default_rng.seed': [null],
 };
 
 interface Compiled {
@@ -208,8 +210,12 @@ export function show(v: unknown): string {
   return Object.prototype.toString.call(v);
 }
 
-const isPlainOptions = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v) && !ArrayBuffer.isView(v) && !(v instanceof ArrayBuffer) && !('shape' in v && 'dtype' in v);
+/** A plain object literal (or Object.create(null)): not an array, a typed array, an array object or a class instance. */
+function isPlainOptions(v: unknown): v is Record<string, unknown> {
+  if (typeof v !== 'object' || v === null) return false;
+  const proto = Object.getPrototypeOf(v) as unknown;
+  return proto === Object.prototype || proto === null;
+}
 
 function kindError(fn: string, key: string, v: unknown, want: string): TypeError {
   return new TypeError(`fast.${fn}: option ${key} must be ${want}, got ${show(v)}`);
@@ -273,7 +279,7 @@ function checkValue(fn: string, key: string, kind: Kind, v: unknown): unknown {
     case 'order':
       if (v === 'C' || v === 'F' || v === 'A' || v === 'K') return v;
       if (typeof v === 'string' && /^[cfak]$/.test(v)) return v.toUpperCase();
-      throw new TypeError(`fast.${fn}: order must be one of 'C', 'F', 'A', 'K', got ${show(v)}`);
+      throw new ValueError(`fast.${fn}: order must be one of 'C', 'F', 'A', or 'K' (got ${show(v)})`);
     case 'shape': {
       if (v === null) return v;
       if (typeof v === 'number' || typeof v === 'bigint') return toInt(fn, key, v);

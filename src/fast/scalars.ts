@@ -17,7 +17,7 @@ export function weakKindOf(v: unknown): WeakKind | null {
     case 'bigint':
       return 'int';
     case 'number':
-      return Number.isInteger(v) && !Object.is(v, -0) ? 'int' : 'float';
+      return Number.isSafeInteger(v) && !Object.is(v, -0) ? 'int' : 'float';
     default:
       return isComplexLike(v) ? 'complex' : null;
   }

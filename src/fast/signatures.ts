@@ -26,8 +26,8 @@ export interface FastSignature {
 
 /** The keywords every NumPy ufunc takes besides its operands; fast's element-wise functions take none of them. */
 const UFUNC_KEYWORDS = ['out', 'where', 'casting', 'order', 'dtype', 'subok', 'signature'] as const;
-/** Generalized ufuncs (matmul, vecdot) also take axes/axis/keepdims. */
-const GUFUNC_KEYWORDS = [...UFUNC_KEYWORDS, 'axes', 'axis', 'keepdims'] as const;
+/** Generalized ufuncs (matmul, vecdot) take axes/axis/keepdims instead of where. */
+const GUFUNC_KEYWORDS = ['out', 'casting', 'order', 'dtype', 'subok', 'signature', 'axes', 'axis', 'keepdims'] as const;
 
 type Opts = Readonly<Record<string, string>>;
 const sig = (positional: readonly string[], options: Opts | readonly string[] = {}, unsupported: readonly string[] = [], fastOnly?: readonly string[]): FastSignature => ({
@@ -36,11 +36,11 @@ const sig = (positional: readonly string[], options: Opts | readonly string[] = 
   unsupported,
   ...(fastOnly ? { fastOnly } : {}),
 });
-/** A unary ufunc `f(x)`, a binary one `f(x1, x2)`, a two-output one (modf, divmod) with NumPy's positional outputs. */
+/** A unary ufunc `f(x)`, a binary one `f(x1, x2)` (two-output ones, modf and divmod, take their outputs as one `out`). */
 const uf1 = sig(['x'], {}, UFUNC_KEYWORDS);
 const uf2 = sig(['x1', 'x2'], {}, UFUNC_KEYWORDS);
-const uf1to2 = sig(['x'], {}, ['out1', 'out2', ...UFUNC_KEYWORDS]);
-const uf2to2 = sig(['x1', 'x2'], {}, ['out1', 'out2', ...UFUNC_KEYWORDS]);
+const uf1to2 = uf1;
+const uf2to2 = uf2;
 
 const UNARY = `abs absolute acos acosh arccos arccosh arcsin arcsinh arctan arctanh asin asinh atan atanh bitwise_invert cbrt ceil conj
   conjugate cos cosh deg2rad degrees exp exp2 expm1 fabs floor invert isfinite isinf isnan log log10 log1p log2 logical_not negative
@@ -187,6 +187,9 @@ const TABLE: Record<string, FastSignature> = {
   unique_inverse: sig(['x']),
   unique_values: sig(['x']),
   isin: sig(['element', 'test_elements'], ['assume_unique', 'invert', 'kind']),
+
+  from_dlpack: sig(['x'], ['device', 'copy']),
+  __array_namespace_info__: sig([]),
 
   // ---- dtype functions ----
   can_cast: sig(['from_', 'to'], ['casting']),

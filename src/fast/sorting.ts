@@ -21,7 +21,7 @@ export interface SortOptions {
   kind?: string;
 }
 
-function prep(xIn: ArrayInput, options: SortOptions | number | null | undefined): { x: FastArray; axis: number; descending: boolean } {
+function prep(xIn: ArrayInput, options: SortOptions | undefined): { x: FastArray; axis: number; descending: boolean } {
   const o: SortOptions = typeof options === 'object' && options !== null ? options : { axis: options };
   let x = toFast(xIn);
   let ax = o.axis === undefined ? -1 : o.axis;
@@ -35,7 +35,7 @@ function prep(xIn: ArrayInput, options: SortOptions | number | null | undefined)
 }
 
 /** Sorted copy along `axis` (default -1). */
-export function sort(xIn: ArrayInput, options?: SortOptions | number | null): FastArray {
+export function sort(xIn: ArrayInput, options?: SortOptions): FastArray {
   options = checkOptions('sort', options);
   const { x, axis, descending } = prep(xIn, options);
   const out = freshArray(x.dtype, x.shape);
@@ -48,7 +48,7 @@ export function sort(xIn: ArrayInput, options?: SortOptions | number | null): Fa
 }
 
 /** Indices that sort along `axis` (default -1), stable; int32 (fast's default integer). */
-export function argsort(xIn: ArrayInput, options?: SortOptions | number | null): FastArray {
+export function argsort(xIn: ArrayInput, options?: SortOptions): FastArray {
   options = checkOptions('argsort', options);
   const x0 = toFast(xIn);
   if (x0.ndim === 0) {
@@ -73,17 +73,17 @@ export function argsort(xIn: ArrayInput, options?: SortOptions | number | null):
  * returns the fully sorted lanes, which is one valid partition (NumPy's introselect leaves the
  * other elements in an unspecified order).
  */
-export function partition(xIn: ArrayInput, kth: number | readonly number[], options?: SortOptions | number | null): FastArray {
+export function partition(xIn: ArrayInput, kth: number | readonly number[], options?: SortOptions): FastArray {
   options = checkOptions('partition', options);
-  const { x, axis } = prep(xIn, options ?? -1);
+  const { x, axis } = prep(xIn, options ?? { axis: -1 });
   checkKth(kth, x.shape[axis]);
   return sort(x, { axis });
 }
 
 /** NumPy argpartition: indices of one valid partition (fast: a stable full argsort). */
-export function argpartition(xIn: ArrayInput, kth: number | readonly number[], options?: SortOptions | number | null): FastArray {
+export function argpartition(xIn: ArrayInput, kth: number | readonly number[], options?: SortOptions): FastArray {
   options = checkOptions('argpartition', options);
-  const { x, axis } = prep(xIn, options ?? -1);
+  const { x, axis } = prep(xIn, options ?? { axis: -1 });
   checkKth(kth, x.shape[axis]);
   return argsort(x, { axis });
 }

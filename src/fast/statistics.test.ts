@@ -51,18 +51,22 @@ describe('var / std (tolerance: 1e-12 relative for float64, 1e-6 for float32; ex
   });
 });
 
+/** fast accumulates small integers in its default integer (int32; uint32 for unsigned), NumPy in int64: NumPy's call with that dtype. */
+const accPy = (d: string): string =>
+  ['bool', 'int8', 'int16', 'int32'].includes(d) ? ', dtype=np.int32' : ['uint8', 'uint16', 'uint32'].includes(d) ? ', dtype=np.uint32' : '';
+
 describe('cumulative_sum / cumulative_prod / cumsum / cumprod (exact: same left-to-right order as NumPy)', () => {
   it('match NumPy on every dtype', () => {
     const rows: Row[] = [];
     for (const d of DTYPE_NAMES) {
-      rows.push({ label: `csum ${d}`, py: `np.cumulative_sum(mk('${d}'))`, run: () => st.cumulative_sum(mk(d)), opts: { rtol: d.startsWith('complex') ? 1e-6 : 0 } });
-      rows.push({ label: `cprod ${d} init`, py: `np.cumulative_prod(mk('${d}', 2)[::-1], include_initial=True)`, run: () => st.cumulative_prod(mk(d, 2).at('::-1'), { include_initial: true }), opts: { rtol: d.startsWith('complex') ? 1e-6 : 0 } });
-      rows.push({ label: `cumsum ${d} 2d`, py: `np.cumsum(m2('${d}'))`, run: () => st.cumsum(m2(d)), opts: { rtol: d.startsWith('complex') ? 1e-6 : 0 } });
+      rows.push({ label: `csum ${d}`, py: `np.cumulative_sum(mk('${d}')${accPy(d)})`, run: () => st.cumulative_sum(mk(d)), opts: { rtol: d.startsWith('complex') ? 1e-6 : 0 } });
+      rows.push({ label: `cprod ${d} init`, py: `np.cumulative_prod(mk('${d}', 2)[::-1], include_initial=True${accPy(d)})`, run: () => st.cumulative_prod(mk(d, 2).at('::-1'), { include_initial: true }), opts: { rtol: d.startsWith('complex') ? 1e-6 : 0 } });
+      rows.push({ label: `cumsum ${d} 2d`, py: `np.cumsum(m2('${d}')${accPy(d)})`, run: () => st.cumsum(m2(d)), opts: { rtol: d.startsWith('complex') ? 1e-6 : 0 } });
     }
     for (const d of ['int8', 'uint16', 'float32', 'int64'] as DTypeName[]) {
-      rows.push({ label: `csum ${d} axis0 init`, py: `np.cumulative_sum(m2('${d}'), axis=0, include_initial=True)`, run: () => st.cumulative_sum(m2(d), { axis: 0, include_initial: true }) });
+      rows.push({ label: `csum ${d} axis0 init`, py: `np.cumulative_sum(m2('${d}'), axis=0, include_initial=True${accPy(d)})`, run: () => st.cumulative_sum(m2(d), { axis: 0, include_initial: true }) });
       rows.push({ label: `cprod ${d} axis1 dtype`, py: `np.cumulative_prod(m2('${d}'), axis=1, dtype='${d}')`, run: () => st.cumulative_prod(m2(d), { axis: 1, dtype: d }) });
-      rows.push({ label: `cumprod ${d} axis -1`, py: `np.cumprod(m3('${d}')[::-1], axis=-1)`, run: () => st.cumprod(m3(d).at('::-1'), { axis: -1 }) });
+      rows.push({ label: `cumprod ${d} axis -1`, py: `np.cumprod(m3('${d}')[::-1], axis=-1${accPy(d)})`, run: () => st.cumprod(m3(d).at('::-1'), { axis: -1 }) });
     }
     rows.push({ label: 'csum empty', py: `np.cumulative_sum(np.zeros(0), include_initial=True)`, run: () => st.cumulative_sum(asarray([]), { include_initial: true }) });
     check(rows);
@@ -109,8 +113,9 @@ describe('nan-reductions (tolerance: 1e-12 relative float64, 1e-6 float32)', () 
     for (const d of [...FLOATS, 'int16', 'uint8'] as DTypeName[]) {
       const o = tol(d, 1e-12, 1e-6);
       for (const f of ['nansum', 'nanmean', 'nanmin', 'nanmax', 'nanvar', 'nanstd'] as const) {
-        rows.push({ label: `${f} ${d}`, py: `np.${f}(mk('${d}'))`, run: () => st[f](mk(d)), opts: o });
-        rows.push({ label: `${f} ${d} axis0`, py: `np.${f}(m2('${d}', 1)[:, ::-1], axis=0)`, run: () => st[f](m2(d, 1).at(':, ::-1'), { axis: 0 }), opts: o });
+        const acc = f === 'nansum' ? accPy(d) : '';
+        rows.push({ label: `${f} ${d}`, py: `np.${f}(mk('${d}')${acc})`, run: () => st[f](mk(d)), opts: o });
+        rows.push({ label: `${f} ${d} axis0`, py: `np.${f}(m2('${d}', 1)[:, ::-1], axis=0${acc})`, run: () => st[f](m2(d, 1).at(':, ::-1'), { axis: 0 }), opts: o });
       }
     }
     rows.push({ label: 'nanmean all-nan', py: 'np.nanmean(np.array([[np.nan, 1.0], [np.nan, 2.0]]), axis=0)', run: () => st.nanmean(asarray([[NaN, 1], [NaN, 2]]), { axis: 0 }) });

@@ -23,6 +23,7 @@ import { normalizeAxes, normalizeAxis } from './shape.js';
 import { DATA_CTOR } from './storage.js';
 import { ravel, reshape } from './views.js';
 import { checkOptions } from './options.js';
+import { sumDType } from './reduce.js';
 
 type Axis = number | readonly number[] | null | undefined;
 
@@ -95,13 +96,8 @@ export interface CumulativeOptions {
   include_initial?: boolean;
 }
 
-/** NumPy's accumulator dtype: bool and small signed integers -> int64, small unsigned -> uint64. */
-function accumulatorDType(d: DTypeName): DTypeName {
-  const k = kindOf(d);
-  if (k === 'bool' || (k === 'signed' && d !== 'int64')) return 'int64';
-  if (k === 'unsigned' && d !== 'uint64') return 'uint64';
-  return d;
-}
+/** The accumulator dtype of running sums/products: the same rule as sum/prod (fast's default integer, int32/uint32; see reduce.ts). */
+const accumulatorDType = sumDType;
 
 function cumulative(xIn: ArrayInput, options: CumulativeOptions, prod: boolean, name: string): FastArray {
   let x = toFast(xIn);
@@ -145,7 +141,7 @@ export interface CumsumOptions {
   dtype?: DTypeName;
 }
 
-function npCumulative(xIn: ArrayInput, options: CumsumOptions | number | null | undefined, prod: boolean, name: string): FastArray {
+function npCumulative(xIn: ArrayInput, options: CumsumOptions | undefined, prod: boolean, name: string): FastArray {
   const o: CumsumOptions = typeof options === 'object' && options !== null ? options : { axis: options };
   const x = toFast(xIn);
   if (o.axis === undefined || o.axis === null) return cumulative(ravel(x), { dtype: o.dtype }, prod, name);
@@ -153,12 +149,12 @@ function npCumulative(xIn: ArrayInput, options: CumsumOptions | number | null | 
 }
 
 /** NumPy cumsum: axis null (default) works on the flattened array. */
-export function cumsum(x: ArrayInput, options?: CumsumOptions | number | null): FastArray {
+export function cumsum(x: ArrayInput, options?: CumsumOptions): FastArray {
   options = checkOptions('cumsum', options);
   return npCumulative(x, options, false, 'cumsum');
 }
 /** NumPy cumprod: axis null (default) works on the flattened array. */
-export function cumprod(x: ArrayInput, options?: CumsumOptions | number | null): FastArray {
+export function cumprod(x: ArrayInput, options?: CumsumOptions): FastArray {
   options = checkOptions('cumprod', options);
   return npCumulative(x, options, true, 'cumprod');
 }
@@ -257,7 +253,7 @@ function argFloat32(d: Float32Array, off: number, n: number, stride: number, max
   return best;
 }
 
-function argReduce(xIn: ArrayInput, options: ArgOptions | number | null | undefined, max: boolean, skipNaN: boolean, name: string): FastArray {
+function argReduce(xIn: ArrayInput, options: ArgOptions | undefined, max: boolean, skipNaN: boolean, name: string): FastArray {
   const o: ArgOptions = typeof options === 'object' && options !== null ? options : { axis: options };
   const x = toFast(xIn);
   const axis = o.axis === undefined || o.axis === null ? null : normalizeAxis(o.axis, x.ndim);
@@ -274,22 +270,22 @@ function argReduce(xIn: ArrayInput, options: ArgOptions | number | null | undefi
 }
 
 /** Index of the maximum along `axis` (flattened when null); the first NaN wins, as NumPy. int32 result. */
-export function argmax(x: ArrayInput, options?: ArgOptions | number | null): FastArray {
+export function argmax(x: ArrayInput, options?: ArgOptions): FastArray {
   options = checkOptions('argmax', options);
   return argReduce(x, options, true, false, 'argmax');
 }
 /** Index of the minimum along `axis` (flattened when null); the first NaN wins, as NumPy. int32 result. */
-export function argmin(x: ArrayInput, options?: ArgOptions | number | null): FastArray {
+export function argmin(x: ArrayInput, options?: ArgOptions): FastArray {
   options = checkOptions('argmin', options);
   return argReduce(x, options, false, false, 'argmin');
 }
 /** NumPy nanargmax: NaNs ignored; an all-NaN lane is a ValueError. */
-export function nanargmax(x: ArrayInput, options?: ArgOptions | number | null): FastArray {
+export function nanargmax(x: ArrayInput, options?: ArgOptions): FastArray {
   options = checkOptions('nanargmax', options);
   return argReduce(x, options, true, true, 'nanargmax');
 }
 /** NumPy nanargmin: NaNs ignored; an all-NaN lane is a ValueError. */
-export function nanargmin(x: ArrayInput, options?: ArgOptions | number | null): FastArray {
+export function nanargmin(x: ArrayInput, options?: ArgOptions): FastArray {
   options = checkOptions('nanargmin', options);
   return argReduce(x, options, false, true, 'nanargmin');
 }
@@ -310,7 +306,7 @@ export interface NanOptions {
   correction?: number;
 }
 
-function nanOpts(options: NanOptions | number | readonly number[] | null | undefined): NanOptions {
+function nanOpts(options: NanOptions | undefined): NanOptions {
   return typeof options === 'object' && options !== null && !Array.isArray(options) ? (options as NanOptions) : { axis: options as Axis };
 }
 
@@ -345,7 +341,7 @@ function onlyReal(x: FastArray, name: string): void {
 }
 
 /** NumPy nansum: NaNs count as zero (integer and bool input: plain sum). */
-export function nansum(xIn: ArrayInput, options?: NanOptions | number | readonly number[] | null): FastArray {
+export function nansum(xIn: ArrayInput, options?: NanOptions): FastArray {
   options = checkOptions('nansum', options);
   const x = toFast(xIn);
   const o = nanOpts(options);
@@ -367,7 +363,7 @@ export function nansum(xIn: ArrayInput, options?: NanOptions | number | readonly
 }
 
 /** NumPy nanmean: the mean of the non-NaN values (NaN for an all-NaN lane). */
-export function nanmean(xIn: ArrayInput, options?: NanOptions | number | readonly number[] | null): FastArray {
+export function nanmean(xIn: ArrayInput, options?: NanOptions): FastArray {
   options = checkOptions('nanmean', options);
   const x = toFast(xIn);
   const o = nanOpts(options);
@@ -382,7 +378,7 @@ export function nanmean(xIn: ArrayInput, options?: NanOptions | number | readonl
   });
 }
 
-function nanExtreme(xIn: ArrayInput, options: NanOptions | number | readonly number[] | null | undefined, max: boolean): FastArray {
+function nanExtreme(xIn: ArrayInput, options: NanOptions | undefined, max: boolean): FastArray {
   const x = toFast(xIn);
   const o = nanOpts(options);
   if (!isFloatish(x.dtype)) {
@@ -400,17 +396,17 @@ function nanExtreme(xIn: ArrayInput, options: NanOptions | number | readonly num
 }
 
 /** NumPy nanmax: the maximum ignoring NaNs (NaN for an all-NaN lane). */
-export function nanmax(x: ArrayInput, options?: NanOptions | number | readonly number[] | null): FastArray {
+export function nanmax(x: ArrayInput, options?: NanOptions): FastArray {
   options = checkOptions('nanmax', options);
   return nanExtreme(x, options, true);
 }
 /** NumPy nanmin: the minimum ignoring NaNs (NaN for an all-NaN lane). */
-export function nanmin(x: ArrayInput, options?: NanOptions | number | readonly number[] | null): FastArray {
+export function nanmin(x: ArrayInput, options?: NanOptions): FastArray {
   options = checkOptions('nanmin', options);
   return nanExtreme(x, options, false);
 }
 
-function nanVariance(xIn: ArrayInput, options: NanOptions | number | readonly number[] | null | undefined, root: boolean): FastArray {
+function nanVariance(xIn: ArrayInput, options: NanOptions | undefined, root: boolean): FastArray {
   const x = toFast(xIn);
   const o = nanOpts(options);
   const ddof = o.correction ?? o.ddof ?? 0;
@@ -433,12 +429,12 @@ function nanVariance(xIn: ArrayInput, options: NanOptions | number | readonly nu
 }
 
 /** NumPy nanvar: variance of the non-NaN values (`ddof` or `correction`). */
-export function nanvar(x: ArrayInput, options?: NanOptions | number | readonly number[] | null): FastArray {
+export function nanvar(x: ArrayInput, options?: NanOptions): FastArray {
   options = checkOptions('nanvar', options);
   return nanVariance(x, options, false);
 }
 /** NumPy nanstd: standard deviation of the non-NaN values. */
-export function nanstd(x: ArrayInput, options?: NanOptions | number | readonly number[] | null): FastArray {
+export function nanstd(x: ArrayInput, options?: NanOptions): FastArray {
   options = checkOptions('nanstd', options);
   return nanVariance(x, options, true);
 }
@@ -470,7 +466,7 @@ function lerp(a: number, b: number, t: number, wrapTo: Float64Array | Int32Array
   return t >= 0.5 ? b - d * (1 - t) : a + d * t;
 }
 
-function quantileCore(xIn: ArrayInput, qIn: number | readonly number[] | FastArray, options: QuantileOptions | number | null | undefined, scale: number, name: string): FastArray {
+function quantileCore(xIn: ArrayInput, qIn: number | readonly number[] | FastArray, options: QuantileOptions | undefined, scale: number, name: string): FastArray {
   const x = toFast(xIn);
   const o: QuantileOptions = typeof options === 'object' && options !== null && !Array.isArray(options) ? options : { axis: options as Axis };
   if (o.method !== undefined && o.method !== 'linear') throw new NotSupportedError(`numpy.${name}`, `fast implements method 'linear' only, got '${String(o.method)}'`);
@@ -533,18 +529,18 @@ function quantileCore(xIn: ArrayInput, qIn: number | readonly number[] | FastArr
 }
 
 /** NumPy quantile (method 'linear'): q in [0, 1], a number or a list (its axes come first in the result). */
-export function quantile(x: ArrayInput, q: number | readonly number[] | FastArray, options?: QuantileOptions | number | null): FastArray {
+export function quantile(x: ArrayInput, q: number | readonly number[] | FastArray, options?: QuantileOptions): FastArray {
   options = checkOptions('quantile', options);
   return quantileCore(x, q, options, 1, 'quantile');
 }
 /** NumPy percentile (method 'linear'): q in [0, 100]. */
-export function percentile(x: ArrayInput, q: number | readonly number[] | FastArray, options?: QuantileOptions | number | null): FastArray {
+export function percentile(x: ArrayInput, q: number | readonly number[] | FastArray, options?: QuantileOptions): FastArray {
   options = checkOptions('percentile', options);
   return quantileCore(x, q, options, 100, 'percentile');
 }
 
 /** NumPy median: the mean of the middle element(s) of each sorted lane; NaN when a lane holds NaN. */
-export function median(xIn: ArrayInput, options?: QuantileOptions | number | readonly number[] | null): FastArray {
+export function median(xIn: ArrayInput, options?: QuantileOptions): FastArray {
   options = checkOptions('median', options);
   const x = toFast(xIn);
   const o: QuantileOptions = typeof options === 'object' && options !== null && !Array.isArray(options) ? (options as QuantileOptions) : { axis: options as Axis };
@@ -569,7 +565,7 @@ export function median(xIn: ArrayInput, options?: QuantileOptions | number | rea
 }
 
 /** NumPy ptp: max - min over `axis` (integers wrap as NumPy's subtract). */
-export function ptp(xIn: ArrayInput, options?: { axis?: Axis; keepdims?: boolean } | number | readonly number[] | null): FastArray {
+export function ptp(xIn: ArrayInput, options?: { axis?: Axis; keepdims?: boolean }): FastArray {
   options = checkOptions('ptp', options);
   const x = toFast(xIn);
   const o = nanOpts(options as NanOptions);

@@ -1,5 +1,5 @@
 /** Views without copying: reshape, transpose, squeeze, expand_dims, broadcast_to, flip, ravel, moveaxis, swapaxes. */
-import { CopyRequiredError, ShapeError, ValueError } from '../common/errors.js';
+import { CopyRequiredError, IndexError, ShapeError, ValueError } from '../common/errors.js';
 import { FastArray } from './array.js';
 import { copy } from './convert.js';
 import { checkOptions, intArg } from './options.js';
@@ -213,6 +213,10 @@ export function expand_dims(a: FastArray, axisArg: AxisArg = 0): FastArray {
   const axis = axisOf(axisArg, 'expand_dims') ?? 0;
   const list = typeof axis === 'number' ? [axis] : axis;
   const nd = a.ndim + list.length;
+  for (const x of list) {
+    // the Array API standard asks for IndexError here (NumPy's AxisError is both an IndexError and a ValueError)
+    if (Number.isInteger(x) && (x < -nd || x >= nd)) throw new IndexError(`axis ${x} is out of bounds for array of dimension ${nd}`);
+  }
   const axes = normalizeAxes(list, nd);
   a._force();
   const shape: number[] = [];
