@@ -167,7 +167,7 @@ export function prepareFastUser(spec: UserCaseSpec, s: UserSizes): BenchCase | U
       const all = slice(null, null);
       return listCase(() => {
         const dist = fast.pow(X.at(all, null, all).sub(C.at(null, all, all)), 2).sum({ axis: -1 });
-        const lab = fast.argmin(dist, 1);
+        const lab = fast.argmin(dist, { axis: 1 });
         const out: FastArray[] = [];
         for (let j = 0; j < k; j++) out.push(X.at(lab.eq(j)).mean({ axis: 0 }));
         return out;
