@@ -41,6 +41,11 @@ def default_of(p):
     return {"kind": "repr", "repr": re.sub(r" at 0x[0-9a-f]+", "", repr(d))}
 
 
+# Where inspect's text signature is narrower than what NumPy's C argument parser accepts (checked by
+# calling): np.arange(0, 5, 1, 'float32') takes dtype positionally.
+POSITIONAL_TOO = {"arange": {"dtype"}}
+
+
 def entry(path, obj, kind):
     try:
         sig = inspect.signature(obj)
@@ -51,6 +56,8 @@ def entry(path, obj, kind):
         if kind == "method" and not params and p.name == "self":
             continue
         item = {"name": p.name, "kind": KIND[p.kind]}
+        if p.name in POSITIONAL_TOO.get(path, ()) and p.kind == inspect.Parameter.KEYWORD_ONLY:
+            item["kind"] = "positional-or-keyword"
         d = default_of(p)
         if d is not None:
             item["default"] = d

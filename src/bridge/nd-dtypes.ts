@@ -23,6 +23,9 @@ const ARRAY_PARAMS = new Set([
   'p', 'c', 'prototype', 'u', 'xs', 'arys',
 ]);
 
+/** Parameters that are arrays when given a list and counts when given a number (histogram's bins). */
+const LIST_PARAMS = new Set(['bins']);
+
 type Kind = 'bool' | 'int' | 'float' | 'other';
 
 /** What NumPy would make of a JS value: bool, int (-> int64), float, or something else (left to fast). */
@@ -60,7 +63,7 @@ function numpyReading(v: unknown, scalarsAreArrays: boolean): unknown {
   return v;
 }
 
-const ACCUMULATING = new Set(['sum', 'prod', 'cumsum', 'cumprod', 'nansum', 'nanprod', 'cumulative_sum', 'cumulative_prod', 'trace']);
+const ACCUMULATING = new Set(['sum', 'prod', 'cumsum', 'cumprod', 'nansum', 'nanprod', 'cumulative_sum', 'cumulative_prod', 'trace', 'linalg.trace']);
 const INT_CREATION = new Set(['arange', 'full']);
 
 /** NumPy's accumulator dtype for summing `d` (undefined: the input's own). */
@@ -84,9 +87,12 @@ export function applyNumpyDtypes(path: string, names: readonly string[], args: u
   const dtypeGiven = options !== undefined && options.dtype !== undefined && options.dtype !== null;
   // With a dtype argument, the dtype decides how lists are read (asarray([1, 2], dtype='uint64')).
   if (!dtypeGiven) {
-    for (let i = 0; i < args.length; i++) if (ARRAY_PARAMS.has(names[i])) args[i] = numpyReading(args[i], scalarsAreArrays);
+    for (let i = 0; i < args.length; i++) {
+      if (ARRAY_PARAMS.has(names[i])) args[i] = numpyReading(args[i], scalarsAreArrays);
+      else if (LIST_PARAMS.has(names[i])) args[i] = numpyReading(args[i], false);
+    }
   }
-  if (options !== undefined) for (const k of Object.keys(options)) if (ARRAY_PARAMS.has(k)) options[k] = numpyReading(options[k], false);
+  if (options !== undefined) for (const k of Object.keys(options)) if (ARRAY_PARAMS.has(k) || LIST_PARAMS.has(k)) options[k] = numpyReading(options[k], false);
   if (!dtypeGiven && INT_CREATION.has(path)) {
     const numeric = path === 'full' ? [args[1]] : args.filter((v) => v !== undefined && v !== null);
     if (numeric.length > 0 && numeric.every((v) => kindOf(v) === 'int')) return { ...options, dtype: 'int64' };

@@ -53,6 +53,11 @@ function rolesOf(sig: CompiledSignature, fs: FastSignature): Role[] {
   });
 }
 
+/** Paths nd always runs on NumPy, although fast has them, and why. */
+const NUMPY_ONLY: Readonly<Record<string, string>> = {
+  __array_namespace_info__: "nd's results follow NumPy's dtypes, so its namespace info (default dtypes...) is NumPy's",
+};
+
 const routes = new Map<string, Route>();
 
 /** The route of a dotted path (cached). */
@@ -65,7 +70,8 @@ export function routeOf(path: string): Route {
   const fastSignature = FAST_SIGNATURES[path];
   let fastFn: Route['fastFn'];
   let fastMissing = '';
-  if (isNotSupported(f)) fastMissing = `fast does not support ${(f as { notSupported: string }).notSupported}`;
+  if (NUMPY_ONLY[path] !== undefined) fastMissing = NUMPY_ONLY[path];
+  else if (isNotSupported(f)) fastMissing = `fast does not support ${(f as { notSupported: string }).notSupported}`;
   else if (typeof f !== 'function') fastMissing = `fast has no ${path}`;
   else if (signature === undefined) fastMissing = `NumPy's signature of ${path} is unknown, so the call cannot be checked for fast`;
   else if (fastSignature === undefined) fastMissing = `fast has ${path}, but not with NumPy's parameters (no entry in FAST_SIGNATURES)`;
@@ -111,6 +117,7 @@ export function planFast(route: Route, bound: BoundCall): FastPlan {
     if (v === NOT_PASSED) continue;
     const role = route.roles[i];
     const p = params[i];
+    if (typeof v === 'bigint' && (v >= 2n ** 53n || v <= -(2n ** 53n))) return { refuse: `fast's integer arguments are JS numbers: ${route.path}.${p.name} = ${v}n is not below 2**53 in magnitude` };
     if (role.kind === 'positional') {
       if (role.spread) {
         spreadSlot = role.slot;
@@ -146,6 +153,9 @@ export function planFast(route: Route, bound: BoundCall): FastPlan {
     const spreadNames = [...names.slice(0, spreadSlot), ...spreadValues.map(() => names[spreadSlot]), ...names.slice(spreadSlot + 1, end)];
     return { args, names: spreadNames, options };
   }
-  const args = options === undefined ? positional.slice(0, lastPositional + 1) : positional;
+  // Options follow the last positional argument the call passed: fast's functions take an options object
+  // in place of their optional positional parameters (clip(x, { min, max }), eye(n, { k })), and one after
+  // unpassed positionals (clip(x, undefined, undefined, {...})) would be an extra argument.
+  const args = positional.slice(0, lastPositional + 1);
   return { args, names, options };
 }

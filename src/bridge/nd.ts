@@ -424,11 +424,14 @@ function makeNode(path: readonly string[]): NdObject {
       const cached = children.get(prop);
       if (cached !== undefined) return cached;
       const child = [...path, prop];
+      if (children.has(prop)) return cached; // a cached null (nd.newaxis)
       const f = resolveFastPath(child);
       let v: unknown;
-      if (f !== undefined && typeof f !== 'function' && (typeof f !== 'object' || f === null)) v = f;
-      else if (f === undefined) v = numpyConstant(child); // a plain value NumPy has and fast does not (np.euler_gamma)
-      v ??= makeNode(child);
+      if (f !== undefined && typeof f !== 'function' && (typeof f !== 'object' || f === null)) v = f; // a constant (newaxis is null, as NumPy's None)
+      else {
+        const c = f === undefined ? numpyConstant(child) : undefined; // a plain value NumPy has and fast does not (np.euler_gamma)
+        v = c !== undefined ? c : makeNode(child);
+      }
       children.set(prop, v);
       return v;
     },
