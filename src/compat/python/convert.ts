@@ -29,7 +29,7 @@
 import { DTypeError, ValueError } from '../../common/errors.js';
 import type { Ptr } from '../ffi/index.js';
 import { acquireGil, GIL } from './gil.js';
-import { hasPyObject, livePtr, PyComplex, PyDict, PYOBJ, PyTuple, type HasPyObject, type PyCell } from './objects.js';
+import { forgedCellError, hasPyObject, isGenuineCell, livePtr, PyComplex, PyDict, PYOBJ, PyTuple, type HasPyObject, type PyCell } from './objects.js';
 import { getRuntime, raisePythonError, type Runtime } from './runtime.js';
 
 /** Wraps an owned ndarray reference (registered by src/compat/numpy). */
@@ -542,6 +542,7 @@ export function callPythonRaw(rt: Runtime, callable: Ptr, args: readonly unknown
       const carried = (typeof a === 'object' && a !== null) || typeof a === 'function' ? (a as Partial<HasPyObject>)[PYOBJ] : undefined;
       if (carried !== undefined) {
         // `carried.ptr` read here rather than in livePtr: this site sees few cell kinds, livePtr sees all.
+        if (!isGenuineCell(carried)) throw forgedCellError();
         const p = carried.ptr;
         if (p === 0n) livePtr(carried); // throws DisposedError
         slots[i] = p;
