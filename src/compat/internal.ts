@@ -21,11 +21,11 @@
  *   keepAliveCapsule(rt, jsValue, onRelease?) -> NEW capsule     holds jsValue until Python destroys the capsule
  *   pythonFunction(rt, jsFn) -> NEW callable                      a Python callable that runs jsFn
  *   ownReference(holder, ptr, label) -> PyCell / livePtr(cell) / disposeCell(cell) / PYOBJ (module-private key)
- *   trustedCell(ptr, label) / borrowedArg(ptr) the only way to make a cell: cells compat did not make are refused
- *                                            (TypeError), and a cell's ptr can only be cleared to 0n
  *                                            a JS object owning one Python reference (FinalizationRegistry;
  *                                            references of collected holders are released in batches at the
  *                                            end of the task: flushReleases() releases the queued ones now)
+ *   trustedCell(ptr, label) / borrowedArg(ptr)  the only other way to make a cell: cells compat did not make are refused
+ *                                            (TypeError), and a cell's ptr can only be cleared to 0n
  *   new CompatArray(ptr)                     wrap an owned ndarray reference
  */
 export { getEngine, type FfiEngine, type Ptr, type RegisteredCallback } from './ffi/index.js';
