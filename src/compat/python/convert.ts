@@ -80,8 +80,35 @@ let table: TypeTable | undefined;
 
 function str(rt: Runtime, ptr: Ptr): string {
   const p = rt.api.PyUnicode_AsUTF8AndSize(ptr, rt.scratch);
-  if (p === 0n) raisePythonError(rt);
+  if (p === 0n) return strWithSurrogates(rt, ptr);
   return rt.engine.readUtf8(p, Number(rt.engine.readI64(rt.scratch)));
+}
+
+/**
+ * A Python str that has no UTF-8 form (it holds lone surrogates, as JS strings may): read as UTF-16 code
+ * units, so the JS string has the same lone surrogates.
+ */
+function strWithSurrogates(rt: Runtime, ptr: Ptr): string {
+  const { api } = rt;
+  if (api.PyErr_Occurred() === 0n) raisePythonError(rt);
+  api.PyErr_Clear();
+  const enc = api.PyObject_GetAttrString(ptr, 'encode');
+  if (enc === 0n) raisePythonError(rt);
+  const args = check(rt, tupleOf(rt, ['utf-16-le', 'surrogatepass']));
+  const bytes = api.PyObject_Call(enc, args, 0n);
+  api.Py_DecRef(args);
+  api.Py_DecRef(enc);
+  if (bytes === 0n) raisePythonError(rt);
+  const hexFn = api.PyObject_GetAttrString(bytes, 'hex');
+  api.Py_DecRef(bytes);
+  if (hexFn === 0n) raisePythonError(rt);
+  const hex = api.PyObject_CallNoArgs(hexFn);
+  api.Py_DecRef(hexFn);
+  if (hex === 0n) raisePythonError(rt);
+  const p = api.PyUnicode_AsUTF8AndSize(hex, rt.scratch);
+  const text = p === 0n ? '' : rt.engine.readUtf8(p, Number(rt.engine.readI64(rt.scratch)));
+  api.Py_DecRef(hex);
+  return Buffer.from(text, 'hex').toString('utf16le');
 }
 
 /** Python int -> number (safe) or bigint; `asBigint` forces bigint. */
@@ -129,12 +156,27 @@ const complexValue: Converter = (rt, ptr) => {
   return v;
 };
 
+/** Python lists/tuples being converted to JS, outermost first (depth limit, cycle detection). */
+const reading: Ptr[] = [];
+
 function sequence(size: (rt: Runtime, p: Ptr) => number, item: (rt: Runtime, p: Ptr, i: number) => Ptr): Converter {
   return (rt, ptr) => {
-    const n = size(rt, ptr);
-    const out = new Array<unknown>(n);
-    for (let i = 0; i < n; i++) out[i] = fromPython(rt, item(rt, ptr, i), false);
-    return out;
+    const depth = reading.length;
+    if (depth >= CYCLE_CHECK_DEPTH && reading.includes(ptr)) {
+      throw new ValueError('cannot convert a cyclic Python list or tuple to JS (it contains itself). Break the cycle in Python, or keep the object in Python.');
+    }
+    if (depth >= MAX_NESTING) {
+      throw new ValueError(`cannot convert Python lists or tuples nested more than ${MAX_NESTING} levels deep to JS. Keep the object in Python, or flatten it there.`);
+    }
+    reading.push(ptr);
+    try {
+      const n = size(rt, ptr);
+      const out = new Array<unknown>(n);
+      for (let i = 0; i < n; i++) out[i] = fromPython(rt, item(rt, ptr, i), false);
+      return out;
+    } finally {
+      reading.pop();
+    }
   };
 }
 
@@ -257,12 +299,44 @@ function check(rt: Runtime, p: Ptr): Ptr {
   return p;
 }
 
+const INT64_LIMIT = 2 ** 63;
+/** A UTF-16 surrogate without its pair. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/**
+ * Containers (arrays, compat.tuple/dict, Maps) nested deeper than this are refused with a ValueError
+ * instead of overflowing the JS stack (NumPy itself accepts at most 64 dimensions).
+ */
+export const MAX_NESTING = 512;
+/** Containers being converted, outermost first (for the depth limit and cycle detection). */
+const converting: object[] = [];
+/** Below this depth a cycle is not looked for: it shows up again, deeper, within a few levels. */
+const CYCLE_CHECK_DEPTH = 32;
+
+function enterContainer(v: object): void {
+  const depth = converting.length;
+  if (depth >= CYCLE_CHECK_DEPTH && converting.includes(v)) {
+    throw new ValueError(`cannot pass a cyclic structure to Python: a ${Array.isArray(v) ? 'JS array' : 'container'} contains itself. Pass a copy without the cycle.`);
+  }
+  if (depth >= MAX_NESTING) {
+    throw new ValueError(`cannot pass containers nested more than ${MAX_NESTING} levels deep to Python (NumPy arrays have at most 64 dimensions). Flatten the data, or pass a TypedArray and reshape it.`);
+  }
+  converting.push(v);
+}
+
+function leaveContainer(): void {
+  converting.pop();
+}
+
 /** JS -> Python: a NEW reference. GIL must be held. */
 export function toPython(rt: Runtime, v: unknown): Ptr {
   const { api } = rt;
   switch (typeof v) {
     case 'number':
-      if (Number.isSafeInteger(v) && !Object.is(v, -0)) return check(rt, api.PyLong_FromLong(v));
+      // -0 is an integer (NumPy refuses the float -0.0 as an axis); integers past 2**53 stay integers
+      // (np.empty(2 ** 60) is NumPy's MemoryError, not a TypeError about floats).
+      if (Number.isSafeInteger(v)) return check(rt, api.PyLong_FromLong(v === 0 ? 0 : v));
+      if (Number.isInteger(v) && v >= -INT64_LIMIT && v < INT64_LIMIT) return check(rt, api.PyLong_FromLongLong(BigInt(v)));
       return check(rt, api.PyFloat_FromDouble(v));
     case 'boolean': {
       const b = v ? api.True : api.False;
@@ -298,24 +372,36 @@ export function toPython(rt: Runtime, v: unknown): Ptr {
         return p;
       }
       if (Array.isArray(v)) {
-        const list = check(rt, api.PyList_New(v.length));
-        for (let i = 0; i < v.length; i++) {
-          let item: Ptr;
-          try {
-            item = toPython(rt, v[i]);
-          } catch (err) {
-            api.Py_DecRef(list);
-            throw err;
+        enterContainer(v);
+        try {
+          const list = check(rt, api.PyList_New(v.length));
+          for (let i = 0; i < v.length; i++) {
+            let item: Ptr;
+            try {
+              item = toPython(rt, v[i]);
+            } catch (err) {
+              api.Py_DecRef(list);
+              throw err;
+            }
+            api.PyList_SetItem(list, i, item);
           }
-          api.PyList_SetItem(list, i, item);
+          return list;
+        } finally {
+          leaveContainer();
         }
-        return list;
       }
-      if (v instanceof PyTuple) return tupleOf(rt, v.items);
-      if (v instanceof PyDict) return dictOf(rt, v.entries);
+      if (v instanceof PyTuple || v instanceof PyDict || v instanceof Map) {
+        enterContainer(v);
+        try {
+          if (v instanceof PyTuple) return tupleOf(rt, v.items);
+          if (v instanceof PyDict) return dictOf(rt, v.entries);
+          return dictOf(rt, [...v.entries()]);
+        } finally {
+          leaveContainer();
+        }
+      }
       if (v instanceof PyComplex) return check(rt, api.PyComplex_FromDoubles(v.re, v.im));
       if (ArrayBuffer.isView(v)) return typedArray(rt, v);
-      if (v instanceof Map) return dictOf(rt, [...v.entries()]);
       if (isPlainObject(v) && isComplexLike(v)) return check(rt, api.PyComplex_FromDoubles(v.re, v.im));
       for (const convert of foreignConverters) {
         const known = convert(v);
@@ -423,6 +509,13 @@ function kwargsOf(rt: Runtime, kw: Record<string, unknown>): Ptr {
   for (const key in kw) {
     let val = kw[key];
     if (val === undefined) continue;
+    if (key.includes('\0') || LONE_SURROGATE.test(key)) {
+      api.Py_DecRef(d);
+      throw new TypeError(
+        `keyword argument name ${JSON.stringify(key)} contains ${key.includes('\0') ? 'a NUL character' : 'a lone surrogate'}, which no Python ` +
+          `parameter name has (it would be ${key.includes('\0') ? 'cut short there' : 'changed to U+FFFD'} and could replace another keyword). Fix the key.`,
+      );
+    }
     if ((key === 'axis' || key === 'axes') && Array.isArray(val)) val = new PyTuple(val);
     let vp: Ptr;
     try {

@@ -33,7 +33,15 @@ def describe_error(t, v, tb):
         tb_text = ''.join(traceback.format_exception(t, v, tb))
     except Exception:
         tb_text = ''
-    return (name, msg, tb_text)
+    return (well_formed(name), well_formed(msg), well_formed(tb_text))
+
+def well_formed(s):
+    # Lone surrogates have no UTF-8 form: they become U+FFFD instead of losing the whole text.
+    try:
+        s.encode('utf-8')
+        return s
+    except UnicodeEncodeError:
+        return s.encode('utf-16-le', 'surrogatepass').decode('utf-16-le', 'replace')
 
 def add_paths(paths):
     for p in paths:
@@ -101,7 +109,11 @@ export function fetchPythonError(rt: Runtime): PythonError {
   const part = (i: number): string => {
     const s = api.PyTuple_GetItem(desc, i);
     const p = api.PyUnicode_AsUTF8AndSize(s, scratch);
-    return p === 0n ? '' : engine.readUtf8(p, Number(engine.readI64(scratch)));
+    if (p === 0n) {
+      api.PyErr_Clear();
+      return '';
+    }
+    return engine.readUtf8(p, Number(engine.readI64(scratch)));
   };
   const err = new PythonError(part(0), part(1), part(2).trimEnd());
   api.Py_DecRef(desc);
