@@ -20,7 +20,7 @@ import type { Ptr, RegisteredCallback } from '../ffi/index.js';
 import { PY_METHOD_DEF, METH_VARARGS } from './capi.js';
 import { fromPython, registerFunctionFactory, toPython } from './convert.js';
 import { GIL } from './gil.js';
-import type { Runtime } from './runtime.js';
+import { CALLBACK_RECURSION_MESSAGE, MAX_CALLBACK_DEPTH, raiseInPython, type Runtime } from './runtime.js';
 
 interface Entry {
   readonly fn?: (...args: unknown[]) => unknown;
@@ -38,16 +38,20 @@ interface Trampolines {
 }
 let trampolines: Trampolines | undefined;
 
-function errorMessage(err: unknown): string {
-  return err instanceof Error ? `${err.name}: ${err.message}` : String(err);
-}
-
 function install(rt: Runtime): Trampolines {
   if (trampolines) return trampolines;
   const { api, engine } = rt;
   const call = engine.registerCallback('ptr', ['ptr', 'ptr'], (self: Ptr, args: Ptr): Ptr => {
     GIL.nested++;
     try {
+      if (GIL.nested > MAX_CALLBACK_DEPTH) {
+        api.PyErr_SetString(
+          api.exc.RecursionError,
+          `${CALLBACK_RECURSION_MESSAGE} ${MAX_CALLBACK_DEPTH} levels deep (JS calling Python calling JS...): unbounded mutual recursion? ` +
+            'Make the recursion end, or loop instead of recursing through Python.',
+        );
+        return 0n;
+      }
       const id = Number(api.PyCapsule_GetPointer(self, 0n));
       const entry = entries.get(id);
       if (!entry?.fn) {
@@ -59,7 +63,7 @@ function install(rt: Runtime): Trampolines {
       for (let i = 0; i < n; i++) jsArgs[i] = fromPython(rt, api.PyTuple_GetItem(args, i), false);
       return toPython(rt, entry.fn(...jsArgs));
     } catch (err) {
-      api.PyErr_SetString(api.exc.RuntimeError, `JS exception in a callback: ${errorMessage(err)}`);
+      raiseInPython(rt, err, 'JS exception in a callback: ');
       return 0n;
     } finally {
       GIL.nested--;

@@ -80,6 +80,92 @@ export interface Runtime {
 let runtime: Runtime | undefined;
 let bootError: CompatUnavailableError | undefined;
 
+/**
+ * JS<->Python callbacks nested deeper than this (JS calls Python, which calls a JS function, which calls
+ * Python...) raise CallbackRecursionError instead of exhausting the native stack.
+ */
+export const MAX_CALLBACK_DEPTH = 100;
+/** The start of the message of the Python RecursionError raised at MAX_CALLBACK_DEPTH. */
+export const CALLBACK_RECURSION_MESSAGE = 'ndbridge: JS and Python callbacks nested more than';
+
+/**
+ * Unbounded (or too deep) mutual recursion between JS and Python: JS functions passed to Python that call
+ * back into Python, nested more than MAX_CALLBACK_DEPTH levels. A PythonError (pythonType
+ * 'RecursionError'), so code that catches PythonError still sees it.
+ */
+export class CallbackRecursionError extends PythonError {
+  override name = 'CallbackRecursionError';
+}
+
+/**
+ * The Python exception behind the most recent PythonError (one owned reference), so that when that
+ * PythonError propagates through a JS callback back into Python, the same exception object is raised
+ * again (its traceback grows by the new frames) instead of a new RuntimeError whose message embeds the
+ * old message and traceback (which doubled in size per nesting level). Released at the end of the
+ * synchronous segment, or when the next error is fetched.
+ */
+let lastError: { readonly error: PythonError; readonly type: Ptr; readonly value: Ptr } | undefined;
+let lastErrorClearScheduled = false;
+
+function setLastError(rt: Runtime, error: PythonError, type: Ptr, value: Ptr): void {
+  clearLastError(rt);
+  rt.api.Py_IncRef(type);
+  rt.api.Py_IncRef(value);
+  lastError = { error, type, value };
+  if (!lastErrorClearScheduled) {
+    lastErrorClearScheduled = true;
+    queueMicrotask(() => {
+      lastErrorClearScheduled = false;
+      if (GIL.nested > 0) return; // inside a callback: the next fetch or segment clears it
+      const r = runtime;
+      if (r && lastError) {
+        if (!GIL.held) acquireGil();
+        clearLastError(r);
+      }
+    });
+  }
+}
+
+function clearLastError(rt: Runtime): void {
+  const e = lastError;
+  if (!e) return;
+  lastError = undefined;
+  rt.api.Py_DecRef(e.type);
+  rt.api.Py_DecRef(e.value);
+}
+
+/**
+ * Raise `err` (thrown by JS code running as a Python callable) as the pending Python exception. GIL held.
+ * A PythonError that came from Python raises its original exception object again; any other error a
+ * RuntimeError whose message is bounded (the start and the end of a long message are kept).
+ */
+export function raiseInPython(rt: Runtime, err: unknown, prefix: string): void {
+  const { api } = rt;
+  const e = lastError;
+  if (e && err === e.error) {
+    api.PyErr_SetObject(e.type, e.value);
+    return;
+  }
+  let text: string;
+  if (err instanceof PythonError) text = `${err.pythonType}: ${err.pythonMessage}`;
+  else if (err instanceof Error) text = `${err.name}: ${err.message}`;
+  else text = String(err);
+  api.PyErr_SetString(api.exc.RuntimeError, `${prefix}${boundedText(text)}`);
+  callbackCause = { message: `${prefix}${boundedText(text)}`, error: err };
+}
+
+/** The JS error behind the last RuntimeError raised by raiseInPython, attached as `cause` when it comes back. */
+let callbackCause: { readonly message: string; readonly error: unknown } | undefined;
+
+const MAX_MESSAGE = 4000;
+/** At most MAX_MESSAGE characters: the start and the end of a longer text. */
+function boundedText(text: string): string {
+  if (text.length <= MAX_MESSAGE) return text;
+  const head = text.slice(0, MAX_MESSAGE / 4);
+  const tail = text.slice(text.length - (MAX_MESSAGE * 3) / 4);
+  return `${head} [... ${text.length - head.length - tail.length} characters left out ...] ${tail}`;
+}
+
 /** Fetch the current Python exception (must be set) as a PythonError, clearing it. GIL held. */
 export function fetchPythonError(rt: Runtime): PythonError {
   const { api, engine, scratch } = rt;
@@ -101,8 +187,8 @@ export function fetchPythonError(rt: Runtime): PythonError {
   }
   const desc = api.PyObject_Call(describe, args, 0n);
   api.Py_DecRef(args);
-  for (const o of [t, v, tb]) if (o !== 0n) api.Py_DecRef(o);
   if (desc === 0n) {
+    for (const o of [t, v, tb]) if (o !== 0n) api.Py_DecRef(o);
     api.PyErr_Clear();
     return new PythonError('Exception', '<the exception could not be described>', '');
   }
@@ -115,8 +201,17 @@ export function fetchPythonError(rt: Runtime): PythonError {
     }
     return engine.readUtf8(p, Number(engine.readI64(scratch)));
   };
-  const err = new PythonError(part(0), part(1), part(2).trimEnd());
+  const type = part(0);
+  const message = part(1);
+  const err =
+    type === 'RecursionError' && message.startsWith(CALLBACK_RECURSION_MESSAGE)
+      ? new CallbackRecursionError(type, message, boundedText(part(2).trimEnd()))
+      : new PythonError(type, message, part(2).trimEnd());
   api.Py_DecRef(desc);
+  const cause = callbackCause;
+  if (cause && message === cause.message) (err as Error & { cause?: unknown }).cause = cause.error;
+  if (v !== 0n) setLastError(rt, err, t, v);
+  for (const o of [t, v, tb]) if (o !== 0n) api.Py_DecRef(o);
   return err;
 }
 
