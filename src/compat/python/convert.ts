@@ -2,11 +2,13 @@
  * Values across the boundary, and calls.
  *
  * JS -> Python (`toPython`, a NEW reference): null/undefined -> None; boolean -> bool; number -> int
- * when it is a safe integer (and not -0), else float; bigint -> int; string -> str; arrays -> list;
+ * when it is an integer in the int64 range (-0 included: it becomes 0), else float; bigint -> int; string -> str; arrays -> list;
  * `compat.tuple(...)` -> tuple; `compat.dict(...)` -> dict; `compat.complex(re, im)` and `{ re, im }`
  * (exactly those two number keys, outside the trailing position of a call) -> complex; TypedArrays ->
  * a NumPy array (a copy, same dtype); JS functions -> Python callables (see ./callbacks.ts);
- * compat objects (CompatArray, proxies) -> the very Python object.
+ * compat objects (CompatArray, proxies) -> the very Python object. Containers nested more than
+ * MAX_NESTING levels, or cyclic, are a ValueError (both ways); keyword names with NUL or lone
+ * surrogates are a TypeError.
  *
  * Python -> JS (`fromPython`): None -> null; bool and numpy.bool_ -> boolean; int -> number when it is
  * a safe integer, else bigint; numpy int64/uint64 scalars -> bigint, narrower numpy integers -> number;
