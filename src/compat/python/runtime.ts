@@ -14,6 +14,7 @@ import { bindCApi, Py_eval_input, Py_file_input, type CApi } from './capi.js';
 import { discoverPython, type PythonInstallation } from './discovery.js';
 import { acquireGil, GIL, setGilApi } from './gil.js';
 import { saveSigint, type SigintGuard } from './sigint.js';
+import { pinFfiAddonsInWorker } from './addon-pin.js';
 
 /** Python helpers compat needs, defined once at boot in a private namespace. */
 const HELPERS = `
@@ -232,6 +233,7 @@ function bootNow(): Runtime {
     );
   }
   const engine = getEngine();
+  pinFfiAddonsInWorker(engine);
   let lib;
   try {
     lib = engine.loadGlobal(python.libpython);
