@@ -20,7 +20,7 @@ import type { Ptr, RegisteredCallback } from '../ffi/index.js';
 import { PY_METHOD_DEF, METH_VARARGS } from './capi.js';
 import { fromPython, registerFunctionFactory, toPython } from './convert.js';
 import { GIL } from './gil.js';
-import { CALLBACK_RECURSION_MESSAGE, MAX_CALLBACK_DEPTH, raiseInPython, type Runtime } from './runtime.js';
+import { CALLBACK_RECURSION_MESSAGE, MAX_CALLBACK_DEPTH, raiseInPython, raisePythonError, type Runtime } from './runtime.js';
 
 interface Entry {
   readonly fn?: (...args: unknown[]) => unknown;
@@ -105,14 +105,40 @@ function capsuleFor(rt: Runtime, entry: Entry): Ptr {
   return cap;
 }
 
-/** A NEW Python callable that runs `fn` (arguments converted Python -> JS, result JS -> Python). GIL held. */
+/** This JS thread's Python thread id, and the helper that guards JS functions with it. */
+let guard: { readonly wrap: Ptr; readonly owner: Ptr } | undefined;
+
+function threadGuard(rt: Runtime): { readonly wrap: Ptr; readonly owner: Ptr } {
+  if (guard) return guard;
+  const { api } = rt;
+  const wrap = api.PyDict_GetItemString(rt.helpers, 'js_callable');
+  const identFn = api.PyDict_GetItemString(rt.helpers, 'thread_ident');
+  const owner = api.PyObject_CallNoArgs(identFn);
+  if (wrap === 0n || owner === 0n) raisePythonError(rt);
+  guard = { wrap, owner }; // `owner` is kept forever (one int per JS thread)
+  return guard;
+}
+
+/**
+ * A NEW Python callable that runs `fn` (arguments converted Python -> JS, result JS -> Python). GIL held.
+ * Called from a Python thread other than this JS thread's, it raises RuntimeError instead of running
+ * (that would deadlock: see js_callable in ./runtime.ts).
+ */
 export function pythonFunction(rt: Runtime, fn: (...args: unknown[]) => unknown): Ptr {
   const t = install(rt);
+  const g = threadGuard(rt);
   const cap = capsuleFor(rt, { fn });
   const f = rt.api.PyCFunction_NewEx(t.methodDef, cap, 0n);
   rt.api.Py_DecRef(cap);
   if (f === 0n) throw new Error('PyCFunction_NewEx failed');
-  return f;
+  const args = rt.api.PyTuple_New(2);
+  rt.api.PyTuple_SetItem(args, 0, f);
+  rt.api.Py_IncRef(g.owner);
+  rt.api.PyTuple_SetItem(args, 1, g.owner);
+  const guarded = rt.api.PyObject_Call(g.wrap, args, 0n);
+  rt.api.Py_DecRef(args);
+  if (guarded === 0n) raisePythonError(rt);
+  return guarded;
 }
 
 /**

@@ -56,6 +56,25 @@ def numpy_or_error():
     except Exception as e:
         return type(e).__name__ + ': ' + str(e)
 
+def js_callable(f, owner):
+    # A JS function can only run on the JS thread that handed it to Python: called from another Python
+    # thread it would wait for that JS thread, which may be waiting for this one (a deadlock).
+    import threading
+    get_ident = threading.get_ident
+    def js_function(*args):
+        if get_ident() != owner:
+            raise RuntimeError(
+                'ndbridge: a JS function was called from a Python thread other than the JS thread that passed it '
+                '(threading.Thread, a thread pool...). JS functions can only run on their own JS thread: '
+                'call them from that thread, or compute in Python in the other thread.')
+        return f(*args)
+    js_function.__qualname__ = js_function.__name__ = 'js_function'
+    return js_function
+
+def thread_ident():
+    import threading
+    return threading.get_ident()
+
 def keep_sigint():
     import signal
     signal.signal(signal.SIGINT, signal.SIG_DFL)
