@@ -15,6 +15,7 @@ import { discoverPython, type PythonInstallation } from './discovery.js';
 import { acquireGil, GIL, setGilApi } from './gil.js';
 import { saveSigint, type SigintGuard } from './sigint.js';
 import { pinFfiAddonsInWorker } from './addon-pin.js';
+import { setUpWorkerGil } from './worker-gil.js';
 
 /** Python helpers compat needs, defined once at boot in a private namespace. */
 const HELPERS = `
@@ -314,6 +315,7 @@ function bootNow(): Runtime {
     api.Py_DecRef(call('keep_sigint'));
     sigint.restore();
   }
+  setUpWorkerGil(partial);
   const np = call('numpy_or_error');
   let numpy: Runtime['numpy'];
   const isModule = api.PyObject_HasAttrString(np, '__version__') === 1;
