@@ -16,6 +16,7 @@ import { acquireGil, GIL, setGilApi } from './gil.js';
 import { saveSigint, type SigintGuard } from './sigint.js';
 import { pinFfiAddonsInWorker } from './addon-pin.js';
 import { setUpWorkerGil } from './worker-gil.js';
+import { installExitGuard } from './exit-guard.js';
 
 /** Python helpers compat needs, defined once at boot in a private namespace. */
 const HELPERS = `
@@ -316,6 +317,7 @@ function bootNow(): Runtime {
     sigint.restore();
   }
   setUpWorkerGil(partial);
+  installExitGuard(partial);
   const np = call('numpy_or_error');
   let numpy: Runtime['numpy'];
   const isModule = api.PyObject_HasAttrString(np, '__version__') === 1;
