@@ -27,7 +27,7 @@ import type {
 import type { Ptr } from '../ffi/index.js';
 import { callPython, callPythonRaw, ellipsisObject, fromPython, registerArrayFactory, toPython } from '../python/convert.js';
 import { acquireGil, GIL } from '../python/gil.js';
-import { borrowedArg, disposeCell, livePtr, ownSlot, PYOBJ, PyTuple, setSlotPtr, slotPtr, type HasPyObject, type PyCell } from '../python/objects.js';
+import { borrowedArg, disposeCell, registerArrayCellBrand, livePtr, ownSlot, PYOBJ, PyTuple, setSlotPtr, slotPtr, type HasPyObject, type PyCell } from '../python/objects.js';
 import { getRuntime, raisePythonError, type Runtime } from '../python/runtime.js';
 import { numpyNamespace } from './namespace.js';
 import { makeProxy, type PyObjectProxy } from './proxy.js';
@@ -225,6 +225,11 @@ export class CompatArray implements NdArray, PyCell {
   /** @internal Wrap an owned ndarray reference (use `np.*` or `compat.evaluate` to make arrays). */
   constructor(ptr: Ptr) {
     this.#slot = ownSlot(this, ptr);
+  }
+
+  /** @internal Brand check: true only for real CompatArrays (see isGenuineCell). */
+  static _isOne(o: object): boolean {
+    return #slot in o;
   }
 
   /** @internal */
@@ -922,3 +927,4 @@ function ndarrayType(rt: Runtime): Ptr {
 }
 
 registerArrayFactory((_rt, ptr) => new CompatArray(ptr));
+registerArrayCellBrand(CompatArray._isOne);
