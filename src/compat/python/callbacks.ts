@@ -11,10 +11,13 @@
  * - `void destruct(PyObject *capsule)`: the destructor of every capsule made here; it removes the
  *   capsule's id from the table (dropping the JS function or kept-alive value) and runs its JS
  *   `onRelease` hook.
- * Callbacks run synchronously on the JS thread inside the Python call that triggers them. They must
- * not be triggered from a Python thread other than the one running the JS call (a Python thread
- * dropping the last reference to a keep-alive capsule, for instance): keep such objects on the JS
- * thread.
+ * Callbacks run synchronously on the JS thread inside the Python call that triggers them. A JS function
+ * called from another Python thread raises RuntimeError there (a Python guard compares thread ids;
+ * running it would deadlock). Capsule destructors have no such guard: a Python thread must not drop the
+ * last reference to a keep-alive capsule; keep such objects on the JS thread.
+ * Errors: a PythonError thrown by the JS function raises its original Python exception again; other JS
+ * errors raise RuntimeError with a bounded message (runtime.ts raiseInPython). Callbacks nested more
+ * than MAX_CALLBACK_DEPTH levels raise RecursionError (CallbackRecursionError in JS).
  */
 import type { Ptr, RegisteredCallback } from '../ffi/index.js';
 import { PY_METHOD_DEF, METH_VARARGS } from './capi.js';
