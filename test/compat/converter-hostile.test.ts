@@ -20,6 +20,9 @@ const attempt = (name, fn) => { try { out[name] = 'ok:' + String(fn()); } catch 
 const x = np.arange(6).reshape([2, 3]);
 attempt('axis -0', () => np.sum(x, { axis: -0 }).toArray().join(','));
 attempt('axis -0 positional', () => np.sum(x, -0).toArray().join(','));
+attempt('-0 data keeps its sign', () => compat.evaluate('repr(v)', { v: [-0, 1.5] }) + ' ' + np.copysign(1, -0));
+attempt('axis [-0] tuple', () => np.sum(x, { axis: [-0, 1] }));
+attempt('fill_value -0', () => compat.evaluate('repr(a)', { a: np.full(2, -0) }));
 attempt('empty 2**60', () => np.empty(2 ** 60));
 attempt('empty 2**40', () => np.empty(2 ** 40));
 attempt('2**60 is an int', () => compat.evaluate('repr(v)', { v: 2 ** 60 }));
@@ -63,10 +66,15 @@ print(json.dumps({
   'axis0': ','.join(map(str, np.sum(x, axis=0).tolist())),
   'empty60': attempt(lambda: np.empty(2 ** 60)),
   'empty40': attempt(lambda: np.empty(2 ** 40)),
+  'negzero': repr([-0.0, 1.5]) + ' ' + str(int(np.copysign(1, -0.0))),
+  'full': repr(np.full(2, -0.0)),
   'int60': repr(2 ** 60), 'int62': repr(-(2 ** 62)), 'float70': repr(float(2 ** 70)),
 }))`);
     expect(out['axis -0']).toBe(`ok:${numpy.axis0}`);
     expect(out['axis -0 positional']).toBe(`ok:${numpy.axis0}`);
+    expect(out['-0 data keeps its sign']).toBe(`ok:${numpy.negzero}`);
+    expect(out['axis [-0] tuple']).toBe('ok:15');
+    expect(out['fill_value -0']).toBe(`ok:${numpy.full}`);
     // NumPy's own answers: "array is too big" (ValueError) past the address space, MemoryError below it.
     expect(out['empty 2**60']).toBe(`PythonError: ${numpy.empty60}`);
     expect(out['empty 2**40']).toMatch(/^PythonError: numpy\._core\._exceptions\._ArrayMemoryError: Unable to allocate/);
@@ -109,7 +117,6 @@ const isWellFormed = (s: string): boolean => (s as string & { isWellFormed(): bo
 /** What a JS value becomes after JS -> Python -> JS. */
 function roundTripped(v: unknown): unknown {
   if (typeof v === 'number') {
-    if (Object.is(v, -0)) return 0;
     if (Number.isInteger(v) && !Number.isSafeInteger(v) && Math.abs(v) < 2 ** 63) return BigInt(v);
     return v;
   }

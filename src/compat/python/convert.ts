@@ -2,7 +2,7 @@
  * Values across the boundary, and calls.
  *
  * JS -> Python (`toPython`, a NEW reference): null/undefined -> None; boolean -> bool; number -> int
- * when it is an integer in the int64 range (-0 included: it becomes 0), else float; bigint -> int; string -> str; arrays -> list;
+ * when it is an integer in the int64 range (not -0, which stays the float -0.0 except as an axis), else float; bigint -> int; string -> str; arrays -> list;
  * `compat.tuple(...)` -> tuple; `compat.dict(...)` -> dict; `compat.complex(re, im)` and `{ re, im }`
  * (exactly those two number keys, outside the trailing position of a call) -> complex; TypedArrays ->
  * a NumPy array (a copy, same dtype); JS functions -> Python callables (see ./callbacks.ts);
@@ -302,6 +302,11 @@ function check(rt: Runtime, p: Ptr): Ptr {
 }
 
 const INT64_LIMIT = 2 ** 63;
+
+/** An axis given as -0 (from JS arithmetic) is the axis 0: NumPy refuses the float -0.0 there. */
+function axisValue(v: unknown): unknown {
+  return Object.is(v, -0) ? 0 : v;
+}
 /** A UTF-16 surrogate without its pair. */
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
@@ -335,10 +340,14 @@ export function toPython(rt: Runtime, v: unknown): Ptr {
   const { api } = rt;
   switch (typeof v) {
     case 'number':
-      // -0 is an integer (NumPy refuses the float -0.0 as an axis); integers past 2**53 stay integers
-      // (np.empty(2 ** 60) is NumPy's MemoryError, not a TypeError about floats).
-      if (Number.isSafeInteger(v)) return check(rt, api.PyLong_FromLong(v === 0 ? 0 : v));
-      if (Number.isInteger(v) && v >= -INT64_LIMIT && v < INT64_LIMIT) return check(rt, api.PyLong_FromLongLong(BigInt(v)));
+      // -0 stays the float -0.0 (its sign matters in data: np.copysign, 1 / x); as an axis it is 0 (see
+      // kwargsOf and callPythonRaw). Integers past 2**53 stay integers (np.empty(2 ** 60) is NumPy's own
+      // error, not a TypeError about floats).
+      if (Number.isSafeInteger(v)) {
+        if (!Object.is(v, -0)) return check(rt, api.PyLong_FromLong(v));
+      } else if (Number.isInteger(v) && v >= -INT64_LIMIT && v < INT64_LIMIT) {
+        return check(rt, api.PyLong_FromLongLong(BigInt(v)));
+      }
       return check(rt, api.PyFloat_FromDouble(v));
     case 'boolean': {
       const b = v ? api.True : api.False;
@@ -518,7 +527,7 @@ function kwargsOf(rt: Runtime, kw: Record<string, unknown>): Ptr {
           `parameter name has (it would be ${key.includes('\0') ? 'cut short there' : 'changed to U+FFFD'} and could replace another keyword). Fix the key.`,
       );
     }
-    if ((key === 'axis' || key === 'axes') && Array.isArray(val)) val = new PyTuple(val);
+    if (key === 'axis' || key === 'axes') val = Array.isArray(val) ? new PyTuple(val.map(axisValue)) : axisValue(val);
     let vp: Ptr;
     try {
       vp = toPython(rt, val);
@@ -644,7 +653,10 @@ export function callPythonRaw(rt: Runtime, callable: Ptr, args: readonly unknown
       } else {
         if (Array.isArray(a) && cell) {
           const axisSlots = (cell.axisSlots ??= axisSlotsOf(rt, callable));
-          slots[i] = toPython(rt, axisSlots.includes(i) ? new PyTuple(a) : a);
+          slots[i] = toPython(rt, axisSlots.includes(i) ? new PyTuple(a.map(axisValue)) : a);
+        } else if (Object.is(a, -0) && cell) {
+          const axisSlots = (cell.axisSlots ??= axisSlotsOf(rt, callable));
+          slots[i] = toPython(rt, axisSlots.includes(i) ? 0 : a);
         } else {
           slots[i] = toPython(rt, a);
         }
