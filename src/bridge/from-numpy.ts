@@ -13,6 +13,7 @@ import type { Ptr } from '../compat/ffi/index.js';
 import { PyBUF } from '../compat/python/capi.js';
 import { PYOBJ } from '../compat/python/objects.js';
 import { callPythonRaw, fromPython } from '../compat/python/convert.js';
+import { borrowedArg } from '../compat/python/objects.js';
 import { fetchPythonError, type Runtime } from '../compat/python/runtime.js';
 import { FastArray } from '../fast/array.js';
 import { Storage } from '../fast/storage.js';
@@ -256,7 +257,7 @@ function unreadable(rt: Runtime, obj: Ptr, cause: PythonError): Error {
 export function fastFromDlpack(obj: Ptr, copy: boolean | null | undefined): FastArray {
   const py = bridgePython();
   const rt = py.rt;
-  const imp = callPythonRaw(rt, py.DLPackImport, [{ [PYOBJ]: { ptr: obj, label: 'DLPack producer' } }], false);
+  const imp = callPythonRaw(rt, py.DLPackImport, [borrowedArg(obj, 'DLPack producer')], false);
   const attr = (name: string): unknown => {
     const p = rt.api.PyObject_GetAttrString(imp, name);
     if (p === 0n) throw fetchPythonError(rt);

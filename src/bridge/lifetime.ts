@@ -16,7 +16,7 @@
  */
 import type { Ptr } from '../compat/ffi/index.js';
 import { acquireGil, GIL } from '../compat/python/gil.js';
-import { PYOBJ, type PyCell } from '../compat/python/objects.js';
+import { PYOBJ, trustedCell, type PyCell } from '../compat/python/objects.js';
 import { peekRuntime, type Runtime } from '../compat/python/runtime.js';
 import { keptResources, noteExport } from './native-views.js';
 import { refcount } from './python.js';
@@ -149,7 +149,7 @@ export function liveImports(): number {
  * pointer takes its own reference (compat's argument vector does).
  */
 export function cellFor(ptr: Ptr, label: string): PyCell {
-  return { ptr, label, lent: true };
+  return trustedCell(ptr, label, true);
 }
 
 export { PYOBJ };

@@ -28,6 +28,8 @@ export type { PyObjectProxy } from './numpy/proxy.js';
 export type * from './numpy/types.js';
 export { PyComplex, PyDict, PyTuple } from './python/objects.js';
 export { evaluate, exec } from './evaluate.js';
+import { pinFfiAddonsInWorker } from './python/addon-pin.js';
+export { CallbackRecursionError, MAX_CALLBACK_DEPTH } from './python/runtime.js';
 /**
  * Give the GIL back now instead of at the end of the current synchronous segment (the next Python
  * call takes it again). Call it in a worker thread before signalling that the worker is done when
@@ -106,7 +108,9 @@ export function info(): CompatInfo {
   let engineVersion: string | null = null;
   try {
     engineName = selectedEngineName();
-    engineVersion = getEngine().version;
+    const engine = getEngine();
+    pinFfiAddonsInWorker(engine);
+    engineVersion = engine.version;
   } catch (err) {
     problem = err instanceof Error ? err.message : String(err);
   }

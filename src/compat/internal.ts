@@ -20,10 +20,12 @@
  *   raisePythonError(rt) / fetchPythonError(rt)                  pending Python exception -> PythonError
  *   keepAliveCapsule(rt, jsValue, onRelease?) -> NEW capsule     holds jsValue until Python destroys the capsule
  *   pythonFunction(rt, jsFn) -> NEW callable                      a Python callable that runs jsFn
- *   ownReference(holder, ptr, label) -> PyCell / livePtr(cell) / disposeCell(cell) / PYOBJ
+ *   ownReference(holder, ptr, label) -> PyCell / livePtr(cell) / disposeCell(cell) / PYOBJ (module-private key)
  *                                            a JS object owning one Python reference (FinalizationRegistry;
  *                                            references of collected holders are released in batches at the
  *                                            end of the task: flushReleases() releases the queued ones now)
+ *   trustedCell(ptr, label) / borrowedArg(ptr)  the only other way to make a cell: cells compat did not make are refused
+ *                                            (TypeError), and a cell's ptr can only be cleared to 0n
  *   new CompatArray(ptr)                     wrap an owned ndarray reference
  */
 export { getEngine, type FfiEngine, type Ptr, type RegisteredCallback } from './ffi/index.js';
@@ -32,6 +34,6 @@ export { acquireGil, releaseGilNow, withGil, GIL } from './python/gil.js';
 export { getRuntime, peekRuntime, fetchPythonError, raisePythonError, runString, type Runtime } from './python/runtime.js';
 export { callPython, callPythonRaw, fromPython, toPython, tupleOf, ellipsisObject } from './python/convert.js';
 export { keepAliveCapsule, liveCapsuleCount, pythonFunction } from './python/callbacks.js';
-export { disposeCell, flushReleases, hasPyObject, livePtr, liveReferenceCount, ownReference, PYOBJ, type HasPyObject, type PyCell } from './python/objects.js';
+export { borrowedArg, disposeCell, flushReleases, hasPyObject, isGenuineCell, livePtr, liveReferenceCount, ownReference, PYOBJ, trustedCell, type HasPyObject, type PyCell } from './python/objects.js';
 export { CompatArray } from './numpy/compat-array.js';
 export { makeProxy, type PyObjectProxy } from './numpy/proxy.js';

@@ -27,7 +27,7 @@ import type {
 import type { Ptr } from '../ffi/index.js';
 import { callPython, callPythonRaw, ellipsisObject, fromPython, registerArrayFactory, toPython } from '../python/convert.js';
 import { acquireGil, GIL } from '../python/gil.js';
-import { disposeCell, livePtr, ownSlot, PYOBJ, PyTuple, setSlotPtr, slotPtr, type PyCell } from '../python/objects.js';
+import { borrowedArg, disposeCell, registerArrayCellBrand, livePtr, ownSlot, PYOBJ, PyTuple, setSlotPtr, slotPtr, type HasPyObject, type PyCell } from '../python/objects.js';
 import { getRuntime, raisePythonError, type Runtime } from '../python/runtime.js';
 import { numpyNamespace } from './namespace.js';
 import { makeProxy, type PyObjectProxy } from './proxy.js';
@@ -217,14 +217,19 @@ export class CompatArray implements NdArray, PyCell {
    * @internal The slot of the owned ndarray reference in compat's reference table. A CompatArray is
    * its own PyCell (`a[PYOBJ] === a`): one object per NumPy result, registered for release on GC.
    */
-  readonly _slot: number;
+  readonly #slot: number;
   /** Attributes, read on first use (never per call). */
   private declare meta?: Meta;
   private declare labelOverride?: string;
 
   /** @internal Wrap an owned ndarray reference (use `np.*` or `compat.evaluate` to make arrays). */
   constructor(ptr: Ptr) {
-    this._slot = ownSlot(this, ptr);
+    this.#slot = ownSlot(this, ptr);
+  }
+
+  /** @internal Brand check: true only for real CompatArrays (see isGenuineCell). */
+  static _isOne(o: object): boolean {
+    return #slot in o;
   }
 
   /** @internal */
@@ -233,10 +238,10 @@ export class CompatArray implements NdArray, PyCell {
   }
   /** @internal PyCell: the owned ndarray pointer, `0n` once disposed. */
   get ptr(): Ptr {
-    return slotPtr(this._slot);
+    return slotPtr(this.#slot);
   }
   set ptr(value: Ptr) {
-    setSlotPtr(this._slot, value);
+    setSlotPtr(this.#slot, value);
   }
   /** @internal PyCell: what this is, for error messages. */
   get label(): string {
@@ -884,8 +889,8 @@ class PySliceValue {
 }
 
 /** Pass a borrowed pointer through the converters (they IncRef it). */
-function borrowed(p: Ptr): { [PYOBJ]: PyCell } {
-  return { [PYOBJ]: { ptr: p, label: 'object' } };
+function borrowed(p: Ptr): HasPyObject {
+  return borrowedArg(p);
 }
 
 /** A NEW tuple for an index, with slices built by PySlice_New. */
@@ -922,3 +927,4 @@ function ndarrayType(rt: Runtime): Ptr {
 }
 
 registerArrayFactory((_rt, ptr) => new CompatArray(ptr));
+registerArrayCellBrand(CompatArray._isOne);

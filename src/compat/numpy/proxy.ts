@@ -15,7 +15,7 @@ import { inspect } from 'node:util';
 import type { Ptr } from '../ffi/index.js';
 import { callPython, fromPython, registerProxyFactory, toPython } from '../python/convert.js';
 import { GIL, acquireGil } from '../python/gil.js';
-import { disposeCell, livePtr, ownReference, PYOBJ, type PyCell } from '../python/objects.js';
+import { borrowedArg, disposeCell, livePtr, ownReference, PYOBJ, type HasPyObject, type PyCell } from '../python/objects.js';
 import { raisePythonError, type Runtime } from '../python/runtime.js';
 
 /** A proxy over a Python object. Attribute types are dynamic; see ./types.ts for the typed NumPy surface. */
@@ -232,8 +232,8 @@ function deepToJs(rt: Runtime, p: Ptr): unknown {
 }
 
 /** Pass a borrowed pointer as a call argument (the call increments nothing; we own `p` elsewhere). */
-function proxyArg(p: Ptr): { [PYOBJ]: PyCell } {
-  return { [PYOBJ]: { ptr: p, label: 'object' } };
+function proxyArg(p: Ptr): HasPyObject {
+  return borrowedArg(p);
 }
 
 function untag(v: unknown): unknown {

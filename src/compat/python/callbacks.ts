@@ -11,16 +11,19 @@
  * - `void destruct(PyObject *capsule)`: the destructor of every capsule made here; it removes the
  *   capsule's id from the table (dropping the JS function or kept-alive value) and runs its JS
  *   `onRelease` hook.
- * Callbacks run synchronously on the JS thread inside the Python call that triggers them. They must
- * not be triggered from a Python thread other than the one running the JS call (a Python thread
- * dropping the last reference to a keep-alive capsule, for instance): keep such objects on the JS
- * thread.
+ * Callbacks run synchronously on the JS thread inside the Python call that triggers them. A JS function
+ * called from another Python thread raises RuntimeError there (a Python guard compares thread ids;
+ * running it would deadlock). Capsule destructors have no such guard: a Python thread must not drop the
+ * last reference to a keep-alive capsule; keep such objects on the JS thread.
+ * Errors: a PythonError thrown by the JS function raises its original Python exception again; other JS
+ * errors raise RuntimeError with a bounded message (runtime.ts raiseInPython). Callbacks nested more
+ * than MAX_CALLBACK_DEPTH levels raise RecursionError (CallbackRecursionError in JS).
  */
 import type { Ptr, RegisteredCallback } from '../ffi/index.js';
 import { PY_METHOD_DEF, METH_VARARGS } from './capi.js';
 import { fromPython, registerFunctionFactory, toPython } from './convert.js';
 import { GIL } from './gil.js';
-import type { Runtime } from './runtime.js';
+import { CALLBACK_RECURSION_MESSAGE, MAX_CALLBACK_DEPTH, raiseInPython, raisePythonError, type Runtime } from './runtime.js';
 
 interface Entry {
   readonly fn?: (...args: unknown[]) => unknown;
@@ -38,16 +41,20 @@ interface Trampolines {
 }
 let trampolines: Trampolines | undefined;
 
-function errorMessage(err: unknown): string {
-  return err instanceof Error ? `${err.name}: ${err.message}` : String(err);
-}
-
 function install(rt: Runtime): Trampolines {
   if (trampolines) return trampolines;
   const { api, engine } = rt;
   const call = engine.registerCallback('ptr', ['ptr', 'ptr'], (self: Ptr, args: Ptr): Ptr => {
     GIL.nested++;
     try {
+      if (GIL.nested > MAX_CALLBACK_DEPTH) {
+        api.PyErr_SetString(
+          api.exc.RecursionError,
+          `${CALLBACK_RECURSION_MESSAGE} ${MAX_CALLBACK_DEPTH} levels deep (JS calling Python calling JS...): unbounded mutual recursion? ` +
+            'Make the recursion end, or loop instead of recursing through Python.',
+        );
+        return 0n;
+      }
       const id = Number(api.PyCapsule_GetPointer(self, 0n));
       const entry = entries.get(id);
       if (!entry?.fn) {
@@ -59,7 +66,7 @@ function install(rt: Runtime): Trampolines {
       for (let i = 0; i < n; i++) jsArgs[i] = fromPython(rt, api.PyTuple_GetItem(args, i), false);
       return toPython(rt, entry.fn(...jsArgs));
     } catch (err) {
-      api.PyErr_SetString(api.exc.RuntimeError, `JS exception in a callback: ${errorMessage(err)}`);
+      raiseInPython(rt, err, 'JS exception in a callback: ');
       return 0n;
     } finally {
       GIL.nested--;
@@ -101,14 +108,40 @@ function capsuleFor(rt: Runtime, entry: Entry): Ptr {
   return cap;
 }
 
-/** A NEW Python callable that runs `fn` (arguments converted Python -> JS, result JS -> Python). GIL held. */
+/** This JS thread's Python thread id, and the helper that guards JS functions with it. */
+let guard: { readonly wrap: Ptr; readonly owner: Ptr } | undefined;
+
+function threadGuard(rt: Runtime): { readonly wrap: Ptr; readonly owner: Ptr } {
+  if (guard) return guard;
+  const { api } = rt;
+  const wrap = api.PyDict_GetItemString(rt.helpers, 'js_callable');
+  const identFn = api.PyDict_GetItemString(rt.helpers, 'thread_ident');
+  const owner = api.PyObject_CallNoArgs(identFn);
+  if (wrap === 0n || owner === 0n) raisePythonError(rt);
+  guard = { wrap, owner }; // `owner` is kept forever (one int per JS thread)
+  return guard;
+}
+
+/**
+ * A NEW Python callable that runs `fn` (arguments converted Python -> JS, result JS -> Python). GIL held.
+ * Called from a Python thread other than this JS thread's, it raises RuntimeError instead of running
+ * (that would deadlock: see js_callable in ./runtime.ts).
+ */
 export function pythonFunction(rt: Runtime, fn: (...args: unknown[]) => unknown): Ptr {
   const t = install(rt);
+  const g = threadGuard(rt);
   const cap = capsuleFor(rt, { fn });
   const f = rt.api.PyCFunction_NewEx(t.methodDef, cap, 0n);
   rt.api.Py_DecRef(cap);
   if (f === 0n) throw new Error('PyCFunction_NewEx failed');
-  return f;
+  const args = rt.api.PyTuple_New(2);
+  rt.api.PyTuple_SetItem(args, 0, f);
+  rt.api.Py_IncRef(g.owner);
+  rt.api.PyTuple_SetItem(args, 1, g.owner);
+  const guarded = rt.api.PyObject_Call(g.wrap, args, 0n);
+  rt.api.Py_DecRef(args);
+  if (guarded === 0n) raisePythonError(rt);
+  return guarded;
 }
 
 /**

@@ -131,6 +131,7 @@ export interface CApiObjects {
     readonly RuntimeError: Ptr;
     readonly AttributeError: Ptr;
     readonly KeyError: Ptr;
+    readonly RecursionError: Ptr;
   };
 }
 
@@ -196,6 +197,7 @@ export function bindCApi(engine: FfiEngine, lib: NativeLibrary): CApi {
       RuntimeError: exc('PyExc_RuntimeError'),
       AttributeError: exc('PyExc_AttributeError'),
       KeyError: exc('PyExc_KeyError'),
+      RecursionError: exc('PyExc_RecursionError'),
     },
   };
 }

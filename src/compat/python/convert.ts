@@ -2,11 +2,13 @@
  * Values across the boundary, and calls.
  *
  * JS -> Python (`toPython`, a NEW reference): null/undefined -> None; boolean -> bool; number -> int
- * when it is a safe integer (and not -0), else float; bigint -> int; string -> str; arrays -> list;
+ * when it is an integer in the int64 range (not -0, which stays the float -0.0 except as an axis), else float; bigint -> int; string -> str; arrays -> list;
  * `compat.tuple(...)` -> tuple; `compat.dict(...)` -> dict; `compat.complex(re, im)` and `{ re, im }`
  * (exactly those two number keys, outside the trailing position of a call) -> complex; TypedArrays ->
  * a NumPy array (a copy, same dtype); JS functions -> Python callables (see ./callbacks.ts);
- * compat objects (CompatArray, proxies) -> the very Python object.
+ * compat objects (CompatArray, proxies) -> the very Python object. Containers nested more than
+ * MAX_NESTING levels, or cyclic, are a ValueError (both ways); keyword names with NUL or lone
+ * surrogates are a TypeError.
  *
  * Python -> JS (`fromPython`): None -> null; bool and numpy.bool_ -> boolean; int -> number when it is
  * a safe integer, else bigint; numpy int64/uint64 scalars -> bigint, narrower numpy integers -> number;
@@ -29,7 +31,7 @@
 import { DTypeError, ValueError } from '../../common/errors.js';
 import type { Ptr } from '../ffi/index.js';
 import { acquireGil, GIL } from './gil.js';
-import { hasPyObject, livePtr, PyComplex, PyDict, PYOBJ, PyTuple, type HasPyObject, type PyCell } from './objects.js';
+import { forgedCellError, hasPyObject, isGenuineCell, livePtr, PyComplex, PyDict, PYOBJ, PyTuple, type HasPyObject, type PyCell } from './objects.js';
 import { getRuntime, raisePythonError, type Runtime } from './runtime.js';
 
 /** Wraps an owned ndarray reference (registered by src/compat/numpy). */
@@ -80,8 +82,35 @@ let table: TypeTable | undefined;
 
 function str(rt: Runtime, ptr: Ptr): string {
   const p = rt.api.PyUnicode_AsUTF8AndSize(ptr, rt.scratch);
-  if (p === 0n) raisePythonError(rt);
+  if (p === 0n) return strWithSurrogates(rt, ptr);
   return rt.engine.readUtf8(p, Number(rt.engine.readI64(rt.scratch)));
+}
+
+/**
+ * A Python str that has no UTF-8 form (it holds lone surrogates, as JS strings may): read as UTF-16 code
+ * units, so the JS string has the same lone surrogates.
+ */
+function strWithSurrogates(rt: Runtime, ptr: Ptr): string {
+  const { api } = rt;
+  if (api.PyErr_Occurred() === 0n) raisePythonError(rt);
+  api.PyErr_Clear();
+  const enc = api.PyObject_GetAttrString(ptr, 'encode');
+  if (enc === 0n) raisePythonError(rt);
+  const args = check(rt, tupleOf(rt, ['utf-16-le', 'surrogatepass']));
+  const bytes = api.PyObject_Call(enc, args, 0n);
+  api.Py_DecRef(args);
+  api.Py_DecRef(enc);
+  if (bytes === 0n) raisePythonError(rt);
+  const hexFn = api.PyObject_GetAttrString(bytes, 'hex');
+  api.Py_DecRef(bytes);
+  if (hexFn === 0n) raisePythonError(rt);
+  const hex = api.PyObject_CallNoArgs(hexFn);
+  api.Py_DecRef(hexFn);
+  if (hex === 0n) raisePythonError(rt);
+  const p = api.PyUnicode_AsUTF8AndSize(hex, rt.scratch);
+  const text = p === 0n ? '' : rt.engine.readUtf8(p, Number(rt.engine.readI64(rt.scratch)));
+  api.Py_DecRef(hex);
+  return Buffer.from(text, 'hex').toString('utf16le');
 }
 
 /** Python int -> number (safe) or bigint; `asBigint` forces bigint. */
@@ -129,12 +158,27 @@ const complexValue: Converter = (rt, ptr) => {
   return v;
 };
 
+/** Python lists/tuples being converted to JS, outermost first (depth limit, cycle detection). */
+const reading: Ptr[] = [];
+
 function sequence(size: (rt: Runtime, p: Ptr) => number, item: (rt: Runtime, p: Ptr, i: number) => Ptr): Converter {
   return (rt, ptr) => {
-    const n = size(rt, ptr);
-    const out = new Array<unknown>(n);
-    for (let i = 0; i < n; i++) out[i] = fromPython(rt, item(rt, ptr, i), false);
-    return out;
+    const depth = reading.length;
+    if (depth >= CYCLE_CHECK_DEPTH && reading.includes(ptr)) {
+      throw new ValueError('cannot convert a cyclic Python list or tuple to JS (it contains itself). Break the cycle in Python, or keep the object in Python.');
+    }
+    if (depth >= MAX_NESTING) {
+      throw new ValueError(`cannot convert Python lists or tuples nested more than ${MAX_NESTING} levels deep to JS. Keep the object in Python, or flatten it there.`);
+    }
+    reading.push(ptr);
+    try {
+      const n = size(rt, ptr);
+      const out = new Array<unknown>(n);
+      for (let i = 0; i < n; i++) out[i] = fromPython(rt, item(rt, ptr, i), false);
+      return out;
+    } finally {
+      reading.pop();
+    }
   };
 }
 
@@ -257,12 +301,53 @@ function check(rt: Runtime, p: Ptr): Ptr {
   return p;
 }
 
+const INT64_LIMIT = 2 ** 63;
+
+/** An axis given as -0 (from JS arithmetic) is the axis 0: NumPy refuses the float -0.0 there. */
+function axisValue(v: unknown): unknown {
+  return Object.is(v, -0) ? 0 : v;
+}
+/** A UTF-16 surrogate without its pair. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/**
+ * Containers (arrays, compat.tuple/dict, Maps) nested deeper than this are refused with a ValueError
+ * instead of overflowing the JS stack (NumPy itself accepts at most 64 dimensions).
+ */
+export const MAX_NESTING = 512;
+/** Containers being converted, outermost first (for the depth limit and cycle detection). */
+const converting: object[] = [];
+/** Below this depth a cycle is not looked for: it shows up again, deeper, within a few levels. */
+const CYCLE_CHECK_DEPTH = 32;
+
+function enterContainer(v: object): void {
+  const depth = converting.length;
+  if (depth >= CYCLE_CHECK_DEPTH && converting.includes(v)) {
+    throw new ValueError(`cannot pass a cyclic structure to Python: a ${Array.isArray(v) ? 'JS array' : 'container'} contains itself. Pass a copy without the cycle.`);
+  }
+  if (depth >= MAX_NESTING) {
+    throw new ValueError(`cannot pass containers nested more than ${MAX_NESTING} levels deep to Python (NumPy arrays have at most 64 dimensions). Flatten the data, or pass a TypedArray and reshape it.`);
+  }
+  converting.push(v);
+}
+
+function leaveContainer(): void {
+  converting.pop();
+}
+
 /** JS -> Python: a NEW reference. GIL must be held. */
 export function toPython(rt: Runtime, v: unknown): Ptr {
   const { api } = rt;
   switch (typeof v) {
     case 'number':
-      if (Number.isSafeInteger(v) && !Object.is(v, -0)) return check(rt, api.PyLong_FromLong(v));
+      // -0 stays the float -0.0 (its sign matters in data: np.copysign, 1 / x); as an axis it is 0 (see
+      // kwargsOf and callPythonRaw). Integers past 2**53 stay integers (np.empty(2 ** 60) is NumPy's own
+      // error, not a TypeError about floats).
+      if (Number.isSafeInteger(v)) {
+        if (!Object.is(v, -0)) return check(rt, api.PyLong_FromLong(v));
+      } else if (Number.isInteger(v) && v >= -INT64_LIMIT && v < INT64_LIMIT) {
+        return check(rt, api.PyLong_FromLongLong(BigInt(v)));
+      }
       return check(rt, api.PyFloat_FromDouble(v));
     case 'boolean': {
       const b = v ? api.True : api.False;
@@ -298,24 +383,36 @@ export function toPython(rt: Runtime, v: unknown): Ptr {
         return p;
       }
       if (Array.isArray(v)) {
-        const list = check(rt, api.PyList_New(v.length));
-        for (let i = 0; i < v.length; i++) {
-          let item: Ptr;
-          try {
-            item = toPython(rt, v[i]);
-          } catch (err) {
-            api.Py_DecRef(list);
-            throw err;
+        enterContainer(v);
+        try {
+          const list = check(rt, api.PyList_New(v.length));
+          for (let i = 0; i < v.length; i++) {
+            let item: Ptr;
+            try {
+              item = toPython(rt, v[i]);
+            } catch (err) {
+              api.Py_DecRef(list);
+              throw err;
+            }
+            api.PyList_SetItem(list, i, item);
           }
-          api.PyList_SetItem(list, i, item);
+          return list;
+        } finally {
+          leaveContainer();
         }
-        return list;
       }
-      if (v instanceof PyTuple) return tupleOf(rt, v.items);
-      if (v instanceof PyDict) return dictOf(rt, v.entries);
+      if (v instanceof PyTuple || v instanceof PyDict || v instanceof Map) {
+        enterContainer(v);
+        try {
+          if (v instanceof PyTuple) return tupleOf(rt, v.items);
+          if (v instanceof PyDict) return dictOf(rt, v.entries);
+          return dictOf(rt, [...v.entries()]);
+        } finally {
+          leaveContainer();
+        }
+      }
       if (v instanceof PyComplex) return check(rt, api.PyComplex_FromDoubles(v.re, v.im));
       if (ArrayBuffer.isView(v)) return typedArray(rt, v);
-      if (v instanceof Map) return dictOf(rt, [...v.entries()]);
       if (isPlainObject(v) && isComplexLike(v)) return check(rt, api.PyComplex_FromDoubles(v.re, v.im));
       for (const convert of foreignConverters) {
         const known = convert(v);
@@ -423,7 +520,14 @@ function kwargsOf(rt: Runtime, kw: Record<string, unknown>): Ptr {
   for (const key in kw) {
     let val = kw[key];
     if (val === undefined) continue;
-    if ((key === 'axis' || key === 'axes') && Array.isArray(val)) val = new PyTuple(val);
+    if (key.includes('\0') || LONE_SURROGATE.test(key)) {
+      api.Py_DecRef(d);
+      throw new TypeError(
+        `keyword argument name ${JSON.stringify(key)} contains ${key.includes('\0') ? 'a NUL character' : 'a lone surrogate'}, which no Python ` +
+          `parameter name has (it would be ${key.includes('\0') ? 'cut short there' : 'changed to U+FFFD'} and could replace another keyword). Fix the key.`,
+      );
+    }
+    if (key === 'axis' || key === 'axes') val = Array.isArray(val) ? new PyTuple(val.map(axisValue)) : axisValue(val);
     let vp: Ptr;
     try {
       vp = toPython(rt, val);
@@ -542,6 +646,7 @@ export function callPythonRaw(rt: Runtime, callable: Ptr, args: readonly unknown
       const carried = (typeof a === 'object' && a !== null) || typeof a === 'function' ? (a as Partial<HasPyObject>)[PYOBJ] : undefined;
       if (carried !== undefined) {
         // `carried.ptr` read here rather than in livePtr: this site sees few cell kinds, livePtr sees all.
+        if (!isGenuineCell(carried)) throw forgedCellError();
         const p = carried.ptr;
         if (p === 0n) livePtr(carried); // throws DisposedError
         slots[i] = p;
@@ -555,7 +660,10 @@ export function callPythonRaw(rt: Runtime, callable: Ptr, args: readonly unknown
       } else {
         if (Array.isArray(a) && cell) {
           const axisSlots = (cell.axisSlots ??= axisSlotsOf(rt, callable));
-          slots[i] = toPython(rt, axisSlots.includes(i) ? new PyTuple(a) : a);
+          slots[i] = toPython(rt, axisSlots.includes(i) ? new PyTuple(a.map(axisValue)) : a);
+        } else if (Object.is(a, -0) && cell) {
+          const axisSlots = (cell.axisSlots ??= axisSlotsOf(rt, callable));
+          slots[i] = toPython(rt, axisSlots.includes(i) ? 0 : a);
         } else {
           slots[i] = toPython(rt, a);
         }

@@ -4,13 +4,28 @@
  * Order: `NDBRIDGE_PYTHON` (an interpreter path), then an active virtual environment
  * (`$VIRTUAL_ENV/bin/python`), then `python3` on PATH. The chosen interpreter is asked once, in one
  * subprocess, for its version, libpython location, prefixes, `sys.path` and NumPy; the answer is
- * cached per interpreter path + mtime + size in a JSON file under os.tmpdir(), validated with zod
- * when read back.
+ * cached per interpreter path + mtime + size in a JSON file in the per-user cache directory
+ * (`probeCacheDir`: made with mode 0700, its owner checked; a cache file is read only when it is a
+ * regular file of this user that nobody else can write) and validated with zod when read back.
  */
 import { execFileSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync, renameSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { createHash, randomBytes } from 'node:crypto';
+import {
+  chmodSync,
+  closeSync,
+  constants as fsConstants,
+  existsSync,
+  fstatSync,
+  lstatSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { homedir } from 'node:os';
 import { delimiter, isAbsolute, join, resolve } from 'node:path';
 import { z } from 'zod';
 import { CompatUnavailableError } from '../../common/errors.js';
@@ -26,21 +41,26 @@ export interface InterpreterChoice {
   readonly searched: readonly string[];
 }
 
+/** An absolute path (a relative one would be resolved against the working directory when loading). */
+const AbsolutePath = z.string().min(1).refine((p) => isAbsolute(p) && !p.includes('\0'), 'must be an absolute path');
+/** A bare file name (no directory part). */
+const FileName = z.string().regex(/^[^/\\\0]+$/, 'must be a file name without a directory');
+
 const ProbeSchema = z.object({
   executable: z.string(),
-  version: z.string(),
+  version: z.string().max(64),
   versionInfo: z.tuple([z.number().int(), z.number().int(), z.number().int()]),
-  implementation: z.string(),
-  prefix: z.string(),
-  execPrefix: z.string(),
-  basePrefix: z.string(),
-  baseExecPrefix: z.string(),
+  implementation: z.string().max(64),
+  prefix: AbsolutePath,
+  execPrefix: AbsolutePath,
+  basePrefix: AbsolutePath,
+  baseExecPrefix: AbsolutePath,
   sysPath: z.array(z.string()),
-  libdir: z.string().nullable(),
-  ldlibrary: z.string().nullable(),
-  instsoname: z.string().nullable(),
+  libdir: AbsolutePath.nullable(),
+  ldlibrary: FileName.nullable(),
+  instsoname: FileName.nullable(),
   enableShared: z.boolean(),
-  numpyVersion: z.string().nullable(),
+  numpyVersion: z.string().max(64).nullable(),
   numpyError: z.string().nullable(),
 });
 export type PythonProbe = z.infer<typeof ProbeSchema>;
@@ -132,22 +152,107 @@ export function chooseInterpreter(env: NodeJS.ProcessEnv = process.env): Interpr
   );
 }
 
-function cacheFile(key: string): string {
-  const dir = join(tmpdir(), 'ndbridge-cache');
-  return join(dir, `python-${createHash('sha256').update(key).digest('hex').slice(0, 24)}.json`);
+/**
+ * The per-user cache directory for probe results: `$XDG_CACHE_HOME/ndbridge` (when absolute), else
+ * `~/Library/Caches/ndbridge` on macOS, else `~/.cache/ndbridge`; null when there is no home directory.
+ * A probe result decides which libpython is loaded, so it is never kept where another user could write
+ * it (it used to be in a shared temporary folder that whoever created first controlled).
+ */
+export function probeCacheDir(env: NodeJS.ProcessEnv = process.env): string | null {
+  const xdg = env.XDG_CACHE_HOME?.trim();
+  if (xdg && isAbsolute(xdg)) return join(xdg, 'ndbridge');
+  let home = env.HOME?.trim();
+  if (!home) {
+    try {
+      home = homedir();
+    } catch {
+      return null;
+    }
+  }
+  if (!home || !isAbsolute(home)) return null;
+  return process.platform === 'darwin' ? join(home, 'Library', 'Caches', 'ndbridge') : join(home, '.cache', 'ndbridge');
 }
 
-/** Ask the interpreter about itself (cached per path + mtime + size). */
-export function probeInterpreter(choice: InterpreterChoice): PythonProbe {
+/** The current user's id, or null where there are none (Windows: then ownership cannot be checked). */
+function currentUid(): number | null {
+  return typeof process.getuid === 'function' ? process.getuid() : null;
+}
+
+/**
+ * Make (mode 0700) and verify the cache directory: a real directory (not a symlink), owned by this user,
+ * not accessible to group or others (tightened when it is ours). Null when it cannot be trusted: then
+ * nothing is cached.
+ */
+export function trustedCacheDir(env: NodeJS.ProcessEnv = process.env): string | null {
+  const dir = probeCacheDir(env);
+  const uid = currentUid();
+  if (dir === null || uid === null) return null;
+  try {
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    let st = lstatSync(dir);
+    if (!st.isDirectory() || st.uid !== uid) return null;
+    if ((st.mode & 0o077) !== 0) {
+      chmodSync(dir, 0o700);
+      st = lstatSync(dir);
+      if ((st.mode & 0o077) !== 0) return null;
+    }
+    return dir;
+  } catch {
+    return null;
+  }
+}
+
+/** Read a cache file only when it is a regular file of ours that nobody else can write (no symlinks followed). */
+function readOwnFile(file: string): string | null {
+  const uid = currentUid();
+  let fd: number | undefined;
+  try {
+    fd = openSync(file, fsConstants.O_RDONLY | (fsConstants.O_NOFOLLOW ?? 0));
+    const st = fstatSync(fd);
+    if (!st.isFile() || st.uid !== uid || (st.mode & 0o022) !== 0 || st.size > 1 << 20) return null;
+    return readFileSync(fd, 'utf8');
+  } catch {
+    return null;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+function cacheName(key: string): string {
+  return `python-${createHash('sha256').update(key).digest('hex').slice(0, 24)}.json`;
+}
+
+/** A probe result read back from the cache: validated with zod, and only for this key. */
+function readCachedProbe(dir: string, key: string): PythonProbe | null {
+  const text = readOwnFile(join(dir, cacheName(key)));
+  if (text === null) return null;
+  try {
+    const cached = CacheSchema.safeParse(JSON.parse(text));
+    return cached.success && cached.data.key === key ? cached.data.probe : null;
+  } catch {
+    return null;
+  }
+}
+
+function writeCachedProbe(dir: string, key: string, probe: PythonProbe): void {
+  const file = join(dir, cacheName(key));
+  const tmp = `${file}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
+  try {
+    writeFileSync(tmp, JSON.stringify({ key, probe }), { mode: 0o600, flag: 'wx' });
+    renameSync(tmp, file);
+  } catch {
+    // caching is an optimisation only
+    rmSync(tmp, { force: true });
+  }
+}
+
+/** Ask the interpreter about itself (cached per path + mtime + size, in the per-user cache). */
+export function probeInterpreter(choice: InterpreterChoice, env: NodeJS.ProcessEnv = process.env): PythonProbe {
   const st = statSync(choice.path);
   const key = `v1|${choice.path}|${st.mtimeMs}|${st.size}`;
-  const file = cacheFile(key);
-  try {
-    const cached = CacheSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
-    if (cached.success && cached.data.key === key) return cached.data.probe;
-  } catch {
-    // no cache yet, or unreadable: probe again
-  }
+  const dir = trustedCacheDir(env);
+  const cached = dir === null ? null : readCachedProbe(dir, key);
+  if (cached) return cached;
   let out: string;
   try {
     out = execFileSync(choice.path, ['-I', '-c', PROBE_SCRIPT], {
@@ -163,20 +268,19 @@ export function probeInterpreter(choice: InterpreterChoice): PythonProbe {
         `Fix: point NDBRIDGE_PYTHON at a working Python 3 executable.`,
     );
   }
-  const parsed = ProbeSchema.safeParse(JSON.parse(out.trim().split('\n').pop() ?? '{}'));
+  let json: unknown;
+  try {
+    json = JSON.parse(out.trim().split('\n').pop() ?? '{}');
+  } catch {
+    json = undefined;
+  }
+  const parsed = ProbeSchema.safeParse(json);
   if (!parsed.success) {
     throw new CompatUnavailableError(
       `the interpreter ${choice.path} answered the probe with unexpected data (${parsed.error.message}). Is it CPython 3?`,
     );
   }
-  try {
-    mkdirSync(join(tmpdir(), 'ndbridge-cache'), { recursive: true });
-    const tmp = `${file}.${process.pid}.tmp`;
-    writeFileSync(tmp, JSON.stringify({ key, probe: parsed.data }));
-    renameSync(tmp, file);
-  } catch {
-    // caching is an optimisation only
-  }
+  if (dir !== null) writeCachedProbe(dir, key, parsed.data);
   return parsed.data;
 }
 
@@ -197,7 +301,7 @@ export function libpythonCandidates(p: PythonProbe): string[] {
 /** Choose, probe and locate libpython. Does not check NumPy (boot does, with a clear error). */
 export function discoverPython(env: NodeJS.ProcessEnv = process.env): PythonInstallation {
   const interpreter = chooseInterpreter(env);
-  const probe = probeInterpreter(interpreter);
+  const probe = probeInterpreter(interpreter, env);
   const candidates = libpythonCandidates(probe);
   const libpython = candidates.find((c) => isExecutableFile(c)) ?? null;
   return { ...probe, interpreter, libpython, libpythonCandidates: candidates };

@@ -39,8 +39,76 @@ export interface PyCell {
   readonly lent?: boolean;
 }
 
-/** The key under which compat objects expose their cell (CompatArray, proxies). */
-export const PYOBJ: unique symbol = Symbol.for('ndbridge.compat.pyobject');
+/**
+ * The key under which compat objects expose their cell (CompatArray, proxies, fast arrays through the
+ * bridge). Module-private (not `Symbol.for`): code outside ndbridge cannot spell it. It can still be
+ * discovered by reflection (`Object.getOwnPropertySymbols`), so the key alone proves nothing: a cell is
+ * only used when compat made it (`isGenuineCell`), and a cell's pointer can only be cleared, never set.
+ * A JS object can therefore never make compat read an address it chose.
+ */
+export const PYOBJ: unique symbol = Symbol('ndbridge.compat.pyobject');
+
+/**
+ * Genuine cells are recognised by class brand (a private field: `#x in obj`, which no object built by
+ * user code has, not even one made with Object.create(CompatArray.prototype)). A WeakSet of cells was
+ * measured at +50% on a small NumPy call (one WeakSet.add per result); a brand check costs a property
+ * lookup. CompatArray (its own cell) registers its brand check here.
+ */
+let arrayBrand: (o: object) => boolean = () => false;
+
+/** Called once by CompatArray's module: how to recognise a CompatArray. */
+export function registerArrayCellBrand(check: (o: object) => boolean): void {
+  arrayBrand = check;
+}
+
+/** Is `c` a cell compat made (not one built by user code)? */
+export function isGenuineCell(c: unknown): c is PyCell {
+  return typeof c === 'object' && c !== null && (arrayBrand(c) || OwnedCell.isOne(c) || PlainCell.isOne(c));
+}
+
+/** The TypeError for a value that carries the compat key but whose cell compat did not make. */
+export function forgedCellError(): TypeError {
+  return new TypeError(
+    'this object carries the ndbridge Python-object key but was not made by ndbridge; only CompatArrays, Python object proxies ' +
+      'and fast arrays can be passed as Python objects. Pass the real object, or plain JS values.',
+  );
+}
+
+/**
+ * A cell for a pointer the caller guarantees stays valid while the cell is used (a borrowed reference for
+ * one call, or one the caller owns and releases itself). Internal: never give it a pointer from user input.
+ * Its pointer can only be cleared (`cell.ptr = 0n`).
+ */
+export function trustedCell(ptr: Ptr, label: string, lent = false): PyCell {
+  return new PlainCell(ptr, label, lent);
+}
+
+class PlainCell implements PyCell {
+  #ptr: Ptr;
+  static isOne(o: object): boolean {
+    return #ptr in o;
+  }
+  constructor(
+    ptr: Ptr,
+    public label: string,
+    readonly lent: boolean,
+  ) {
+    this.#ptr = ptr;
+  }
+  get ptr(): Ptr {
+    return this.#ptr;
+  }
+  set ptr(value: Ptr) {
+    if (value !== 0n) throw forgedCellError();
+    this.#ptr = 0n;
+  }
+  axisSlots?: readonly number[];
+}
+
+/** `{ [PYOBJ]: cell }` for a BORROWED pointer passed as one call argument (the converters IncRef it as needed). */
+export function borrowedArg(ptr: Ptr, label = 'object'): HasPyObject {
+  return { [PYOBJ]: trustedCell(ptr, label) };
+}
 
 /** Anything that carries a Python object. */
 export interface HasPyObject {
@@ -200,25 +268,33 @@ export function flushReleases(): void {
 
 /** The cell `ownReference` makes: its pointer lives in a slot of the shared table. */
 class OwnedCell implements PyCell {
+  /** The slot in the table (private: a changed slot would point the cell at another object's reference). */
+  readonly #slot: number;
+  static isOne(o: object): boolean {
+    return #slot in o;
+  }
   constructor(
-    /** @internal slot in the table */
-    readonly slot: number,
+    slot: number,
     public label: string,
     /** Keeps the holder reachable while the cell is: the slot is recycled only after the holder is finalised. */
     readonly owner: object,
-  ) {}
+  ) {
+    this.#slot = slot;
+  }
   get ptr(): Ptr {
-    return slots[this.slot];
+    return slots[this.#slot];
   }
   set ptr(value: Ptr) {
-    slots[this.slot] = value;
+    // Only disposeCell's `0n` is a valid write: anything else would name memory.
+    if (value !== 0n) throw forgedCellError();
+    slots[this.#slot] = 0n;
   }
   axisSlots?: readonly number[];
 }
 
 /** Take ownership of the reference `ptr` on behalf of `holder`. */
 export function ownReference(holder: object, ptr: Ptr, label: string): PyCell {
-  return new OwnedCell(ownSlot(holder, ptr), label, holder);
+  return new OwnedCell(registerSlot(holder, ptr), label, holder);
 }
 
 /**
@@ -226,7 +302,11 @@ export function ownReference(holder: object, ptr: Ptr, label: string): PyCell {
  * cell (CompatArray: one object per result instead of two). Such a holder implements PyCell with
  * `ptr` reading `slotPtr(slot)` and writing `setSlotPtr(slot, v)`.
  */
-export function ownSlot(holder: object, ptr: Ptr): number {
+export function ownSlot(holder: PyCell, ptr: Ptr): number {
+  return registerSlot(holder, ptr);
+}
+
+function registerSlot(holder: object, ptr: Ptr): number {
   const slot = newSlot(ptr);
   registry.register(holder, slot);
   live++;
@@ -238,13 +318,15 @@ export function slotPtr(slot: number): Ptr {
   return slots[slot];
 }
 
-/** Set the pointer in `slot` (disposeCell writes `0n` through a cell's `ptr`). */
+/** Clear the pointer in `slot` (disposeCell writes `0n` through a cell's `ptr`); any other value is refused. */
 export function setSlotPtr(slot: number, value: Ptr): void {
-  slots[slot] = value;
+  if (value !== 0n) throw forgedCellError();
+  slots[slot] = 0n;
 }
 
 /** The live pointer of a cell, or DisposedError naming the object. */
 export function livePtr(cell: PyCell): Ptr {
+  if (!isGenuineCell(cell)) throw forgedCellError();
   const p = cell.ptr;
   if (p === 0n) {
     throw new DisposedError(`${cell.label} was disposed; it cannot be used any more. Keep a live reference, or copy it before dispose().`);
@@ -254,6 +336,7 @@ export function livePtr(cell: PyCell): Ptr {
 
 /** Release the reference now (idempotent). */
 export function disposeCell(cell: PyCell): void {
+  if (!isGenuineCell(cell)) throw forgedCellError();
   const p = cell.ptr;
   if (p === 0n) return;
   cell.ptr = 0n;

@@ -14,6 +14,9 @@ import { bindCApi, Py_eval_input, Py_file_input, type CApi } from './capi.js';
 import { discoverPython, type PythonInstallation } from './discovery.js';
 import { acquireGil, GIL, setGilApi } from './gil.js';
 import { saveSigint, type SigintGuard } from './sigint.js';
+import { pinFfiAddonsInWorker } from './addon-pin.js';
+import { setUpWorkerGil } from './worker-gil.js';
+import { installExitGuard } from './exit-guard.js';
 
 /** Python helpers compat needs, defined once at boot in a private namespace. */
 const HELPERS = `
@@ -33,7 +36,15 @@ def describe_error(t, v, tb):
         tb_text = ''.join(traceback.format_exception(t, v, tb))
     except Exception:
         tb_text = ''
-    return (name, msg, tb_text)
+    return (well_formed(name), well_formed(msg), well_formed(tb_text))
+
+def well_formed(s):
+    # Lone surrogates have no UTF-8 form: they become U+FFFD instead of losing the whole text.
+    try:
+        s.encode('utf-8')
+        return s
+    except UnicodeEncodeError:
+        return s.encode('utf-16-le', 'surrogatepass').decode('utf-16-le', 'replace')
 
 def add_paths(paths):
     for p in paths:
@@ -46,6 +57,25 @@ def numpy_or_error():
         return numpy
     except Exception as e:
         return type(e).__name__ + ': ' + str(e)
+
+def js_callable(f, owner):
+    # A JS function can only run on the JS thread that handed it to Python: called from another Python
+    # thread it would wait for that JS thread, which may be waiting for this one (a deadlock).
+    import threading
+    get_ident = threading.get_ident
+    def js_function(*args):
+        if get_ident() != owner:
+            raise RuntimeError(
+                'ndbridge: a JS function was called from a Python thread other than the JS thread that passed it '
+                '(threading.Thread, a thread pool...). JS functions can only run on their own JS thread: '
+                'call them from that thread, or compute in Python in the other thread.')
+        return f(*args)
+    js_function.__qualname__ = js_function.__name__ = 'js_function'
+    return js_function
+
+def thread_ident():
+    import threading
+    return threading.get_ident()
 
 def keep_sigint():
     import signal
@@ -72,6 +102,92 @@ export interface Runtime {
 let runtime: Runtime | undefined;
 let bootError: CompatUnavailableError | undefined;
 
+/**
+ * JS<->Python callbacks nested deeper than this (JS calls Python, which calls a JS function, which calls
+ * Python...) raise CallbackRecursionError instead of exhausting the native stack.
+ */
+export const MAX_CALLBACK_DEPTH = 100;
+/** The start of the message of the Python RecursionError raised at MAX_CALLBACK_DEPTH. */
+export const CALLBACK_RECURSION_MESSAGE = 'ndbridge: JS and Python callbacks nested more than';
+
+/**
+ * Unbounded (or too deep) mutual recursion between JS and Python: JS functions passed to Python that call
+ * back into Python, nested more than MAX_CALLBACK_DEPTH levels. A PythonError (pythonType
+ * 'RecursionError'), so code that catches PythonError still sees it.
+ */
+export class CallbackRecursionError extends PythonError {
+  override name = 'CallbackRecursionError';
+}
+
+/**
+ * The Python exception behind the most recent PythonError (one owned reference), so that when that
+ * PythonError propagates through a JS callback back into Python, the same exception object is raised
+ * again (its traceback grows by the new frames) instead of a new RuntimeError whose message embeds the
+ * old message and traceback (which doubled in size per nesting level). Released at the end of the
+ * synchronous segment, or when the next error is fetched.
+ */
+let lastError: { readonly error: PythonError; readonly type: Ptr; readonly value: Ptr } | undefined;
+let lastErrorClearScheduled = false;
+
+function setLastError(rt: Runtime, error: PythonError, type: Ptr, value: Ptr): void {
+  clearLastError(rt);
+  rt.api.Py_IncRef(type);
+  rt.api.Py_IncRef(value);
+  lastError = { error, type, value };
+  if (!lastErrorClearScheduled) {
+    lastErrorClearScheduled = true;
+    queueMicrotask(() => {
+      lastErrorClearScheduled = false;
+      if (GIL.nested > 0) return; // inside a callback: the next fetch or segment clears it
+      const r = runtime;
+      if (r && lastError) {
+        if (!GIL.held) acquireGil();
+        clearLastError(r);
+      }
+    });
+  }
+}
+
+function clearLastError(rt: Runtime): void {
+  const e = lastError;
+  if (!e) return;
+  lastError = undefined;
+  rt.api.Py_DecRef(e.type);
+  rt.api.Py_DecRef(e.value);
+}
+
+/**
+ * Raise `err` (thrown by JS code running as a Python callable) as the pending Python exception. GIL held.
+ * A PythonError that came from Python raises its original exception object again; any other error a
+ * RuntimeError whose message is bounded (the start and the end of a long message are kept).
+ */
+export function raiseInPython(rt: Runtime, err: unknown, prefix: string): void {
+  const { api } = rt;
+  const e = lastError;
+  if (e && err === e.error) {
+    api.PyErr_SetObject(e.type, e.value);
+    return;
+  }
+  let text: string;
+  if (err instanceof PythonError) text = `${err.pythonType}: ${err.pythonMessage}`;
+  else if (err instanceof Error) text = `${err.name}: ${err.message}`;
+  else text = String(err);
+  api.PyErr_SetString(api.exc.RuntimeError, `${prefix}${boundedText(text)}`);
+  callbackCause = { message: `${prefix}${boundedText(text)}`, error: err };
+}
+
+/** The JS error behind the last RuntimeError raised by raiseInPython, attached as `cause` when it comes back. */
+let callbackCause: { readonly message: string; readonly error: unknown } | undefined;
+
+const MAX_MESSAGE = 4000;
+/** At most MAX_MESSAGE characters: the start and the end of a longer text. */
+function boundedText(text: string): string {
+  if (text.length <= MAX_MESSAGE) return text;
+  const head = text.slice(0, MAX_MESSAGE / 4);
+  const tail = text.slice(text.length - (MAX_MESSAGE * 3) / 4);
+  return `${head} [... ${text.length - head.length - tail.length} characters left out ...] ${tail}`;
+}
+
 /** Fetch the current Python exception (must be set) as a PythonError, clearing it. GIL held. */
 export function fetchPythonError(rt: Runtime): PythonError {
   const { api, engine, scratch } = rt;
@@ -93,18 +209,31 @@ export function fetchPythonError(rt: Runtime): PythonError {
   }
   const desc = api.PyObject_Call(describe, args, 0n);
   api.Py_DecRef(args);
-  for (const o of [t, v, tb]) if (o !== 0n) api.Py_DecRef(o);
   if (desc === 0n) {
+    for (const o of [t, v, tb]) if (o !== 0n) api.Py_DecRef(o);
     api.PyErr_Clear();
     return new PythonError('Exception', '<the exception could not be described>', '');
   }
   const part = (i: number): string => {
     const s = api.PyTuple_GetItem(desc, i);
     const p = api.PyUnicode_AsUTF8AndSize(s, scratch);
-    return p === 0n ? '' : engine.readUtf8(p, Number(engine.readI64(scratch)));
+    if (p === 0n) {
+      api.PyErr_Clear();
+      return '';
+    }
+    return engine.readUtf8(p, Number(engine.readI64(scratch)));
   };
-  const err = new PythonError(part(0), part(1), part(2).trimEnd());
+  const type = part(0);
+  const message = part(1);
+  const err =
+    type === 'RecursionError' && message.startsWith(CALLBACK_RECURSION_MESSAGE)
+      ? new CallbackRecursionError(type, message, boundedText(part(2).trimEnd()))
+      : new PythonError(type, message, part(2).trimEnd());
   api.Py_DecRef(desc);
+  const cause = callbackCause;
+  if (cause && message === cause.message) (err as Error & { cause?: unknown }).cause = cause.error;
+  if (v !== 0n) setLastError(rt, err, t, v);
+  for (const o of [t, v, tb]) if (o !== 0n) api.Py_DecRef(o);
   return err;
 }
 
@@ -125,6 +254,7 @@ function bootNow(): Runtime {
     );
   }
   const engine = getEngine();
+  pinFfiAddonsInWorker(engine);
   let lib;
   try {
     lib = engine.loadGlobal(python.libpython);
@@ -186,6 +316,8 @@ function bootNow(): Runtime {
     api.Py_DecRef(call('keep_sigint'));
     sigint.restore();
   }
+  setUpWorkerGil(partial);
+  installExitGuard(partial);
   const np = call('numpy_or_error');
   let numpy: Runtime['numpy'];
   const isModule = api.PyObject_HasAttrString(np, '__version__') === 1;
