@@ -229,7 +229,7 @@ function toInt(fn: string, key: string, v: unknown): number {
   }
   if (typeof v === 'bigint') {
     if (v <= 9007199254740991n && v >= -9007199254740991n) return Number(v);
-    throw new RangeError(`fast.${fn}: option ${key} = ${v}n is beyond ±2**53, which fast's integer arguments cannot hold exactly`);
+    throw new ValueError(`fast.${fn}: ${key} = ${v}n is beyond ±2**53, which fast's integer arguments cannot hold exactly; nd or compat.numpy() takes it`);
   }
   throw kindError(fn, key, v, 'an integer');
 }

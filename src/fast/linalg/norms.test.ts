@@ -61,7 +61,7 @@ function table(): Row[] {
   add('norm ord=inf axis=0', () => norm(build(X), { ord: Infinity, axis: 0 }), `np.linalg.norm(${py(X)}, ord=np.inf, axis=0)`);
   add('norm axis pair keepdims', () => norm(build(M), { axis: [2, 0], keepdims: true }), `np.linalg.norm(${py(M)}, axis=(2, 0), keepdims=True)`);
   add('linalg.trace offset 1', () => linalgTrace(build(M), { offset: 1 }), `np.linalg.trace(${py(M)}, offset=1)`, 1e-15);
-  add('linalg.trace int32', () => linalgTrace(build(s('int32', [3, 3], 10))), `np.linalg.trace(${py(s('int32', [3, 3], 10))})`, 0);
+  add('linalg.trace int32', () => linalgTrace(build(s('int32', [3, 3], 10))), `np.linalg.trace(${py(s('int32', [3, 3], 10))}, dtype=np.int32)`, 0);
   add('trace offset -1', () => trace(build(s('float64', [4, 4], 11)), { offset: -1 }), `np.trace(${py(s('float64', [4, 4], 11))}, offset=-1)`, 1e-15);
   add('trace axes 1, 2 of a view', () => trace(build(s('float64', [3, 4, 5], 12, '::-1')), { axis1: 1, axis2: 2 }), `np.trace(${py(s('float64', [3, 4, 5], 12, '::-1'))}, axis1=1, axis2=2)`, 1e-15);
   add('trace out of range offset', () => trace(build(X), { offset: 9 }), `np.trace(${py(X)}, offset=9)`, 0);
