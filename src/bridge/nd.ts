@@ -407,7 +407,15 @@ function ndCall(path: readonly string[], name: string, args: unknown[]): NdValue
       }
     }
   }
-  if (!compat.available()) throw new CompatUnavailableError(`nd.${name}: ${reason}, and NumPy is unavailable to run it (npx ndbridge doctor says why)`);
+  if (!compat.available()) {
+    let why = 'npx ndbridge doctor says why';
+    try {
+      compat.numpy();
+    } catch (err) {
+      if (err instanceof Error) why = err.message;
+    }
+    throw new CompatUnavailableError(`nd.${name}: ${reason}, and NumPy is unavailable to run it: ${why}`);
+  }
   return callNumpy(resolveNumpy(path), args, name, reason, bound);
 }
 
