@@ -14,6 +14,14 @@
 import type { NumpyFunction, NumpyParam, ParamDefault } from '../../spec/numpy-signatures.js';
 import { isKwargs } from '../compat/python/convert.js';
 
+/**
+ * Is `v` the trailing keyword-arguments object? A plain object, but not an array provider (an object
+ * with `__array_interface__` or `__dlpack__` is an array argument, which asarray verifies).
+ */
+export function isKeywordObject(v: unknown): v is Record<string, unknown> {
+  return isKwargs(v) && !('__array_interface__' in v) && !('__dlpack__' in v);
+}
+
 /** Marks a parameter the call did not pass. */
 export const NOT_PASSED: unique symbol = Symbol('not passed');
 export type NotPassed = typeof NOT_PASSED;
@@ -99,7 +107,7 @@ export function bindCall(sig: CompiledSignature, args: readonly unknown[]): Boun
   const values: unknown[] = new Array<unknown>(params.length).fill(NOT_PASSED);
   let nPos = args.length;
   let kwargs: Record<string, unknown> | undefined;
-  if (nPos > 0 && isKwargs(args[nPos - 1])) {
+  if (nPos > 0 && isKeywordObject(args[nPos - 1])) {
     kwargs = args[nPos - 1] as Record<string, unknown>;
     nPos--;
   }

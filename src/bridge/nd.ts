@@ -27,7 +27,7 @@
  * every call on fast); the rest throws CompatUnavailableError.
  */
 import { CompatUnavailableError, NotSupportedError, PythonError } from '../common/errors.js';
-import { bindCall, type BoundCall } from './bind.js';
+import { bindCall, isKeywordObject, type BoundCall } from './bind.js';
 import { planFast, routeOf } from './nd-route.js';
 import { applyNumpyDtypes, numpyIndexDtypes } from './nd-dtypes.js';
 import * as compat from '../compat/index.js';
@@ -36,7 +36,7 @@ import { DTYPES, isDTypeName } from '../common/dtypes.js';
 import { FastArray } from '../fast/array.js';
 import * as fast from '../fast/index.js';
 import { sizeOf } from '../fast/shape.js';
-import { callPython, isKwargs } from '../compat/python/convert.js';
+import { callPython } from '../compat/python/convert.js';
 import { toFast, toNumpy } from './asarray.js';
 import { DEFAULT_THRESHOLDS, estimateWork, formatWork, type Thresholds, type WorkEstimate } from './dispatch-policy.js';
 import { bridgePython } from './python.js';
@@ -158,7 +158,7 @@ function argForNumpy(a: unknown): unknown {
 /** argForNumpy over the positional arguments and the values of a trailing keyword object (`out=`, `where=`). */
 function argsForNumpy(args: readonly unknown[]): unknown[] {
   const n = args.length;
-  if (n > 0 && isKwargs(args[n - 1])) {
+  if (n > 0 && isKeywordObject(args[n - 1])) {
     const kw = args[n - 1] as Record<string, unknown>;
     const converted: Record<string, unknown> = {};
     for (const k of Object.keys(kw)) converted[k] = argForNumpy(kw[k]);
