@@ -465,6 +465,11 @@ function wrapPython(obj: compat.PyObjectProxy, name: string): NdObject {
       if (prop === PYOBJ) return obj[PYOBJ];
       if (typeof prop === 'symbol') return Reflect.get(t, prop);
       if (prop === 'then') return undefined;
+      // JS-side members of the proxy (its JSON and string forms) are not Python calls to route
+      if (prop === 'toJSON' || prop === 'toString' || prop === 'valueOf') {
+        const own = obj[prop];
+        return typeof own === 'function' ? (own as (...a: unknown[]) => unknown).bind(obj) : own;
+      }
       const attr = obj[prop];
       if (typeof attr === 'function') return wrapPython(attr as compat.PyObjectProxy, `${name}.${prop}`);
       return fromNumpy(attr, `${name}.${prop}`);
