@@ -240,6 +240,13 @@ export class Storage {
    * for evaluating them. A write still forces those that are alive.
    */
   private weakReaders: WeakRef<PendingReader>[] | null = null;
+  /**
+   * Length of `weakReaders` after its last sweep for collected entries. A sweep runs only once the
+   * list has doubled since: WeakRef targets stay alive until the current job ends, so inside a
+   * synchronous loop nothing is dropped and a sweep on every demotion would rescan a list that only
+   * grows (measured: 22% of a 50x50 `a.add(b).mul(a)` loop of 60,000 steps).
+   */
+  private weakSwept = 0;
 
   /** Remember a lazy array that reads this storage, so a later write can force it first. */
   addReader(r: PendingReader): void {
@@ -251,11 +258,14 @@ export class Storage {
   /** Move the strongly held readers to the weak list, dropping entries already collected. */
   private demoteReaders(set: Set<PendingReader>): void {
     const weak = (this.weakReaders ??= []);
-    let live = 0;
-    for (let i = 0; i < weak.length; i++) {
-      if (weak[i].deref() !== undefined) weak[live++] = weak[i];
+    if (weak.length >= 2 * Math.max(this.weakSwept, MAX_PENDING_READERS)) {
+      let live = 0;
+      for (let i = 0; i < weak.length; i++) {
+        if (weak[i].deref() !== undefined) weak[live++] = weak[i];
+      }
+      weak.length = live;
+      this.weakSwept = live;
     }
-    weak.length = live;
     for (const r of set) weak.push(new WeakRef(r));
     set.clear();
   }
@@ -272,6 +282,7 @@ export class Storage {
     if ((set === null || set.size === 0) && weak === null) return;
     this.readers = null;
     this.weakReaders = null;
+    this.weakSwept = 0;
     // oldest first: later readers are often built on earlier ones, which they then read as leaves
     withForcedMemo(() => {
       if (weak !== null) {
