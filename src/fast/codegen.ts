@@ -6,13 +6,13 @@
  * data. Each distinct leaf array is read once per element however often the graph uses it, and each
  * node is computed once per element however often it is referenced.
  */
-import { DTYPES, type DTypeName } from '../common/dtypes.js';
+import { DTYPE_NAMES, DTYPES, type DTypeName } from '../common/dtypes.js';
 import { NotSupportedError } from '../common/errors.js';
 import type { Complex } from '../common/ndarray.js';
 import type { FastArray } from './array.js';
-import { forcedArrayOf, type Node } from './expr.js';
+import { flushMemoActive, forcedArrayOf, type Node } from './expr.js';
 import { HELPERS, type Helpers } from './helpers.js';
-import { OPS, reprOf, wrap } from './ops-table.js';
+import { OPS, reprOf, wrap, type OpRow } from './ops-table.js';
 import { pairwiseSumF64 } from './kernels/pairwise.js';
 import { broadcastStrides, isCContiguous } from './shape.js';
 import { slotsPerElement, type TypedData } from './storage.js';
@@ -353,7 +353,10 @@ function store(dtype: DTypeName, p: string, v: string): string {
 function compile(sig: string, src: string): Kernel {
   let k = cache.get(sig);
   if (k === undefined) {
-    if (cache.size >= MAX_KERNELS) cache.clear();
+    if (cache.size >= MAX_KERNELS) {
+      cache.clear();
+      simpleCache.clear();
+    }
     k = new Function('H', 'shp', 'D', 'O', 'S', 'C', `"use strict";\n${src}`) as Kernel;
     cache.set(sig, k);
   }
@@ -414,6 +417,105 @@ function wholeSumOfContiguous(a: FastArray, acc: Dest): boolean {
  * The destination must not overlap the leaves (callers copy first when it does).
  */
 export function evaluateInto(root: Node, dest: Dest): void {
+  const key = root.kind === 'op' ? simpleKey(root, dest) : -1;
+  if (key < 0 || root.kind !== 'op') {
+    evaluateGeneral(root, dest);
+    return;
+  }
+  const op = root.op;
+  let byKey = simpleCache.get(op);
+  const hit = byKey?.get(key);
+  if (hit !== undefined) {
+    runSimple(hit, root, dest);
+    return;
+  }
+  const k = evaluateGeneral(root, dest);
+  if (k === null) return;
+  if (byKey === undefined) simpleCache.set(op, (byKey = new Map()));
+  byKey.set(key, k);
+}
+
+/**
+ * Kernels of single operations on whole contiguous arrays, by op row and a small integer key
+ * (simpleKey): `a.add(b)` on two materialised C-contiguous arrays of one shape, or an array and a
+ * JS scalar, finds its compiled flat loop without building a signature string, a plan or a
+ * linearised graph (most of the fixed cost per operation on small arrays). The kernels are the
+ * ones the general path compiled for the same work, so the values are the same.
+ */
+const simpleCache = new Map<OpRow, Map<number, Kernel>>();
+
+const DTYPE_CODE: Readonly<Record<DTypeName, number>> = Object.fromEntries(DTYPE_NAMES.map((d, i) => [d, i + 1])) as Record<DTypeName, number>;
+
+/**
+ * The key of a single operation the simple path handles, else -1: an op node over leaves (no
+ * casts) and scalar constants, one of whose leaves has the destination's shape and every leaf
+ * is materialised and C-contiguous with exactly that shape, no complex numbers, not pow (whose
+ * constant exponent is baked into the code), destination C-contiguous at offset 0, at least two
+ * elements (the general path then compiles the flat loop: planLoops' first case), and no flush of
+ * pending readers running (which may substitute forced arrays for nodes).
+ */
+function simpleKey(root: Node & { kind: 'op' }, dest: Dest): number {
+  const args = root.args;
+  const compute = root.compute;
+  if (root.op.name === 'pow' || DTYPES[compute].kind === 'complex' || DTYPES[dest.dtype].kind === 'complex') return -1;
+  if (dest.offset !== 0 || flushMemoActive()) return -1;
+  const shape = dest.shape;
+  let n = 1;
+  for (let d = 0; d < shape.length; d++) n *= shape[d];
+  if (n < 2 || !isCContiguous(shape, dest.strides)) return -1;
+  let key = DTYPE_CODE[dest.dtype] * 16 + DTYPE_CODE[compute];
+  let leaves = 0;
+  let first: FastArray | null = null;
+  for (let i = 0; i < args.length; i++) {
+    const x = args[i];
+    if (x.kind === 'const') {
+      if (typeof x.value === 'object') return -1;
+      key = key * 4 + 1;
+      continue;
+    }
+    if (x.kind !== 'leaf') return -1;
+    const a = x.array;
+    if (a._expr !== null || a._data === null || !sameShape(a.shape, shape) || !isCContiguous(shape, a._es)) return -1;
+    leaves++;
+    // the same array twice is one leaf (read once per element); offsets of 0 are baked into the code
+    key = key * 4 + (a === first ? 3 : a._off === 0 ? 2 : 0);
+    first = a;
+  }
+  return leaves === 0 ? -1 : key;
+}
+
+function sameShape(a: readonly number[], b: readonly number[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let d = 0; d < a.length; d++) if (a[d] !== b[d]) return false;
+  return true;
+}
+
+const NO_STRIDES: number[] = [];
+
+/** Calls a simple-path kernel with the operands simpleKey accepted (distinct leaves, then the constants). */
+function runSimple(kernel: Kernel, root: Node & { kind: 'op' }, dest: Dest): void {
+  const D: TypedData[] = [dest.data];
+  const O: number[] = [0];
+  const C: (number | bigint)[] = [];
+  const args = root.args;
+  let first: FastArray | null = null;
+  for (let i = 0; i < args.length; i++) {
+    const x = args[i];
+    if (x.kind === 'leaf') {
+      const a = x.array;
+      if (a === first) continue;
+      D.push(a._data!);
+      O.push(a._off);
+      first = a;
+    } else if (x.kind === 'const') C.push(x.value as number | bigint);
+  }
+  let n = 1;
+  for (let d = 0; d < dest.shape.length; d++) n *= dest.shape[d];
+  kernel(HELPERS, [n], D, O, NO_STRIDES, C);
+}
+
+/** evaluateInto's general path; returns the kernel it ran when that is a flat loop over one run. */
+function evaluateGeneral(root: Node, dest: Dest): Kernel | null {
   const lin = linearize(root);
   const shape = dest.shape;
   const slots0 = slotsPerElement(dest.dtype);
@@ -422,7 +524,7 @@ export function evaluateInto(root: Node, dest: Dest): void {
     ...lin.leaves.map((a) => leafOperand(a, shape)),
   ];
   const plan = planLoops(shape, ops.map((o) => o.strides), 0, ops.map((o) => o.slots));
-  if (plan.empty) return;
+  if (plan.empty) return null;
   const L = plan.shape.length;
   const nOps = ops.length;
   // flat: one loop, every operand moves by exactly one element per step (or stays: stride 0)
@@ -432,13 +534,13 @@ export function evaluateInto(root: Node, dest: Dest): void {
     const n = plan.shape[0] * ops[1].slots;
     const src = ops[1].data;
     ops[0].data.set(src.subarray(ops[1].offset, ops[1].offset + n) as never, ops[0].offset);
-    return;
+    return null;
   }
   if (!flat && L > 0) {
     const leader = groupLeaders(ops);
     if (leader !== null) {
       evaluateGrouped(lin, dest, ops, plan, leader);
-      return;
+      return null;
     }
   }
   // zero offsets are baked in (D[i] instead of D[o + i]): V8 then drops more bounds checks
@@ -473,6 +575,7 @@ export function evaluateInto(root: Node, dest: Dest): void {
     kernel = compile(sig, lines.join('\n'));
   }
   run(kernel, lin, ops, plan);
+  return flat && L === 1 ? kernel : null;
 }
 
 /**
