@@ -417,71 +417,121 @@ function wholeSumOfContiguous(a: FastArray, acc: Dest): boolean {
  * The destination must not overlap the leaves (callers copy first when it does).
  */
 export function evaluateInto(root: Node, dest: Dest): void {
-  const key = root.kind === 'op' ? simpleKey(root, dest) : -1;
-  if (key < 0 || root.kind !== 'op') {
+  if (root.kind === 'leaf' || root.kind === 'const' || !simpleScan(root, dest)) {
     evaluateGeneral(root, dest);
     return;
   }
-  const op = root.op;
-  let byKey = simpleCache.get(op);
-  const hit = byKey?.get(key);
+  const key = scanKey;
+  const hit = simpleCache.get(key);
   if (hit !== undefined) {
-    runSimple(hit, root, dest);
+    runSimple(hit, dest);
     return;
   }
+  clearScan();
   const k = evaluateGeneral(root, dest);
   if (k === null) return;
-  if (byKey === undefined) simpleCache.set(op, (byKey = new Map()));
-  byKey.set(key, k);
+  if (simpleCache.size >= MAX_KERNELS) simpleCache.clear();
+  simpleCache.set(key, k);
 }
 
 /**
- * Kernels of single operations on whole contiguous arrays, by op row and a small integer key
- * (simpleKey): `a.add(b)` on two materialised C-contiguous arrays of one shape, or an array and a
- * JS scalar, finds its compiled flat loop without building a signature string, a plan or a
- * linearised graph (most of the fixed cost per operation on small arrays). The kernels are the
- * ones the general path compiled for the same work, so the values are the same.
+ * Kernels of small element-wise graphs over whole C-contiguous operands of one shape, by a short
+ * structural key (simpleScan): `a.add(b)`, `a.add(b).mul(a).sub(b)`, an array and JS scalars find
+ * their compiled flat loop without linearize (maps, closures, code emitters), a loop plan and the
+ * general signature (most of the fixed cost per operation on small arrays). The kernels are the
+ * ones the general path compiled for the same graph, so the values are the same.
  */
-const simpleCache = new Map<OpRow, Map<number, Kernel>>();
+const simpleCache = new Map<string, Kernel>();
 
-const DTYPE_CODE: Readonly<Record<DTypeName, number>> = Object.fromEntries(DTYPE_NAMES.map((d, i) => [d, i + 1])) as Record<DTypeName, number>;
+const DTYPE_CODE: Readonly<Record<DTypeName, string>> = Object.fromEntries(DTYPE_NAMES.map((d, i) => [d, String.fromCharCode(97 + i)])) as Record<DTypeName, string>;
+const opIds = new Map<OpRow, number>();
+function opId(op: OpRow): number {
+  let id = opIds.get(op);
+  if (id === undefined) opIds.set(op, (id = opIds.size));
+  return id;
+}
+
+/** Nodes of a graph the simple path may take (bounds the key's length and the scan). */
+const SIMPLE_MAX_NODES = 24;
+
+// the scan's results (module state: no closure or result object per operation)
+let scanKey = '';
+const scanSeen: Node[] = [];
+const scanLeaves: FastArray[] = [];
+const scanConsts: (number | bigint)[] = [];
+
+function clearScan(): void {
+  scanSeen.length = 0;
+  scanLeaves.length = 0;
+  scanConsts.length = 0;
+}
 
 /**
- * The key of a single operation the simple path handles, else -1: an op node over leaves (no
- * casts) and scalar constants, one of whose leaves has the destination's shape and every leaf
- * is materialised and C-contiguous with exactly that shape, no complex numbers, not pow (whose
- * constant exponent is baked into the code), destination C-contiguous at offset 0, at least two
- * elements (the general path then compiles the flat loop: planLoops' first case), and no flush of
- * pending readers running (which may substitute forced arrays for nodes).
+ * Whether the simple path takes `root` into `dest`; if so scanKey identifies the kernel and
+ * scanLeaves/scanConsts hold its operands in the order linearize numbers them (first visit, each
+ * node once). Taken: at most SIMPLE_MAX_NODES nodes, no complex dtype, no pow (its constant
+ * exponent may be baked into the code), every leaf materialised, C-contiguous and of the
+ * destination's shape, destination C-contiguous at offset 0 with >= 2 elements (the general path
+ * then compiles one flat loop: planLoops' first case), and no flush of pending readers running
+ * (which may substitute forced arrays for nodes). The key spells the graph: op rows, dtypes, casts,
+ * constants' dtypes, which leaf each leaf node is (and whether its offset is 0), shared nodes.
  */
-function simpleKey(root: Node & { kind: 'op' }, dest: Dest): number {
-  const args = root.args;
-  const compute = root.compute;
-  if (root.op.name === 'pow' || DTYPES[compute].kind === 'complex' || DTYPES[dest.dtype].kind === 'complex') return -1;
-  if (dest.offset !== 0 || flushMemoActive()) return -1;
+function simpleScan(root: Node, dest: Dest): boolean {
+  if (root.count > SIMPLE_MAX_NODES || dest.offset !== 0 || flushMemoActive() || DTYPES[dest.dtype].kind === 'complex') return false;
   const shape = dest.shape;
   let n = 1;
   for (let d = 0; d < shape.length; d++) n *= shape[d];
-  if (n < 2 || !isCContiguous(shape, dest.strides)) return -1;
-  let key = DTYPE_CODE[dest.dtype] * 16 + DTYPE_CODE[compute];
-  let leaves = 0;
-  let first: FastArray | null = null;
-  for (let i = 0; i < args.length; i++) {
-    const x = args[i];
-    if (x.kind === 'const') {
-      if (typeof x.value === 'object') return -1;
-      key = key * 4 + 1;
-      continue;
-    }
-    if (x.kind !== 'leaf') return -1;
-    const a = x.array;
-    if (a._expr !== null || a._data === null || !sameShape(a.shape, shape) || !isCContiguous(shape, a._es)) return -1;
-    leaves++;
-    // the same array twice is one leaf (read once per element); offsets of 0 are baked into the code
-    key = key * 4 + (a === first ? 3 : a._off === 0 ? 2 : 0);
-    first = a;
+  if (n < 2 || !isCContiguous(shape, dest.strides)) return false;
+  scanKey = DTYPE_CODE[dest.dtype];
+  clearScan();
+  const ok = scanNode(root, shape);
+  if (!ok) clearScan();
+  return ok;
+}
+
+function scanNode(x: Node, shape: readonly number[]): boolean {
+  const seen = scanSeen.indexOf(x);
+  if (seen >= 0) {
+    scanKey += `^${seen}`;
+    return true;
   }
-  return leaves === 0 ? -1 : key;
+  if (DTYPES[x.dtype].kind === 'complex') return false;
+  switch (x.kind) {
+    case 'leaf': {
+      const a = x.array;
+      if (a._expr !== null || a._data === null || !sameShape(a.shape, shape) || !isCContiguous(shape, a._es)) return false;
+      let k = scanLeaves.indexOf(a);
+      if (k < 0) {
+        k = scanLeaves.length;
+        scanLeaves.push(a);
+      }
+      scanKey += `L${k}${a._off === 0 ? 'z' : 'o'}${DTYPE_CODE[x.dtype]}`;
+      break;
+    }
+    case 'const':
+      if (typeof x.value === 'object') return false;
+      scanConsts.push(x.value);
+      scanKey += `C${DTYPE_CODE[x.dtype]}`;
+      break;
+    case 'cast':
+      scanKey += `K${DTYPE_CODE[x.dtype]}(`;
+      if (!scanNode(x.arg, shape)) return false;
+      scanKey += ')';
+      break;
+    case 'op': {
+      if (x.op.name === 'pow' || DTYPES[x.compute].kind === 'complex') return false;
+      scanKey += `O${opId(x.op)}${DTYPE_CODE[x.compute]}${DTYPE_CODE[x.dtype]}(`;
+      const args = x.args;
+      for (let i = 0; i < args.length; i++) {
+        if (i > 0) scanKey += ',';
+        if (!scanNode(args[i], shape)) return false;
+      }
+      scanKey += ')';
+      break;
+    }
+  }
+  scanSeen.push(x);
+  return true;
 }
 
 function sameShape(a: readonly number[], b: readonly number[]): boolean {
@@ -492,26 +542,19 @@ function sameShape(a: readonly number[], b: readonly number[]): boolean {
 
 const NO_STRIDES: number[] = [];
 
-/** Calls a simple-path kernel with the operands simpleKey accepted (distinct leaves, then the constants). */
-function runSimple(kernel: Kernel, root: Node & { kind: 'op' }, dest: Dest): void {
+/** Calls a simple-path kernel with the operands simpleScan collected. */
+function runSimple(kernel: Kernel, dest: Dest): void {
+  const leaves = scanLeaves;
   const D: TypedData[] = [dest.data];
   const O: number[] = [0];
-  const C: (number | bigint)[] = [];
-  const args = root.args;
-  let first: FastArray | null = null;
-  for (let i = 0; i < args.length; i++) {
-    const x = args[i];
-    if (x.kind === 'leaf') {
-      const a = x.array;
-      if (a === first) continue;
-      D.push(a._data!);
-      O.push(a._off);
-      first = a;
-    } else if (x.kind === 'const') C.push(x.value as number | bigint);
+  for (let i = 0; i < leaves.length; i++) {
+    D.push(leaves[i]._data!);
+    O.push(leaves[i]._off);
   }
   let n = 1;
   for (let d = 0; d < dest.shape.length; d++) n *= dest.shape[d];
-  kernel(HELPERS, [n], D, O, NO_STRIDES, C);
+  kernel(HELPERS, [n], D, O, NO_STRIDES, scanConsts); // the kernel reads C once, before its loop
+  clearScan();
 }
 
 /** evaluateInto's general path; returns the kernel it ran when that is a flat loop over one run. */

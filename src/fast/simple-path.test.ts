@@ -1,6 +1,6 @@
 /**
- * The simple path of evaluateInto (codegen.ts): one operation on whole C-contiguous arrays of one
- * shape, or an array and a JS scalar, finds its kernel by op row and a small integer key. Every
+ * The simple path of evaluateInto (codegen.ts): a small graph over whole C-contiguous arrays of one
+ * shape and JS scalars finds its kernel by a short structural key. Every
  * operand pattern the key tells apart (two arrays, one array twice, scalar on either side, views
  * at a non-zero offset) is computed for several dtypes and operations, each twice (the second run
  * takes the cached kernel) and in an interleaved order, so a key shared by two different kernels
@@ -64,7 +64,32 @@ for (const dt of DTYPES) {
     }
   }
 }
-const expected = numpyEval(cases, pyOperands);
+// graphs of several operations: chains, a shared intermediate, casts (int32 with float64), scalars inside
+const CHAINS: Record<string, { js: (o: Record<string, fast.FastArray>) => fast.FastArray; py: string }> = {
+  chain3: { js: ({ a, b }) => a.add(b).mul(a).sub(b), py: '(A + B) * A - B' },
+  chain3v: { js: ({ v, b }) => v.add(b).mul(v).sub(b), py: '(V + B) * V - B' },
+  shared: { js: ({ a, b }) => { const t = a.add(b); return t.mul(t).sub(t); }, py: '(A + B) * (A + B) - (A + B)' },
+  scalars: { js: ({ a, b }) => a.mul(2).add(b).sub(0.5), py: 'A * 2 + B - 0.5' },
+  scalarsFirst: { js: ({ a }) => fast.subtract(3, a).mul(a), py: '(3 - A) * A' },
+  cast: { js: ({ a, i }) => a.add(i).mul(i), py: '(A + I) * I' },
+  castFirst: { js: ({ a, i }) => i.mul(a).sub(a), py: 'I * A - A' },
+  compare: { js: ({ a, b }) => fast.logical_and(a.lt(b), b.gt(1)), py: 'np.logical_and(A < B, B > 1)' },
+};
+const chainOps = (): Record<string, fast.FastArray> => {
+  const base = (k: number) => fast.asarray([5, 1, 7, 0, 2, 9, 4, 3, 8].map((x) => (x * k) % 11), { dtype: 'float64' });
+  return {
+    a: base(1).at(fast.slice(0, 6)).reshape([2, 3]),
+    b: base(3).at(fast.slice(0, 6)).reshape([2, 3]),
+    v: base(5).at(fast.slice(1, 7)).reshape([2, 3]),
+    i: base(7).astype('int32').at(fast.slice(2, 8)).reshape([2, 3]),
+  };
+};
+const chainSetup = `
+base = lambda k: (np.array([5, 1, 7, 0, 2, 9, 4, 3, 8], dtype=np.float64) * k % 11)
+A, B, V, I = base(1)[0:6].reshape(2, 3), base(3)[0:6].reshape(2, 3), base(5)[1:7].reshape(2, 3), base(7).astype(np.int32)[2:8].reshape(2, 3)
+`;
+for (const [name, c] of Object.entries(CHAINS)) cases[`chain ${name}`] = c.py;
+const expected = numpyEval(cases, pyOperands + chainSetup);
 
 describe('single operations on whole contiguous operands (the simple path)', () => {
   it('every operand pattern, dtype and operation matches NumPy, on the first and the cached run, interleaved', () => {
@@ -72,6 +97,13 @@ describe('single operations on whole contiguous operands (the simple path)', () 
     // first runs in order, then the cached runs in reverse (patterns of one op row alternate)
     for (const k of keys) expectSame(thunks[k](), expected[k], k);
     for (const k of keys.slice().reverse()) expectSame(thunks[k](), expected[k], `${k} (cached)`);
+  });
+
+  it('graphs of several operations (chains, shared nodes, casts, scalars) match NumPy, first and cached run', () => {
+    const o = chainOps();
+    const keys = Object.keys(CHAINS);
+    for (const k of keys) expectSame(CHAINS[k].js(o), expected[`chain ${k}`], k);
+    for (const k of keys.slice().reverse()) expectSame(CHAINS[k].js(o), expected[`chain ${k}`], `${k} (cached)`);
   });
 
   it('a result read while a write flushes pending readers keeps the values it was built from', () => {
