@@ -83,6 +83,8 @@ let recycledCount = 0;
 const SMALL_PER_SIZE = 16;
 const SMALL_MAX_BYTES = 16 * (1 << 20);
 const freeSmall = new Map<number, ArrayBuffer[]>();
+/** V8 keeps typed arrays of up to 64 bytes made without a buffer in its heap (typed_array_max_size_in_heap). */
+const SMALL_HEAP_BYTES = 64;
 let freeSmallBytes = 0;
 
 function takeSmall(bytes: number): ArrayBuffer | undefined {
@@ -155,7 +157,8 @@ function forceReader(r: PendingReader): void {
 
 export class Storage {
   readonly dtype: DTypeName;
-  private readonly _buffer: ArrayBuffer;
+  /** The buffer; null while a small storage's elements live in V8's heap (Storage.allocate). */
+  private _buf: ArrayBuffer | null;
   /** True while the buffer may go back to a free list (collected: large ones; disposed: any size). */
   private _recyclable = false;
   /** True when the finalization registry watches this storage (large buffers). */
@@ -172,7 +175,16 @@ export class Storage {
   /** Arrays made over this storage and not disposed yet (views included). */
   private holders = 0;
 
-  constructor(dtype: DTypeName, buffer: ArrayBuffer, byteOffset: number, length: number) {
+  /** `buffer` null: `length` (>= 1) elements of a fresh zero-filled typed array of its own (see Storage.allocate). */
+  constructor(dtype: DTypeName, buffer: ArrayBuffer | null, byteOffset: number, length: number) {
+    if (buffer === null) {
+      if (!Number.isSafeInteger(length) || length < 1) throw new ValueError(`cannot allocate ${length} elements in a storage without a buffer`);
+      this.dtype = dtype;
+      this._buf = null;
+      this.length = length;
+      this.data = new DATA_CTOR[dtype](length * slotsPerElement(dtype) as never);
+      return;
+    }
     const size = DTYPES[dtype].itemsize;
     const part = size / slotsPerElement(dtype);
     if (byteOffset % part !== 0) {
@@ -184,7 +196,7 @@ export class Storage {
       );
     }
     this.dtype = dtype;
-    this._buffer = buffer;
+    this._buf = buffer;
     this.length = length;
     this.data = new DATA_CTOR[dtype](buffer, byteOffset, length * slotsPerElement(dtype));
   }
@@ -199,7 +211,9 @@ export class Storage {
       if (this._registered) reclaim.unregister(this);
       this._registered = false;
     }
-    return this._buffer;
+    // a small storage's typed array moves its elements into a buffer of their own here (V8 keeps
+    // `data` pointing at them)
+    return (this._buf ??= this.data.buffer as ArrayBuffer);
   }
 
   /**
@@ -218,15 +232,20 @@ export class Storage {
     const st = new Storage(dtype, takeFree(bytes) ?? new ArrayBuffer(bytes), 0, length);
     st._recyclable = true;
     st._registered = true;
-    reclaim.register(st, st._buffer, st);
+    reclaim.register(st, st._buf!, st);
     return st;
   }
 
   /** Fresh zero-filled storage for `length` elements, in a new off-heap ArrayBuffer. */
   static allocate(dtype: DTypeName, length: number): Storage {
     if (!Number.isSafeInteger(length) || length < 0) throw new ValueError(`cannot allocate ${length} elements`);
+    const bytes = length * DTYPES[dtype].itemsize;
+    // up to 64 bytes (0-d results of reductions, scalars): a typed array of its own, which V8 keeps
+    // in its heap (no off-heap backing store to allocate and account for; measured 10% of a 50x50
+    // float64 a.sum().item() loop) until someone reads `buffer`
+    if (length >= 1 && bytes <= SMALL_HEAP_BYTES) return new Storage(dtype, null, 0, length);
     // At least one byte, so that the buffer always has its own backing store.
-    return new Storage(dtype, new ArrayBuffer(Math.max(1, length * DTYPES[dtype].itemsize)), 0, length);
+    return new Storage(dtype, new ArrayBuffer(Math.max(1, bytes)), 0, length);
   }
 
   /**
@@ -315,8 +334,8 @@ export class Storage {
       if (this._registered) {
         this._registered = false;
         reclaim.unregister(this);
-        giveBack(this._buffer);
-      } else giveBackSmall(this._buffer);
+        giveBack(this._buf!);
+      } else giveBackSmall(this._buf!);
     }
   }
 
