@@ -99,7 +99,8 @@ export class FastArray implements NdArray, PendingReader {
   ) {
     if (shape.length > MAX_DIMS) checkDims(shape);
     this.dtype = dtype;
-    this.shape = Object.freeze(shape.slice());
+    // a frozen shape cannot change: share it (lazy results of arrays of one shape, views)
+    this.shape = Object.isFrozen(shape) ? shape : Object.freeze(shape.slice());
     this.ndim = shape.length;
     this.size = sizeOf(shape);
     this._st = storage;

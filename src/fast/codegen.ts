@@ -6,13 +6,13 @@
  * data. Each distinct leaf array is read once per element however often the graph uses it, and each
  * node is computed once per element however often it is referenced.
  */
-import { DTYPES, type DTypeName } from '../common/dtypes.js';
+import { DTYPE_NAMES, DTYPES, type DTypeName } from '../common/dtypes.js';
 import { NotSupportedError } from '../common/errors.js';
 import type { Complex } from '../common/ndarray.js';
 import type { FastArray } from './array.js';
-import { forcedArrayOf, type Node } from './expr.js';
+import { flushMemoActive, forcedArrayOf, type Node } from './expr.js';
 import { HELPERS, type Helpers } from './helpers.js';
-import { OPS, reprOf, wrap } from './ops-table.js';
+import { OPS, reprOf, wrap, type OpRow } from './ops-table.js';
 import { pairwiseSumF64 } from './kernels/pairwise.js';
 import { broadcastStrides, isCContiguous } from './shape.js';
 import { slotsPerElement, type TypedData } from './storage.js';
@@ -353,7 +353,10 @@ function store(dtype: DTypeName, p: string, v: string): string {
 function compile(sig: string, src: string): Kernel {
   let k = cache.get(sig);
   if (k === undefined) {
-    if (cache.size >= MAX_KERNELS) cache.clear();
+    if (cache.size >= MAX_KERNELS) {
+      cache.clear();
+      simpleCache.clear();
+    }
     k = new Function('H', 'shp', 'D', 'O', 'S', 'C', `"use strict";\n${src}`) as Kernel;
     cache.set(sig, k);
   }
@@ -414,6 +417,148 @@ function wholeSumOfContiguous(a: FastArray, acc: Dest): boolean {
  * The destination must not overlap the leaves (callers copy first when it does).
  */
 export function evaluateInto(root: Node, dest: Dest): void {
+  if (root.kind === 'leaf' || root.kind === 'const' || !simpleScan(root, dest)) {
+    evaluateGeneral(root, dest);
+    return;
+  }
+  const key = scanKey;
+  const hit = simpleCache.get(key);
+  if (hit !== undefined) {
+    runSimple(hit, dest);
+    return;
+  }
+  clearScan();
+  const k = evaluateGeneral(root, dest);
+  if (k === null) return;
+  if (simpleCache.size >= MAX_KERNELS) simpleCache.clear();
+  simpleCache.set(key, k);
+}
+
+/**
+ * Kernels of small element-wise graphs over whole C-contiguous operands of one shape, by a short
+ * structural key (simpleScan): `a.add(b)`, `a.add(b).mul(a).sub(b)`, an array and JS scalars find
+ * their compiled flat loop without linearize (maps, closures, code emitters), a loop plan and the
+ * general signature (most of the fixed cost per operation on small arrays). The kernels are the
+ * ones the general path compiled for the same graph, so the values are the same.
+ */
+const simpleCache = new Map<string, Kernel>();
+
+const DTYPE_CODE: Readonly<Record<DTypeName, string>> = Object.fromEntries(DTYPE_NAMES.map((d, i) => [d, String.fromCharCode(97 + i)])) as Record<DTypeName, string>;
+const opIds = new Map<OpRow, number>();
+function opId(op: OpRow): number {
+  let id = opIds.get(op);
+  if (id === undefined) opIds.set(op, (id = opIds.size));
+  return id;
+}
+
+/** Nodes of a graph the simple path may take (bounds the key's length and the scan). */
+const SIMPLE_MAX_NODES = 24;
+
+// the scan's results (module state: no closure or result object per operation)
+let scanKey = '';
+const scanSeen: Node[] = [];
+const scanLeaves: FastArray[] = [];
+const scanConsts: (number | bigint)[] = [];
+
+function clearScan(): void {
+  scanSeen.length = 0;
+  scanLeaves.length = 0;
+  scanConsts.length = 0;
+}
+
+/**
+ * Whether the simple path takes `root` into `dest`; if so scanKey identifies the kernel and
+ * scanLeaves/scanConsts hold its operands in the order linearize numbers them (first visit, each
+ * node once). Taken: at most SIMPLE_MAX_NODES nodes, no complex dtype, no pow (its constant
+ * exponent may be baked into the code), every leaf materialised, C-contiguous and of the
+ * destination's shape, destination C-contiguous at offset 0 with >= 2 elements (the general path
+ * then compiles one flat loop: planLoops' first case), and no flush of pending readers running
+ * (which may substitute forced arrays for nodes). The key spells the graph: op rows, dtypes, casts,
+ * constants' dtypes, which leaf each leaf node is (and whether its offset is 0), shared nodes.
+ */
+function simpleScan(root: Node, dest: Dest): boolean {
+  if (root.count > SIMPLE_MAX_NODES || dest.offset !== 0 || flushMemoActive() || DTYPES[dest.dtype].kind === 'complex') return false;
+  const shape = dest.shape;
+  let n = 1;
+  for (let d = 0; d < shape.length; d++) n *= shape[d];
+  if (n < 2 || !isCContiguous(shape, dest.strides)) return false;
+  scanKey = DTYPE_CODE[dest.dtype];
+  clearScan();
+  const ok = scanNode(root, shape);
+  if (!ok) clearScan();
+  return ok;
+}
+
+function scanNode(x: Node, shape: readonly number[]): boolean {
+  const seen = scanSeen.indexOf(x);
+  if (seen >= 0) {
+    scanKey += `^${seen}`;
+    return true;
+  }
+  if (DTYPES[x.dtype].kind === 'complex') return false;
+  switch (x.kind) {
+    case 'leaf': {
+      const a = x.array;
+      if (a._expr !== null || a._data === null || !sameShape(a.shape, shape) || !isCContiguous(shape, a._es)) return false;
+      let k = scanLeaves.indexOf(a);
+      if (k < 0) {
+        k = scanLeaves.length;
+        scanLeaves.push(a);
+      }
+      scanKey += `L${k}${a._off === 0 ? 'z' : 'o'}${DTYPE_CODE[x.dtype]}`;
+      break;
+    }
+    case 'const':
+      if (typeof x.value === 'object') return false;
+      scanConsts.push(x.value);
+      scanKey += `C${DTYPE_CODE[x.dtype]}`;
+      break;
+    case 'cast':
+      scanKey += `K${DTYPE_CODE[x.dtype]}(`;
+      if (!scanNode(x.arg, shape)) return false;
+      scanKey += ')';
+      break;
+    case 'op': {
+      if (x.op.name === 'pow' || DTYPES[x.compute].kind === 'complex') return false;
+      scanKey += `O${opId(x.op)}${DTYPE_CODE[x.compute]}${DTYPE_CODE[x.dtype]}(`;
+      const args = x.args;
+      for (let i = 0; i < args.length; i++) {
+        if (i > 0) scanKey += ',';
+        if (!scanNode(args[i], shape)) return false;
+      }
+      scanKey += ')';
+      break;
+    }
+  }
+  scanSeen.push(x);
+  return true;
+}
+
+function sameShape(a: readonly number[], b: readonly number[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let d = 0; d < a.length; d++) if (a[d] !== b[d]) return false;
+  return true;
+}
+
+const NO_STRIDES: number[] = [];
+
+/** Calls a simple-path kernel with the operands simpleScan collected. */
+function runSimple(kernel: Kernel, dest: Dest): void {
+  const leaves = scanLeaves;
+  const D: TypedData[] = [dest.data];
+  const O: number[] = [0];
+  for (let i = 0; i < leaves.length; i++) {
+    D.push(leaves[i]._data!);
+    O.push(leaves[i]._off);
+  }
+  let n = 1;
+  for (let d = 0; d < dest.shape.length; d++) n *= dest.shape[d];
+  kernel(HELPERS, [n], D, O, NO_STRIDES, scanConsts); // the kernel reads C once, before its loop
+  clearScan();
+}
+
+/** evaluateInto's general path; returns the kernel it ran when that is a flat loop over one run. */
+function evaluateGeneral(root: Node, dest: Dest): Kernel | null {
   const lin = linearize(root);
   const shape = dest.shape;
   const slots0 = slotsPerElement(dest.dtype);
@@ -422,7 +567,7 @@ export function evaluateInto(root: Node, dest: Dest): void {
     ...lin.leaves.map((a) => leafOperand(a, shape)),
   ];
   const plan = planLoops(shape, ops.map((o) => o.strides), 0, ops.map((o) => o.slots));
-  if (plan.empty) return;
+  if (plan.empty) return null;
   const L = plan.shape.length;
   const nOps = ops.length;
   // flat: one loop, every operand moves by exactly one element per step (or stays: stride 0)
@@ -432,13 +577,13 @@ export function evaluateInto(root: Node, dest: Dest): void {
     const n = plan.shape[0] * ops[1].slots;
     const src = ops[1].data;
     ops[0].data.set(src.subarray(ops[1].offset, ops[1].offset + n) as never, ops[0].offset);
-    return;
+    return null;
   }
   if (!flat && L > 0) {
     const leader = groupLeaders(ops);
     if (leader !== null) {
       evaluateGrouped(lin, dest, ops, plan, leader);
-      return;
+      return null;
     }
   }
   // zero offsets are baked in (D[i] instead of D[o + i]): V8 then drops more bounds checks
@@ -473,6 +618,7 @@ export function evaluateInto(root: Node, dest: Dest): void {
     kernel = compile(sig, lines.join('\n'));
   }
   run(kernel, lin, ops, plan);
+  return flat && L === 1 ? kernel : null;
 }
 
 /**

@@ -73,9 +73,31 @@ export interface UfuncOptions {
   readonly signature?: null;
 }
 
+/**
+ * A binary operation on two fast arrays of one dtype and one shape (the common case in loops): the
+ * promoted dtype is that dtype (NumPy promotes a dtype with itself to itself) and the shape is
+ * theirs, so the node is built without the general path's operand arrays, promotion and broadcast.
+ */
+function applyBinary(name: string, a: ArrayLike, b: ArrayLike): FastArray {
+  if (a instanceof FastArray && b instanceof FastArray && a.dtype === b.dtype && sameShape(a.shape, b.shape)) {
+    const row = opRow(name);
+    if (row.arity === 2) {
+      const { compute, result } = row.types(a.dtype);
+      return FastArray._lazy(opNode(row, compute, result, [castNode(a._node(), compute), castNode(b._node(), compute)], a.shape));
+    }
+  }
+  return apply(name, [a, b]);
+}
+
+function sameShape(x: readonly number[], y: readonly number[]): boolean {
+  if (x.length !== y.length) return false;
+  for (let d = 0; d < x.length; d++) if (x[d] !== y[d]) return false;
+  return true;
+}
+
 const bin = (name: string) => (a: ArrayLike, b: ArrayLike, options?: UfuncOptions): FastArray => {
   if (options !== undefined) checkOptions(name, options);
-  return apply(name, [a, b]);
+  return applyBinary(name, a, b);
 };
 const un = (name: string) => (a: ArrayLike, options?: UfuncOptions): FastArray => {
   if (options !== undefined) checkOptions(name, options);

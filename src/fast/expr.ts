@@ -107,6 +107,11 @@ export function withForcedMemo(fn: () => void): void {
   }
 }
 
+/** Whether a flush of pending readers is running (forced nodes may then be read as leaves). */
+export function flushMemoActive(): boolean {
+  return flushMemo !== null;
+}
+
 /** The array `node` was forced into during the current flush, if any. */
 export function forcedArrayOf(node: Node): FastArray | undefined {
   return flushMemo === null ? undefined : flushMemo.get(node);
