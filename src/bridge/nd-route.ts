@@ -34,7 +34,8 @@ export interface Route {
   readonly roles: readonly Role[];
 }
 
-function resolveFast(path: readonly string[]): unknown {
+/** fast's member at a dotted path (`['linalg', 'svd']`), or undefined. */
+export function resolveFast(path: readonly string[]): unknown {
   let cur: unknown = fast;
   for (const p of path) {
     if ((typeof cur !== 'object' && typeof cur !== 'function') || cur === null || !(p in cur)) return undefined;

@@ -28,13 +28,12 @@
  */
 import { CompatUnavailableError, NotSupportedError, PythonError } from '../common/errors.js';
 import { bindCall, isKeywordObject, type BoundCall } from './bind.js';
-import { planFast, routeOf } from './nd-route.js';
+import { planFast, resolveFast, routeOf } from './nd-route.js';
 import { applyNumpyDtypes, numpyIndexDtypes } from './nd-dtypes.js';
 import * as compat from '../compat/index.js';
 import { livePtr, PYOBJ } from '../compat/python/objects.js';
 import { DTYPES, isDTypeName } from '../common/dtypes.js';
 import { FastArray } from '../fast/array.js';
-import * as fast from '../fast/index.js';
 import { sizeOf } from '../fast/shape.js';
 import { callPython } from '../compat/python/convert.js';
 import { toFast, toNumpy } from './asarray.js';
@@ -433,7 +432,7 @@ function makeNode(path: readonly string[]): NdObject {
       if (cached !== undefined) return cached;
       const child = [...path, prop];
       if (children.has(prop)) return cached; // a cached null (nd.newaxis)
-      const f = resolveFastPath(child);
+      const f = resolveFast(child);
       let v: unknown;
       if (f !== undefined && typeof f !== 'function' && (typeof f !== 'object' || f === null)) v = f; // a constant (newaxis is null, as NumPy's None)
       else {
@@ -446,14 +445,6 @@ function makeNode(path: readonly string[]): NdObject {
   });
 }
 
-function resolveFastPath(path: readonly string[]): unknown {
-  let cur: unknown = fast;
-  for (const p of path) {
-    if ((typeof cur !== 'object' && typeof cur !== 'function') || cur === null || !(p in cur)) return undefined;
-    cur = (cur as Record<string, unknown>)[p];
-  }
-  return cur;
-}
 
 /** Wrap a Python object NumPy returned (a Generator, a polynomial...) so its methods dispatch like nd's. */
 function wrapPython(obj: compat.PyObjectProxy, name: string): NdObject {
