@@ -7,20 +7,20 @@
  *   const [u, s, vt] = nd.linalg.svd(a)           // NumPy (fast has no svd), results are FastArrays
  *   nd.random.default_rng(0).normal({ size: [3] }) // objects NumPy returns are wrapped the same way
  *
- * Dispatch policy, for `nd.<path>(...args)`, in this order:
+ * Dispatch, for `nd.<path>(...args)`:
  *
+ * 0. The call is bound with NumPy's signature (bind.ts): a call NumPy would reject is Python's TypeError.
  * 1. BLAS/LAPACK rule (dispatch-policy.ts): matmul, dot, vdot, inner, tensordot, vecdot (and their
- *    linalg.* names), linalg.solve, linalg.inv and linalg.det on float32/float64/complex64/complex128
- *    arrays go to NumPy when their work is at least the measured threshold (4096 multiply-adds for BLAS,
- *    32^3 per matrix for LAPACK) and compat is available (the first such call boots Python if nothing has
- *    yet). Below the threshold they stay on fast: the route's fixed cost (~10-15 µs) outweighs the BLAS
- *    speed-up. Results have fast's types (a NumPy scalar comes back as a 0-d array, as fast returns it); if
- *    NumPy raises, the call runs on fast, so errors are fast's typed errors whichever route was tried.
- *    Large matmul results are written into NumPy arrays reused from a bounded pool once nothing sees them
- *    (result-pool.ts), as CPython's allocator reuses the memory of results freed at once.
- *    `configureDispatch` changes the thresholds or turns the rule off.
- * 2. fast, when fast has the function and does not throw NotSupportedError.
- * 3. NumPy otherwise (fast lacks it, or throws NotSupportedError).
+ *    linalg.* names), linalg.solve, inv and det, and the iterative decompositions (svdvals, eigvalsh,
+ *    pinv, matrix_rank, cond, qr, cholesky, matrix_norm) on float32/float64/complex64/complex128 arrays go
+ *    to NumPy when their work is at least the measured threshold and compat is available. Below it they
+ *    stay on fast: the route's fixed cost (~10-15 µs) outweighs LAPACK's speed-up. If NumPy raises, the
+ *    call runs on fast, so errors are fast's typed errors whichever route was tried. Large matmul results
+ *    are written into NumPy arrays reused from a bounded pool (result-pool.ts). `configureDispatch`
+ *    changes the thresholds or turns the rule off.
+ * 2. fast, when it takes every argument the call passed (nd-route.ts, from FAST_SIGNATURES) and does not
+ *    throw NotSupportedError; nd-dtypes.ts makes its results NumPy's dtypes.
+ * 3. NumPy otherwise, over the same memory; `out=` arrays are written in place and are the result.
  *
  * Which runtime ran a call, and why, is observable: `lastDispatch()`, `dispatchCounts()` and
  * `onDispatch(listener)`. Without Python, everything fast supports still runs on fast (the rule keeps
