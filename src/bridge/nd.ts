@@ -428,10 +428,8 @@ function makeNode(path: readonly string[]): NdObject {
     get(t, prop) {
       if (typeof prop === 'symbol') return Reflect.get(t, prop);
       if (prop === 'then') return undefined; // not a thenable
-      const cached = children.get(prop);
-      if (cached !== undefined) return cached;
+      if (children.has(prop)) return children.get(prop); // (may be a cached null: nd.newaxis)
       const child = [...path, prop];
-      if (children.has(prop)) return cached; // a cached null (nd.newaxis)
       const f = resolveFast(child);
       let v: unknown;
       if (f !== undefined && typeof f !== 'function' && (typeof f !== 'object' || f === null)) v = f; // a constant (newaxis is null, as NumPy's None)

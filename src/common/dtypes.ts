@@ -195,10 +195,8 @@ function parseDTypeString(s: string): DTypeName {
 }
 
 /** JS constructors NumPy users reach for as scalar types: np.dtype(float) is float64, np.dtype(int) int64, np.dtype(bool) bool. */
-const CONSTRUCTORS = new Map<unknown, DTypeName>([
-  [Number, 'float64'],
-  [Boolean, 'bool'],
-  [BigInt, 'int64'],
+/** The dtype of each TypedArray class's elements (Uint8ClampedArray, a view type rather than a dtype, aside). */
+export const TYPED_ARRAY_DTYPES: ReadonlyMap<unknown, DTypeName> = new Map<unknown, DTypeName>([
   [Float64Array, 'float64'],
   [Float32Array, 'float32'],
   [Int8Array, 'int8'],
@@ -210,6 +208,8 @@ const CONSTRUCTORS = new Map<unknown, DTypeName>([
   [Uint32Array, 'uint32'],
   [BigUint64Array, 'uint64'],
 ]);
+
+const CONSTRUCTORS = new Map<unknown, DTypeName>([[Number, 'float64'], [Boolean, 'bool'], [BigInt, 'int64'], ...TYPED_ARRAY_DTYPES]);
 
 /** A dtype object as a runtime hands it over: `{ name, itemsize, kind }` (NumPy's dtype attributes) or `{ dtype }`. */
 function fromDTypeObject(o: object): DTypeName | undefined {

@@ -2,7 +2,7 @@
  * Creating fast arrays: asarray (nested JS arrays, scalars, TypedArrays, DataViews, fast arrays),
  * zeros, ones, empty, full, the *_like forms, arange, linspace, eye, identity.
  */
-import { DTYPES, type DTypeName } from '../common/dtypes.js';
+import { DTYPES, TYPED_ARRAY_DTYPES, type DTypeName } from '../common/dtypes.js';
 import { CopyRequiredError, DTypeError, ShapeError, ValueError } from '../common/errors.js';
 import type { Complex } from '../common/ndarray.js';
 import { FastArray } from './array.js';
@@ -57,19 +57,6 @@ function likeOrder(a: FastArray, order: unknown = 'K'): 'C' | 'F' {
   return Array.isArray(r) && r.every((p, i) => p === r.length - 1 - i) ? 'F' : 'C';
 }
 
-const TYPED_DTYPE = new Map<unknown, DTypeName>([
-  [Float64Array, 'float64'],
-  [Float32Array, 'float32'],
-  [Int8Array, 'int8'],
-  [Int16Array, 'int16'],
-  [Int32Array, 'int32'],
-  [BigInt64Array, 'int64'],
-  [Uint8Array, 'uint8'],
-  [Uint8ClampedArray, 'uint8'],
-  [Uint16Array, 'uint16'],
-  [Uint32Array, 'uint32'],
-  [BigUint64Array, 'uint64'],
-]);
 
 /** dtype NumPy-like inference would give a JS scalar, with fast's defaults (int32, float64). */
 function scalarDType(v: unknown): DTypeName {
@@ -284,7 +271,7 @@ function weakScalar(v: unknown): boolean {
 
 function fromBufferView(v: ArrayBufferView, want: DTypeName | undefined): FastArray {
   const isDataView = v instanceof DataView;
-  const own = isDataView ? 'uint8' : TYPED_DTYPE.get(v.constructor);
+  const own = isDataView ? 'uint8' : (v instanceof Uint8ClampedArray ? 'uint8' : TYPED_ARRAY_DTYPES.get(v.constructor));
   if (own === undefined) throw new DTypeError(`unsupported typed array ${v.constructor.name}`);
   const buf = v.buffer;
   const shareable = buf instanceof ArrayBuffer && !(buf as ArrayBuffer & { resizable?: boolean }).resizable;

@@ -257,20 +257,8 @@ function checkValue(fn: string, key: string, kind: Kind, v: unknown): unknown {
       throw kindError(fn, key, v, 'a number or null');
     case 'axis1':
       return v === null ? v : toInt(fn, key, v);
-    case 'axis': {
-      if (v === null) return v;
-      if (typeof v === 'number' || typeof v === 'bigint') return toInt(fn, key, v);
-      if (Array.isArray(v)) {
-        let changed = false;
-        const out = v.map((x: unknown) => {
-          const n = toInt(fn, key, x);
-          if (n !== x) changed = true;
-          return n;
-        });
-        return changed ? out : v;
-      }
-      throw kindError(fn, key, v, 'an integer, a list of integers or null');
-    }
+    case 'axis':
+      return intOrInts(fn, key, v, 'an integer, a list of integers or null');
     case 'dtype':
     case 'dtypeOrNull':
       if (isDTypeName(v)) return v;
@@ -280,21 +268,25 @@ function checkValue(fn: string, key: string, kind: Kind, v: unknown): unknown {
       if (v === 'C' || v === 'F' || v === 'A' || v === 'K') return v;
       if (typeof v === 'string' && /^[cfak]$/.test(v)) return v.toUpperCase();
       throw new ValueError(`fast.${fn}: order must be one of 'C', 'F', 'A', or 'K' (got ${show(v)})`);
-    case 'shape': {
-      if (v === null) return v;
-      if (typeof v === 'number' || typeof v === 'bigint') return toInt(fn, key, v);
-      if (Array.isArray(v)) {
-        let changed = false;
-        const out = v.map((x: unknown) => {
-          const n = toInt(fn, key, x);
-          if (n !== x) changed = true;
-          return n;
-        });
-        return changed ? out : v;
-      }
-      throw kindError(fn, key, v, 'a shape (an integer or a list of integers)');
-    }
+    case 'shape':
+      return intOrInts(fn, key, v, 'a shape (an integer or a list of integers)');
   }
+}
+
+/** null, an integer, or a list of integers (axis, shape); the list is copied only when an entry changes (a bigint). */
+function intOrInts(fn: string, key: string, v: unknown, want: string): unknown {
+  if (v === null) return v;
+  if (typeof v === 'number' || typeof v === 'bigint') return toInt(fn, key, v);
+  if (Array.isArray(v)) {
+    let changed = false;
+    const out = v.map((x: unknown) => {
+      const n = toInt(fn, key, x);
+      if (n !== x) changed = true;
+      return n;
+    });
+    return changed ? out : v;
+  }
+  throw kindError(fn, key, v, want);
 }
 
 function sameAsDefault(v: unknown, defaults: readonly unknown[]): boolean {
