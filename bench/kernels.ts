@@ -1,5 +1,5 @@
 /**
- * Micro-benchmarks of the fast runtime's standalone kernels (src/fast/kernels), each against
+ * Micro-benchmarks of the fast runtime's standalone kernels (src/fast/engine/kernels), each against
  * simple JavaScript baselines, JavaScript libraries and NumPy in CPython (a python3 subprocess
  * timing itself on the same sizes), in one run.
  *
@@ -9,11 +9,11 @@
  */
 import { execFileSync } from 'node:child_process';
 import ndarray from 'ndarray';
-import { loadGemmWasm } from '../src/fast/kernels/gemm-wasm.js';
-import { gemmF64, gemmF64Js, naiveGemmF64 } from '../src/fast/kernels/matmul.js';
-import { numpySumF64, numpyVarF64 } from '../src/fast/kernels/pairwise.js';
-import { argsort, searchsorted, sortValues } from '../src/fast/kernels/sort.js';
-import { uniqueAll } from '../src/fast/kernels/unique.js';
+import { loadGemmWasm } from '../src/fast/engine/kernels/gemm-wasm.js';
+import { gemmF64, gemmF64Js, naiveGemmF64 } from '../src/fast/engine/kernels/matmul.js';
+import { numpySumF64, numpyVarF64 } from '../src/fast/engine/kernels/pairwise.js';
+import { argsort, searchsorted, sortValues } from '../src/fast/engine/kernels/sort.js';
+import { uniqueAll } from '../src/fast/engine/kernels/unique.js';
 
 const quick = process.argv.includes('--quick');
 

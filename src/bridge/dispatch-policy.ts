@@ -33,8 +33,8 @@
  * `formatWork` writes work figures for the dispatch reason (nd.ts).
  */
 import type { DTypeName } from '../common/dtypes.js';
-import { promoteTypes } from '../fast/promotion.js';
-import { broadcastShapes, sizeOf } from '../fast/shape.js';
+import { promoteTypes } from '../fast/engine/promotion.js';
+import { broadcastShapes, sizeOf } from '../fast/engine/shape.js';
 
 export type Library = 'BLAS' | 'LAPACK' | 'decomposition';
 

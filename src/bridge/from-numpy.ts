@@ -16,7 +16,7 @@ import { callPythonRaw, fromPython } from '../compat/python/convert.js';
 import { borrowedArg } from '../compat/python/objects.js';
 import { fetchPythonError, type Runtime } from '../compat/python/runtime.js';
 import { FastArray } from '../fast/array.js';
-import { Storage } from '../fast/storage.js';
+import { Storage } from '../fast/engine/storage.js';
 import { byteExtent, isCContiguous, MAX_VIEW_BYTES, ViewSizeError } from './layout.js';
 import { importOwner } from './lifetime.js';
 import { dtypeOfTypestr } from './protocol.js';

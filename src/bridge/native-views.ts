@@ -26,7 +26,7 @@
  * dispose() therefore holds one resource, not one per iteration.
  */
 import type { Runtime } from '../compat/python/runtime.js';
-import type { StorageOwner } from '../fast/storage.js';
+import type { StorageOwner } from '../fast/engine/storage.js';
 
 /** A resource that keeps a region's memory valid until `release()`. */
 export interface Keeper {

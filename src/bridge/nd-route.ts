@@ -1,6 +1,6 @@
 /**
  * nd's routing by call: for each dotted path (`sum`, `linalg.norm`), NumPy's compiled signature and how
- * fast takes it (src/fast/signatures.ts), computed once; and for each bound call, the fast call that
+ * fast takes it (src/fast/engine/signatures.ts), computed once; and for each bound call, the fast call that
  * computes exactly what NumPy would, or the reason fast cannot (then NumPy runs it).
  *
  * A bound argument goes to fast only where FAST_SIGNATURES says fast takes it (positionally or in its
@@ -11,8 +11,8 @@ import { numpySignature, type NumpyParam } from '../../spec/numpy-signatures.js'
 import { DTypeError } from '../common/errors.js';
 import * as fast from '../fast/index.js';
 import { isNotSupported } from '../fast/not-supported.js';
-import { checkDType } from '../fast/promotion.js';
-import { FAST_SIGNATURES, type FastSignature } from '../fast/signatures.js';
+import { checkDType } from '../fast/engine/promotion.js';
+import { FAST_SIGNATURES, type FastSignature } from '../fast/engine/signatures.js';
 import { compileSignature, isDefaultValue, NOT_PASSED, type BoundCall, type CompiledSignature } from './bind.js';
 
 /** What a NumPy parameter becomes on the fast route. */

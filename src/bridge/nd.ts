@@ -34,7 +34,7 @@ import * as compat from '../compat/index.js';
 import { livePtr, PYOBJ } from '../compat/python/objects.js';
 import { DTYPES, isDTypeName } from '../common/dtypes.js';
 import { FastArray } from '../fast/array.js';
-import { sizeOf } from '../fast/shape.js';
+import { sizeOf } from '../fast/engine/shape.js';
 import { callPython } from '../compat/python/convert.js';
 import { toFast, toNumpy } from './asarray.js';
 import { DEFAULT_THRESHOLDS, estimateWork, formatWork, type Thresholds, type WorkEstimate } from './dispatch-policy.js';

@@ -15,7 +15,7 @@ import { tupleOf } from '../compat/python/convert.js';
 import { raisePythonError } from '../compat/python/runtime.js';
 import type { PyCell } from '../compat/python/objects.js';
 import { FastArray } from '../fast/array.js';
-import { setAddressResolver } from '../fast/address.js';
+import { setAddressResolver } from '../fast/engine/address.js';
 import { cellFor, exports, PYOBJ } from './lifetime.js';
 import { isCContiguous } from './layout.js';
 import { bridgePython } from './python.js';

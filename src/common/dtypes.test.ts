@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DTYPE_NAMES, parseDType } from './dtypes.js';
 import { DTypeError } from './errors.js';
-import { runNumpy } from '../fast/kernels/numpy-oracle.js';
+import { runNumpy } from '../fast/engine/kernels/numpy-oracle.js';
 
 const SPELLINGS = [
   ...DTYPE_NAMES,

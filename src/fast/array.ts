@@ -18,28 +18,16 @@ import type {
   ReduceOptions,
   Scalar,
 } from '../common/ndarray.js';
-import { addressOf } from './address.js';
-import { exportDlpack, type DlpackOptions } from './interop.js';
-import { evaluateInto } from './codegen.js';
-import { MAX_GRAPH_NODES, rememberForced, type LeafNode, type Node } from './expr.js';
-import { scope as scopeWith, scopeOpen, trackNew } from './lifetimes.js';
-import { checkDims, contiguousStrides, isCContiguous, MAX_DIMS, sizeOf } from './shape.js';
-import { checkNestedIntegerWrite } from './write-check.js';
-import { INT_RANGE, readElement } from './scalars.js';
-import { DATA_CTOR, slotsPerElement, Storage, type PendingReader, type TypedData } from './storage.js';
-import * as ew from './elementwise.js';
-import { arrayNamespace, type FastNamespace } from './elementwise-namespace.js';
-import * as red from './reduce.js';
-import * as stats from './statistics.js';
-import * as searching from './searching.js';
-import * as sorting from './sorting.js';
-import * as manip from './manipulation.js';
-import * as views from './views.js';
-import * as idx from './indexing.js';
-import * as conv from './convert.js';
-import { matmul as matmulOf } from './linalg/products.js';
+import { addressOf } from './engine/address.js';
+import { evaluateInto } from './engine/codegen.js';
+import { MAX_GRAPH_NODES, rememberForced, type LeafNode, type Node } from './engine/expr.js';
+import { scope as scopeWith, scopeOpen, trackNew } from './engine/lifetimes.js';
+import { checkDims, contiguousStrides, isCContiguous, MAX_DIMS, sizeOf } from './engine/shape.js';
+import { checkNestedIntegerWrite } from './engine/write-check.js';
+import { INT_RANGE, readElement } from './engine/scalars.js';
+import { DATA_CTOR, slotsPerElement, Storage, type PendingReader, type TypedData } from './engine/storage.js';
+import { arrayNamespace, type FastNamespace } from './array-namespace.js';
 import { formatRepr } from './repr.js';
-import { checkOptions } from './options.js';
 
 export class FastArray implements NdArray, PendingReader {
   declare readonly shape: readonly number[];
@@ -222,12 +210,6 @@ export class FastArray implements NdArray, PendingReader {
     const s = this.itemsize;
     return this._es.map((x) => x * s);
   }
-  get T(): FastArray {
-    return views.transpose(this);
-  }
-  get mT(): FastArray {
-    return views.swapaxes(this, -1, -2);
-  }
   /** True when the elements are laid out in C order without gaps. */
   get cContiguous(): boolean {
     return this._expr !== null || isCContiguous(this.shape, this._es);
@@ -403,7 +385,7 @@ export class FastArray implements NdArray, PendingReader {
       }
     }
     if (this._numSet || this.dtype === 'int64' || this.dtype === 'uint64') checkNestedIntegerWrite(value, this.dtype);
-    idx.setIndex(this, index, value);
+    this._setIndex(index, value);
   }
 
   /** `set(i, j, ..., value)`: every argument but the last an integer index. */
@@ -419,97 +401,6 @@ export class FastArray implements NdArray, PendingReader {
     this.set(args as number[], value);
   }
 
-  /** `a[index]`: basic indices give views, masks and integer arrays give copies; a lone string is NumPy index syntax. */
-  at(...index: IndexItem<NdArray>[]): FastArray {
-    return idx.getIndex(this, index);
-  }
-
-  // ---- arithmetic (lazy) -------------------------------------------------------------------
-  add(other: Operand): FastArray {
-    return ew.add(this, other);
-  }
-  sub(other: Operand): FastArray {
-    return ew.subtract(this, other);
-  }
-  mul(other: Operand): FastArray {
-    return ew.multiply(this, other);
-  }
-  div(other: Operand): FastArray {
-    return ew.divide(this, other);
-  }
-  floordiv(other: Operand): FastArray {
-    return ew.floor_divide(this, other);
-  }
-  mod(other: Operand): FastArray {
-    return ew.remainder(this, other);
-  }
-  pow(other: Operand): FastArray {
-    return ew.pow(this, other);
-  }
-  neg(): FastArray {
-    return ew.negative(this);
-  }
-  /** Unary plus (NumPy's positive): a copy with the same values; bool is rejected as NumPy does. */
-  pos(): FastArray {
-    return ew.positive(this);
-  }
-  abs(): FastArray {
-    return ew.abs(this);
-  }
-  eq(other: Operand): FastArray {
-    return ew.equal(this, other);
-  }
-  ne(other: Operand): FastArray {
-    return ew.not_equal(this, other);
-  }
-  lt(other: Operand): FastArray {
-    return ew.less(this, other);
-  }
-  le(other: Operand): FastArray {
-    return ew.less_equal(this, other);
-  }
-  gt(other: Operand): FastArray {
-    return ew.greater(this, other);
-  }
-  ge(other: Operand): FastArray {
-    return ew.greater_equal(this, other);
-  }
-  /** NumPy's `&`: logical on bool, bitwise on integers. */
-  and(other: Operand): FastArray {
-    return ew.bitwise_and(this, other);
-  }
-  or(other: Operand): FastArray {
-    return ew.bitwise_or(this, other);
-  }
-  xor(other: Operand): FastArray {
-    return ew.bitwise_xor(this, other);
-  }
-  not(): FastArray {
-    return ew.bitwise_invert(this);
-  }
-  /** NumPy's `ndarray.clip(min, max)` (also `{ min, max }`). */
-  clip(min?: ew.ClipOptions | Operand | null, max?: Operand | null): FastArray {
-    return ew.clip(this, min as never, max);
-  }
-  /** NumPy's `ndarray.round(decimals)`: halves to even (also `{ decimals }`). */
-  round(decimals: number | ew.AroundOptions = 0): FastArray {
-    return ew.around(this, decimals);
-  }
-  /** The complex conjugate (a copy for real arrays). */
-  conj(): FastArray {
-    return ew.conj(this);
-  }
-  conjugate(): FastArray {
-    return ew.conj(this);
-  }
-  /** NumPy's `<<` (bitwise_left_shift). */
-  lshift(other: Operand): FastArray {
-    return ew.bitwise_left_shift(this, other);
-  }
-  /** NumPy's `>>` (bitwise_right_shift). */
-  rshift(other: Operand): FastArray {
-    return ew.bitwise_right_shift(this, other);
-  }
   /** The Array API namespace of this array: the fast namespace (`ndbridge/fast`). */
   __array_namespace__(options: { api_version?: string | null } = {}): FastNamespace {
     const v = options.api_version;
@@ -519,144 +410,6 @@ export class FastArray implements NdArray, PendingReader {
     return arrayNamespace();
   }
 
-  /** `this @ other` (NumPy's matmul: 1-d operands promoted, batches broadcast). */
-  matmul(other: FastArray | NdArray | readonly unknown[]): FastArray {
-    return matmulOf(this, other);
-  }
-  /** Python's name for `matmul`. */
-  __matmul__(other: FastArray | NdArray | readonly unknown[]): FastArray {
-    return matmulOf(this, other);
-  }
-
-  // ---- reductions ----------------------------------------------------------------------------
-  sum(options?: ReduceOptions): FastArray {
-    return red.sum(this, options);
-  }
-  prod(options?: ReduceOptions): FastArray {
-    return red.prod(this, options);
-  }
-  min(options?: ReduceOptions): FastArray {
-    return red.min(this, options);
-  }
-  max(options?: ReduceOptions): FastArray {
-    return red.max(this, options);
-  }
-  mean(options?: ReduceOptions): FastArray {
-    return red.mean(this, options);
-  }
-  all(options?: ReduceOptions): FastArray {
-    return red.all(this, options);
-  }
-  any(options?: ReduceOptions): FastArray {
-    return red.any(this, options);
-  }
-  /** Variance (`correction`, or NumPy's `ddof`); see fast.var. */
-  var(options?: stats.VarOptions): FastArray {
-    return stats.var(this, options);
-  }
-  /** Standard deviation (`correction`, or NumPy's `ddof`); see fast.std. */
-  std(options?: stats.VarOptions): FastArray {
-    return stats.std(this, options);
-  }
-  /** Index of the maximum (int32); see fast.argmax. */
-  argmax(options?: stats.ArgOptions): FastArray {
-    return stats.argmax(this, options);
-  }
-  /** Index of the minimum (int32); see fast.argmin. */
-  argmin(options?: stats.ArgOptions): FastArray {
-    return stats.argmin(this, options);
-  }
-  /** Array API cumulative_sum; see fast.cumulative_sum. */
-  cumulative_sum(options?: stats.CumulativeOptions): FastArray {
-    return stats.cumulative_sum(this, options);
-  }
-  /** Array API cumulative_prod; see fast.cumulative_prod. */
-  cumulative_prod(options?: stats.CumulativeOptions): FastArray {
-    return stats.cumulative_prod(this, options);
-  }
-  /** NumPy cumsum (axis null: flattened); see fast.cumsum. */
-  cumsum(options?: stats.CumsumOptions): FastArray {
-    return stats.cumsum(this, options);
-  }
-  /** NumPy cumprod (axis null: flattened); see fast.cumprod. */
-  cumprod(options?: stats.CumsumOptions): FastArray {
-    return stats.cumprod(this, options);
-  }
-  /** Number of non-zero elements (int32); see fast.count_nonzero. */
-  count_nonzero(options?: { axis?: number | readonly number[] | null; keepdims?: boolean }): FastArray {
-    return stats.count_nonzero(this, options);
-  }
-  /** Stable argsort along `axis` (default -1; int32); see fast.argsort. */
-  argsort(options?: sorting.SortOptions): FastArray {
-    return sorting.argsort(this, options);
-  }
-  /** Indices of the non-zero elements, one int32 array per dimension; see fast.nonzero. */
-  nonzero(): FastArray[] {
-    return searching.nonzero(this);
-  }
-  /** Insertion points of `values` into this sorted 1-d array; see fast.searchsorted. */
-  searchsorted(values: Operand, options?: searching.SearchsortedOptions): FastArray {
-    return searching.searchsorted(this, values as FastArray, options);
-  }
-  /** NumPy repeat; see fast.repeat. */
-  repeat(repeats: number | readonly number[] | FastArray, options?: { axis?: number | null }): FastArray {
-    return manip.repeat(this, repeats, options);
-  }
-  /** NumPy take; see fast.take. */
-  take(indices: FastArray | readonly number[] | number, options?: { axis?: number | null }): FastArray {
-    return manip.take(this, indices as FastArray, options);
-  }
-
-  // ---- shape ---------------------------------------------------------------------------------
-  /** `a.reshape([2, 3])`, `a.reshape(2, 3)`, `a.reshape([2, 3], { order: 'F' })`, `a.reshape(2, 3, { order: 'F' })`. */
-  reshape(shape: readonly number[] | number, ...more: (number | views.ReshapeOptions)[]): FastArray {
-    const last = more.length > 0 ? more[more.length - 1] : undefined;
-    const options = typeof last === 'object' ? (last as views.ReshapeOptions) : undefined;
-    const dims = (options !== undefined ? more.slice(0, -1) : more) as number[];
-    if (typeof shape !== 'number' && dims.length > 0) throw new TypeError('reshape takes a shape list or integer dimensions, not both');
-    return views.reshape(this, typeof shape === 'number' ? [shape, ...dims] : shape, options);
-  }
-  transpose(axes?: readonly number[]): FastArray {
-    return views.transpose(this, axes);
-  }
-  permute_dims(axes: readonly number[]): FastArray {
-    return views.transpose(this, axes);
-  }
-  squeeze(axis?: views.AxisArg): FastArray {
-    return views.squeeze(this, axis);
-  }
-  expand_dims(axis: views.AxisArg): FastArray {
-    return views.expand_dims(this, axis);
-  }
-  broadcast_to(shape: readonly number[]): FastArray {
-    return views.broadcast_to(this, shape);
-  }
-  flip(axis?: views.AxisArg): FastArray {
-    return views.flip(this, axis);
-  }
-  ravel(options?: { readonly order?: views.Order }): FastArray {
-    return views.ravel(this, options);
-  }
-  flatten(options?: { readonly order?: views.Order }): FastArray {
-    return views.ravel(this.copy(), options);
-  }
-  moveaxis(source: number | readonly number[], destination: number | readonly number[]): FastArray {
-    return views.moveaxis(this, source, destination);
-  }
-  swapaxes(axis1: number, axis2: number): FastArray {
-    return views.swapaxes(this, axis1, axis2);
-  }
-
-  // ---- conversion ----------------------------------------------------------------------------
-  astype(dtype: DTypeName, options?: AstypeOptions): FastArray {
-    return conv.astype(this, dtype, options);
-  }
-  copy(options?: { readonly order?: views.Order }): FastArray {
-    return options === undefined ? conv.copy(this) : views.copyOrder(this, checkOptions('copy', options).order);
-  }
-  toArray(): NestedArray {
-    return conv.toArray(this);
-  }
   /** The elements in C order: the storage itself when the array is contiguous, else a contiguous copy. */
   toTypedArray(): TypedData {
     this._force();
@@ -727,10 +480,6 @@ export class FastArray implements NdArray, PendingReader {
   /** DLPack device of the memory (Array API): `[1, 0]`, kDLCPU device 0. */
   __dlpack_device__(): [number, number] {
     return [1, 0];
-  }
-  /** DLPack capsule over this array's memory (a Python object; needs ndbridge/bridge, else NotSupportedError). */
-  __dlpack__(options: DlpackOptions = {}): unknown {
-    return exportDlpack(this, options);
   }
 
   toString(): string {

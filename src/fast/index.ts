@@ -3,11 +3,13 @@
  * into generated loops, reductions, and the index helpers.
  */
 export { FastArray, checkIndex, scope } from './array.js';
+// installs FastArray's methods (and, for type checkers, declares them)
+export { FAST_ARRAY_METHODS } from './methods.js';
 export { slice, newaxis, ellipsis, Slice } from '../common/index-expr.js';
-export { setAddressResolver, hasAddressResolver } from './address.js';
-export type { AddressResolver } from './address.js';
-export { promoteTypes, resultType, canCast, DEFAULT_INT, DEFAULT_FLOAT, DEFAULT_COMPLEX } from './promotion.js';
-export type { Casting, WeakKind, TypeOperand } from './promotion.js';
+export { setAddressResolver, hasAddressResolver } from './engine/address.js';
+export type { AddressResolver } from './engine/address.js';
+export { promoteTypes, resultType, canCast, DEFAULT_INT, DEFAULT_FLOAT, DEFAULT_COMPLEX } from './engine/promotion.js';
+export type { Casting, WeakKind, TypeOperand } from './engine/promotion.js';
 export {
   asarray,
   fromBuffer,
@@ -23,26 +25,26 @@ export {
   linspace,
   eye,
   identity,
-} from './creation.js';
-export type { DTypeOption, LinspaceOptions, EyeOptions, AsarrayInput } from './creation.js';
-export * from './elementwise.js';
-export { sum, prod, min, max, mean, all, any } from './reduce.js';
-export * from './statistics.js';
-export * from './manipulation.js';
-export * from './searching.js';
-export * from './sorting.js';
-export * from './sets.js';
-export * from './linalg.js';
-export * from './fft.js';
-export * from './namespace-info.js';
+} from './creation/creation.js';
+export type { DTypeOption, LinspaceOptions, EyeOptions, AsarrayInput } from './creation/creation.js';
+export * from './elementwise/elementwise.js';
+export { sum, prod, min, max, mean, all, any } from './reduction/reduce.js';
+export * from './reduction/statistics.js';
+export * from './manipulation/manipulation.js';
+export * from './searching/searching.js';
+export * from './sorting/sorting.js';
+export * from './sets/sets.js';
+export * from './linalg/index.js';
+export * from './fft/index.js';
+export * from './data-types/namespace-info.js';
 export { notSupported, isNotSupported } from './not-supported.js';
 export { from_dlpack, setForeignArrayImporter, setDlpackHooks } from './interop.js';
 export type { DlpackOptions, FromDlpackOptions, ForeignArrayImporter, DlpackImporter, DlpackExporter } from './interop.js';
-export { reshape, transpose, swapaxes, moveaxis, squeeze, expand_dims, broadcast_to, broadcast_arrays, flip, ravel, matrix_transpose } from './views.js';
-export type { AxisArg } from './views.js';
-export { can_cast, result_type, isdtype, finfo, iinfo, broadcast_shapes } from './dtype-info.js';
-export type { FInfo, IInfo } from './dtype-info.js';
-import './elementwise-namespace-register.js'; // registers this namespace for FastArray.__array_namespace__()
+export { reshape, transpose, swapaxes, moveaxis, squeeze, expand_dims, broadcast_to, broadcast_arrays, flip, ravel, matrix_transpose } from './manipulation/views.js';
+export type { AxisArg } from './manipulation/views.js';
+export { can_cast, result_type, isdtype, finfo, iinfo, broadcast_shapes } from './data-types/dtype-info.js';
+export type { FInfo, IInfo } from './data-types/dtype-info.js';
+import './array-namespace-register.js'; // registers this namespace for FastArray.__array_namespace__()
 
 /** The Array API standard version this namespace follows. */
 export const __array_api_version__ = '2024.12';
@@ -50,20 +52,20 @@ export const e = Math.E;
 export const pi = Math.PI;
 export const inf = Infinity;
 export const nan = NaN;
-export { astype, copy } from './convert.js';
-export { OPS, defineOp, wrap, reprOf } from './ops-table.js';
-export type { OpRow, OpTypes } from './ops-table.js';
-export { Storage } from './storage.js';
-export type { StorageOwner, TypedData } from './storage.js';
-export { compiledKernelCount } from './codegen.js';
-import { explain as explainNode } from './codegen.js';
+export { astype, copy } from './data-types/convert.js';
+export { OPS, defineOp, wrap, reprOf } from './engine/ops-table.js';
+export type { OpRow, OpTypes } from './engine/ops-table.js';
+export { Storage } from './engine/storage.js';
+export type { StorageOwner, TypedData } from './engine/storage.js';
+export { compiledKernelCount } from './engine/codegen.js';
+import { explain as explainNode } from './engine/codegen.js';
 /** What forcing `a` would compile: distinct leaf arrays read per element, operations per element, the cache signature. */
 export function explain(a: FastArray): { leaves: number; operations: number; signature: string } {
   return explainNode(a._node());
 }
 
 import type { FastArray } from './array.js';
-import { transpose as transposeView } from './views.js';
+import { transpose as transposeView } from './manipulation/views.js';
 /** Array API name of transpose with an explicit axes permutation. */
 export function permute_dims(a: FastArray, axes: readonly number[]): FastArray {
   return transposeView(a, axes);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { NotSupportedError } from '../common/errors.js';
-import { arange } from './creation.js';
+import { arange } from './creation/creation.js';
 import { from_dlpack } from './interop.js';
 
 // This file never loads ndbridge/bridge, so the hooks are not installed: the answers fast gives alone.

@@ -6,8 +6,8 @@
 import { NotSupportedError } from '../common/errors.js';
 import type { DTypeName } from '../common/dtypes.js';
 import { FastArray } from './array.js';
-import { copy as copyArray } from './convert.js';
-import { checkOptions } from './options.js';
+import { copy as copyArray } from './data-types/convert.js';
+import { checkOptions } from './engine/options.js';
 
 /** Converts a foreign array (NumPy array, `__array_interface__` provider, scijs/stdlib ndarray); undefined when not recognised. */
 /** `copy` follows NumPy 2: true always copies, false never copies (CopyRequiredError), null/undefined copies only when needed. */

@@ -7,7 +7,7 @@
 import { DTYPES, type DTypeName } from '../common/dtypes.js';
 import type { Complex, Scalar } from '../common/ndarray.js';
 import type { FastArray } from './array.js';
-import { readElement } from './scalars.js';
+import { readElement } from './engine/scalars.js';
 
 const PRECISION = 8;
 const LINEWIDTH = 75;

@@ -8,12 +8,12 @@
  */
 import { DTYPES, type DTypeName } from '../../common/dtypes.js';
 import { DTypeError, ValueError } from '../../common/errors.js';
-import { normalizeAxis, shapeStr, sizeOf } from '../shape.js';
-import { Storage } from '../storage.js';
+import { normalizeAxis, shapeStr, sizeOf } from '../engine/shape.js';
+import { Storage } from '../engine/storage.js';
 import { FastArray } from '../array.js';
 import { fresh, materialize, toFast, type ArrayInput } from '../linalg/support.js';
 import { dftBackward, dftForward } from './kernel.js';
-import { checkOptions } from '../options.js';
+import { checkOptions } from '../engine/options.js';
 
 export type FftNorm = 'backward' | 'ortho' | 'forward';
 

@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import type { DTypeName } from '../../common/dtypes.js';
 import { DTypeError, NotSupportedError, ShapeError, ValueError } from '../../common/errors.js';
 import type { FastArray } from '../array.js';
-import { asarray, eye } from '../creation.js';
+import { asarray, eye } from '../creation/creation.js';
 import { numpyEval } from '../testing/numpy-oracle.js';
 import { cholesky, cond, det, eigvalsh, inv, lstsq, matrix_power, matrix_rank, pinv, qr, slogdet, solve, svdvals } from './decompositions.js';
 import { matmul } from './products.js';

@@ -11,14 +11,14 @@
 import { DTYPES, type DTypeName } from '../../common/dtypes.js';
 import { DTypeError, NotSupportedError, ShapeError, ValueError } from '../../common/errors.js';
 import type { FastArray } from '../array.js';
-import { eye } from '../creation.js';
-import { broadcastShapes, shapeStr, sizeOf } from '../shape.js';
+import { eye } from '../creation/creation.js';
+import { broadcastShapes, shapeStr, sizeOf } from '../engine/shape.js';
 
 import { cholesky as cholKernel, formQ, householderQR, jacobiSVD, luSolve, luSolveComplex, slogdetComplex, slogdetOf, symmetricEigenvalues, type ComplexMatrix } from './dense.js';
 import { choleskyComplex, conjTransposed, formQComplex, fromRealEmbedding, hermitianFromTriangle, householderQRComplex, realEmbedding } from './dense-complex.js';
 import { matmul } from './products.js';
 import { batchOffsets, fresh, isComplex, linalgFloat, materialize, readMatrix, toFast, type ArrayInput } from './support.js';
-import { checkOptions } from '../options.js';
+import { checkOptions } from '../engine/options.js';
 
 /** The real dtype of a linalg dtype (complex64 -> float32, complex128 -> float64). */
 const realOf = (d: DTypeName): DTypeName => (d === 'complex64' ? 'float32' : d === 'complex128' ? 'float64' : d);

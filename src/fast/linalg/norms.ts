@@ -7,16 +7,16 @@
 import { DTYPES, type DTypeName } from '../../common/dtypes.js';
 import { DTypeError, ShapeError, ValueError } from '../../common/errors.js';
 import { FastArray } from '../array.js';
-import { multiply, subtract } from '../elementwise.js';
-import { diagonalRun, matrixNorm, vectorNorm, type MatrixNormOrd } from '../kernels/linalg-small.js';
-import type { NumberArray } from '../kernels/types.js';
-import { promoteTypes } from '../promotion.js';
-import { sum } from '../reduce.js';
-import { broadcastShapes, normalizeAxes, normalizeAxis, shapeStr, sizeOf } from '../shape.js';
-import { moveaxis, reshape, transpose } from '../views.js';
+import { multiply, subtract } from '../elementwise/elementwise.js';
+import { diagonalRun, matrixNorm, vectorNorm, type MatrixNormOrd } from '../engine/kernels/linalg-small.js';
+import type { NumberArray } from '../engine/kernels/types.js';
+import { promoteTypes } from '../engine/promotion.js';
+import { sum } from '../reduction/reduce.js';
+import { broadcastShapes, normalizeAxes, normalizeAxis, shapeStr, sizeOf } from '../engine/shape.js';
+import { moveaxis, reshape, transpose } from '../manipulation/views.js';
 import { svdvals } from './decompositions.js';
 import { batchOffsets, fresh, materialize, toFast, type ArrayInput } from './support.js';
-import { checkOptions } from '../options.js';
+import { checkOptions } from '../engine/options.js';
 
 /** The float dtype a norm computes in (integers and bool: float64) and the real dtype it returns. */
 function normTypes(d: DTypeName): { compute: DTypeName; result: DTypeName } {

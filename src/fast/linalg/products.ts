@@ -6,13 +6,13 @@
  */
 import { ShapeError, ValueError } from '../../common/errors.js';
 import { FastArray } from '../array.js';
-import { multiply } from '../elementwise.js';
-import { matmul as matmulKernel } from '../kernels/matmul.js';
-import { promoteTypes } from '../promotion.js';
-import { broadcastShapes, normalizeAxis, shapeStr, sizeOf } from '../shape.js';
-import { moveaxis, reshape, transpose } from '../views.js';
+import { multiply } from '../elementwise/elementwise.js';
+import { matmul as matmulKernel } from '../engine/kernels/matmul.js';
+import { promoteTypes } from '../engine/promotion.js';
+import { broadcastShapes, normalizeAxis, shapeStr, sizeOf } from '../engine/shape.js';
+import { moveaxis, reshape, transpose } from '../manipulation/views.js';
 import { batchOffsets, fresh, isComplex, materialize, toFast, type ArrayInput } from './support.js';
-import { checkOptions } from '../options.js';
+import { checkOptions } from '../engine/options.js';
 
 /**
  * `matmul(x1, x2)` (`x1 @ x2`): 1-d operands are promoted to a row (x1) or column (x2) matrix and

@@ -6,10 +6,10 @@ import { DTYPES, type DTypeName } from '../../common/dtypes.js';
 import { DTypeError } from '../../common/errors.js';
 import type { Complex, NdArray } from '../../common/ndarray.js';
 import { FastArray } from '../array.js';
-import { astype } from '../convert.js';
-import { asarray } from '../creation.js';
-import { broadcastStrides, sizeOf } from '../shape.js';
-import { Storage } from '../storage.js';
+import { astype } from '../data-types/convert.js';
+import { asarray } from '../creation/creation.js';
+import { broadcastStrides, sizeOf } from '../engine/shape.js';
+import { Storage } from '../engine/storage.js';
 
 /** What the linear-algebra functions accept: fast arrays, nested JS arrays, typed arrays, scalars. */
 export type ArrayInput = FastArray | NdArray | readonly unknown[] | ArrayBufferView | number | bigint | boolean | Complex;

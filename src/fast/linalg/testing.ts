@@ -8,8 +8,8 @@ import { expect } from 'vitest';
 import type { DTypeName } from '../../common/dtypes.js';
 import { encode, type Enc } from '../testing/numpy-oracle.js';
 import type { FastArray } from '../array.js';
-import { asarray } from '../creation.js';
-import { sizeOf } from '../shape.js';
+import { asarray } from '../creation/creation.js';
+import { sizeOf } from '../engine/shape.js';
 
 export interface Spec {
   readonly dtype: DTypeName;

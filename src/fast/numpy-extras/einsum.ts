@@ -7,8 +7,8 @@
 import { DTYPES, type DTypeName } from '../../common/dtypes.js';
 import { NotSupportedError, ShapeError, ValueError } from '../../common/errors.js';
 import type { FastArray } from '../array.js';
-import { resultType } from '../promotion.js';
-import { shapeStr } from '../shape.js';
+import { resultType } from '../engine/promotion.js';
+import { shapeStr } from '../engine/shape.js';
 import { fresh, materialize, toFast, type ArrayInput } from '../linalg/support.js';
 
 /** `einsum(subscripts, ...operands)`. */

@@ -5,9 +5,9 @@
  */
 import { NotSupportedError, ShapeError, ValueError } from '../../common/errors.js';
 import type { FastArray } from '../array.js';
-import { shapeStr } from '../shape.js';
+import { shapeStr } from '../engine/shape.js';
 import { fresh, isComplex, materialize, toFast, type ArrayInput } from '../linalg/support.js';
-import { checkOptions } from '../options.js';
+import { checkOptions } from '../engine/options.js';
 
 function floats(a: FastArray): Float64Array {
   const m = materialize(a, 'float64');

@@ -5,12 +5,12 @@
  */
 import { NotSupportedError, ShapeError, ValueError } from '../../common/errors.js';
 import type { FastArray } from '../array.js';
-import { add, multiply } from '../elementwise.js';
-import { promoteTypes, DEFAULT_INT } from '../promotion.js';
-import { shapeStr } from '../shape.js';
+import { add, multiply } from '../elementwise/elementwise.js';
+import { promoteTypes, DEFAULT_INT } from '../engine/promotion.js';
+import { shapeStr } from '../engine/shape.js';
 import { lstsq } from '../linalg/decompositions.js';
 import { fresh, isComplex, materialize, toFast, type ArrayInput } from '../linalg/support.js';
-import { checkOptions } from '../options.js';
+import { checkOptions } from '../engine/options.js';
 
 /** NumPy's `polyval(p, x)`: y = 0·x, then y = y·x + p[i] for each coefficient (highest power first). */
 export function polyval(p: ArrayInput, x: ArrayInput): FastArray {

@@ -5,13 +5,13 @@
  */
 import { ShapeError, ValueError } from '../../common/errors.js';
 import type { FastArray } from '../array.js';
-import { matmul as matmulKernel } from '../kernels/matmul.js';
-import { promoteTypes } from '../promotion.js';
-import { shapeStr } from '../shape.js';
-import { flip } from '../views.js';
+import { matmul as matmulKernel } from '../engine/kernels/matmul.js';
+import { promoteTypes } from '../engine/promotion.js';
+import { shapeStr } from '../engine/shape.js';
+import { flip } from '../manipulation/views.js';
 import { conjOf } from '../linalg/products.js';
 import { fresh, materialize, toFast, type ArrayInput } from '../linalg/support.js';
-import { checkOptions } from '../options.js';
+import { checkOptions } from '../engine/options.js';
 
 export type CorrelateMode = 'full' | 'same' | 'valid';
 

@@ -6,10 +6,10 @@
 import type { DTypeName } from '../../common/dtypes.js';
 import { NotSupportedError, ValueError } from '../../common/errors.js';
 import type { FastArray } from '../array.js';
-import { linspace } from '../creation.js';
-import { pow } from '../elementwise.js';
+import { linspace } from '../creation/creation.js';
+import { pow } from '../elementwise/elementwise.js';
 import { fresh, materialize } from '../linalg/support.js';
-import { checkOptions } from '../options.js';
+import { checkOptions } from '../engine/options.js';
 
 export interface SpaceOptions {
   readonly endpoint?: boolean;

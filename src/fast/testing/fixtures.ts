@@ -6,7 +6,7 @@
 import type { DTypeName } from '../../common/dtypes.js';
 import type { Complex } from '../../common/ndarray.js';
 import type { FastArray } from '../array.js';
-import { asarray } from '../creation.js';
+import { asarray } from '../creation/creation.js';
 
 type Raw = number | string | boolean | [number | string, number | string];
 

@@ -1,0 +1,377 @@
+/**
+ * Storage of fast arrays: one off-heap, non-resizable ArrayBuffer and a typed-array view over it.
+ * bool lives in a Uint8Array, int64/uint64 in BigInt64Array/BigUint64Array, complex64/complex128 as
+ * interleaved (re, im) pairs in a Float32Array/Float64Array.
+ */
+import { DTYPES, type DTypeName } from '../../common/dtypes.js';
+import { DisposedError, MemoryError, ValueError } from '../../common/errors.js';
+import { withForcedMemo } from './expr.js';
+
+export type TypedData =
+  | Uint8Array
+  | Int8Array
+  | Int16Array
+  | Int32Array
+  | BigInt64Array
+  | Uint16Array
+  | Uint32Array
+  | BigUint64Array
+  | Float32Array
+  | Float64Array;
+
+export type TypedDataCtor = new (buffer: ArrayBuffer, byteOffset?: number, length?: number) => TypedData;
+
+/** The typed-array class that holds a dtype (complex: the class of one part). */
+export const DATA_CTOR: Readonly<Record<DTypeName, TypedDataCtor>> = {
+  bool: Uint8Array,
+  int8: Int8Array,
+  int16: Int16Array,
+  int32: Int32Array,
+  int64: BigInt64Array,
+  uint8: Uint8Array,
+  uint16: Uint16Array,
+  uint32: Uint32Array,
+  uint64: BigUint64Array,
+  float32: Float32Array,
+  float64: Float64Array,
+  complex64: Float32Array,
+  complex128: Float64Array,
+};
+
+/** Number of typed-array slots per element: 2 for complex, 1 otherwise. */
+export function slotsPerElement(dtype: DTypeName): 1 | 2 {
+  return DTYPES[dtype].kind === 'complex' ? 2 : 1;
+}
+
+/** Something on the other runtime that must be kept alive while this storage is in use (set by the bridge). */
+export interface StorageOwner {
+  release(): void;
+  /**
+   * The storage's ArrayBuffer was handed out (`storage.buffer`: toTypedArray, views, the bridge): code the
+   * owner cannot see may read the memory for as long as it holds that buffer, so dispose() must no longer
+   * end the memory's life; only the buffer's garbage collection may.
+   */
+  handedOut?(): void;
+}
+
+/** A lazy array that will read a storage when it is forced. */
+export interface PendingReader {
+  forcePending(): void;
+}
+
+/** Pending lazy readers per storage before they are evaluated eagerly. */
+const MAX_PENDING_READERS = 1024;
+
+/**
+ * Recycling of large buffers. Writing into a fresh 80 MB ArrayBuffer costs a page fault per 4 KiB
+ * page (tens of milliseconds, more than the arithmetic of a fused loop), so the buffers of collected
+ * engine-owned storages go to a free list by exact byte length, and `allocateForOverwrite` takes
+ * from it. Only storages made by `allocateForOverwrite` are recycled, and only while their buffer
+ * has never left the engine (reading `storage.buffer` pins it: views, the bridge, toTypedArray).
+ */
+const RECYCLE_MIN_BYTES = 1 << 20;
+/** Free buffers kept per byte length, and in all. */
+const RECYCLE_PER_SIZE = 4;
+const RECYCLE_MAX_BYTES = 512 * (1 << 20);
+
+const freeBuffers = new Map<number, ArrayBuffer[]>();
+let freeBytes = 0;
+let recycledCount = 0;
+
+/**
+ * Small buffers (under RECYCLE_MIN_BYTES) are recycled only through explicit lifetimes: dispose(),
+ * `using`, fast.scope(). A fresh ArrayBuffer costs V8 about as much as a small kernel (allocation,
+ * zeroing, external-memory accounting, and the collections that accounting triggers); a disposed
+ * result's buffer handed to the next result of the same byte length costs nothing. Garbage
+ * collection never feeds this list (finalizers cannot run inside the synchronous loops where it
+ * would matter, and registering every small storage would cost more than it saves).
+ */
+const SMALL_PER_SIZE = 16;
+const SMALL_MAX_BYTES = 16 * (1 << 20);
+const freeSmall = new Map<number, ArrayBuffer[]>();
+/** V8 keeps typed arrays of up to 64 bytes made without a buffer in its heap (typed_array_max_size_in_heap). */
+const SMALL_HEAP_BYTES = 64;
+let freeSmallBytes = 0;
+
+function takeSmall(bytes: number): ArrayBuffer | undefined {
+  const b = freeSmall.get(bytes)?.pop();
+  if (b !== undefined) {
+    freeSmallBytes -= bytes;
+    recycledCount++;
+  }
+  return b;
+}
+
+function giveBackSmall(buffer: ArrayBuffer): void {
+  const bytes = buffer.byteLength;
+  if (freeSmallBytes + bytes > SMALL_MAX_BYTES) return;
+  let list = freeSmall.get(bytes);
+  if (list === undefined) freeSmall.set(bytes, (list = []));
+  if (list.length >= SMALL_PER_SIZE) return;
+  list.push(buffer);
+  freeSmallBytes += bytes;
+}
+
+function takeFree(bytes: number): ArrayBuffer | undefined {
+  const list = freeBuffers.get(bytes);
+  const b = list?.pop();
+  if (b !== undefined) {
+    freeBytes -= bytes;
+    recycledCount++;
+  }
+  return b;
+}
+
+function giveBack(buffer: ArrayBuffer): void {
+  const bytes = buffer.byteLength;
+  if (freeBytes + bytes > RECYCLE_MAX_BYTES) return;
+  let list = freeBuffers.get(bytes);
+  if (list === undefined) freeBuffers.set(bytes, (list = []));
+  if (list.length >= RECYCLE_PER_SIZE) return;
+  list.push(buffer);
+  freeBytes += bytes;
+}
+
+/** Held value: the buffer itself (kept alive by the registry until the storage is collected). */
+const reclaim = new FinalizationRegistry<ArrayBuffer>(giveBack);
+
+/** Statistics of the buffer recycling (benchmarks and tests). */
+export function recyclingStats(): { recycled: number; freeBuffers: number; freeBytes: number; freeSmallBuffers: number; freeSmallBytes: number } {
+  let n = 0;
+  for (const l of freeBuffers.values()) n += l.length;
+  let m = 0;
+  for (const l of freeSmall.values()) m += l.length;
+  return { recycled: recycledCount, freeBuffers: n, freeBytes, freeSmallBuffers: m, freeSmallBytes };
+}
+
+/** Drop every free buffer (tests; memory pressure). */
+export function clearRecycledBuffers(): void {
+  freeBuffers.clear();
+  freeBytes = 0;
+  freeSmall.clear();
+  freeSmallBytes = 0;
+}
+
+/** Forces a pending reader; one disposed in the meantime has nothing left to protect. */
+function forceReader(r: PendingReader): void {
+  try {
+    r.forcePending();
+  } catch (err) {
+    if (!(err instanceof DisposedError)) throw err;
+  }
+}
+
+/** V8's limit on one typed array's length (elements); complex arrays use two lanes per element. */
+export const MAX_TYPED_LENGTH = 2 ** 32;
+
+/** MemoryError for an element count one typed array cannot hold. */
+function checkAllocatable(dtype: DTypeName, length: number): void {
+  const lanes = DTYPES[dtype].kind === 'complex' ? 2 : 1;
+  if (length * lanes > MAX_TYPED_LENGTH) {
+    throw new MemoryError(
+      `Unable to allocate an array of ${length} ${dtype} elements: a fast array holds at most ${MAX_TYPED_LENGTH / lanes} elements ` +
+        `(one JavaScript typed array); NumPy (nd or compat.numpy()) can hold it`,
+    );
+  }
+}
+
+export class Storage {
+  readonly dtype: DTypeName;
+  /** The buffer; null while a small storage's elements live in V8's heap (Storage.allocate). */
+  private _buf: ArrayBuffer | null;
+  /** True while the buffer may go back to a free list (collected: large ones; disposed: any size). */
+  private _recyclable = false;
+  /** True when the finalization registry watches this storage (large buffers). */
+  private _registered = false;
+  /** Typed view over the whole element range of the buffer used by this storage. */
+  readonly data: TypedData;
+  /** Number of elements (not slots) the storage holds. */
+  readonly length: number;
+  /**
+   * Filled by the bridge when the memory belongs to the other runtime; released when the last array
+   * over this storage is disposed (`dispose()`), or by the bridge when the storage is collected.
+   */
+  owner: StorageOwner | null = null;
+  /** Arrays made over this storage and not disposed yet (views included). */
+  private holders = 0;
+
+  /** `buffer` null: `length` (>= 1) elements of a fresh zero-filled typed array of its own (see Storage.allocate). */
+  constructor(dtype: DTypeName, buffer: ArrayBuffer | null, byteOffset: number, length: number) {
+    if (buffer === null) {
+      if (!Number.isSafeInteger(length) || length < 1) throw new ValueError(`cannot allocate ${length} elements in a storage without a buffer`);
+      this.dtype = dtype;
+      this._buf = null;
+      this.length = length;
+      this.data = new DATA_CTOR[dtype](length * slotsPerElement(dtype) as never);
+      return;
+    }
+    const size = DTYPES[dtype].itemsize;
+    const part = size / slotsPerElement(dtype);
+    if (byteOffset % part !== 0) {
+      throw new ValueError(`byte offset ${byteOffset} is not a multiple of ${part}, the alignment ${dtype} needs`);
+    }
+    if (byteOffset + length * size > buffer.byteLength) {
+      throw new ValueError(
+        `${length} ${dtype} elements at byte offset ${byteOffset} do not fit in a buffer of ${buffer.byteLength} bytes`,
+      );
+    }
+    this.dtype = dtype;
+    this._buf = buffer;
+    this.length = length;
+    this.data = new DATA_CTOR[dtype](buffer, byteOffset, length * slotsPerElement(dtype));
+  }
+
+  /**
+   * The ArrayBuffer. Reading it hands the memory out of the engine, so the buffer is never recycled
+   * afterwards (whoever holds it may outlive this storage).
+   */
+  get buffer(): ArrayBuffer {
+    if (this._recyclable) {
+      this._recyclable = false;
+      if (this._registered) reclaim.unregister(this);
+      this._registered = false;
+    }
+    const o = this.owner;
+    if (o !== null && o.handedOut !== undefined) o.handedOut();
+    // a small storage's typed array moves its elements into a buffer of their own here (V8 keeps
+    // `data` pointing at them)
+    return (this._buf ??= this.data.buffer as ArrayBuffer);
+  }
+
+  /**
+   * Storage for `length` elements whose contents are unspecified (a recycled buffer may hold old
+   * values): only for callers that write every element before anything reads it (the kernels that
+   * materialise a lazy array). Large buffers come from, and return to, the free list.
+   */
+  static allocateForOverwrite(dtype: DTypeName, length: number): Storage {
+    if (!Number.isSafeInteger(length) || length < 0) throw new ValueError(`cannot allocate ${length} elements`);
+    checkAllocatable(dtype, length);
+    const bytes = Math.max(1, length * DTYPES[dtype].itemsize);
+    if (bytes < RECYCLE_MIN_BYTES) {
+      const small = new Storage(dtype, takeSmall(bytes) ?? new ArrayBuffer(bytes), 0, length);
+      small._recyclable = true; // by dispose() only (see giveBackSmall)
+      return small;
+    }
+    const st = new Storage(dtype, takeFree(bytes) ?? new ArrayBuffer(bytes), 0, length);
+    st._recyclable = true;
+    st._registered = true;
+    reclaim.register(st, st._buf!, st);
+    return st;
+  }
+
+  /** Fresh zero-filled storage for `length` elements, in a new off-heap ArrayBuffer. */
+  static allocate(dtype: DTypeName, length: number): Storage {
+    if (!Number.isSafeInteger(length) || length < 0) throw new ValueError(`cannot allocate ${length} elements`);
+    checkAllocatable(dtype, length);
+    const bytes = length * DTYPES[dtype].itemsize;
+    // up to 64 bytes (0-d results of reductions, scalars): a typed array of its own, which V8 keeps
+    // in its heap (no off-heap backing store to allocate and account for; measured 10% of a 50x50
+    // float64 a.sum().item() loop) until someone reads `buffer`
+    if (length >= 1 && bytes <= SMALL_HEAP_BYTES) return new Storage(dtype, null, 0, length);
+    // At least one byte, so that the buffer always has its own backing store.
+    let buffer: ArrayBuffer;
+    try {
+      buffer = new ArrayBuffer(Math.max(1, bytes));
+    } catch (e) {
+      throw new MemoryError(`Unable to allocate ${bytes} bytes for an array of ${length} ${dtype} elements (${(e as Error).message})`);
+    }
+    return new Storage(dtype, buffer, 0, length);
+  }
+
+  /**
+   * Lazy arrays that will read this storage when forced. A write forces them first, so they see
+   * the values they were built from (NumPy's eager semantics). They leave the set when forced.
+   */
+  private readers: Set<PendingReader> | null = null;
+  /**
+   * Readers beyond MAX_PENDING_READERS, held weakly: a program that builds many lazy arrays and
+   * drops them (a chain of 81 lazy sums per convolution, say) must neither keep them alive nor pay
+   * for evaluating them. A write still forces those that are alive.
+   */
+  private weakReaders: WeakRef<PendingReader>[] | null = null;
+  /**
+   * Length of `weakReaders` after its last sweep for collected entries. A sweep runs only once the
+   * list has doubled since: WeakRef targets stay alive until the current job ends, so inside a
+   * synchronous loop nothing is dropped and a sweep on every demotion would rescan a list that only
+   * grows (measured: 22% of a 50x50 `a.add(b).mul(a)` loop of 60,000 steps).
+   */
+  private weakSwept = 0;
+
+  /** Remember a lazy array that reads this storage, so a later write can force it first. */
+  addReader(r: PendingReader): void {
+    const set = (this.readers ??= new Set());
+    set.add(r);
+    if (set.size > MAX_PENDING_READERS) this.demoteReaders(set);
+  }
+
+  /** Move the strongly held readers to the weak list, dropping entries already collected. */
+  private demoteReaders(set: Set<PendingReader>): void {
+    const weak = (this.weakReaders ??= []);
+    if (weak.length >= 2 * Math.max(this.weakSwept, MAX_PENDING_READERS)) {
+      let live = 0;
+      for (let i = 0; i < weak.length; i++) {
+        if (weak[i].deref() !== undefined) weak[live++] = weak[i];
+      }
+      weak.length = live;
+      this.weakSwept = live;
+    }
+    for (const r of set) weak.push(new WeakRef(r));
+    set.clear();
+  }
+
+  /** A lazy array was forced (or dropped its expression): it no longer needs the old contents. */
+  removeReader(r: PendingReader): void {
+    this.readers?.delete(r);
+  }
+
+  /** Before writing: force every lazy array still waiting to read the old contents. */
+  flushReaders(): void {
+    const set = this.readers;
+    const weak = this.weakReaders;
+    if ((set === null || set.size === 0) && weak === null) return;
+    this.readers = null;
+    this.weakReaders = null;
+    this.weakSwept = 0;
+    // oldest first: later readers are often built on earlier ones, which they then read as leaves
+    withForcedMemo(() => {
+      if (weak !== null) {
+        for (const w of weak) {
+          const r = w.deref();
+          if (r !== undefined) forceReader(r);
+        }
+      }
+      if (set !== null) for (const r of set) forceReader(r);
+    });
+  }
+
+  /** An array now reads this storage (FastArray's constructor and `_force`). */
+  hold(): void {
+    this.holders++;
+  }
+
+  /**
+   * An array over this storage was disposed: once no array holds it any more, release the owner
+   * (or recycle an engine-owned buffer) now rather than at garbage collection. While another view is
+   * alive the memory stays.
+   */
+  unhold(): void {
+    if (--this.holders > 0) return;
+    this.release();
+    if (this._recyclable) {
+      // nothing can read the buffer any more (every array over it is disposed, it never left the
+      // engine): it goes back to the free list now instead of at garbage collection
+      this._recyclable = false;
+      if (this._registered) {
+        this._registered = false;
+        reclaim.unregister(this);
+        giveBack(this._buf!);
+      } else giveBackSmall(this._buf!);
+    }
+  }
+
+  release(): void {
+    const o = this.owner;
+    this.owner = null;
+    if (o !== null) o.release();
+  }
+}
