@@ -429,16 +429,23 @@ export function arange(
 
 export interface LinspaceOptions extends DTypeOption {
   endpoint?: boolean;
+  /** The number of samples by name, as NumPy's `linspace(0, 1, num=5)` (default 50). */
+  num?: number | bigint;
 }
 
 /** `num` evenly spaced values over [start, stop] (NumPy's formula: i*step + start, last = stop). */
-export function linspace(start: number, stop: number, numArg: number | LinspaceOptions = 50, options: LinspaceOptions = {}): FastArray {
-  let num: number;
+export function linspace(start: number, stop: number, numArg?: number | bigint | LinspaceOptions, options: LinspaceOptions = {}): FastArray {
+  let num: number | bigint | undefined;
   if (typeof numArg === 'object' && numArg !== null) {
     options = numArg;
-    num = 50;
-  } else num = typeof numArg === 'bigint' ? intArg('linspace', 'num', numArg) : numArg;
+    num = undefined;
+  } else num = numArg;
   options = checkOptions('linspace', options);
+  if (options.num !== undefined) {
+    if (num !== undefined) throw new TypeError("linspace() got multiple values for argument 'num'");
+    num = options.num;
+  }
+  num = num === undefined ? 50 : typeof num === 'bigint' ? intArg('linspace', 'num', num) : num;
   if (!Number.isInteger(num) || num < 0) throw new ValueError(`Number of samples, ${num}, must be non-negative.`);
   const endpoint = options.endpoint ?? true;
   const div = endpoint ? num - 1 : num;
@@ -458,7 +465,7 @@ export function linspace(start: number, stop: number, numArg: number | LinspaceO
 }
 
 export interface EyeOptions extends CreationOptions {
-  k?: number;
+  k?: number | bigint;
 }
 
 export function eye(n: number, m?: number | null | EyeOptions, options: EyeOptions = {}): FastArray {
@@ -466,11 +473,14 @@ export function eye(n: number, m?: number | null | EyeOptions, options: EyeOptio
     options = m;
     m = undefined;
   }
+  // a diagonal offset beyond ±2**53 lies outside any array fast can make: all zeros, as NumPy's
+  const kIn: unknown = options.k;
+  if (typeof kIn === 'bigint' && (kIn > 9007199254740991n || kIn < -9007199254740991n)) options = { ...options, k: kIn > 0n ? 2 ** 53 : -(2 ** 53) };
   options = checkOptions('eye', options);
   n = intArg('eye', 'N', n);
   const cols = m === undefined || m === null ? n : intArg('eye', 'M', m);
   const a = zeros([n, cols], { dtype: options.dtype ?? DEFAULT_FLOAT, order: options.order === 'F' ? 'F' : 'C' });
-  const k = options.k ?? 0;
+  const k = Number(options.k ?? 0); // checkOptions made a bigint within ±2**53 a number
   for (let i = 0; i < n; i++) {
     const j = i + k;
     if (j >= 0 && j < cols) writeElement(a._data!, a.dtype, i * a._es[0] + j * (cols > 0 ? a._es[1] : 0), 1);

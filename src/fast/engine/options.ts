@@ -59,6 +59,8 @@ const KINDS: Readonly<Record<string, Kind>> = {
   order: 'order',
   shape: 'shape',
   k: 'int',
+  num: 'int',
+  sparse: 'bool',
   n: 'intOrNull',
   offset: 'int',
   minlength: 'int',
@@ -71,6 +73,7 @@ const KINDS: Readonly<Record<string, Kind>> = {
   neginf: 'numberOrNull',
   base: 'number',
   d: 'number',
+  dx: 'number',
   left: 'numberOrNull',
   right_: 'numberOrNull',
   period: 'numberOrNull',
@@ -157,6 +160,7 @@ function compile(path: string): Compiled {
   const accepted = new Map<string, Kind>();
   for (const fastKey of Object.values(s.options)) accepted.set(fastKey, fastKey === 'right' && path === 'interp' ? 'numberOrNull' : (KINDS[fastKey] ?? 'any'));
   for (const k of s.fastOnly ?? []) accepted.set(k, KINDS[k] ?? 'any');
+  for (const k of s.byKeyword ?? []) accepted.set(k, KINDS[k] ?? 'any');
   const refused = new Map<string, readonly unknown[]>();
   for (const k of s.unsupported) if (!accepted.has(k)) refused.set(k, DEFAULT_OVERRIDES[`${path}.${k}`] ?? NUMPY_DEFAULTS[k] ?? []);
   const c: Compiled = {

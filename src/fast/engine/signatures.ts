@@ -22,6 +22,8 @@ export interface FastSignature {
   readonly options: Readonly<Record<string, string>>;
   readonly fastOnly?: readonly string[];
   readonly unsupported: readonly string[];
+  /** Names from `positional` that fast also takes by name in its options object, as NumPy's positional-or-keyword parameters (`linspace(0, 1, { num: 5 })`). */
+  readonly byKeyword?: readonly string[];
 }
 
 /** The keywords every NumPy ufunc takes besides its operands; fast's element-wise functions take none of them. */
@@ -84,7 +86,7 @@ const TABLE: Record<string, FastSignature> = {
   empty_like: sig(['prototype'], ['dtype', 'order', 'shape'], ['subok', 'device']),
   full_like: sig(['a', 'fill_value'], ['dtype', 'order', 'shape'], ['subok', 'device']),
   arange: sig(['start_or_stop', 'stop', 'step'], ['dtype'], ['device', 'like']),
-  linspace: sig(['start', 'stop', 'num'], ['endpoint', 'dtype'], ['retstep', 'axis', 'device']),
+  linspace: { ...sig(['start', 'stop', 'num'], ['endpoint', 'dtype'], ['retstep', 'axis', 'device']), byKeyword: ['num'] },
   logspace: sig(['start', 'stop', 'num'], ['endpoint', 'base', 'dtype'], ['axis']),
   geomspace: sig(['start', 'stop', 'num'], ['endpoint', 'dtype'], ['axis']),
   eye: sig(['N', 'M'], ['k', 'dtype', 'order'], ['device', 'like']),
@@ -121,6 +123,7 @@ const TABLE: Record<string, FastSignature> = {
   quantile: sig(['a', 'q'], ['axis', 'method', 'keepdims', 'overwrite_input'], ['out', 'weights']),
   percentile: sig(['a', 'q'], ['axis', 'method', 'keepdims', 'overwrite_input'], ['out', 'weights']),
   median: sig(['a'], ['axis', 'keepdims', 'overwrite_input'], ['out']),
+  nanmedian: sig(['a'], ['axis', 'keepdims', 'overwrite_input'], ['out']),
   ptp: sig(['a'], ['axis', 'keepdims'], ['out']),
   average: sig(['a'], ['axis', 'weights', 'keepdims'], ['returned']),
   gradient: sig(['f'], ['axis'], ['edge_order']),
@@ -163,7 +166,7 @@ const TABLE: Record<string, FastSignature> = {
   insert: sig(['arr', 'obj', 'values'], ['axis']),
   delete: sig(['arr', 'obj'], ['axis']),
   pad: sig(['array', 'pad_width'], ['mode'], [], ['constant_values']),
-  meshgrid: sig([], ['indexing'], ['copy', 'sparse']),
+  meshgrid: sig([], ['indexing', 'copy', 'sparse']),
   tril: sig(['m'], ['k']),
   triu: sig(['m'], ['k']),
   diag: sig(['v'], ['k']),
@@ -210,6 +213,7 @@ const TABLE: Record<string, FastSignature> = {
   convolve: sig(['a', 'v'], ['mode']),
   correlate: sig(['a', 'v'], ['mode']),
   interp: sig(['x', 'xp', 'fp'], ['left', 'right', 'period']),
+  trapezoid: sig(['y'], ['x', 'dx', 'axis']),
   polyval: sig(['p', 'x']),
   polyfit: sig(['x', 'y', 'deg'], ['rcond'], ['full', 'w', 'cov']),
   vander: sig(['x', 'N'], ['increasing']),

@@ -63,6 +63,12 @@ describe('manipulation functions match NumPy exactly on every dtype (views, nega
           rows.push({ label: `meshgrid ${d} ${ix} ${k}`, py: `np.meshgrid(mk('${d}')[:3], mk('${d}', 1)[::-2], mk('${d}', 2)[:2], indexing='${ix}')[${k}]`, run: () => m.meshgrid(mk(d).at(':3'), mk(d, 1).at('::-2'), mk(d, 2).at(':2'), { indexing: ix })[k] });
         }
       }
+      for (const [sparse, copy] of [[true, true], [false, false], [true, false]] as const) {
+        for (const k of [0, 1]) {
+          const py = `np.meshgrid(mk('${d}')[:3], mk('${d}', 1)[:2], sparse=${sparse ? 'True' : 'False'}, copy=${copy ? 'True' : 'False'})[${k}]`;
+          rows.push({ label: `meshgrid ${d} sparse=${sparse} copy=${copy} ${k}`, py, run: () => m.meshgrid(mk(d).at(':3'), mk(d, 1).at(':2'), { sparse, copy })[k] });
+        }
+      }
       rows.push({ label: `split ${d}`, py: `lst(np.split(mk('${d}'), 4))`, run: () => m.stack(m.split(mk(d), 4)) });
       rows.push({ label: `split pts ${d}`, py: `np.split(m2('${d}'), [1, 3], axis=1)[1]`, run: () => m.split(m2(d), [1, 3], { axis: 1 })[1] });
       rows.push({ label: `array_split ${d}`, py: `np.array_split(mk('${d}'), 3)[2]`, run: () => m.array_split(mk(d), 3)[2] });

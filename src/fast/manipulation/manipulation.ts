@@ -263,14 +263,34 @@ export function take_along_axis(xIn: ArrayInput, indicesIn: ArrayInput, options?
 }
 
 /** Coordinate matrices from 1-d coordinate vectors; indexing 'xy' (default, Cartesian) or 'ij' (matrix). */
-export function meshgrid(...args: (ArrayInput | { indexing?: 'xy' | 'ij' })[]): FastArray[] {
-  let indexing: 'xy' | 'ij' = 'xy';
+export interface MeshgridOptions {
+  /** 'xy' (default: the first two outputs swap axes, as Cartesian coordinates) or 'ij' (matrix indexing). */
+  indexing?: 'xy' | 'ij';
+  /** true: each output keeps length-1 axes instead of being broadcast to the full grid. */
+  sparse?: boolean;
+  /** false: read-only broadcast views of the inputs instead of copies. */
+  copy?: boolean;
+}
+
+/** A trailing plain object of meshgrid's arguments is its options (arrays, fast arrays and array interfaces are inputs). */
+function isMeshgridOptions(v: unknown): v is MeshgridOptions {
+  if (typeof v !== 'object' || v === null || Array.isArray(v) || v instanceof FastArray || ArrayBuffer.isView(v)) return false;
+  const proto = Object.getPrototypeOf(v) as unknown;
+  return (proto === Object.prototype || proto === null) && !('__array_interface__' in v) && !('__dlpack__' in v);
+}
+
+/** NumPy meshgrid: coordinate arrays from 1-d inputs (`indexing`, `sparse` and `copy` as NumPy's). */
+export function meshgrid(...args: (ArrayInput | MeshgridOptions)[]): FastArray[] {
   const last = args[args.length - 1];
-  if (typeof last === 'object' && last !== null && !Array.isArray(last) && !(last instanceof FastArray) && !ArrayBuffer.isView(last) && 'indexing' in last) {
-    indexing = (last as { indexing?: 'xy' | 'ij' }).indexing ?? 'xy';
+  let options: MeshgridOptions = {};
+  if (isMeshgridOptions(last)) {
+    options = checkOptions('meshgrid', last);
     args = args.slice(0, -1);
   }
+  const indexing = options.indexing ?? 'xy';
   if (indexing !== 'xy' && indexing !== 'ij') throw new ValueError(`Valid values for \`indexing\` are 'xy' and 'ij', got '${String(indexing)}'`);
+  const sparse = options.sparse ?? false;
+  const copyOut = options.copy ?? true;
   const xs = args.map((a) => ravel(toFast(a as ArrayInput)));
   const n = xs.length;
   const shape = xs.map((a) => a.size);
@@ -279,7 +299,8 @@ export function meshgrid(...args: (ArrayInput | { indexing?: 'xy' | 'ij' })[]): 
     let pos = i;
     if (indexing === 'xy' && n > 1 && i < 2) pos = 1 - i;
     const s = shape.map((_, j) => (j === pos ? a.size : 1));
-    return copy(broadcast_to(reshape(a, s), shape));
+    const g = sparse ? reshape(a, s) : broadcast_to(reshape(a, s), shape);
+    return copyOut ? copy(g) : g;
   });
 }
 

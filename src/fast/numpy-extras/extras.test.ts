@@ -10,7 +10,7 @@ import { NotSupportedError, ShapeError, ValueError } from '../../common/errors.j
 import type { FastArray } from '../array.js';
 import { numpyEval, type Enc } from '../testing/numpy-oracle.js';
 import { build, expectNear, py, type Spec } from '../linalg/testing.js';
-import { convolve, correlate, einsum, geomspace, interp, logspace, polyfit, polyval, random, tri, vander } from './index.js';
+import { convolve, correlate, einsum, geomspace, interp, logspace, polyfit, polyval, random, trapezoid, tri, vander } from './index.js';
 
 const s = (dtype: DTypeName, shape: number[], seed: number, view?: string): Spec => ({ dtype, shape, seed, view });
 
@@ -27,6 +27,17 @@ function table(): Row[] {
     rows.push({ label, run, py: expr, rtol });
   };
   const A = s('float64', [7], 1);
+  const Y2 = s('float64', [3, 5], 30);
+  const X1 = s('float64', [5], 31);
+  const X0 = s('float64', [3], 32);
+  add('trapezoid 1-d', () => trapezoid(build(A)), `np.trapezoid(${py(A)})`);
+  add('trapezoid dx', () => trapezoid(build(A), { dx: 0.25 }), `np.trapezoid(${py(A)}, dx=0.25)`);
+  add('trapezoid x 1-d', () => trapezoid(build(Y2), { x: build(X1) }), `np.trapezoid(${py(Y2)}, ${py(X1)})`);
+  add('trapezoid axis 0 x', () => trapezoid(build(Y2), { x: build(X0), axis: 0 }), `np.trapezoid(${py(Y2)}, x=${py(X0)}, axis=0)`);
+  add('trapezoid x 2-d', () => trapezoid(build(Y2), { x: build(s('float64', [3, 5], 33)) }), `np.trapezoid(${py(Y2)}, ${py(s('float64', [3, 5], 33))})`);
+  add('trapezoid int32', () => trapezoid(build(s('int32', [3, 4], 34)), { axis: 0 }), `np.trapezoid(${py(s('int32', [3, 4], 34))}, axis=0)`);
+  add('trapezoid float32', () => trapezoid(build(s('float32', [6], 35))), `np.trapezoid(${py(s('float32', [6], 35))})`, 1e-6);
+  add('trapezoid one sample', () => trapezoid(build(s('float64', [1], 36))), `np.trapezoid(${py(s('float64', [1], 36))})`);
   for (const mode of ['full', 'same', 'valid'] as const) {
     for (const [la, lb] of [[7, 3], [7, 4], [3, 6], [5, 5], [1, 4]] as const) {
       const X = s('float64', [la], la);

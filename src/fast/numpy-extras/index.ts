@@ -6,6 +6,8 @@ export type { CorrelateMode } from './signal.js';
 export { einsum } from './einsum.js';
 export { polyfit, polyval, vander } from './polynomial.js';
 export { interp } from './interp.js';
+export { trapezoid } from './integrate.js';
+export type { TrapezoidOptions } from './integrate.js';
 export { geomspace, logspace, tri } from './spaces.js';
 export type { SpaceOptions } from './spaces.js';
 

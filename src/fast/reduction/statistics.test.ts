@@ -140,6 +140,16 @@ describe('median / quantile / percentile / ptp / average / gradient (tolerance 1
       if (d !== 'bool' && d !== 'int64') rows.push({ label: `gradient ${d}`, py: `np.gradient(mk('${d}', 1))`, run: () => st.gradient(mk(d, 1)) as FastArray, opts: o });
     }
     rows.push({ label: 'median even', py: 'np.median(np.array([3.0, -1.0, 2.0, 10.0]))', run: () => st.median(asarray([3, -1, 2, 10])) });
+    for (const d of ['float64', 'float32'] as DTypeName[]) {
+      const o = tol(d, 1e-12, 1e-6);
+      const py = `np.array([[np.nan, 3, -1, 2], [10, np.nan, np.nan, 4], [np.nan] * 4], dtype=np.${d})`;
+      const js = () => asarray([[NaN, 3, -1, 2], [10, NaN, NaN, 4], [NaN, NaN, NaN, NaN]], { dtype: d });
+      rows.push({ label: `nanmedian ${d} axis1`, py: `np.nanmedian(${py}, axis=1)`, run: () => st.nanmedian(js(), { axis: 1 }), opts: o });
+      rows.push({ label: `nanmedian ${d} axis0 keep`, py: `np.nanmedian(${py}, axis=0, keepdims=True)`, run: () => st.nanmedian(js(), { axis: 0, keepdims: true }), opts: o });
+      rows.push({ label: `nanmedian ${d} all`, py: `np.nanmedian(${py})`, run: () => st.nanmedian(js()), opts: o });
+      rows.push({ label: `nanmedian ${d} mk`, py: `np.nanmedian(mk('${d}'))`, run: () => st.nanmedian(mk(d)), opts: o });
+    }
+    rows.push({ label: 'nanmedian int32 axis1', py: "np.nanmedian(m2('int32', 2), axis=1)", run: () => st.nanmedian(m2('int32', 2), { axis: 1 }) });
     rows.push({ label: 'gradient 2d axis0', py: 'np.gradient(np.arange(12.0).reshape(3, 4) ** 2)[0]', run: () => (st.gradient(asarray([[0, 1, 4, 9], [16, 25, 36, 49], [64, 81, 100, 121]])) as FastArray[])[0] });
     rows.push({ label: 'gradient 2d axis1', py: 'np.gradient(np.arange(12.0).reshape(3, 4) ** 2)[1]', run: () => (st.gradient(asarray([[0, 1, 4, 9], [16, 25, 36, 49], [64, 81, 100, 121]])) as FastArray[])[1] });
     rows.push({ label: 'average w', py: 'np.average(np.arange(12.0).reshape(3, 4), axis=1, weights=np.array([1.0, 2.0, 0.5, 3.0]))', run: () => st.average(asarray([[0, 1, 2, 3], [4, 5, 6, 7], [8, 9, 10, 11]]), { axis: 1, weights: [1, 2, 0.5, 3] }), opts: { rtol: 1e-15 } });

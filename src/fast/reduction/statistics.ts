@@ -564,6 +564,37 @@ export function median(xIn: ArrayInput, options?: QuantileOptions): FastArray {
   return out;
 }
 
+/**
+ * NumPy nanmedian: the median of each lane's non-NaN values; NaN for a lane with none (NumPy also warns
+ * "All-NaN slice encountered"). Integer and bool input has no NaN: the median.
+ */
+export function nanmedian(xIn: ArrayInput, options?: QuantileOptions): FastArray {
+  options = checkOptions('nanmedian', options);
+  const x = toFast(xIn);
+  onlyReal(x, 'nanmedian');
+  if (kindOf(x.dtype) !== 'float') return median(x, options);
+  const o: QuantileOptions = options ?? {};
+  const l = reductionLanes(x, o.axis, o.keepdims);
+  const outDType: DTypeName = x.dtype === 'float32' ? 'float32' : 'float64';
+  const out = freshArray(outDType, l.outShape);
+  const od = out._data as Float64Array;
+  const tmp = new Float64Array(l.n);
+  const f = outDType === 'float32' ? Math.fround : (v: number) => v;
+  for (let k = 0; k < l.offsets.length; k++) {
+    gather(l, k, tmp);
+    tmp.sort(); // NaNs last
+    let m = l.n;
+    while (m > 0 && tmp[m - 1] !== tmp[m - 1]) m--;
+    if (m === 0) {
+      od[k] = NaN;
+      continue;
+    }
+    const h = m >> 1;
+    od[k] = m % 2 === 1 ? f(0 + tmp[h]) : f(f(f(0 + tmp[h - 1]) + tmp[h]) / 2);
+  }
+  return out;
+}
+
 /** NumPy ptp: max - min over `axis` (integers wrap as NumPy's subtract). */
 export function ptp(xIn: ArrayInput, options?: { axis?: Axis; keepdims?: boolean }): FastArray {
   options = checkOptions('ptp', options);
