@@ -44,7 +44,9 @@ function ufuncCases(name: string): Case[] {
   const corner = ufuncCorner(name);
   const kind = kindOf(name);
   const args: Arg[] = BINARY.has(name) ? [$('x1'), $('x2')] : [$('x1')];
-  const tol = { ulps: 4 };
+  // logaddexp(2) is x + log1p(...): near 0 the sum cancels, so libm's and V8's last-place differences in
+  // the terms show as an absolute error of a few ulps of the terms (about 1), not of the result
+  const tol = name.startsWith('logaddexp') ? { ulps: 4, atol: 4 * Number.EPSILON } : { ulps: 4 };
   const flat = inputs(name, kind, [9]);
   const square = inputs(name, kind, [3, 4]);
   const castFill = kind === 'float' ? 7 : 1;

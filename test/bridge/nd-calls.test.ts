@@ -204,8 +204,12 @@ describeCompat('nd called as NumPy users call it', () => {
     nd.sum(X(), { where: M(), axis: 0, out: undefined });
     const d = lastDispatch();
     if (d?.runtime === 'numpy') expect(d.reason).toMatch(/sum\.where/);
-    nd.add(X(), X(), { out: fast.zeros([2, 3]) });
-    expect(lastDispatch()).toMatchObject({ runtime: 'numpy', reason: expect.stringMatching(/add\.out/) });
+    // fast honours the ufunc keywords: out= runs on fast and returns out itself
+    const o = fast.zeros([2, 3]);
+    expect(nd.add(X(), X(), { out: o })).toBe(o);
+    expect(lastDispatch()?.runtime).toBe('fast');
+    nd.add(X(), X(), { signature: 'dd->d' });
+    expect(lastDispatch()).toMatchObject({ runtime: 'numpy', reason: expect.stringMatching(/add\.signature/) });
     const h = nd.zeros(2, 'float16');
     expect(lastDispatch()).toMatchObject({ runtime: 'numpy', reason: expect.stringMatching(/float16/) });
     // fast has no float16: the result is NumPy's array itself (the same NdArray interface)

@@ -18,6 +18,7 @@ import { asarray } from '../creation/creation.js';
 import './elementwise-ops.js';
 import { all as reduceAll } from '../reduction/reduce.js';
 import { checkOptions, intArg } from '../engine/options.js';
+import { applyUfunc, type UfuncOptions } from './ufunc-keywords.js';
 
 /** What element-wise functions accept: fast arrays, other NdArrays and nested JS arrays (converted), and scalars. */
 export type ArrayLike = FastArray | NdArray | number | bigint | boolean | Complex | readonly unknown[];
@@ -58,20 +59,7 @@ export function apply(name: string, inputs: readonly ArrayLike[]): FastArray {
   return FastArray._lazy(opNode(row, compute, result, args, shape));
 }
 
-/**
- * NumPy's ufunc keywords (out, where, casting, order, dtype, subok, signature): fast implements none of
- * them, so passing one with a value other than NumPy's default is NotSupportedError('add.out'), and nd
- * sends the call to NumPy. Their defaults (`{ out: null }`, `{ casting: 'same_kind' }`...) are accepted.
- */
-export interface UfuncOptions {
-  readonly out?: null;
-  readonly where?: true;
-  readonly casting?: 'same_kind';
-  readonly order?: 'K';
-  readonly dtype?: null;
-  readonly subok?: true;
-  readonly signature?: null;
-}
+export type { UfuncOptions } from './ufunc-keywords.js';
 
 /**
  * A binary operation on two fast arrays of one dtype and one shape (the common case in loops): the
@@ -96,12 +84,12 @@ function sameShape(x: readonly number[], y: readonly number[]): boolean {
 }
 
 const bin = (name: string) => (a: ArrayLike, b: ArrayLike, options?: UfuncOptions): FastArray => {
-  if (options !== undefined) checkOptions(name, options);
-  return applyBinary(name, a, b);
+  if (options === undefined) return applyBinary(name, a, b);
+  return applyUfunc(name, [toOperand(a, name, 1), toOperand(b, name, 2)], options, (ops) => applyBinary(name, ops[0]!, ops[1]!));
 };
 const un = (name: string) => (a: ArrayLike, options?: UfuncOptions): FastArray => {
-  if (options !== undefined) checkOptions(name, options);
-  return apply(name, [a]);
+  if (options === undefined) return apply(name, [a]);
+  return applyUfunc(name, [toOperand(a, name, 1)], options, (ops) => apply(name, ops));
 };
 
 export const add = bin('add');

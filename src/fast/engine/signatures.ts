@@ -39,10 +39,13 @@ const sig = (positional: readonly string[], options: Opts | readonly string[] = 
   ...(fastOnly ? { fastOnly } : {}),
 });
 /** A unary ufunc `f(x)`, a binary one `f(x1, x2)` (two-output ones, modf and divmod, take their outputs as one `out`). */
-const uf1 = sig(['x'], {}, UFUNC_KEYWORDS);
-const uf2 = sig(['x1', 'x2'], {}, UFUNC_KEYWORDS);
-const uf1to2 = uf1;
-const uf2to2 = uf2;
+/** The ufunc keywords fast honours on its element-wise functions (elementwise/ufunc-keywords.ts); `signature` is refused. */
+const UFUNC_HONOURED = ['out', 'where', 'casting', 'order', 'dtype', 'subok'] as const;
+const uf1 = sig(['x'], UFUNC_HONOURED, ['signature']);
+const uf2 = sig(['x1', 'x2'], UFUNC_HONOURED, ['signature']);
+// two-output ufuncs (modf, divmod) and ldexp take none of the keywords yet
+const uf1to2 = sig(['x'], {}, UFUNC_KEYWORDS);
+const uf2to2 = sig(['x1', 'x2'], {}, UFUNC_KEYWORDS);
 
 const UNARY = `abs absolute acos acosh arccos arccosh arcsin arcsinh arctan arctanh asin asinh atan atanh bitwise_invert cbrt ceil conj
   conjugate cos cosh deg2rad degrees exp exp2 expm1 fabs floor invert isfinite isinf isnan log log10 log1p log2 logical_not negative
@@ -61,6 +64,7 @@ const TABLE: Record<string, FastSignature> = {
   ...Object.fromEntries(words(UNARY).map((n) => [n, uf1])),
   ...Object.fromEntries(words(BINARY).map((n) => [n, uf2])),
   modf: uf1to2,
+  ldexp: uf2to2,
   divmod: uf2to2,
   matmul: sig(['x1', 'x2'], {}, GUFUNC_KEYWORDS),
   vecdot: sig(['x1', 'x2'], { axis: 'axis' }, GUFUNC_KEYWORDS.filter((k) => k !== 'axis')),

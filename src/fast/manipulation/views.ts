@@ -282,6 +282,19 @@ export function ravel(a: FastArray, options?: { readonly order?: Order }): FastA
 }
 
 /** `copy(a, { order })`: a fresh array laid out in 'C', 'F', 'A' or 'K' order (NumPy's np.copy; default 'K'). */
+/**
+ * `r` (C-ordered) copied into the memory order `order` resolves to for `template` (NumPy's ufunc
+ * `order=`: 'K' and 'A' follow the inputs' layout): 'C' returns `r` itself.
+ */
+export function layoutLike(r: FastArray, template: FastArray, order: unknown, fn: string): FastArray {
+  const o = resolveOrder(template, order, fn);
+  if (o === 'C' || r.ndim < 2) return r;
+  if (o === 'F') return copyIn(r, 'F');
+  const inv = new Array<number>(o.length);
+  o.forEach((p, i) => (inv[p] = i));
+  return transpose(copy(transpose(r, o)), inv);
+}
+
 export function copyOrder(a: FastArray, order: unknown): FastArray {
   const o = resolveOrder(a, order ?? 'K', 'copy');
   if (o === 'C') return copy(a);
