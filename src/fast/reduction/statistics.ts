@@ -539,12 +539,14 @@ export function percentile(x: ArrayInput, q: number | readonly number[] | FastAr
   return quantileCore(x, q, options, 100, 'percentile');
 }
 
-/** NumPy median: the mean of the middle element(s) of each sorted lane; NaN when a lane holds NaN. */
-export function median(xIn: ArrayInput, options?: QuantileOptions): FastArray {
-  options = checkOptions('median', options);
+/**
+ * The median of each lane: the mean of the middle element(s) after sorting, NaN for an empty lane;
+ * a NaN makes the lane's median NaN unless `skipNaN` (nanmedian), which takes the non-NaN values only.
+ */
+function medianOf(xIn: ArrayInput, options: QuantileOptions | undefined, name: string, skipNaN: boolean): FastArray {
   const x = toFast(xIn);
-  const o: QuantileOptions = typeof options === 'object' && options !== null && !Array.isArray(options) ? (options as QuantileOptions) : { axis: options as Axis };
-  onlyReal(x, 'median');
+  const o: QuantileOptions = options ?? {};
+  onlyReal(x, name);
   const l = reductionLanes(x, o.axis, o.keepdims);
   const outDType: DTypeName = x.dtype === 'float32' ? 'float32' : 'float64';
   const out = freshArray(outDType, l.outShape);
@@ -553,46 +555,34 @@ export function median(xIn: ArrayInput, options?: QuantileOptions): FastArray {
   const f = outDType === 'float32' ? Math.fround : (v: number) => v;
   for (let k = 0; k < l.offsets.length; k++) {
     gather(l, k, tmp);
-    if (l.n === 0 || sortLane(tmp)) {
+    const hasNaN = sortLane(tmp); // NaNs last
+    let m = l.n;
+    if (hasNaN) {
+      if (skipNaN) while (m > 0 && tmp[m - 1] !== tmp[m - 1]) m--;
+      else m = 0;
+    }
+    if (m === 0) {
       od[k] = NaN;
       continue;
     }
-    const h = l.n >> 1;
+    const h = m >> 1;
     // NumPy takes the mean of the middle one or two: (0 + a [+ b]) / count
-    od[k] = l.n % 2 === 1 ? f(0 + tmp[h]) : f(f(f(0 + tmp[h - 1]) + tmp[h]) / 2);
+    od[k] = m % 2 === 1 ? f(0 + tmp[h]) : f(f(f(0 + tmp[h - 1]) + tmp[h]) / 2);
   }
   return out;
+}
+
+/** NumPy median: the mean of the middle element(s) of each sorted lane; NaN when a lane holds NaN. */
+export function median(x: ArrayInput, options?: QuantileOptions): FastArray {
+  return medianOf(x, checkOptions('median', options), 'median', false);
 }
 
 /**
  * NumPy nanmedian: the median of each lane's non-NaN values; NaN for a lane with none (NumPy also warns
  * "All-NaN slice encountered"). Integer and bool input has no NaN: the median.
  */
-export function nanmedian(xIn: ArrayInput, options?: QuantileOptions): FastArray {
-  options = checkOptions('nanmedian', options);
-  const x = toFast(xIn);
-  onlyReal(x, 'nanmedian');
-  if (kindOf(x.dtype) !== 'float') return median(x, options);
-  const o: QuantileOptions = options ?? {};
-  const l = reductionLanes(x, o.axis, o.keepdims);
-  const outDType: DTypeName = x.dtype === 'float32' ? 'float32' : 'float64';
-  const out = freshArray(outDType, l.outShape);
-  const od = out._data as Float64Array;
-  const tmp = new Float64Array(l.n);
-  const f = outDType === 'float32' ? Math.fround : (v: number) => v;
-  for (let k = 0; k < l.offsets.length; k++) {
-    gather(l, k, tmp);
-    tmp.sort(); // NaNs last
-    let m = l.n;
-    while (m > 0 && tmp[m - 1] !== tmp[m - 1]) m--;
-    if (m === 0) {
-      od[k] = NaN;
-      continue;
-    }
-    const h = m >> 1;
-    od[k] = m % 2 === 1 ? f(0 + tmp[h]) : f(f(f(0 + tmp[h - 1]) + tmp[h]) / 2);
-  }
-  return out;
+export function nanmedian(x: ArrayInput, options?: QuantileOptions): FastArray {
+  return medianOf(x, checkOptions('nanmedian', options), 'nanmedian', true);
 }
 
 /** NumPy ptp: max - min over `axis` (integers wrap as NumPy's subtract). */
