@@ -32,9 +32,16 @@ function checkPolicy(policy: unknown, where: string): WarningPolicy {
   return r.data;
 }
 
+/**
+ * The policy of the `warnings()` scope whose function is running synchronously right now. Python asks JS for
+ * the policy from inside a call (a Python -> JS callback); ffi-napi runs callbacks outside the caller's async
+ * context (AsyncLocalStorage sees none there), so the synchronous part of a scope is also recorded here.
+ */
+let syncScope: WarningPolicy | undefined;
+
 /** The policy in force here (the innermost `warnings()` scope, else the global one). */
 export function currentWarningPolicy(): WarningPolicy {
-  return scope.getStore() ?? globalPolicy;
+  return syncScope ?? scope.getStore() ?? globalPolicy;
 }
 
 /** Set the global policy; returns the previous one. */
@@ -56,11 +63,20 @@ export function setWarningPolicy(policy: WarningPolicy): WarningPolicy {
 /**
  * Run `fn` under `policy` (like `with np.errstate(...)`): Python warnings issued by calls `fn` makes, sync or
  * async, including after its awaits, follow `policy`. Returns what `fn` returns (a Promise stays a Promise).
+ * Engine note: under NDBRIDGE_FFI=ffi-napi, sync calls made after an `await` inside an async `fn` follow the
+ * global policy (ffi-napi's callbacks run outside the caller's async context); async calls started there, and
+ * everything in the synchronous part of `fn`, follow the scope under both engines.
  */
 export function warnings<T>(policy: WarningPolicy, fn: () => T): T {
   const p = checkPolicy(policy, 'compat.warnings');
   if (typeof fn !== 'function') throw new TypeError('compat.warnings(policy, fn): fn must be a function');
-  return scope.run(p, fn);
+  const outer = syncScope;
+  syncScope = p;
+  try {
+    return scope.run(p, fn);
+  } finally {
+    syncScope = outer;
+  }
 }
 
 /** Emit one Python warning through Node. */
