@@ -436,7 +436,7 @@ function afterRule(
   route: ReturnType<typeof routeOf>,
   bound: BoundCall | undefined,
   ruleReason: string | undefined,
-  options: compat.AsyncOptions,
+  asyncOptions: compat.AsyncOptions,
 ): Promise<NdValue>;
 function afterRule(
   path: readonly string[],
@@ -445,7 +445,7 @@ function afterRule(
   route: ReturnType<typeof routeOf>,
   bound: BoundCall | undefined,
   ruleReason: string | undefined,
-  options?: compat.AsyncOptions,
+  asyncOptions?: compat.AsyncOptions,
 ): NdValue | Promise<NdValue> {
   let reason = route.fastMissing;
   if (route.fastFn !== undefined && bound !== undefined) {
@@ -460,7 +460,7 @@ function afterRule(
         const r = options === undefined ? route.fastFn(...fastArgs) : route.fastFn(...fastArgs, options);
         record(ruleReason === undefined ? { name, runtime: 'fast' } : { name, runtime: 'fast', reason: ruleReason });
         const result = fastResult(name, numpyIndexDtypes(name, r));
-        return options === undefined ? result : Promise.resolve(result);
+        return asyncOptions === undefined ? result : Promise.resolve(result);
       } catch (err) {
         if (!(err instanceof NotSupportedError)) throw err;
         reason = err.message;
@@ -476,7 +476,7 @@ function afterRule(
     }
     throw new CompatUnavailableError(`nd.${name}: ${reason}, and NumPy is unavailable to run it: ${why}`);
   }
-  return options === undefined ? callNumpy(resolveNumpy(path), args, name, reason, bound) : callNumpyAsync(resolveNumpy(path), args, name, reason, bound, options);
+  return asyncOptions === undefined ? callNumpy(resolveNumpy(path), args, name, reason, bound) : callNumpyAsync(resolveNumpy(path), args, name, reason, bound, asyncOptions);
 }
 
 /**
