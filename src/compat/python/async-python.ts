@@ -208,8 +208,24 @@ def forget_warnings():
     with _seen_lock:
         _seen.clear()
 
-def set_js_hook(policy_fn, emit_fn):
-    js_hooks[threading.get_ident()] = (policy_fn, emit_fn)
+# Hooks of JS threads that are gone are kept, never released: releasing them would run a capsule destructor
+# registered by a dead JS thread (a worker), which crashes the process. A few objects per worker ever started.
+_graveyard = []
+_hook_owner = {}
+
+def set_js_hook(policy_fn, emit_fn, node_thread_id):
+    ident = threading.get_ident()
+    old = js_hooks.get(ident)
+    if old is not None:
+        _graveyard.append(old)
+    js_hooks[ident] = (policy_fn, emit_fn)
+    _hook_owner[node_thread_id] = ident
+
+def forget_js_hook(node_thread_id):
+    # the worker thread node_thread_id has exited: its thread ident may be reused by another thread
+    ident = _hook_owner.pop(node_thread_id, None)
+    if ident is not None and ident in js_hooks:
+        _graveyard.append(js_hooks.pop(ident))
 `;
 
 let namespace: Ptr = 0n;

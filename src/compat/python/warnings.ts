@@ -12,6 +12,7 @@
  * Cost: nothing per call; only a warning asks JS for the policy (see ./async-python.ts).
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { threadId } from 'node:worker_threads';
 import { z } from 'zod';
 import { callPythonRaw } from './convert.js';
 import { acquireGil, GIL } from './gil.js';
@@ -90,12 +91,36 @@ export function resetWarningsSeen(): void {
   callPythonRaw(rt, asyncHelper(rt, 'forget_warnings'), [], false);
 }
 
+let watchingWorkers = false;
+
 /** Boot hook: install the Python side and register this JS thread's policy and emit callbacks. GIL held. */
 function install(rt: Runtime): void {
   const r1 = callPythonRaw(rt, asyncHelper(rt, 'install_warnings'), [], false);
   rt.api.Py_DecRef(r1);
-  const r2 = callPythonRaw(rt, asyncHelper(rt, 'set_js_hook'), [() => currentWarningPolicy(), (category: unknown, message: unknown) => emitPythonWarning(String(category), String(message))], false);
+  const r2 = callPythonRaw(
+    rt,
+    asyncHelper(rt, 'set_js_hook'),
+    [() => currentWarningPolicy(), (category: unknown, message: unknown) => emitPythonWarning(String(category), String(message)), threadId],
+    false,
+  );
   rt.api.Py_DecRef(r2);
+  if (!watchingWorkers) {
+    watchingWorkers = true;
+    // A worker's thread ident may be reused once it exits: stop routing warnings of that ident to the dead
+    // worker's functions. Registered after worker-gil.ts's listener, so a GIL a terminated worker held is
+    // recovered first; when it cannot be (the runtime is then unusable), nothing is done.
+    process.on('worker', (worker) => {
+      const id = worker.threadId;
+      worker.once('exit', () => {
+        try {
+          if (!GIL.held) acquireGil();
+          rt.api.Py_DecRef(callPythonRaw(rt, asyncHelper(rt, 'forget_js_hook'), [id], false));
+        } catch {
+          // the runtime is unusable (a terminated worker kept the GIL): every later call says so
+        }
+      });
+    });
+  }
   if (globalPolicy !== 'warn') setWarningPolicy(globalPolicy);
 }
 
