@@ -36,6 +36,7 @@ import { DTYPES, isDTypeName } from '../common/dtypes.js';
 import { FastArray } from '../fast/array.js';
 import { sizeOf } from '../fast/engine/shape.js';
 import { callPython } from '../compat/python/convert.js';
+import { makeAsyncCall } from '../compat/python/async-call.js';
 import { toFast, toNumpy } from './asarray.js';
 import { DEFAULT_THRESHOLDS, estimateWork, formatWork, type Thresholds, type WorkEstimate } from './dispatch-policy.js';
 import { bridgePython } from './python.js';
@@ -290,6 +291,29 @@ function callNumpy(fn: unknown, args: readonly unknown[], name: string, reason: 
 }
 
 /**
+ * callNumpy off the main thread (compat's async pool): the arguments are converted now; the Promise settles
+ * with the same result callNumpy returns.
+ */
+function callNumpyAsync(fn: unknown, args: readonly unknown[], name: string, reason: string, bound: BoundCall | undefined, options: compat.AsyncOptions): Promise<NdValue> {
+  if (typeof fn !== 'function') return Promise.reject(new TypeError(`numpy.${name} is not callable`));
+  const out = outArrays(bound);
+  let started: Promise<unknown>;
+  try {
+    started = numpyCaller().async.with(options)(fn, ...argsForNumpy(args));
+  } catch (err) {
+    return Promise.reject(err);
+  }
+  return started.then((result) => {
+    record({ name, runtime: 'numpy', reason });
+    if (out !== undefined) {
+      if (result instanceof compat.CompatArray) result.dispose();
+      return out;
+    }
+    return fromNumpy(result, name);
+  });
+}
+
+/**
  * The BLAS/LAPACK rule's verdict on a call it covers: NumPy (with the reason) or fast (with the reason it
  * stays there).
  */
@@ -369,7 +393,9 @@ function pooledResultBytes(est: WorkEstimate): number | undefined {
 }
 
 /** Run `nd.<path>(...args)`: bind with NumPy's signature, then fast when fast takes the whole call, else NumPy. */
-function ndCall(path: readonly string[], name: string, args: unknown[]): NdValue {
+function ndCall(path: readonly string[], name: string, args: unknown[]): NdValue;
+function ndCall(path: readonly string[], name: string, args: unknown[], options: compat.AsyncOptions): Promise<NdValue>;
+function ndCall(path: readonly string[], name: string, args: unknown[], options?: compat.AsyncOptions): NdValue | Promise<NdValue> {
   const route = routeOf(name);
   // Python's TypeError for a call NumPy would reject (too many arguments, an unknown keyword...).
   const bound = route.signature === undefined ? undefined : bindCall(route.signature, args);
@@ -377,6 +403,17 @@ function ndCall(path: readonly string[], name: string, args: unknown[]): NdValue
   const est = config.blas ? estimateWork(name, args) : undefined;
   if (est !== undefined && outArrays(bound) === undefined) {
     const verdict = blasVerdict(est, name);
+    if (verdict.numpy && options !== undefined) {
+      // Async: NumPy on the pool (no pooled result); if NumPy raises, fast runs it, as in the sync call.
+      const fallback = `${verdict.reason}, but NumPy raised: fast ran it for fast's error (or result)`;
+      return callNumpyAsync(resolveNumpy(path), args, name, verdict.reason, bound, options).then(
+        (r) => fastResult(name, r),
+        (err: unknown) => {
+          if (!(err instanceof PythonError)) throw err;
+          return afterRule(path, name, args, route, bound, fallback, options);
+        },
+      );
+    }
     if (verdict.numpy) {
       const bytes = pooledResultBytes(est);
       const r = bytes !== undefined ? matmulPooled(args, est.result!, bytes) : callNumpyArrays(resolveNumpy(path), args, name);
@@ -387,6 +424,29 @@ function ndCall(path: readonly string[], name: string, args: unknown[]): NdValue
       ruleReason = `${verdict.reason}, but NumPy raised: fast ran it for fast's error (or result)`;
     } else ruleReason = verdict.reason;
   }
+  return options === undefined ? afterRule(path, name, args, route, bound, ruleReason) : afterRule(path, name, args, route, bound, ruleReason, options);
+}
+
+/** ndCall after the BLAS/LAPACK rule: fast when it takes the whole call, else NumPy (async with `options`). */
+function afterRule(path: readonly string[], name: string, args: unknown[], route: ReturnType<typeof routeOf>, bound: BoundCall | undefined, ruleReason: string | undefined): NdValue;
+function afterRule(
+  path: readonly string[],
+  name: string,
+  args: unknown[],
+  route: ReturnType<typeof routeOf>,
+  bound: BoundCall | undefined,
+  ruleReason: string | undefined,
+  asyncOptions: compat.AsyncOptions,
+): Promise<NdValue>;
+function afterRule(
+  path: readonly string[],
+  name: string,
+  args: unknown[],
+  route: ReturnType<typeof routeOf>,
+  bound: BoundCall | undefined,
+  ruleReason: string | undefined,
+  asyncOptions?: compat.AsyncOptions,
+): NdValue | Promise<NdValue> {
   let reason = route.fastMissing;
   if (route.fastFn !== undefined && bound !== undefined) {
     const plan = planFast(route, bound);
@@ -399,7 +459,8 @@ function ndCall(path: readonly string[], name: string, args: unknown[]): NdValue
         options = applyNumpyDtypes(name, plan.names, fastArgs, options);
         const r = options === undefined ? route.fastFn(...fastArgs) : route.fastFn(...fastArgs, options);
         record(ruleReason === undefined ? { name, runtime: 'fast' } : { name, runtime: 'fast', reason: ruleReason });
-        return fastResult(name, numpyIndexDtypes(name, r));
+        const result = fastResult(name, numpyIndexDtypes(name, r));
+        return asyncOptions === undefined ? result : Promise.resolve(result);
       } catch (err) {
         if (!(err instanceof NotSupportedError)) throw err;
         reason = err.message;
@@ -415,8 +476,25 @@ function ndCall(path: readonly string[], name: string, args: unknown[]): NdValue
     }
     throw new CompatUnavailableError(`nd.${name}: ${reason}, and NumPy is unavailable to run it: ${why}`);
   }
-  return callNumpy(resolveNumpy(path), args, name, reason, bound);
+  return asyncOptions === undefined ? callNumpy(resolveNumpy(path), args, name, reason, bound) : callNumpyAsync(resolveNumpy(path), args, name, reason, bound, asyncOptions);
 }
+
+/**
+ * `nd.<path>.async(...args)` / `.async.with({ signal, warnings })(...args)`: the same routing; NumPy runs on
+ * compat's async pool (off the main thread), fast computes synchronously; either way a Promise (errors reject).
+ */
+function asyncNode(path: readonly string[], name: string): NdAsyncCall {
+  return makeAsyncCall<unknown[], NdValue>((options, args) => {
+    try {
+      return ndCall(path, name, args, options);
+    } catch (err) {
+      return Promise.reject(err);
+    }
+  }, `nd.${name}`);
+}
+
+/** The `.async` of an nd callable (its type, for nd's declarations). */
+export type NdAsyncCall = compat.AsyncCall<unknown[], NdValue>;
 
 function makeNode(path: readonly string[]): NdObject {
   const name = path.join('.');
@@ -429,6 +507,11 @@ function makeNode(path: readonly string[]): NdObject {
       if (typeof prop === 'symbol') return Reflect.get(t, prop);
       if (prop === 'then') return undefined; // not a thenable
       if (children.has(prop)) return children.get(prop); // (may be a cached null: nd.newaxis)
+      if (prop === 'async' && path.length > 0) {
+        const a = asyncNode(path, name);
+        children.set(prop, a);
+        return a;
+      }
       const child = [...path, prop];
       const f = resolveFast(child);
       let v: unknown;
@@ -454,6 +537,9 @@ function wrapPython(obj: compat.PyObjectProxy, name: string): NdObject {
       if (prop === PYOBJ) return obj[PYOBJ];
       if (typeof prop === 'symbol') return Reflect.get(t, prop);
       if (prop === 'then') return undefined;
+      if (prop === 'async') {
+        return makeAsyncCall<unknown[], NdValue>((options, args) => callNumpyAsync(obj, args, `${name}()`, 'a Python object', undefined, options), `${name}`);
+      }
       // JS-side members of the proxy (its JSON and string forms) are not Python calls to route
       if (prop === 'toJSON' || prop === 'toString' || prop === 'valueOf') {
         const own = obj[prop];

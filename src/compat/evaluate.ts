@@ -8,6 +8,8 @@ import { fromPython, toPython } from './python/convert.js';
 import { acquireGil, GIL } from './python/gil.js';
 import { getRuntime, raisePythonError, type Runtime } from './python/runtime.js';
 import { Py_eval_input, Py_file_input } from './python/capi.js';
+import { callPythonAsync, checkAsyncOptions, type AsyncOptions } from './python/async-call.js';
+import { borrowedArg } from './python/objects.js';
 
 let baseGlobals: Ptr = 0n;
 let baseNames: Set<string> | undefined;
@@ -92,15 +94,72 @@ export function exec(code: string, vars?: Readonly<Record<string, unknown>>): Re
     const r = api.PyRun_String(code, Py_file_input, ns, ns);
     if (r === 0n) raisePythonError(rt);
     api.Py_DecRef(r);
-    const keys = fromPython(rt, api.PyDict_Keys(ns), true) as unknown[];
-    const out: Record<string, unknown> = {};
-    for (const k of keys) {
-      if (typeof k !== 'string' || k.startsWith('__') || baseNames?.has(k)) continue;
-      out[k] = fromPython(rt, api.PyDict_GetItemString(ns, k), false);
-    }
-    return out;
+    return boundNames(rt, ns);
   } finally {
     api.Py_DecRef(ns);
     rt.sigint?.restoreIfStolen();
   }
+}
+
+/** The names the code bound in `ns`, converted (dunders and the preset names left out). */
+function boundNames(rt: Runtime, ns: Ptr): Record<string, unknown> {
+  const { api } = rt;
+  const keys = fromPython(rt, api.PyDict_Keys(ns), true) as unknown[];
+  const out: Record<string, unknown> = {};
+  for (const k of keys) {
+    if (typeof k !== 'string' || k.startsWith('__') || baseNames?.has(k)) continue;
+    out[k] = fromPython(rt, api.PyDict_GetItemString(ns, k), false);
+  }
+  return out;
+}
+
+let builtinEval: Ptr = 0n;
+let builtinExec: Ptr = 0n;
+
+/** Run `eval(source, ns)` or `exec(source, ns)` on the async pool; `then` reads the result on the JS thread. */
+function runAsync<T>(mode: 'eval' | 'exec', source: string, vars: Readonly<Record<string, unknown>> | undefined, options: AsyncOptions | undefined, where: string): Promise<T> {
+  let rt: Runtime;
+  let ns: Ptr;
+  let opts: AsyncOptions;
+  try {
+    if (typeof source !== 'string') throw new TypeError(`${where}: the Python source must be a string`);
+    opts = options === undefined ? {} : checkAsyncOptions(options, where);
+    rt = getRuntime();
+    if (!GIL.held) acquireGil();
+    if (builtinEval === 0n) {
+      builtinEval = rt.api.PyObject_GetAttrString(rt.builtins, 'eval');
+      builtinExec = rt.api.PyObject_GetAttrString(rt.builtins, 'exec');
+    }
+    ns = namespace(rt, vars);
+  } catch (err) {
+    return Promise.reject(err);
+  }
+  const convert = (r: Runtime, value: Ptr): unknown => (mode === 'eval' ? fromPython(r, value, false) : boundNames(r, ns));
+  const release = (): void => {
+    if (!GIL.held) acquireGil();
+    rt.api.Py_DecRef(ns);
+  };
+  return callPythonAsync(rt, mode === 'eval' ? builtinEval : builtinExec, [source, borrowedArg(ns, 'namespace')], false, undefined, opts, convert).then(
+    (v) => {
+      release();
+      return v as T;
+    },
+    (err: unknown) => {
+      release();
+      throw err;
+    },
+  );
+}
+
+/**
+ * `compat.evaluate` off the main thread: `await compat.evaluateAsync('np.linalg.svd(m)', { m }, { signal })`.
+ * The variables are converted now, on this thread; the expression runs on the async pool.
+ */
+export function evaluateAsync(expr: string, vars?: Readonly<Record<string, unknown>>, options?: AsyncOptions): Promise<unknown> {
+  return runAsync('eval', expr, vars, options, 'compat.evaluateAsync');
+}
+
+/** `compat.exec` off the main thread (see evaluateAsync); resolves to the names the code bound. */
+export function execAsync(code: string, vars?: Readonly<Record<string, unknown>>, options?: AsyncOptions): Promise<Record<string, unknown>> {
+  return runAsync('exec', code, vars, options, 'compat.execAsync');
 }

@@ -22,12 +22,20 @@ import { CompatArray } from './numpy/compat-array.js';
 import type { PyObjectProxy } from './numpy/proxy.js';
 import type { NumpyNamespace } from './numpy/types.js';
 import { numpyNamespace } from './numpy/namespace.js';
+import type { Asyncified } from './asyncable.js';
+import { callPythonAsync, checkAsyncOptions, type AsyncOptions } from './python/async-call.js';
+import './python/warnings.js';
 
 export { CompatArray } from './numpy/compat-array.js';
 export type { PyObjectProxy } from './numpy/proxy.js';
 export type * from './numpy/types.js';
 export { PyComplex, PyDict, PyTuple } from './python/objects.js';
-export { evaluate, exec } from './evaluate.js';
+export { evaluate, exec, evaluateAsync, execAsync } from './evaluate.js';
+export type { Asyncable, AsyncOf, Asyncified } from './asyncable.js';
+export type { AsyncCall, AsyncOptions } from './python/async-call.js';
+export { pendingAsyncCalls } from './python/async-call.js';
+export { BusyError, PythonWarningError } from './python/async-errors.js';
+export { warnings, setWarningPolicy, currentWarningPolicy, WARNING_POLICIES, type WarningPolicy } from './python/warnings.js';
 import { pinFfiAddonsInWorker } from './python/addon-pin.js';
 export { CallbackRecursionError, MAX_CALLBACK_DEPTH } from './python/runtime.js';
 /**
@@ -39,8 +47,8 @@ export { CallbackRecursionError, MAX_CALLBACK_DEPTH } from './python/runtime.js'
 export { releaseGilNow as releaseGil } from './python/gil.js';
 
 /** Boot CPython (once) and return the `numpy` namespace. Throws CompatUnavailableError when Python or NumPy is missing. */
-export function numpy(): NumpyNamespace {
-  return numpyNamespace();
+export function numpy(): Asyncified<NumpyNamespace> {
+  return numpyNamespace() as Asyncified<NumpyNamespace>;
 }
 
 /** Import any Python module (`compat.import('scipy.signal')`). Exported as `import`. */
@@ -74,6 +82,18 @@ export function call(fn: PyObjectProxy, args: readonly unknown[], kwargs?: Reado
   const rt = getRuntime();
   if (!hasPyObject(fn)) throw new TypeError('compat.call() takes a Python object proxy');
   return callPython(rt, livePtr(fn[PYOBJ]), kwargs ? [...args, { ...kwargs }] : [...args], kwargs !== undefined, fn[PYOBJ]);
+}
+
+/** `compat.call` off the main thread: a Promise of the result (`options`: { signal, warnings }). */
+export function callAsync(fn: PyObjectProxy, args: readonly unknown[], kwargs?: Readonly<Record<string, unknown>>, options?: AsyncOptions): Promise<unknown> {
+  try {
+    const rt = getRuntime();
+    if (!hasPyObject(fn)) throw new TypeError('compat.callAsync() takes a Python object proxy');
+    const o = options === undefined ? {} : checkAsyncOptions(options, 'compat.callAsync');
+    return callPythonAsync(rt, livePtr(fn[PYOBJ]), kwargs ? [...args, { ...kwargs }] : [...args], kwargs !== undefined, fn[PYOBJ], o);
+  } catch (err) {
+    return Promise.reject(err);
+  }
 }
 
 /** True when Python and NumPy can be used (boots the interpreter if it has not been yet). Never throws. */

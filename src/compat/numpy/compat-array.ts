@@ -30,6 +30,7 @@ import { acquireGil, GIL } from '../python/gil.js';
 import { borrowedArg, disposeCell, registerArrayCellBrand, livePtr, ownSlot, PYOBJ, PyTuple, setSlotPtr, slotPtr, type HasPyObject, type PyCell } from '../python/objects.js';
 import { getRuntime, raisePythonError, type Runtime } from '../python/runtime.js';
 import { numpyNamespace } from './namespace.js';
+import { asyncMethods, type AsyncMethods } from './async-methods.js';
 import { makeProxy, type PyObjectProxy } from './proxy.js';
 import type { NumpyNamespace } from './types.js';
 
@@ -314,6 +315,16 @@ export class CompatArray implements NdArray, PyCell {
     const p = livePtr(this[PYOBJ]);
     rt.api.Py_IncRef(p);
     return makeProxy(rt, p, 'numpy.ndarray');
+  }
+
+  /**
+   * NumPy's ndarray methods, off the main thread: `await a.async.sum({ axis: 0 })` runs `a.sum(axis=0)` in
+   * NumPy (NumPy's method, as `a.py.sum(...)`, not this class's NdArray method). `a.sum.async` cannot exist:
+   * a method is one function shared by every array, so it cannot know `a`. The array is in use (dispose()
+   * throws BusyError) until the call settles.
+   */
+  get async(): AsyncMethods {
+    return asyncMethods(this);
   }
 
   get __array_interface__(): ArrayInterface {

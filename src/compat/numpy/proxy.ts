@@ -17,6 +17,7 @@ import { callPython, fromPython, registerProxyFactory, toPython } from '../pytho
 import { GIL, acquireGil } from '../python/gil.js';
 import { borrowedArg, disposeCell, livePtr, ownReference, PYOBJ, type HasPyObject, type PyCell } from '../python/objects.js';
 import { raisePythonError, type Runtime } from '../python/runtime.js';
+import { asyncOfCell, type AsyncCall } from '../python/async-call.js';
 
 /** A proxy over a Python object. Attribute types are dynamic; see ./types.ts for the typed NumPy surface. */
 export interface PyObjectProxy {
@@ -27,6 +28,11 @@ export interface PyObjectProxy {
   $setItem(key: unknown, value: unknown): void;
   $attr(name: string): unknown;
   $call(...args: unknown[]): unknown;
+  /**
+   * The same call off the main thread: `await fn.async(...args)`, `fn.async.with({ signal })(...args)`
+   * (src/compat/python/async-call.ts). `async` is a reserved word in Python: no attribute can clash.
+   */
+  readonly async: AsyncCall<unknown[], unknown>;
   $repr(): string;
   $str(): string;
   readonly $type: string;
@@ -135,6 +141,8 @@ export function makeProxy(rt: Runtime, ptr: Ptr, label: string): PyObjectProxy {
           return () => deepToJs(rt, livePtr(cell));
         case '$type':
           return typeName(rt, livePtr(cell));
+        case 'async':
+          return asyncOfCell(cell);
       }
       if (HELPER_NAMES.has(key)) return helpers[key];
       const value = labelled(getAttr(rt, cell, key), cell.label, key);

@@ -580,6 +580,16 @@ export function callPython(rt: Runtime, callable: Ptr, args: readonly unknown[],
   return fromPython(rt, callPythonRaw(rt, callable, args, kwargsLast, cell), true);
 }
 
+/**
+ * Cache the axis parameter positions of `callable` on `cell` now when `args` needs them (a JS array or -0
+ * passed positionally), so that a call of another callable forwarding these arguments (an async launcher)
+ * applies `callable`'s axis rule.
+ */
+export function primeAxisSlots(rt: Runtime, callable: Ptr, cell: PyCell | undefined, args: readonly unknown[]): void {
+  if (cell === undefined || cell.axisSlots !== undefined) return;
+  if (args.some((a) => Array.isArray(a) || Object.is(a, -0))) cell.axisSlots = axisSlotsOf(rt, callable);
+}
+
 let axisHelper: Ptr = 0n;
 
 /** Positions of the positional parameters named axis/axes of `callable` (empty without a signature). */

@@ -18,6 +18,7 @@
 import { DisposedError } from '../../common/errors.js';
 import type { Ptr } from '../ffi/index.js';
 import { acquireGil, GIL } from './gil.js';
+import { BusyError } from './async-errors.js';
 import { peekRuntime, type Runtime } from './runtime.js';
 
 export interface PyCell {
@@ -334,11 +335,33 @@ export function livePtr(cell: PyCell): Ptr {
   return p;
 }
 
-/** Release the reference now (idempotent). */
+/**
+ * Cells that pending async calls use (argument or callable), with how many calls use each: `dispose()` of one
+ * throws BusyError until those calls settle (./async-call.ts pins and unpins).
+ */
+const pinned = new Map<PyCell, number>();
+
+export function pinCell(cell: PyCell): void {
+  pinned.set(cell, (pinned.get(cell) ?? 0) + 1);
+}
+
+export function unpinCell(cell: PyCell): void {
+  const n = pinned.get(cell);
+  if (n === undefined) return;
+  if (n <= 1) pinned.delete(cell);
+  else pinned.set(cell, n - 1);
+}
+
+/** Release the reference now (idempotent). Throws BusyError while a pending async call uses the object. */
 export function disposeCell(cell: PyCell): void {
   if (!isGenuineCell(cell)) throw forgedCellError();
   const p = cell.ptr;
   if (p === 0n) return;
+  if (pinned.size !== 0 && pinned.has(cell)) {
+    throw new BusyError(
+      `${cell.label} is used by a pending async call; it cannot be disposed until the call settles. Await the call (or abort it and await the rejection), then dispose.`,
+    );
+  }
   cell.ptr = 0n;
   live--;
   const rt = peekRuntime();

@@ -17,6 +17,7 @@ import { saveSigint, type SigintGuard } from './sigint.js';
 import { pinFfiAddonsInWorker } from './addon-pin.js';
 import { setUpWorkerGil } from './worker-gil.js';
 import { installExitGuard } from './exit-guard.js';
+import { PythonWarningError } from './async-errors.js';
 
 /** Python helpers compat needs, defined once at boot in a private namespace. */
 const HELPERS = `
@@ -36,7 +37,9 @@ def describe_error(t, v, tb):
         tb_text = ''.join(traceback.format_exception(t, v, tb))
     except Exception:
         tb_text = ''
-    return (well_formed(name), well_formed(msg), well_formed(tb_text))
+    # '1' when the warnings policy 'error' raised this warning (a PythonWarningError in JS)
+    flag = '1' if getattr(v, '_ndbridge_policy', False) is True else ''
+    return (well_formed(name), well_formed(msg), well_formed(tb_text), flag)
 
 def well_formed(s):
     # Lone surrogates have no UTF-8 form: they become U+FFFD instead of losing the whole text.
@@ -228,7 +231,9 @@ export function fetchPythonError(rt: Runtime): PythonError {
   const err =
     type === 'RecursionError' && message.startsWith(CALLBACK_RECURSION_MESSAGE)
       ? new CallbackRecursionError(type, message, boundedText(part(2).trimEnd()))
-      : new PythonError(type, message, part(2).trimEnd());
+      : part(3) === '1'
+        ? new PythonWarningError(type, message, part(2).trimEnd())
+        : new PythonError(type, message, part(2).trimEnd());
   api.Py_DecRef(desc);
   const cause = callbackCause;
   if (cause && message === cause.message) (err as Error & { cause?: unknown }).cause = cause.error;
@@ -331,12 +336,31 @@ function bootNow(): Runtime {
   return { ...partial, numpy };
 }
 
+/** Set-up run once per JS thread right after boot, GIL held (the warnings policy: ./warnings.ts). */
+const bootHooks: Array<(rt: Runtime) => void> = [];
+export function registerBootHook(hook: (rt: Runtime) => void): void {
+  bootHooks.push(hook);
+  if (runtime) {
+    if (!GIL.held) acquireGil();
+    hook(runtime);
+  }
+}
+
 /** Boot (once) and return the runtime; throws CompatUnavailableError when Python cannot be started. */
 export function getRuntime(): Runtime {
   if (runtime) return runtime;
   if (bootError) throw bootError;
   try {
     runtime = bootNow();
+    const rt = runtime;
+    for (const hook of bootHooks) {
+      try {
+        hook(rt);
+      } catch (err) {
+        // Python still works without the hook's extra (e.g. warnings then go to stderr): say so, do not fail boot.
+        process.emitWarning(`ndbridge: a compat set-up step failed after boot: ${err instanceof Error ? err.message : String(err)}`, { type: 'NdbridgeWarning' });
+      }
+    }
     return runtime;
   } catch (err) {
     bootError =
