@@ -6,6 +6,8 @@ export { FastArray, checkIndex, scope } from './array.js';
 export { slice, newaxis, ellipsis, Slice } from '../common/index-expr.js';
 export { setAddressResolver, hasAddressResolver } from './address.js';
 export type { AddressResolver } from './address.js';
+export { setFreshBufferHook, hasFreshBufferHook, FRESH_HOOK_MIN_BYTES } from './fresh-memory.js';
+export type { FreshBufferHook } from './fresh-memory.js';
 export { promoteTypes, resultType, canCast, DEFAULT_INT, DEFAULT_FLOAT, DEFAULT_COMPLEX } from './promotion.js';
 export type { Casting, WeakKind, TypeOperand } from './promotion.js';
 export {
