@@ -47,7 +47,15 @@ describe('verdictOf', () => {
     const v = verdictOf(ADD, row('u-add-small', [cell('numpy', 0.001), cell('fast', 0.012), cell('float64array', 0.011)]));
     expect(v.status).toBe('missed');
     expect(v.text).toContain('limited by the floor');
-    expect(v.text).not.toContain('REASON');
+    expect(v.text).toContain('1.09x it: REASON');
+  });
+
+  it('missed while faster than the floor: the floor is not the limit, the reason is', () => {
+    const v = verdictOf({ ...ADD, minSpeedup: 1 }, row('u-add@1e7', [cell('numpy', 46), cell('fast', 112), cell('float64array', 1105)]));
+    expect(v.status).toBe('missed');
+    expect(v.text).toContain('fast beats the plain-JS floor 1.10 s = 0.04x NumPy');
+    expect(v.text).toContain('what remains: REASON');
+    expect(v.text).not.toContain('limited by the floor');
   });
 
   it('missed on the floor ratio alone, and without a floor column only the NumPy ratio counts', () => {

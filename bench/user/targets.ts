@@ -106,10 +106,9 @@ export function verdictOf(target: UserTarget, row: UserSection['cases'][number])
   else {
     const floorSpeedup = np.median / floor.median;
     const floorText = `plain-JS floor ${formatMs(floor.median)} = ${formatRatio(floorSpeedup)} NumPy: ${FLOOR_REASONS[row.key] ?? FLOOR_REASON}`;
-    limit =
-      floorSpeedup < target.minSpeedup
-        ? `limited by the floor (${floorText}), under the target itself`
-        : `${floorText}; fast is ${overFloor!.toFixed(2)}x it: ${target.reason}`;
+    if (speedup >= floorSpeedup) limit = `fast beats the ${floorText}; what remains: ${target.reason}`;
+    else if (floorSpeedup < target.minSpeedup) limit = `limited by the floor (${floorText}), under the target itself; fast is ${overFloor!.toFixed(2)}x it: ${target.reason}`;
+    else limit = `${floorText}; fast is ${overFloor!.toFixed(2)}x it: ${target.reason}`;
   }
   return { ...base, status: 'missed', text: `${figures}; missed: ${misses.join('; ')}; ${limit}` };
 }
