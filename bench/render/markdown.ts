@@ -15,6 +15,8 @@ import {
   USER_TITLE,
 } from './common.js';
 
+import { verdictLines } from '../user/targets.js';
+
 const esc = (s: string): string => s.replace(/\|/g, '\\|');
 
 /** The user-style table (the README's headline), group headings as bold rows. */
@@ -34,6 +36,8 @@ function userMarkdown(report: Report): string[] {
   out.push('', RATIO_EXPLAINED, `${userPolicyLine(report)}.`, '', 'Workloads:', '', ...user.cases.map((r) => `- \`${esc(r.label)}\`: ${esc(r.description)}`));
   const notes = userDashNotes(report);
   if (notes.length > 0) out.push('', 'Dashes:', '', ...notes.map((n) => `- ${esc(n)}`));
+  const verdicts = verdictLines(user);
+  if (verdicts.length > 0) out.push('', 'Targets (DESIGN.md, Performance), from this run:', '', ...verdicts.map((v) => `- ${esc(v)}`));
   return out;
 }
 

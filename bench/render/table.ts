@@ -14,6 +14,7 @@ import {
   userPolicyLine,
   USER_TITLE,
 } from './common.js';
+import { verdictLines } from '../user/targets.js';
 
 function grid(header: string[], rows: string[][]): string[] {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
@@ -40,6 +41,8 @@ function userTable(report: Report): string[] {
   out.push(...user.cases.map((r) => `  ${r.label}: ${r.description}`));
   const notes = userDashNotes(report);
   if (notes.length > 0) out.push('', 'Dashes:', ...notes.map((n) => `  ${n}`));
+  const verdicts = verdictLines(user);
+  if (verdicts.length > 0) out.push('', 'Targets (DESIGN.md, Performance), from this run:', ...verdicts.map((v) => `  ${v}`));
   return out;
 }
 

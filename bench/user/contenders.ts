@@ -11,6 +11,11 @@ import { type BenchCase, unavailable, type Unavailable } from '../contender.js';
 import { weightedChecksum } from '../stats.js';
 import { pattern } from '../workloads.js';
 import { lifeBoard, USER_MODULI, type UserCaseSpec, type UserSizes } from './workloads.js';
+import { installHugePages } from '../../src/bridge/huge-pages.js';
+
+// fast as `import ... from 'ndbridge'` loads it: the bridge asks for huge pages on fresh large results
+// (Linux, THP 'madvise'; src/bridge/huge-pages.ts)
+installHugePages();
 
 /** Reads one element, which computes a lazy result (DESIGN.md: element reads force). */
 function force(r: FastArray): FastArray {

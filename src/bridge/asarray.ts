@@ -24,9 +24,11 @@ import { openRegion } from './native-views.js';
 import { bridgePython } from './python.js';
 import { installFastToPython } from './to-numpy.js';
 import { installDlpack } from './dlpack.js';
+import { installHugePages } from './huge-pages.js';
 
 installFastToPython();
 installDlpack();
+installHugePages();
 setForeignArrayImporter((obj, dtype, copy) => (recognised(obj) ? toFast(obj as ArrayLikeInput, { ...(dtype === undefined ? {} : { dtype }), ...(copy === undefined ? {} : { copy }) }) : undefined));
 // scijs and stdlib ndarrays passed to any NumPy function cross as fast views of their memory (no copy).
 registerForeignObjectConverter((v) =>

@@ -12,6 +12,8 @@ export { toFast as asarray, toFast, toNumpy } from './asarray.js';
 export type { AsarrayOptions, ArrayLikeInput, RawPointerOptions } from './asarray.js';
 /** Thrown (a ValueError) for a view of native memory over the size limit (4 GiB; 1 GiB under ffi-napi, where asarray copies instead). */
 export { ViewSizeError, MAX_VIEW_BYTES } from './layout.js';
+/** Huge pages for fast's fresh large results (installed when the bridge loads, Linux with THP `madvise`). */
+export { installHugePages, uninstallHugePages, transparentHugePageMode } from './huge-pages.js';
 export { liveExports, liveImports, releaseUnused } from './lifetime.js';
 export { parseArrayInterface, parseBufferInterface, makeArrayInterface, arrayInterfaceSchema, bufferInterfaceSchema } from './protocol.js';
 export type { ArrayLayout } from './protocol.js';

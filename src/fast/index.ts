@@ -10,6 +10,8 @@ export { setAddressResolver, hasAddressResolver } from './engine/address.js';
 export type { AddressResolver } from './engine/address.js';
 export { promoteTypes, resultType, canCast, DEFAULT_INT, DEFAULT_FLOAT, DEFAULT_COMPLEX } from './engine/promotion.js';
 export type { Casting, WeakKind, TypeOperand } from './engine/promotion.js';
+export { setFreshBufferHook, hasFreshBufferHook, FRESH_HOOK_MIN_BYTES } from './engine/fresh-memory.js';
+export type { FreshBufferHook } from './engine/fresh-memory.js';
 export {
   asarray,
   fromBuffer,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { asarray, zeros } from '../index.js';
 import { FastArray } from '../array.js';
-import { clearRecycledBuffers, recyclingStats, Storage } from './storage.js';
+import { clearRecycledBuffers, recyclingStats, REGISTERED_MAX_BYTES, Storage } from './storage.js';
 
 const gc = (globalThis as { gc?: () => void }).gc;
 
@@ -79,6 +79,37 @@ describe.skipIf(gc === undefined)('recycling of large buffers', () => {
     await collect();
     const z = zeros([BIG]) as FastArray;
     expect(z.toTypedArray().every((x) => x === 0)).toBe(true);
+    clearRecycledBuffers();
+  });
+});
+
+describe('fresh large results in a synchronous loop', () => {
+  it('the finalization registry keeps at most REGISTERED_MAX_BYTES alive; every result stays exact', () => {
+    const n = (4 << 20) / 8; // 4 MB float64 results
+    const a = asarray(Float64Array.from({ length: n }, (_, i) => i % 11));
+    const rounds = (2 * REGISTERED_MAX_BYTES) / (n * 8) + 4;
+    const kept: FastArray[] = [];
+    for (let k = 0; k < rounds; k++) {
+      const r = a.add(k);
+      expect(r.get(n - 1)).toBe(((n - 1) % 11) + k);
+      expect(recyclingStats().registeredBytes).toBeLessThanOrEqual(REGISTERED_MAX_BYTES);
+      if (k % 8 === 0) kept.push(r);
+    }
+    // results made past the cap own their buffers as before
+    kept.forEach((r, j) => expect(r.get(5)).toBe(5 + 8 * j));
+  });
+
+  it('dispose() returns a storage past the cap to the free list, and releases its registration otherwise', () => {
+    clearRecycledBuffers();
+    const a = asarray(new Float64Array(BIG).fill(2));
+    const before = recyclingStats().registeredBytes;
+    const arr = a.mul(3);
+    expect(arr.get(0)).toBe(6);
+    const after = recyclingStats().registeredBytes;
+    expect(after === before || after === before + BIG * 8).toBe(true);
+    arr.dispose();
+    expect(recyclingStats().registeredBytes).toBe(before);
+    expect(recyclingStats().freeBuffers).toBe(1);
     clearRecycledBuffers();
   });
 });

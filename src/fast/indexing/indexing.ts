@@ -346,11 +346,29 @@ function maskOffsets(w: WholeMask): Float64Array {
   return offsets;
 }
 
+/**
+ * The contiguous float64 case of maskGather/maskFill (`a[a > 0.5]` on a C-contiguous array): loops
+ * with one element type, which V8 compiles without the checks of the generic loops below.
+ */
+function gatherF64(src: Float64Array, ao: number, md: Uint8Array, mo: number, n: number, dst: Float64Array): void {
+  let k = 0;
+  for (let j = 0; j < n; j++) if (md[mo + j] !== 0) dst[k++] = src[ao + j];
+}
+
+function fillF64(dst: Float64Array, ao: number, md: Uint8Array, mo: number, n: number, x: number): void {
+  for (let j = 0; j < n; j++) if (md[mo + j] !== 0) dst[ao + j] = x;
+}
+
 /** `a[mask]`: the selected elements copied in C order into a new 1-d array. */
 function maskGather(a: FastArray, w: WholeMask): FastArray {
-  const st = Storage.allocate(a.dtype, w.count);
+  // every element is written below
+  const st = w.count === 0 ? Storage.allocate(a.dtype, 0) : Storage.allocateForOverwrite(a.dtype, w.count);
   const src = a._data!;
   const dst = st.data;
+  if (w.rowM.length === 1 && w.sa === 1 && w.sm === 1 && src instanceof Float64Array && a.dtype === 'float64') {
+    gatherF64(src, w.rowA[0], w.md, w.rowM[0], w.inner, dst as Float64Array);
+    return new FastArray(a.dtype, [w.count], st, 0, null, null);
+  }
   const two = slotsPerElement(a.dtype) === 2;
   let k = 0;
   for (let r = 0; r < w.rowM.length; r++) {
@@ -372,6 +390,10 @@ function maskGather(a: FastArray, w: WholeMask): FastArray {
 /** `a[mask] = x` for one value already in a's dtype (two slots for complex). */
 function maskFill(a: FastArray, w: WholeMask, x: number | bigint, xi: number | bigint): void {
   const dst = a._data!;
+  if (w.rowM.length === 1 && w.sa === 1 && w.sm === 1 && dst instanceof Float64Array && a.dtype === 'float64' && typeof x === 'number') {
+    fillF64(dst, w.rowA[0], w.md, w.rowM[0], w.inner, x);
+    return;
+  }
   const two = slotsPerElement(a.dtype) === 2;
   for (let r = 0; r < w.rowM.length; r++) {
     const mo = w.rowM[r];

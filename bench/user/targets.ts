@@ -1,0 +1,132 @@
+/**
+ * The performance targets of DESIGN.md ("Performance") and issue 12 that the user-style table measures,
+ * as data, and their verdicts computed from one report: met or missed, and for a missed one the
+ * figures that show by how much, the plain-JS floor of the same run where the table has one (a loop
+ * into a fresh Float64Array: what any JS library pays at least) and the measured reason (profiles of
+ * the workload, recorded in `reason`). Nothing here is a timing: every figure comes from the report.
+ */
+import type { Cell, UserSection } from '../report.js';
+import { formatMs, formatRatio } from '../render/common.js';
+
+export interface UserTarget {
+  /** What DESIGN.md's table names. */
+  readonly what: string;
+  /** Case keys of the user-style table (the workload id, `@1eN` for per-size rows). */
+  readonly cases: readonly string[];
+  /** NumPy time / fast time must be at least this. */
+  readonly minSpeedup: number;
+  /** fast time / plain-JS floor time must be at most this (where the floor column has the case). */
+  readonly maxOverFloor?: number;
+  /** Why fast misses it where it does: what its profile showed (measured, not computed here). */
+  readonly reason: string;
+}
+
+/** What limits a fresh-result floor: V8 allocates and zero-fills one ArrayBuffer per result. */
+export const FLOOR_REASON = 'a fresh ArrayBuffer per result (V8 allocation and zero-fill, page faults on large ones)';
+
+/** The floor loops that are not a fresh-result loop (bench/user/contenders.ts, prepareFloorUser). */
+const FLOOR_REASONS: Readonly<Record<string, string>> = {
+  'u-add-small-dispose': 'the add into one reused buffer (no allocation)',
+  'u-add-small-scope': 'the add into one reused buffer (no allocation)',
+  'u-sum@1e7': 'one accumulator, left to right (NumPy: 8 accumulators, pairwise, SIMD)',
+  'u-mean': 'one accumulator, left to right (NumPy: 8 accumulators, pairwise, SIMD)',
+  'u-sum-small': 'one accumulator, left to right',
+};
+
+export const USER_TARGETS: readonly UserTarget[] = [
+  {
+    what: 'one element-wise op on 50x50',
+    cases: ['u-add-small'],
+    minSpeedup: 1 / 8,
+    maxOverFloor: 1.5,
+    reason: 'fixed cost per op: graph building, kernel-cache look-up, storage and FastArray objects, and the collections their garbage triggers',
+  },
+  {
+    what: 'one op on 50x50, disposed or in a scope (issue 12)',
+    cases: ['u-add-small-dispose', 'u-add-small-scope'],
+    minSpeedup: 1 / 2.5,
+    reason: 'the same fixed cost per op, without the allocation (the buffer is recycled)',
+  },
+  { what: 'chain of 3 ops, 50x50', cases: ['u-chain3-small'], minSpeedup: 1 / 2.5, reason: 'fixed cost of three lazy nodes, their pending-reader bookkeeping and one fused kernel call' },
+  { what: 'sum, 50x50', cases: ['u-sum-small'], minSpeedup: 1 / 2, reason: 'reduction set-up (axes, result storage) around a 2,500-element loop' },
+  {
+    what: 'masked read or write, 50x50',
+    cases: ['u-mask-read', 'u-mask-write'],
+    minSpeedup: 1 / 3,
+    reason: 'index resolution of the boolean mask (count, then gather or scatter) in indexing.resolve',
+  },
+  { what: 'pow(x, 3), pow(x, 2.5)', cases: ['u-cube-pow', 'u-pow-float'], minSpeedup: 1, reason: 'a fresh 8 MB result per run (page faults), Math.pow per element for 2.5' },
+  { what: 'softmax rows', cases: ['u-softmax'], minSpeedup: 1, reason: 'two row reductions, each a separate pass and result, broadcast back into fused loops' },
+  {
+    what: 'Game of Life 50x50 and 500x500',
+    cases: ['u-life-small', 'u-life-large'],
+    minSpeedup: 1,
+    reason: 'per-op fixed cost on 50x50 (some 20 ops a step); on 500x500 the generated kernels over 2-D slices and the masked write (indexing.resolve)',
+  },
+  {
+    what: 'streaming work on 1e7, fresh results',
+    cases: ['u-add@1e7', 'u-chain3@1e7', 'u-sum@1e7', 'u-hypot', 'u-mean'],
+    minSpeedup: 1,
+    reason: 'page faults on each fresh 80 MB result (NumPy frees the previous one at once and reuses it)',
+  },
+  { what: 'a+a+a+a+a on 1e7, fresh result', cases: ['u-add5'], minSpeedup: 1.2, reason: 'page faults on each fresh 80 MB result' },
+];
+
+export type Verdict =
+  | { readonly status: 'met'; readonly key: string; readonly label: string; readonly text: string }
+  | { readonly status: 'missed'; readonly key: string; readonly label: string; readonly text: string }
+  | { readonly status: 'not measured'; readonly key: string; readonly label: string; readonly text: string };
+
+export interface TargetVerdicts {
+  readonly target: UserTarget;
+  readonly verdicts: readonly Verdict[];
+}
+
+const ok = (c: Cell | undefined): (Cell & { status: 'ok' }) | undefined => (c?.status === 'ok' ? c : undefined);
+const need = (r: number): string => (r >= 1 ? formatRatio(r) : `1/${+(1 / r).toFixed(2)}`);
+
+/** The verdict of one case against one target. */
+export function verdictOf(target: UserTarget, row: UserSection['cases'][number]): Verdict {
+  const base = { key: row.key, label: row.label };
+  const fast = ok(row.cells.find((c) => c.contender === 'fast'));
+  const np = ok(row.cells.find((c) => c.contender === 'numpy'));
+  if (fast === undefined || np === undefined) return { ...base, status: 'not measured', text: 'no fast or NumPy figure in this run' };
+  const floor = ok(row.cells.find((c) => c.contender === 'float64array'));
+  const speedup = np.median / fast.median;
+  const misses: string[] = [];
+  if (speedup < target.minSpeedup) misses.push(`${formatRatio(speedup)} NumPy, target ${need(target.minSpeedup)}`);
+  const overFloor = floor === undefined ? undefined : fast.median / floor.median;
+  if (target.maxOverFloor !== undefined && overFloor !== undefined && overFloor > target.maxOverFloor) {
+    misses.push(`${overFloor.toFixed(2)}x the plain-JS floor, target ${target.maxOverFloor}x`);
+  }
+  const figures = `fast ${formatMs(fast.median)} = ${formatRatio(speedup)} NumPy (${formatMs(np.median)})`;
+  if (misses.length === 0) return { ...base, status: 'met', text: figures };
+  let limit: string;
+  if (floor === undefined) limit = `measured reason: ${target.reason}`;
+  else {
+    const floorSpeedup = np.median / floor.median;
+    const floorText = `plain-JS floor ${formatMs(floor.median)} = ${formatRatio(floorSpeedup)} NumPy: ${FLOOR_REASONS[row.key] ?? FLOOR_REASON}`;
+    if (speedup >= floorSpeedup) limit = `fast beats the ${floorText}; what remains: ${target.reason}`;
+    else if (floorSpeedup < target.minSpeedup) limit = `limited by the floor (${floorText}), under the target itself; fast is ${overFloor!.toFixed(2)}x it: ${target.reason}`;
+    else limit = `${floorText}; fast is ${overFloor!.toFixed(2)}x it: ${target.reason}`;
+  }
+  return { ...base, status: 'missed', text: `${figures}; missed: ${misses.join('; ')}; ${limit}` };
+}
+
+/** Every target with a case in the report, and its verdicts. */
+export function userVerdicts(user: UserSection | undefined, targets: readonly UserTarget[] = USER_TARGETS): TargetVerdicts[] {
+  if (user === undefined) return [];
+  const out: TargetVerdicts[] = [];
+  for (const target of targets) {
+    const rows = user.cases.filter((c) => target.cases.includes(c.key));
+    if (rows.length > 0) out.push({ target, verdicts: rows.map((r) => verdictOf(target, r)) });
+  }
+  return out;
+}
+
+/** Lines for the renderers: one per case, `met`/`MISSED` first. */
+export function verdictLines(user: UserSection | undefined): string[] {
+  return userVerdicts(user).flatMap(({ target, verdicts }) =>
+    verdicts.map((v) => `${v.status === 'met' ? 'met' : v.status === 'missed' ? 'MISSED' : 'not measured'}: ${target.what} (${v.label}): ${v.text}`),
+  );
+}
