@@ -6,6 +6,7 @@ import { FastArray } from './array.js';
 import { castNode } from './expr.js';
 import { canCast, checkDType } from './promotion.js';
 import { readElement } from './scalars.js';
+import { checkAttached } from './detached.js';
 import { checkOptions } from './options.js';
 import { copyOrder, type Order } from './views.js';
 
@@ -33,6 +34,7 @@ export function astype(a: FastArray, dtype: DTypeName, options: AstypeOptions = 
 export function toArray(a: FastArray): NestedArray {
   a._force();
   const data = a._data!;
+  checkAttached(a, data);
   const shape = a.shape;
   const es = a._es;
   const dt = a.dtype;
