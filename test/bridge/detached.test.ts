@@ -46,7 +46,7 @@ const READS: Record<string, (a: F) => unknown> = {
   'fancy index': (a) => a.at([0, 2]),
   'concatenate': (a) => fast.concatenate([a, a]),
   'String()': (a) => String(a),
-  'set (write)': (a) => a.set([0, 0], 1),
+  'set of a row (write)': (a) => a.set('0', 1),
 };
 
 const DTYPES: readonly DTypeName[] = ['float64', 'float32', 'int32', 'uint8', 'int16', 'int64', 'uint64', 'bool', 'complex128'];
