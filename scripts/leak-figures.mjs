@@ -64,9 +64,12 @@ if (process.env.NDBRIDGE_LEAK_CHILD) {
       for (const p of points) {
         console.log(`  ${p.label.padEnd(14)} rounds ${String(p.rounds).padStart(6)}  RSS ${MiB(p.rss).padStart(6)} MiB  heap ${MiB(p.heapUsed).padStart(5)} MiB  Python objects ${p.pyObjects}  live exports ${p.exports} imports ${p.imports}`);
       }
-      const w = points[1];
+      // RSS and heap settle over the first tens of thousands of rounds (allocator arenas, V8 heap sizing),
+      // so the leak figure is the second half: a leak grows there as much as anywhere.
+      const w = points[points.length - 3];
       const e = points[points.length - 1];
-      console.log(`  warm-up -> end: RSS ${((e.rss - w.rss) / rounds).toFixed(1)} B/round, heap ${((e.heapUsed - w.heapUsed) / rounds).toFixed(1)} B/round, Python objects ${e.pyObjects - w.pyObjects >= 0 ? '+' : ''}${e.pyObjects - w.pyObjects}`);
+      const n = e.rounds - w.rounds;
+      console.log(`  second half (${w.label} -> end, ${n} rounds): RSS ${((e.rss - w.rss) / n).toFixed(1)} B/round, heap ${((e.heapUsed - w.heapUsed) / n).toFixed(1)} B/round, Python objects ${e.pyObjects - w.pyObjects >= 0 ? '+' : ''}${e.pyObjects - w.pyObjects}`);
     }
   }
 }
