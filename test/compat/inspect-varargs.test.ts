@@ -53,7 +53,7 @@ describeCompat('inspect of Python proxies', () => {
     const obj = compat.evaluate('object()') as { $dispose(): void };
     obj.$dispose();
     expect(inspect(obj)).toMatch(/disposed/);
-  });
+  }, 120_000);
 });
 
 describeCompat('CompatArray varargs methods as NumPy', () => {
@@ -80,7 +80,7 @@ describeCompat('CompatArray varargs methods as NumPy', () => {
       const got = run();
       expect({ shape: [...got.shape], values: (got.ravel().toArray() as unknown[]).map(Number) }, expr).toEqual(expected);
     }
-  });
+  }, 120_000);
 
   it('bad arguments are TypeErrors naming the fix; NumPy-side errors stay typed', () => {
     const a = x();
