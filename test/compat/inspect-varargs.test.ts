@@ -9,6 +9,7 @@
 import { inspect } from 'node:util';
 import { expect, it } from 'vitest';
 import * as compat from '../../src/compat/index.js';
+import * as fast from '../../src/fast/index.js';
 import { ShapeError } from '../../src/common/errors.js';
 import { describeCompat, python } from './support.js';
 
@@ -80,6 +81,15 @@ describeCompat('CompatArray varargs methods as NumPy', () => {
       const got = run();
       expect({ shape: [...got.shape], values: (got.ravel().toArray() as unknown[]).map(Number) }, expr).toEqual(expected);
     }
+  }, 120_000);
+
+  it('fast arrays take the same spellings: transpose(1, 0, 2) == transpose([1, 0, 2]), reshape(2, 3, 4)', () => {
+    const exprs = ['np.arange(24).reshape(2, 3, 4).transpose(1, 0, 2)', 'np.arange(24).reshape(2, 3, 4).transpose(2, 0, 1)', 'np.arange(24).reshape(2, 3, 4).transpose()'];
+    const all = py<Array<{ shape: number[]; values: number[] }>>(`[${exprs.map((e) => `{"shape": list(${e}.shape), "values": ${e}.ravel().tolist()}`).join(', ')}]`);
+    const a = () => fast.arange(24).reshape(2, 3, 4);
+    const got = [a().transpose(1, 0, 2), a().transpose([2, 0, 1]), a().transpose(null)];
+    got.forEach((g, k) => expect({ shape: [...g.shape], values: (g.ravel().toArray() as unknown[]).map(Number) }, exprs[k]).toEqual(all[k]));
+    expect(() => a().transpose([1, 0, 2], 1)).toThrow(TypeError);
   }, 120_000);
 
   it('bad arguments are TypeErrors naming the fix; NumPy-side errors stay typed', () => {
