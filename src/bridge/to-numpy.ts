@@ -9,12 +9,13 @@
  * and `np.from_dlpack(fastArray)` all see fast memory directly.
  */
 import { typestrOf } from '../common/dtypes.js';
-import { ValueError } from '../common/errors.js';
 import { getEngine, type Ptr } from '../compat/ffi/index.js';
 import { tupleOf } from '../compat/python/convert.js';
 import { raisePythonError } from '../compat/python/runtime.js';
 import type { PyCell } from '../compat/python/objects.js';
 import { FastArray } from '../fast/array.js';
+import { describeArray, detachedError, isDetached } from '../fast/engine/detached.js';
+import { keepInPlace } from './untransferable.js';
 import { setAddressResolver } from '../fast/engine/address.js';
 import { cellFor, exports, PYOBJ } from './lifetime.js';
 import { isCContiguous } from './layout.js';
@@ -42,12 +43,11 @@ export function pythonObjectOf(a: FastArray): PyCell {
   // after the storage is collected). For a storage over imported memory it also counts as a hand-out, so
   // the region's Python owner then waits for garbage collection of the buffer.
   const buffer = st.buffer;
-  if (buffer.byteLength === 0 && st.length > 0) {
-    // Transferred (structuredClone / postMessage) or otherwise detached: there is no memory to share.
-    throw new ValueError(
-      `the ArrayBuffer of this fast array (${a.dtype}, [${a.shape.join(', ')}]) was transferred or detached; it has no memory to share with NumPy`,
-    );
-  }
+  // Transferred (structuredClone / postMessage) or otherwise detached before this export: no memory to share.
+  if (isDetached(st.data, st.length)) throw detachedError(describeArray(a));
+  // From here NumPy may read this memory for as long as it likes: a transfer of the buffer (which would
+  // detach it and free the memory under NumPy once collected) must copy it instead.
+  keepInPlace(buffer);
   const address = py.rt.engine.addressOf(buffer) + BigInt(st.data.byteOffset + a.offset * itemsize);
   const strides = isCContiguous(a.shape, a.strides, itemsize) ? null : a.strides;
   // Built with PyObject_Call and a fresh tuple, not compat's call path: this runs while compat may be in

@@ -103,3 +103,13 @@ export class OverflowError extends ValueError {
 export class MemoryError extends NdbridgeError {
   override name = 'MemoryError';
 }
+
+/**
+ * The memory of an array is gone: its ArrayBuffer was transferred (`structuredClone(b, { transfer: [b] })`,
+ * `postMessage(b, [b])`) or otherwise detached after a fast array was made over it (`fast.asarray(typedArray)`
+ * shares the typed array's buffer). Reads, evaluation and export of such an array throw this instead of
+ * returning undefined, NaN or garbage. Extends ValueError.
+ */
+export class DetachedBufferError extends ValueError {
+  override name = 'DetachedBufferError';
+}

@@ -19,6 +19,7 @@ import type {
   Scalar,
 } from '../common/ndarray.js';
 import { addressOf } from './engine/address.js';
+import { checkAttached, describeArray, detachedError } from './engine/detached.js';
 import { evaluateInto } from './engine/codegen.js';
 import { MAX_GRAPH_NODES, rememberForced, type LeafNode, type Node } from './engine/expr.js';
 import { scope as scopeWith, scopeOpen, trackNew } from './engine/lifetimes.js';
@@ -121,7 +122,8 @@ export class FastArray implements NdArray, PendingReader {
     this._f2 = NO_F64;
     this._c2r = 0;
     this._c2c = 0;
-    if (!ready || this._rc !== READ_F64 || this.size === 0) return;
+    // a detached buffer (transferred) gets no direct paths: reads take the slow path, which throws
+    if (!ready || this._rc !== READ_F64 || this.size === 0 || this._data!.byteLength === 0) return;
     const es = this._es;
     if (this.ndim === 1 && es[0] === 1) this._f1 = unitView(this._data as Float64Array, this._off, this.size);
     else if (this.ndim === 2 && es[1] === 1 && es[0] === this.shape[1]) {
@@ -146,7 +148,11 @@ export class FastArray implements NdArray, PendingReader {
   _force(): void {
     if (this._disposed) throw disposed();
     const e = this._expr;
-    if (e === null) return;
+    if (e === null) {
+      // every kernel and view reaches memory through here first: a transferred buffer is refused once
+      if (this._data!.byteLength === 0 && this.size > 0) throw detachedError(describeArray(this));
+      return;
+    }
     const st = Storage.allocateForOverwrite(this.dtype, this.size); // the kernel writes every element
     evaluateInto(e, { data: st.data, offset: 0, strides: this._es, shape: this.shape, dtype: this.dtype });
     st.hold();
@@ -218,6 +224,7 @@ export class FastArray implements NdArray, PendingReader {
   get __array_interface__(): ArrayInterface {
     this._force();
     const st = this._st!;
+    checkAttached(this, st.data);
     const base = addressOf(st.buffer);
     const byteOff = st.data.byteOffset + this._off * this.itemsize;
     const address = typeof base === 'bigint' ? base + BigInt(byteOff) : base + byteOff;
@@ -259,7 +266,8 @@ export class FastArray implements NdArray, PendingReader {
     } else if (na === 2) {
       const c = this._c2c;
       if ((i0 as number) >>> 0 < this._c2r && (i1 as number) >>> 0 < c && ((i0 as number) | 0) === i0 && ((i1 as number) | 0) === i1) {
-        return this._f2[(i0 as number) * c + (i1 as number)];
+        const v = this._f2[(i0 as number) * c + (i1 as number)];
+        if (v !== undefined) return v; // undefined: the buffer was detached (_getNum's slow path throws)
       }
     }
     // strided layouts, other ranks, negative indices, errors; a float64 element is a number, and the
@@ -272,10 +280,14 @@ export class FastArray implements NdArray, PendingReader {
   private _getNum(i0?: number, i1?: number): number {
     const na = arguments.length;
     if (na === 1) {
-      if ((i0 as number) >>> 0 < this._g1 && ((i0 as number) | 0) === i0) return this._readNum(this._off + (i0 as number) * this._s0);
+      if ((i0 as number) >>> 0 < this._g1 && ((i0 as number) | 0) === i0) {
+        const v = this._readNum(this._off + (i0 as number) * this._s0);
+        if (v !== undefined) return v; // undefined: the buffer was detached (the slow path throws)
+      }
     } else if (na === 2) {
       if ((i0 as number) >>> 0 < this._g2r && (i1 as number) >>> 0 < this._g2c && ((i0 as number) | 0) === i0 && ((i1 as number) | 0) === i1) {
-        return this._readNum(this._off + (i0 as number) * this._s0 + (i1 as number) * this._s1);
+        const v = this._readNum(this._off + (i0 as number) * this._s0 + (i1 as number) * this._s1);
+        if (v !== undefined) return v;
       }
     }
     // eslint-disable-next-line prefer-rest-params
@@ -337,7 +349,10 @@ export class FastArray implements NdArray, PendingReader {
   }
 
   private _boxed(k: number): Scalar {
-    return readElement(this._data!, this.dtype, k);
+    const d = this._data!;
+    // k is a valid element index, so an empty typed array means the buffer was detached
+    if (d.length === 0) throw detachedError(describeArray(this));
+    return readElement(d, this.dtype, k);
   }
 
   /** Store a JS number at element `k` (the dtype takes numbers directly: _numSet), one site per class. */
@@ -414,6 +429,7 @@ export class FastArray implements NdArray, PendingReader {
   toTypedArray(): TypedData {
     this._force();
     const st = this._st!;
+    checkAttached(this, st.data);
     const slots = slotsPerElement(this.dtype);
     if (isCContiguous(this.shape, this._es)) {
       return new DATA_CTOR[this.dtype](st.buffer, st.data.byteOffset + this._off * this.itemsize, this.size * slots) as TypedData;

@@ -228,8 +228,11 @@ class FastArrayMethods {
     if (typeof shape !== 'number' && dims.length > 0) throw new TypeError('reshape takes a shape list or integer dimensions, not both');
     return views.reshape(this, typeof shape === 'number' ? [shape, ...dims] : shape, options);
   }
-  transpose(this: FastArray, axes?: readonly number[]): FastArray {
-    return views.transpose(this, axes);
+  /** `a.transpose()`, `a.transpose([1, 0, 2])` or, as NumPy, `a.transpose(1, 0, 2)`. */
+  transpose(this: FastArray, axes?: readonly number[] | number | null, ...more: number[]): FastArray {
+    if (typeof axes === 'number') return views.transpose(this, [axes, ...more]);
+    if (more.length > 0) throw new TypeError('transpose takes an axes list or integer axes, not both: transpose([1, 0]) or transpose(1, 0)');
+    return views.transpose(this, axes ?? undefined);
   }
   permute_dims(this: FastArray, axes: readonly number[]): FastArray {
     return views.transpose(this, axes);

@@ -12,7 +12,7 @@ import { describeExit, ENGINES, LIB, runIsolated, type FfiEngineName, type Isola
 const engines: readonly FfiEngineName[] = process.env.NDBRIDGE_FFI === 'ffi-napi' ? ['ffi-napi'] : ENGINES;
 
 const PRELUDE = `
-import { fast, compat, asarray, toNumpy, nd, NdbridgeError } from '${LIB}/index.js';
+import { fast, compat, asarray, toNumpy, nd, NdbridgeError, ValueError } from '${LIB}/index.js';
 const np = compat.numpy();
 const out = (v) => console.log('RESULT ' + JSON.stringify(v, (_k, x) => (typeof x === 'bigint' ? Number(x) : x)));
 const typed = (f) => { try { f(); return 'no error'; } catch (e) { return e instanceof NdbridgeError || e instanceof TypeError ? e.name : 'untyped ' + e.name + ': ' + e.message; } };
@@ -125,17 +125,17 @@ describeCompat('bridge safety reproducers (issue 13), each in a child process', 
       expect(r.detached).toBe('ProtocolError');
     });
 
-    it(`${engine}: a fast array whose ArrayBuffer was transferred is refused by toNumpy and by NumPy calls (ValueError), not read`, () => {
+    it(`${engine}: a fast array whose ArrayBuffer was transferred is refused by toNumpy and by NumPy calls (DetachedBufferError, a ValueError), not read`, () => {
       const { result } = run(
         `
         const ta = new Float64Array(1 << 16).fill(2);
         const f = asarray(ta);
         structuredClone(ta.buffer, { transfer: [ta.buffer] });
         await settle();
-        out({ toNumpy: typed(() => toNumpy(f)), npSum: typed(() => np.sum(f)) });`,
+        out({ toNumpy: typed(() => toNumpy(f)), npSum: typed(() => np.sum(f)), isValueError: (() => { try { toNumpy(f); } catch (e) { return e instanceof ValueError; } })() });`,
         engine,
       );
-      expect(result).toEqual({ toNumpy: 'ValueError', npSum: 'ValueError' });
+      expect(result).toEqual({ toNumpy: 'DetachedBufferError', npSum: 'DetachedBufferError', isValueError: true });
     });
 
     it(`${engine}: views over 4 GiB give ViewSizeError before any view is made; 1 GiB works (a view, or under ffi-napi a copy)`, () => {

@@ -207,6 +207,45 @@ function typedError(err: unknown, what: string): unknown {
   return out;
 }
 
+/** Keyword options of CompatArray.reshape (NumPy's `order` and `copy`). */
+export interface CompatReshapeOptions {
+  readonly order?: 'C' | 'F' | 'A';
+  readonly copy?: boolean | null;
+}
+
+const ReshapeOptionsSchema = z.object({ order: z.enum(['C', 'F', 'A']).optional(), copy: z.boolean().nullable().optional() }).strict();
+
+function reshapeOptions(raw: object): Record<string, unknown> {
+  const r = ReshapeOptionsSchema.safeParse(raw);
+  if (!r.success) {
+    const i = r.error.issues[0];
+    throw new TypeError(`reshape options${i?.path.length ? `.${i.path.join('.')}` : ''}: ${i?.message ?? 'invalid'} (reshape takes { order?: 'C' | 'F' | 'A', copy?: boolean | null } last)`);
+  }
+  return { ...r.data };
+}
+
+/**
+ * The integers of a NumPy "tuple or varargs" parameter (`reshape(2, 3)` or `reshape([2, 3])`, `transpose(1, 0)` or
+ * `transpose([1, 0])`), checked here: koffi and ffi-napi would otherwise fail deep in the conversion with an
+ * untyped error.
+ */
+function integerArgs(method: string, param: string, first: unknown, more: readonly unknown[]): (number | bigint)[] {
+  let items: readonly unknown[];
+  if (Array.isArray(first)) {
+    if (more.length > 0) throw new TypeError(`${method} takes a ${param} list or integers, not both: ${method}([2, 3]) or ${method}(2, 3)`);
+    items = first;
+  } else items = [first, ...more];
+  for (const [k, v] of items.entries()) {
+    const ok = typeof v === 'bigint' || (typeof v === 'number' && Number.isSafeInteger(v));
+    if (!ok) {
+      throw new TypeError(
+        `${method}: ${param}[${k}] must be an integer, got ${typeof v === 'number' ? String(v) : v === null ? 'null' : typeof v}; pass integers, e.g. ${method}(2, 3) or ${method}([2, 3])`,
+      );
+    }
+  }
+  return items as (number | bigint)[];
+}
+
 function runtimeWithGil(): Runtime {
   const rt = getRuntime();
   if (!GIL.held) acquireGil();
@@ -768,11 +807,17 @@ export class CompatArray implements NdArray, PyCell {
     return this.reduce('any', options);
   }
 
-  reshape(shape: readonly number[]): CompatArray {
-    return this.op('reshape', [this, new PyTuple(shape)]);
+  /** As NumPy: `a.reshape([2, 3])`, `a.reshape(2, 3)`, `a.reshape(6)`, options last: `a.reshape(2, 3, { order: 'F' })`. */
+  reshape(shape: readonly number[] | number, ...more: (number | CompatReshapeOptions)[]): CompatArray {
+    const last = more.length > 0 ? more[more.length - 1] : undefined;
+    const options = typeof last === 'object' && last !== null && !Array.isArray(last) ? reshapeOptions(last) : undefined;
+    const dims = integerArgs('reshape', 'shape', shape, options === undefined ? more : more.slice(0, -1));
+    return this.op('reshape', [this, new PyTuple(dims)], options);
   }
-  transpose(axes?: readonly number[]): CompatArray {
-    return axes === undefined ? this.op('transpose', [this]) : this.op('transpose', [this, new PyTuple(axes)]);
+  /** As NumPy: `a.transpose()`, `a.transpose([1, 0])`, `a.transpose(1, 0)`, `a.transpose(null)`. */
+  transpose(axes?: readonly number[] | number | null, ...more: number[]): CompatArray {
+    if ((axes === undefined || axes === null) && more.length === 0) return this.op('transpose', [this]);
+    return this.op('transpose', [this, new PyTuple(integerArgs('transpose', 'axes', axes, more))]);
   }
   astype(dtype: DTypeName, options?: AstypeOptions): CompatArray {
     const rt = runtimeWithGil();

@@ -131,6 +131,10 @@ export function makeProxy(rt: Runtime, ptr: Ptr, label: string): PyObjectProxy {
       switch (key) {
         case 'then':
           return undefined; // never look like a Promise
+        case 'constructor':
+          // a JS function's constructor (util.inspect and console.log read it before the custom inspector);
+          // a Python attribute of that name is $attr('constructor')
+          return Function;
         case 'call':
         case 'apply':
         case 'bind':

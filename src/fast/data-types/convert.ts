@@ -6,6 +6,7 @@ import { FastArray } from '../array.js';
 import { castNode } from '../engine/expr.js';
 import { canCast, checkDType } from '../engine/promotion.js';
 import { readElement } from '../engine/scalars.js';
+import { checkAttached } from '../engine/detached.js';
 import { checkOptions } from '../engine/options.js';
 import { copyOrder, type Order } from '../manipulation/views.js';
 
@@ -33,6 +34,7 @@ export function astype(a: FastArray, dtype: DTypeName, options: AstypeOptions = 
 export function toArray(a: FastArray): NestedArray {
   a._force();
   const data = a._data!;
+  checkAttached(a, data);
   const shape = a.shape;
   const es = a._es;
   const dt = a.dtype;

@@ -16,6 +16,7 @@ import { OPS, reprOf, wrap, type OpRow } from './ops-table.js';
 import { pairwiseSumF64 } from './kernels/pairwise.js';
 import { broadcastStrides, isCContiguous } from './shape.js';
 import { slotsPerElement, type TypedData } from './storage.js';
+import { checkGraphAttached } from './detached.js';
 
 /** Where a kernel writes: a typed array, element offset, element strides and shape. */
 export interface Dest {
@@ -417,6 +418,7 @@ function wholeSumOfContiguous(a: FastArray, acc: Dest): boolean {
  * The destination must not overlap the leaves (callers copy first when it does).
  */
 export function evaluateInto(root: Node, dest: Dest): void {
+  checkGraphAttached(root, dest); // transferred buffers: a typed error, not empty reads (once per evaluation)
   if (root.kind === 'leaf' || root.kind === 'const' || !simpleScan(root, dest)) {
     evaluateGeneral(root, dest);
     return;
@@ -793,6 +795,7 @@ function combineStmt(kind: ReduceKind, d: DTypeName, t: string, a: string, v: st
  * whose innermost loop runs over a reduced dimension use NumPy's pairwise summation.
  */
 export function reduceInto(root: Node, kind: ReduceKind, acc: Dest): void {
+  checkGraphAttached(root, acc);
   if (kind === 'sum' && root.kind === 'leaf' && acc.dtype === 'float64' && root.dtype === 'float64' && wholeSumOfContiguous(root.array, acc)) return;
   const lin = linearize(root);
   const shape = root.shape;
