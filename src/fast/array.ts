@@ -3,7 +3,6 @@
  * offset and element strides) or lazy (an expression graph, computed into fresh C-contiguous
  * storage the first time a value is needed, then cached).
  */
-import { inspect } from 'node:util';
 import { DTYPES, typestrOf, type DTypeName } from '../common/dtypes.js';
 import { DisposedError, DTypeError, IndexError, ValueError } from '../common/errors.js';
 import type { IndexItem } from '../common/index-expr.js';
@@ -40,6 +39,9 @@ import * as conv from './convert.js';
 import { matmul as matmulOf } from './linalg/products.js';
 import { formatRepr } from './repr.js';
 import { checkOptions } from './options.js';
+
+/** Node's `util.inspect.custom` symbol, taken from the global symbol registry (no `node:util` import). */
+const INSPECT_CUSTOM: unique symbol = Symbol.for('nodejs.util.inspect.custom') as never;
 
 export class FastArray implements NdArray, PendingReader {
   declare readonly shape: readonly number[];
@@ -736,7 +738,8 @@ export class FastArray implements NdArray, PendingReader {
   toString(): string {
     return formatRepr(this);
   }
-  [inspect.custom](): string {
+  /** Node's console.log / util.inspect hook (the same Symbol.for key util.inspect.custom is; no node:util import, so fast bundles for browsers). */
+  [INSPECT_CUSTOM](): string {
     return formatRepr(this);
   }
   valueOf(): never {
