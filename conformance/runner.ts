@@ -16,6 +16,7 @@ import { rngFor } from './prng.js';
 import { loadCompatModule, type CompatModule } from './runtimes/compat.js';
 import { RUNTIMES, RuntimeUnavailableError, type LoadedRuntime, type RuntimeAdapter } from './runtimes/index.js';
 import { importOptional } from './runtimes/types.js';
+import { wholeWords } from './report/summary.js';
 import { decode, showValue, toValue, type Value } from './values.js';
 import { call, type Namespace } from './xp.js';
 
@@ -109,9 +110,10 @@ function inputsText(t: Trial): string {
     .join('; ');
 }
 
+/** The first line of an error, whole (a very long one is cut at a word boundary, never mid-word). */
 function errorText(e: unknown): string {
-  if (e instanceof Error) return `${e.name}: ${e.message.split('\n')[0]}`.slice(0, 300);
-  return String(e).slice(0, 300);
+  if (e instanceof Error) return wholeWords(`${e.name}: ${e.message.split('\n')[0]}`, 2000);
+  return wholeWords(String(e), 2000);
 }
 
 function isNotSupported(e: unknown): boolean {

@@ -3,7 +3,7 @@
  * a table per area for each, failing corners folded.
  */
 import type { CornerReport, RunReport } from '../runner.js';
-import { byArea, cornersOf, countsFor, notes, percentText, runtimeNamesOf } from './summary.js';
+import { byArea, cornersOf, countsFor, notes, percentText, runtimeNamesOf, wholeWords } from './summary.js';
 
 const esc = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
@@ -35,7 +35,7 @@ export function renderMarkdown(report: RunReport): string {
   if (params.length) out.push('', ...areaRows(params, names, 'area (parameters)'));
   out.push('', ...notes(report).map((n) => `- ${esc(n)}`));
   for (const [status, title] of [['fail', 'failing'], ['unsupported', 'unsupported'], ['error', 'erroring']] as const) {
-    const rows = report.corners.flatMap((c) => names.filter((n) => c.results[n]?.status === status && !c.results[n]?.detail?.startsWith('runtime not run')).map((n) => `| ${n} | \`${c.id}\` | ${esc((c.results[n]?.detail ?? '').slice(0, 300))} |`));
+    const rows = report.corners.flatMap((c) => names.filter((n) => c.results[n]?.status === status && !c.results[n]?.detail?.startsWith('runtime not run')).map((n) => `| ${n} | \`${c.id}\` | ${esc(wholeWords(c.results[n]?.detail ?? '', 600))} |`));
     if (rows.length) out.push('', `<details><summary>${rows.length} ${title} corner results</summary>`, '', '| runtime | corner | detail |', '| --- | --- | --- |', ...rows, '', '</details>');
   }
   return `${out.join('\n')}\n`;

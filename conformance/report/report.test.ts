@@ -1,7 +1,9 @@
+import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { subprocessOracle } from '../oracle/oracle.js';
 import { runConformance, type RunReport } from '../runner.js';
-import { renderHtml } from './html.js';
+import { escapeHtml, renderHtml } from './html.js';
+import { wholeWords } from './summary.js';
 import { renderJson } from './json.js';
 import { renderMarkdown } from './markdown.js';
 import { JsonReportSchema } from './schema.js';
@@ -38,15 +40,65 @@ describe('report renderers', () => {
     expect(JsonReportSchema.safeParse({ ...parsed, extra: 1 }).success).toBe(false);
   });
 
-  it('html is one self-contained page: inline SVG chart, a row per corner, no external resources', () => {
+  it('html is one self-contained page: a row per corner, no external resources', () => {
     const html = renderHtml(report);
     expect(html.startsWith('<!doctype html>')).toBe(true);
-    expect(html).toContain('<svg');
     expect(html).toContain('<input id="q"');
-    expect((html.match(/<tr><td><code>/g) ?? []).length).toBe(report.corners.length);
-    expect(html).not.toMatch(/\s(src|href)\s*=|@import|url\(|https?:\/\//i);
+    expect((html.match(/<tr data-kind="(function|parameter)"><td><code>/g) ?? []).length).toBe(report.corners.length);
+    expect(html).not.toMatch(/\s(src|href)\s*=\s*"(?!#)|@import|url\(|https?:\/\//i); // links only inside the page
     // details are escaped
     expect(html).not.toMatch(/<script>(?![\s\S]*<\/script>)/);
+  });
+
+  it('html opens on what does not pass: each non-passing corner per runtime, its message whole, before the areas and the full table', () => {
+    const long = 'NotSupportedError: sum.where is not supported by the fast runtime: ' + 'a rather long explanation of why, '.repeat(12) + 'ending with its last word NumPy.';
+    const first = report.corners[0] as (typeof report.corners)[number];
+    const doctored: RunReport = {
+      ...report,
+      corners: [{ ...first, results: { ...first.results, fast: { status: 'fail', detail: long } } }, ...report.corners.slice(1)],
+    };
+    const html = renderHtml(doctored);
+    // order on the page: summary, search, not passing, areas, every corner
+    const at = (s: string) => html.indexOf(s);
+    expect(at('id="summary"')).toBeGreaterThan(0);
+    expect(at('<input id="q"')).toBeGreaterThan(at('id="summary"'));
+    expect(at('id="not-passing"')).toBeGreaterThan(at('<input id="q"'));
+    expect(at('id="areas"')).toBeGreaterThan(at('id="not-passing"'));
+    expect(at('id="corners"')).toBeGreaterThan(at('id="areas"'));
+    const section = html.slice(at('id="not-passing"'), at('id="areas"'));
+    // every failing, erroring and unsupported corner of the runtimes that ran, once, and nothing else
+    const expected = doctored.corners.flatMap((c) =>
+      Object.entries(c.results)
+        .filter(([n, r]) => doctored.runtimes[n]?.available !== false && (r.status === 'fail' || r.status === 'error' || r.status === 'unsupported'))
+        .map(([n, r]) => `data-runtime="${n}" data-status="${r.status}"`),
+    );
+    expect(expected.length).toBeGreaterThan(0);
+    const listed = section.match(/data-runtime="[^"]+" data-status="[^"]+"/g) ?? [];
+    expect(listed.sort()).toEqual(expected.sort());
+    expect(section).toContain(`<code>${first.id}</code>`);
+    expect(section).toContain(escapeHtml(long)); // whole, not cut
+    // the runtime that did not run is one line in the summary, not a row per corner
+    expect(section).not.toContain('data-runtime="missing-runtime"');
+    expect(html).toMatch(/<th>missing-runtime<\/th><td colspan="2" class="error">NOT RUN/);
+    // compact bars: one per runtime in the summary, one per area and runtime in the area table; no SVG chart
+    expect(html).not.toContain('<svg');
+    const areaRows = (html.slice(at('id="areas"'), at('id="corners"')).match(/<tr><td>/g) ?? []).length;
+    expect(areaRows).toBe(new Set(doctored.corners.map((c) => `${c.area}${c.kind === 'parameter' ? ' p' : ''}`)).size);
+  });
+
+  it('wholeWords cuts long text at a word boundary only', () => {
+    expect(wholeWords('short', 10)).toBe('short');
+    expect(wholeWords('one two three four', 12)).toBe('one two…');
+    fc.assert(
+      fc.property(fc.array(fc.stringMatching(/^[a-z]{1,12}$/), { minLength: 1, maxLength: 40 }), fc.integer({ min: 20, max: 200 }), (words, max) => {
+        const text = words.join(' ');
+        const out = wholeWords(text, max);
+        if (text.length <= max) return out === text;
+        const kept = out.slice(0, -1).split(' ');
+        return out.endsWith('…') && out.length <= max && kept.every((w, i) => w === words[i]);
+      }),
+      { seed: 42, numRuns: 200 },
+    );
   });
 
   it('markdown has the runtime summary and one row per area', () => {

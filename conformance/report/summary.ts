@@ -57,6 +57,16 @@ export function byArea(corners: readonly CornerReport[]): Map<string, CornerRepo
   return m;
 }
 
+/**
+ * `text` whole when it has at most `max` characters, else cut at the last space before `max` (never
+ * inside a word) and ended with an ellipsis.
+ */
+export function wholeWords(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const space = text.lastIndexOf(' ', max - 1);
+  return `${text.slice(0, space > 0 ? space : max - 1).trimEnd()}…`;
+}
+
 /** Lines explaining runtimes that did not run and the oracle used. */
 export function notes(report: RunReport): string[] {
   const out = [`oracle: ${report.oracle}`, `seed ${report.seed}, ${report.trials} trials, ${report.seconds.toFixed(1)} s`];

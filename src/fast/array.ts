@@ -3,7 +3,6 @@
  * offset and element strides) or lazy (an expression graph, computed into fresh C-contiguous
  * storage the first time a value is needed, then cached).
  */
-import { inspect } from 'node:util';
 import { DTYPES, typestrOf, type DTypeName } from '../common/dtypes.js';
 import { DisposedError, DTypeError, IndexError, ValueError } from '../common/errors.js';
 import type { IndexItem } from '../common/index-expr.js';
@@ -29,6 +28,9 @@ import { INT_RANGE, readElement } from './engine/scalars.js';
 import { DATA_CTOR, slotsPerElement, Storage, type PendingReader, type TypedData } from './engine/storage.js';
 import { arrayNamespace, type FastNamespace } from './array-namespace.js';
 import { formatRepr } from './repr.js';
+
+/** Node's `util.inspect.custom` symbol, taken from the global symbol registry (no `node:util` import). */
+const INSPECT_CUSTOM: unique symbol = Symbol.for('nodejs.util.inspect.custom') as never;
 
 export class FastArray implements NdArray, PendingReader {
   declare readonly shape: readonly number[];
@@ -501,7 +503,8 @@ export class FastArray implements NdArray, PendingReader {
   toString(): string {
     return formatRepr(this);
   }
-  [inspect.custom](): string {
+  /** Node's console.log / util.inspect hook (the same Symbol.for key util.inspect.custom is; no node:util import, so fast bundles for browsers). */
+  [INSPECT_CUSTOM](): string {
     return formatRepr(this);
   }
   valueOf(): never {
