@@ -57,7 +57,7 @@ function allOptions(spec: CommandSpec): Record<string, OptionSpec> {
 export function helpText(spec: CommandSpec): string {
   const opts = allOptions(spec);
   const heads = Object.entries(opts).map(([name, o]) => `${o.short ? `-${o.short}, ` : ''}--${name}${o.type === 'string' ? ` ${o.value ?? 'VALUE'}` : ''}`);
-  const w = Math.max(...heads.map((h) => h.length)) + 2;
+  const w = Math.max(...heads.map((h) => h.length)) + 1;
   const rows = Object.values(opts).flatMap((o, i) =>
     o.help.split('\n').map((line, j) => `  ${(j === 0 ? heads[i] : '').padEnd(w)} ${line}`.trimEnd()),
   );
