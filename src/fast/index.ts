@@ -1,11 +1,10 @@
 /**
  * ndbridge/fast: the fast runtime. FastArray, creation, views, lazy element-wise functions fused
- * into generated loops, reductions, and the index helpers.
+ * into generated loops, reductions, and the index helpers. Hooks for extending fast and for the bridge
+ * (op table, storage, resolvers) are in ndbridge/internal, not here.
  */
-export { FastArray, checkIndex, scope } from './array.js';
+export { FastArray, scope } from './array.js';
 export { slice, newaxis, ellipsis, Slice } from '../common/index-expr.js';
-export { setAddressResolver, hasAddressResolver } from './address.js';
-export type { AddressResolver } from './address.js';
 export { promoteTypes, resultType, canCast, DEFAULT_INT, DEFAULT_FLOAT, DEFAULT_COMPLEX } from './promotion.js';
 export type { Casting, WeakKind, TypeOperand } from './promotion.js';
 export {
@@ -35,9 +34,8 @@ export * from './sets.js';
 export * from './linalg.js';
 export * from './fft.js';
 export * from './namespace-info.js';
-export { notSupported, isNotSupported } from './not-supported.js';
-export { from_dlpack, setForeignArrayImporter, setDlpackHooks } from './interop.js';
-export type { DlpackOptions, FromDlpackOptions, ForeignArrayImporter, DlpackImporter, DlpackExporter } from './interop.js';
+export { from_dlpack } from './interop.js';
+export type { DlpackOptions, FromDlpackOptions } from './interop.js';
 export { reshape, transpose, swapaxes, moveaxis, squeeze, expand_dims, broadcast_to, broadcast_arrays, flip, ravel, matrix_transpose } from './views.js';
 export type { AxisArg } from './views.js';
 export { can_cast, result_type, isdtype, finfo, iinfo, broadcast_shapes } from './dtype-info.js';
@@ -51,11 +49,6 @@ export const pi = Math.PI;
 export const inf = Infinity;
 export const nan = NaN;
 export { astype, copy } from './convert.js';
-export { OPS, defineOp, wrap, reprOf } from './ops-table.js';
-export type { OpRow, OpTypes } from './ops-table.js';
-export { Storage } from './storage.js';
-export type { StorageOwner, TypedData } from './storage.js';
-export { compiledKernelCount } from './codegen.js';
 import { explain as explainNode } from './codegen.js';
 /** What forcing `a` would compile: distinct leaf arrays read per element, operations per element, the cache signature. */
 export function explain(a: FastArray): { leaves: number; operations: number; signature: string } {
