@@ -58,10 +58,12 @@ describe('README install commands', () => {
     const commands = block.split('\n').map((l) => l.replace(/#.*$/, '').trim()).filter(Boolean);
     expect(commands).toEqual(['npm ci && npm run conformance', 'npm test']);
     const ci = readFileSync(join(root, '.ci/run'), 'utf8').split('\n').filter((l) => l.trim() && !l.trim().startsWith('#') && /^npm /.test(l.trim()));
-    expect(ci).toEqual(commands);
+    expect(ci).toEqual([...commands, 'npm run docs']);
     const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string>; devDependencies: Record<string, string> };
     expect(pkg.scripts.conformance).toBe('node dist/src/cli/main.js conformance');
     expect(pkg.scripts.prepare).toBe('npm run build');
+    expect(pkg.scripts.docs).toBe('typedoc');
+    expect(readme).toContain('npm run docs');
     // no self-dependency: it made npx reinstall and rebuild the package on a first run
     expect(pkg.devDependencies.ndbridge).toBeUndefined();
   });
