@@ -84,7 +84,8 @@ describe('parseBenchArgs', () => {
   it('rejects bad input with a ValueError naming it', () => {
     expect(() => parseBenchArgs(['--format', 'html'])).toThrow(/--format must be one of table, markdown, json, svg, not 'html'/);
     expect(() => parseBenchArgs(['--only', 'add,nope'])).toThrow(/unknown name\(s\) 'nope'/);
-    expect(() => parseBenchArgs(['--fast'])).toThrow(/unknown argument '--fast'/);
+    expect(() => parseBenchArgs(['--fast'])).toThrow(/unknown option --fast for ndbridge bench \(see ndbridge bench --help\)/);
+    expect(() => parseBenchArgs(['--quik'])).toThrow(/unknown option --quik for ndbridge bench; did you mean --quick\?/);
     expect(() => parseBenchArgs(['--out'])).toThrow(/--out needs a value/);
     expect(() => parseBenchArgs(['--only', '--quick'])).toThrow(/--only needs a value/);
     expect(() => parseBenchArgs(['--quick=yes'])).toThrow(/takes no value/);

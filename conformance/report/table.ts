@@ -1,9 +1,10 @@
 /**
  * The terminal renderer: function coverage and parameter coverage apart, each as per-area pass counts and
- * percentages per runtime, then the corners that fail, error, or are unsupported, by name.
+ * percentages per runtime, then the corners that fail or error (with the reason), then each runtime's
+ * unsupported corners, compactly but every one by name.
  */
 import type { CornerReport, RunReport } from '../runner.js';
-import { byArea, cornersOf, countsFor, notes, percent, percentText, runtimeNamesOf, type Coverage } from './summary.js';
+import { byArea, cornersOf, cornersWith, countsFor, notes, percent, percentText, runtimeNamesOf, type Coverage } from './summary.js';
 import type { Counts } from './schema.js';
 
 const ESC = '\u001b[';
@@ -52,9 +53,9 @@ export function renderTable(report: RunReport, opts: TableOptions): string {
   out.push('');
   for (const n of notes(report)) out.push(paint(opts.colour, '2', n));
   const limit = opts.listLimit ?? 40;
-  const styles = { fail: ['failing', '31;1'], error: ['erroring', '33;1'], unsupported: ['unsupported', '2;1'] } as const;
-  for (const status of ['fail', 'error', 'unsupported'] as const) {
-    const bad = report.corners.flatMap((c) => names.filter((n) => c.results[n]?.status === status && !c.results[n]?.detail?.startsWith('runtime not run')).map((n) => ({ c, n })));
+  const styles = { fail: ['failing', '31;1'], error: ['erroring', '33;1'] } as const;
+  for (const status of ['fail', 'error'] as const) {
+    const bad = names.flatMap((n) => cornersWith(report.corners, n, status).map((c) => ({ c, n })));
     if (!bad.length) continue;
     const [title, code] = styles[status];
     out.push('', paint(opts.colour, code, `${title} corners (${bad.length}):`));
@@ -68,5 +69,30 @@ export function renderTable(report: RunReport, opts: TableOptions): string {
       }
     }
   }
+  for (const n of names) out.push(...unsupportedLines(report.corners, n, opts.colour));
   return `${out.join('\n')}\n`;
+}
+
+/**
+ * The corners a runtime does not support, compactly and every one by name: functions by id, parameters
+ * grouped by parameter name (`out (80): abs, acos, ...`).
+ */
+function unsupportedLines(corners: readonly CornerReport[], runtime: string, colour: boolean): string[] {
+  const list = cornersWith(corners, runtime, 'unsupported');
+  if (!list.length) return [];
+  const out = ['', paint(colour, '2;1', `unsupported in ${runtime} (${list.length}${runtime === 'fast' ? '; nd runs these on NumPy' : ''}):`)];
+  const fns = list.filter((c) => c.kind !== 'parameter').map((c) => c.id);
+  if (fns.length) out.push(`  functions (${fns.length}): ${fns.join(', ')}`);
+  const params = new Map<string, string[]>();
+  for (const c of list.filter((k) => k.kind === 'parameter')) {
+    const at = c.id.lastIndexOf('.');
+    const fn = c.id.slice(0, at).replace(`${c.area}.`, '');
+    const name = c.id.slice(at + 1);
+    params.set(name, [...(params.get(name) ?? []), fn]);
+  }
+  if (params.size) {
+    out.push(`  parameters (${list.length - fns.length}), by parameter:`);
+    for (const [name, fnsOf] of [...params].sort((x, y) => y[1].length - x[1].length)) out.push(`    ${name} (${fnsOf.length}): ${fnsOf.join(', ')}`);
+  }
+  return out;
 }

@@ -38,10 +38,10 @@ export async function loadCompatModule(): Promise<CompatModule> {
 }
 
 function describeInfo(info: unknown): string {
-  if (typeof info !== 'object' || info === null) return 'compat (embedded NumPy)';
-  const r = info as Record<string, unknown>;
-  const parts = ['numpyVersion', 'pythonVersion', 'engine'].map((k) => r[k]).filter((v) => typeof v === 'string');
-  return parts.length ? `compat (${parts.join(', ')})` : 'compat (embedded NumPy)';
+  const r = typeof info === 'object' && info !== null ? (info as Record<string, unknown>) : {};
+  const numpy = typeof r.numpyVersion === 'string' ? ` ${r.numpyVersion}` : '';
+  const python = typeof r.pythonVersion === 'string' ? ` ${r.pythonVersion}` : '';
+  return `ndbridge/compat, NumPy${numpy} in CPython${python} embedded in Node`;
 }
 
 export const compatRuntime: RuntimeAdapter = {

@@ -10,7 +10,7 @@ export const fastRuntime: RuntimeAdapter = {
     return {
       xp,
       defaultInt: 'int32',
-      description: 'src/fast (FastArray, fused kernels)',
+      description: 'ndbridge/fast, the TypeScript runtime',
       makeArray: asarrayMaker(xp, (i) => nest(i.values, i.shape)),
       // fast.asarray takes JS data; NumPy arrays and foreign ndarrays come in through the bridge's asarray
       importArray(bridge, obj, options) {

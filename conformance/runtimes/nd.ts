@@ -26,7 +26,7 @@ export const ndRuntime: RuntimeAdapter = {
       xp,
       defaultInt: ND_DEFAULT_INT,
       arrayNamespace: fast,
-      description: 'nd (fast where fast supports the call, NumPy otherwise)',
+      description: 'nd from ndbridge: fast where fast supports the call, NumPy otherwise',
       makeArray: asarrayMaker(xp, (i) => nest(i.values, i.shape)),
       importArray: (b, obj, options) => call(b ?? bridge, 'asarray', obj, options ?? {}),
     };

@@ -1,20 +1,15 @@
 /**
  * `ndbridge conformance`: runs the conformance suite (conformance/) over the catalog (spec/) on the chosen
- * runtimes and prints the report.
- *
- *   ndbridge conformance [--runtime fast,compat,nd] [--area A,B] [--corner ID,PREFIX*] [--format table|markdown|json|html]
- *                        [--out FILE] [--fail-under PERCENT | --fail-under compat=100,fast=30] [--seed N]
- *
- * Exit codes: 0 done (and every --fail-under met), 1 a --fail-under threshold not met, 2 bad options,
- * 3 the run itself broke.
+ * runtimes and prints the report. Its first line goes to stderr before the catalog and Python load, so
+ * the command is never silent; the exit codes are the CLI's (args.ts EXIT).
  */
 import { writeFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { FORMATS, render } from '../../conformance/report/index.js';
-import { countsFor, percent } from '../../conformance/report/summary.js';
-import { runConformance } from '../../conformance/runner.js';
+import { nearestName } from '../common/nearest.js';
+import { FORMATS } from '../../conformance/report/index.js';
 import { runtimeNames } from '../../conformance/runtimes/index.js';
+import { type CommandSpec, EXIT, helpText, parseCommandArgs, UsageError } from './args.js';
+import { useColour } from './colour.js';
 
 const list = z
   .string()
@@ -40,7 +35,7 @@ export const OptionsSchema = z.strictObject({
   runtime: list.optional(),
   area: list.optional(),
   corner: list.optional(),
-  format: z.enum(FORMATS).optional(),
+  format: z.enum(FORMATS, { error: (iss) => `--format must be one of ${FORMATS.join(', ')}, not '${String(iss.input)}'` }).optional(),
   out: z.string().min(1).optional(),
   'fail-under': failUnder.optional(),
   seed: z
@@ -48,28 +43,54 @@ export const OptionsSchema = z.strictObject({
     .regex(/^\d+$/, '--seed takes a non-negative integer')
     .transform(Number)
     .optional(),
-  help: z.boolean().optional(),
   'no-progress': z.boolean().optional(),
 });
+type Options = z.infer<typeof OptionsSchema>;
 
-const HELP = `usage: ndbridge conformance [options]
-
-Runs every catalogued corner of the API on each runtime and compares it with NumPy. Corners are
+export const SPEC: CommandSpec = {
+  name: 'conformance',
+  description: `Runs every catalogued corner of the API on each runtime and compares it with NumPy. Corners are
 functions (and methods, behaviours, bridge crossings) and the parameters of each function; the report
 shows function coverage and parameter coverage apart, and names every failing, erroring and
-unsupported corner.
+unsupported corner. Progress goes to stderr, the report to stdout (or --out).`,
+  options: {
+    runtime: { type: 'string', value: 'LIST', help: `runtimes to run, comma-separated (default: ${runtimeNames().join(',')})` },
+    area: { type: 'string', value: 'LIST', help: 'only these areas (elementwise, linalg, numpy, bridge, ...)' },
+    corner: { type: 'string', value: 'LIST', help: 'only these corners: ids, or prefixes ending in * (linalg.*)' },
+    format: { type: 'string', value: 'FORMAT', help: `${FORMATS.join(', ')} (default table; colour only on a terminal,\nNO_COLOR and FORCE_COLOR honoured)` },
+    out: { type: 'string', value: 'FILE', help: 'write the report to FILE instead of stdout' },
+    'fail-under': {
+      type: 'string',
+      value: 'P',
+      help: 'exit 1 when a runtime passes less than P percent; RUNTIME=P for one runtime,\ncomma-separated for several (compat=100,fast=30)',
+    },
+    seed: { type: 'string', value: 'N', help: 'seed of the generated inputs (default 1)' },
+    'no-progress': { type: 'boolean', help: 'nothing on stderr but errors' },
+  },
+  footer: 'Environment: NDBRIDGE_PYTHON = the Python with NumPy (the oracle and compat; default: an active\nvirtual environment or conda environment, then python3 on PATH).',
+};
 
-options:
-  --runtime LIST     runtimes to run, comma-separated (default: ${runtimeNames().join(',')})
-  --area LIST        only these areas (elementwise, linalg, numpy, bridge, ...)
-  --corner LIST      only these corners: ids, or prefixes ending in * (linalg.*)
-  --format FORMAT    table (default), markdown, json or html
-  --out FILE         write the report to FILE instead of stdout
-  --fail-under P     exit 1 when a runtime passes less than P percent; RUNTIME=P for one runtime,
-                     comma-separated for several (compat=100,fast=30)
-  --seed N           seed of the generated inputs (default 1)
-  --no-progress      no progress on stderr
-`;
+/** Parse and validate; throws UsageError. */
+export function parseConformanceArgs(argv: readonly string[]): { help: true } | { help: false; options: Options } {
+  const { help, values } = parseCommandArgs(SPEC, argv);
+  if (help) return { help: true };
+  const parsed = OptionsSchema.safeParse(values);
+  if (!parsed.success) throw new UsageError(parsed.error.issues.map((i) => i.message).join('; '));
+  const known = runtimeNames();
+  for (const name of parsed.data.runtime ?? []) {
+    if (!known.includes(name)) {
+      const near = nearestName(name, known);
+      throw new UsageError(`--runtime: no runtime named '${name}'${near ? `; did you mean '${near}'?` : ''} (runtimes: ${known.join(', ')})`);
+    }
+  }
+  for (const rule of parsed.data['fail-under'] ?? []) {
+    const runtimes = parsed.data.runtime ?? known;
+    if (rule.runtime !== null && !runtimes.includes(rule.runtime)) {
+      throw new UsageError(`--fail-under: '${rule.runtime}' is not among the runtimes run (${runtimes.join(', ')})`);
+    }
+  }
+  return { help: false, options: parsed.data };
+}
 
 function progressReporter(enabled: boolean): ((done: number, total: number) => void) | undefined {
   if (!enabled) return undefined;
@@ -81,82 +102,77 @@ function progressReporter(enabled: boolean): ((done: number, total: number) => v
       if (pct === lastPct && done !== total) return;
       const width = 30;
       const fill = Math.round((width * pct) / 100);
-      process.stderr.write(`\r[${'#'.repeat(fill)}${'.'.repeat(width - fill)}] ${pct}% ${done}/${total} trials${done === total ? '\n' : ''}`);
+      process.stderr.write(`\r[${'#'.repeat(fill)}${'.'.repeat(width - fill)}] ${pct}% ${done}/${total} runs (trials x runtimes)${done === total ? '\n' : ''}`);
     } else if (Math.floor(pct / 25) !== Math.floor(lastPct / 25) || done === total) {
-      process.stderr.write(`conformance: ${done}/${total} trials\n`);
+      process.stderr.write(`ndbridge conformance: ${pct}% (${done}/${total} runs: trials x runtimes)\n`);
     }
     lastPct = pct;
   };
 }
 
+const say = (line: string) => process.stderr.write(`ndbridge conformance: ${line}\n`);
+
 export async function run(argv: readonly string[]): Promise<number> {
-  let opts: z.infer<typeof OptionsSchema>;
+  let opts: Options;
   try {
-    const { values } = parseArgs({
-      args: [...argv],
-      options: {
-        runtime: { type: 'string' },
-        area: { type: 'string' },
-        corner: { type: 'string' },
-        format: { type: 'string' },
-        out: { type: 'string' },
-        'fail-under': { type: 'string' },
-        seed: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-        'no-progress': { type: 'boolean' },
-      },
-      strict: true,
-      allowPositionals: false,
-    });
-    const parsed = OptionsSchema.safeParse(values);
-    if (!parsed.success) {
-      process.stderr.write(`ndbridge conformance: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'options'}: ${i.message}`).join('; ')}\n\n${HELP}`);
-      return 2;
+    const parsed = parseConformanceArgs(argv);
+    if (parsed.help) {
+      process.stdout.write(helpText(SPEC));
+      return EXIT.ok;
     }
-    opts = parsed.data;
+    opts = parsed.options;
   } catch (e) {
-    process.stderr.write(`ndbridge conformance: ${e instanceof Error ? e.message : String(e)}\n\n${HELP}`);
-    return 2;
-  }
-  if (opts.help) {
-    process.stdout.write(HELP);
-    return 0;
+    if (!(e instanceof UsageError)) throw e;
+    say(e.message);
+    return EXIT.usage;
   }
   const runtimes = opts.runtime ?? runtimeNames();
   const format = opts.format ?? 'table';
+  const progress = !opts['no-progress'];
+  if (progress) say(`checking ${runtimes.join(', ')} against NumPy (seed ${opts.seed ?? 1}); loading the catalog and Python...`);
+  const [{ runConformance }, { render }, { countsFor, percent }] = await Promise.all([
+    import('../../conformance/runner.js'),
+    import('../../conformance/report/index.js'),
+    import('../../conformance/report/summary.js'),
+  ]);
+  let report: Awaited<ReturnType<typeof runConformance>>;
   try {
-    const report = await runConformance({
-      seed: opts.seed ?? 1,
-      runtimes,
-      areas: opts.area,
-      corners: opts.corner,
-      progress: progressReporter(!opts['no-progress']),
-    });
-    if (report.corners.length === 0) {
-      process.stderr.write('ndbridge conformance: no corner matches --area/--corner\n');
-      return 2;
-    }
-    const colour = format === 'table' && !opts.out && process.stdout.isTTY === true;
-    const text = render(report, format, colour);
-    if (opts.out) {
-      writeFileSync(opts.out, text);
-      process.stderr.write(`ndbridge conformance: wrote ${format} report to ${opts.out}\n`);
-    } else {
-      process.stdout.write(text);
-    }
-    let code = 0;
-    for (const rule of opts['fail-under'] ?? []) {
-      for (const name of rule.runtime ? [rule.runtime] : runtimes) {
-        const p = percent(countsFor(report.corners, name));
-        if (p < rule.percent) {
-          process.stderr.write(`ndbridge conformance: ${name} passes ${p.toFixed(1)}% of corners, under --fail-under ${rule.percent}%\n`);
-          code = 1;
-        }
+    report = await runConformance({ seed: opts.seed ?? 1, runtimes, areas: opts.area, corners: opts.corner, progress: progressReporter(progress) });
+  } catch (e) {
+    say(`cannot run: ${e instanceof Error ? e.message : String(e)}`);
+    return EXIT.cannotRun;
+  }
+  if (report.oracleProblem !== undefined) {
+    say(`cannot run: there is no NumPy to compare with (${report.oracleProblem.replace(/^no oracle: /, '')}). Fix: install Python 3 with NumPy, or set NDBRIDGE_PYTHON; \`npx ndbridge doctor\` says what is missing.`);
+    return EXIT.cannotRun;
+  }
+  if (report.corners.length === 0) {
+    say(`no corner matches ${[opts.area ? `--area ${opts.area.join(',')}` : '', opts.corner ? `--corner ${opts.corner.join(',')}` : ''].filter(Boolean).join(' ')} (ids look like linalg.svd; areas are the first part)`);
+    return EXIT.usage;
+  }
+  const text = render(report, format, format === 'table' && !opts.out && useColour(process.stdout));
+  if (opts.out) {
+    writeFileSync(opts.out, text);
+    if (progress) say(`wrote the ${format} report to ${opts.out}`);
+  } else {
+    process.stdout.write(text);
+  }
+  let code: number = EXIT.ok;
+  const notRun = Object.entries(report.runtimes).filter(([, info]) => !info.available);
+  for (const [name, info] of notRun) say(`${name} could not run: ${info.reason ?? 'unavailable'}`);
+  for (const rule of opts['fail-under'] ?? []) {
+    for (const name of rule.runtime ? [rule.runtime] : runtimes) {
+      const p = percent(countsFor(report.corners, name));
+      if (p < rule.percent) {
+        say(`${name} passes ${p.toFixed(1)}% of corners, under --fail-under ${rule.percent}%`);
+        code = EXIT.failed;
       }
     }
-    return code;
-  } catch (e) {
-    process.stderr.write(`ndbridge conformance: the run broke: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
-    return 3;
   }
+  const failing = report.corners.filter((c) => runtimes.some((n) => c.results[n]?.status === 'fail'));
+  if (failing.length > 0) {
+    say(`${failing.length} corner${failing.length === 1 ? '' : 's'} gave an answer that differs from NumPy's: ${failing.map((c) => c.id).join(', ')}`);
+    code = EXIT.failed;
+  }
+  return notRun.length > 0 ? EXIT.cannotRun : code;
 }

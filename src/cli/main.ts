@@ -4,6 +4,8 @@
  * `ndbridge bench` never pays for loading the conformance suite and vice versa.
  */
 import { readFileSync } from 'node:fs';
+import { nearestName } from '../common/nearest.js';
+import { EXIT, EXIT_CODES_HELP } from './args.js';
 
 /** A subcommand module exports `run(argv)`, resolving to the process exit code. */
 interface CommandModule {
@@ -35,24 +37,32 @@ function usage(): string {
     'commands:',
     ...rows,
     '',
-    'ndbridge <command> --help shows the options of a command.',
+    'ndbridge <command> --help shows the options of a command; ndbridge --version the version.',
+    '',
+    EXIT_CODES_HELP,
   ].join('\n');
 }
 
 async function main(argv: readonly string[]): Promise<number> {
   const [name, ...rest] = argv;
-  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+  if (name === '--help' || name === '-h' || name === 'help') {
     process.stdout.write(`${usage()}\n`);
-    return name === undefined ? 2 : 0;
+    return EXIT.ok;
   }
-  if (name === '--version' || name === '-v') {
+  if (name === undefined) {
+    process.stderr.write(`ndbridge: which command?\n\n${usage()}\n`);
+    return EXIT.usage;
+  }
+  if (name === '--version' || name === '-v' || name === '-V') {
     process.stdout.write(`${version()}\n`);
-    return 0;
+    return EXIT.ok;
   }
-  const command = COMMANDS[name];
+  const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
   if (!command) {
-    process.stderr.write(`ndbridge: unknown command '${name}'\n\n${usage()}\n`);
-    return 2;
+    const near = nearestName(name.replace(/^-+/, ''), Object.keys(COMMANDS));
+    const what = name.startsWith('-') ? `unknown option '${name}'` : `unknown command '${name}'`;
+    process.stderr.write(`ndbridge: ${what}${near ? `; did you mean 'ndbridge ${near}'?` : ''} (ndbridge --help lists the commands)\n`);
+    return EXIT.usage;
   }
   return (await command.load()).run(rest);
 }
@@ -63,6 +73,6 @@ main(process.argv.slice(2)).then(
   },
   (err: unknown) => {
     process.stderr.write(`ndbridge: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
-    process.exitCode = 1;
+    process.exitCode = EXIT.cannotRun;
   },
 );

@@ -13,7 +13,7 @@
 import { CompatUnavailableError } from '../common/errors.js';
 import { selectedEngineName, getEngine } from './ffi/index.js';
 import { callPython, fromPython } from './python/convert.js';
-import { discoverPython, type PythonInstallation } from './python/discovery.js';
+import { discoverPython, numpyInstallAdvice, type PythonInstallation } from './python/discovery.js';
 import { acquireGil, GIL } from './python/gil.js';
 import { hasPyObject, livePtr, PyComplex, PyDict, PYOBJ, PyTuple } from './python/objects.js';
 import { getRuntime, peekRuntime, raisePythonError } from './python/runtime.js';
@@ -141,7 +141,7 @@ export function info(): CompatInfo {
   }
   if (python && !problem) {
     if (!python.libpython) problem = `no shared libpython found for ${python.interpreter.path} (looked for ${python.libpythonCandidates.join(', ')})`;
-    else if (!python.numpyVersion) problem = `NumPy is not importable in ${python.interpreter.path}: ${python.numpyError}. Fix: ${python.interpreter.path} -m pip install numpy`;
+    else if (!python.numpyVersion) problem = `NumPy is not importable in ${python.interpreter.path}: ${python.numpyError}. Fix: ${numpyInstallAdvice(python, python.interpreter.path)}`;
   }
   return {
     available: problem === null,

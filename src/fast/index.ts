@@ -1,17 +1,14 @@
 /**
  * ndbridge/fast: the fast runtime. FastArray, creation, views, lazy element-wise functions fused
- * into generated loops, reductions, and the index helpers.
+ * into generated loops, reductions, and the index helpers. Hooks for extending fast and for the bridge
+ * (op table, storage, resolvers) are in ndbridge/internal, not here.
  */
-export { FastArray, checkIndex, scope } from './array.js';
+export { FastArray, scope } from './array.js';
 // installs FastArray's methods (and, for type checkers, declares them)
 export { FAST_ARRAY_METHODS } from './methods.js';
 export { slice, newaxis, ellipsis, Slice } from '../common/index-expr.js';
-export { setAddressResolver, hasAddressResolver } from './engine/address.js';
-export type { AddressResolver } from './engine/address.js';
 export { promoteTypes, resultType, canCast, DEFAULT_INT, DEFAULT_FLOAT, DEFAULT_COMPLEX } from './engine/promotion.js';
 export type { Casting, WeakKind, TypeOperand } from './engine/promotion.js';
-export { setFreshBufferHook, hasFreshBufferHook, FRESH_HOOK_MIN_BYTES } from './engine/fresh-memory.js';
-export type { FreshBufferHook } from './engine/fresh-memory.js';
 export {
   asarray,
   fromBuffer,
@@ -39,9 +36,8 @@ export * from './sets/sets.js';
 export * from './linalg/index.js';
 export * from './fft/index.js';
 export * from './data-types/namespace-info.js';
-export { notSupported, isNotSupported } from './not-supported.js';
-export { from_dlpack, setForeignArrayImporter, setDlpackHooks } from './interop.js';
-export type { DlpackOptions, FromDlpackOptions, ForeignArrayImporter, DlpackImporter, DlpackExporter } from './interop.js';
+export { from_dlpack } from './interop.js';
+export type { DlpackOptions, FromDlpackOptions } from './interop.js';
 export { reshape, transpose, swapaxes, moveaxis, squeeze, expand_dims, broadcast_to, broadcast_arrays, flip, ravel, matrix_transpose } from './manipulation/views.js';
 export type { AxisArg } from './manipulation/views.js';
 export { can_cast, result_type, isdtype, finfo, iinfo, broadcast_shapes } from './data-types/dtype-info.js';
@@ -55,11 +51,6 @@ export const pi = Math.PI;
 export const inf = Infinity;
 export const nan = NaN;
 export { astype, copy } from './data-types/convert.js';
-export { OPS, defineOp, wrap, reprOf } from './engine/ops-table.js';
-export type { OpRow, OpTypes } from './engine/ops-table.js';
-export { Storage } from './engine/storage.js';
-export type { StorageOwner, TypedData } from './engine/storage.js';
-export { compiledKernelCount } from './engine/codegen.js';
 import { explain as explainNode } from './engine/codegen.js';
 /** What forcing `a` would compile: distinct leaf arrays read per element, operations per element, the cache signature. */
 export function explain(a: FastArray): { leaves: number; operations: number; signature: string } {

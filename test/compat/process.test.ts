@@ -56,7 +56,7 @@ describeCompat('process-level behaviour', () => {
     expect(none.threw?.message).toMatch(/Fix: install Python 3/);
   });
 
-  it('ndbridge doctor reports what it found, and exits 1 with the fix when Python is broken', () => {
+  it('ndbridge doctor reports what it found, and exits 3 (cannot run) with the fix when Python is broken', () => {
     const doctorUrl = pathToFileURL(join(buildCompatForChild(), 'src/cli/doctor.js')).href;
     const script = `import { run } from ${JSON.stringify(doctorUrl)};\nprocess.exitCode = await run(['--json']);\n`;
     const good = runNodeChild(script);
@@ -72,7 +72,7 @@ describeCompat('process-level behaviour', () => {
     const blas = python<string>('import json, numpy; print(json.dumps(numpy.show_config(mode="dicts")["Build Dependencies"]["blas"]["name"]))');
     expect(byLabel['NumPy BLAS'].value).toContain(blas);
     const bad = runNodeChild(script, { ...process.env, NDBRIDGE_PYTHON: '/nonexistent/python3' });
-    expect(bad.status).toBe(1);
+    expect(bad.status).toBe(3);
     const badReport = JSON.parse(bad.stdout) as { ok: boolean; problem: string };
     expect(badReport.ok).toBe(false);
     expect(badReport.problem).toMatch(/NDBRIDGE_PYTHON=\/nonexistent\/python3[\s\S]*Fix:/);

@@ -68,7 +68,7 @@ export function python<T = unknown>(source: string): T {
 }
 
 /**
- * Transpile src/common, src/compat and src/cli/doctor.ts (no type check) into a temporary directory, so child processes
+ * Transpile src/common, src/compat and src/cli/doctor.ts with its args.ts (no type check) into a temporary directory, so child processes
  * and worker threads can import compat as plain JS: returns the directory; import
  * `${dir}/src/compat/index.js` from there.
  */
@@ -81,7 +81,7 @@ export function buildCompatForChild(): string {
     readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
       e.isDirectory() ? walk(join(dir, e.name)) : e.name.endsWith('.ts') && !e.name.endsWith('.test.ts') ? [join(dir, e.name)] : [],
     );
-  for (const file of [...walk(join(root, 'src/common')), ...walk(join(root, 'src/compat')), join(root, 'src/cli/doctor.ts')]) {
+  for (const file of [...walk(join(root, 'src/common')), ...walk(join(root, 'src/compat')), join(root, 'src/cli/doctor.ts'), join(root, 'src/cli/args.ts')]) {
     const js = ts.transpileModule(readFileSync(file, 'utf8'), {
       compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022, useDefineForClassFields: true },
     }).outputText;

@@ -4,6 +4,7 @@
  */
 import { CompatUnavailableError } from '../../common/errors.js';
 import { fromPython } from '../python/convert.js';
+import { numpyInstallAdvice } from '../python/discovery.js';
 import { acquireGil, GIL } from '../python/gil.js';
 import { getRuntime } from '../python/runtime.js';
 import type { NumpyNamespace } from './types.js';
@@ -17,7 +18,7 @@ export function numpyNamespace(): NumpyNamespace {
   if (rt.numpy.module === 0n) {
     throw new CompatUnavailableError(
       `NumPy is not importable in ${rt.python.interpreter.path} (Python ${rt.python.version}): ${rt.numpy.error}. ` +
-        `Fix: ${rt.python.interpreter.path} -m pip install numpy (or point NDBRIDGE_PYTHON at an interpreter that has it).`,
+        `Fix: ${numpyInstallAdvice(rt.python, rt.python.interpreter.path)} (or point NDBRIDGE_PYTHON at an interpreter that has NumPy).`,
     );
   }
   if (!GIL.held) acquireGil();

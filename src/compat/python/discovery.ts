@@ -2,7 +2,9 @@
  * Finding the Python interpreter and its shared libpython, without starting it in-process.
  *
  * Order: `NDBRIDGE_PYTHON` (an interpreter path), then an active virtual environment
- * (`$VIRTUAL_ENV/bin/python`), then `python3` on PATH. The chosen interpreter is asked once, in one
+ * (`$VIRTUAL_ENV/bin/python`), then an active conda environment (`$CONDA_PREFIX/bin/python`), then
+ * `python3` on PATH. Windows (`Scripts\python.exe`, `python.exe`, `python3X.dll`) and macOS
+ * (`libpython3.X.dylib`, framework builds) are handled here but untested. The chosen interpreter is asked once, in one
  * subprocess, for its version, libpython location, prefixes, `sys.path` and NumPy; the answer is
  * cached per interpreter path + mtime + size in a JSON file in the per-user cache directory
  * (`probeCacheDir`: made with mode 0700, its owner checked; a cache file is read only when it is a
@@ -31,7 +33,7 @@ import { z } from 'zod';
 import { CompatUnavailableError } from '../../common/errors.js';
 
 /** Where the interpreter came from. */
-export type InterpreterSource = 'NDBRIDGE_PYTHON' | 'VIRTUAL_ENV' | 'PATH';
+export type InterpreterSource = 'NDBRIDGE_PYTHON' | 'VIRTUAL_ENV' | 'CONDA_PREFIX' | 'PATH';
 
 export interface InterpreterChoice {
   /** Absolute path of the interpreter, as found (symlinks kept: a venv is recognised by its bin/python). */
@@ -62,6 +64,11 @@ const ProbeSchema = z.object({
   enableShared: z.boolean(),
   numpyVersion: z.string().max(64).nullable(),
   numpyError: z.string().nullable(),
+  /** macOS framework builds: PYTHONFRAMEWORK (e.g. Python) and PYTHONFRAMEWORKPREFIX. */
+  framework: FileName.nullable(),
+  frameworkPrefix: AbsolutePath.nullable(),
+  /** The stdlib holds an EXTERNALLY-MANAGED marker (PEP 668): pip refuses to install into this Python. */
+  externallyManaged: z.boolean(),
 });
 export type PythonProbe = z.infer<typeof ProbeSchema>;
 
@@ -77,7 +84,7 @@ export interface PythonInstallation extends PythonProbe {
 }
 
 const PROBE_SCRIPT = `
-import json, sys, sysconfig
+import json, os, sys, sysconfig
 v = sysconfig.get_config_var
 np_version = None
 np_error = None
@@ -102,6 +109,9 @@ print(json.dumps({
     'enableShared': bool(v('Py_ENABLE_SHARED')),
     'numpyVersion': np_version,
     'numpyError': np_error,
+    'framework': v('PYTHONFRAMEWORK') or None,
+    'frameworkPrefix': v('PYTHONFRAMEWORKPREFIX') or None,
+    'externallyManaged': os.path.isfile(os.path.join(sysconfig.get_path('stdlib') or '', 'EXTERNALLY-MANAGED')),
 }))
 `;
 
@@ -114,7 +124,7 @@ function isExecutableFile(p: string): boolean {
 }
 
 /** Find the interpreter per the discovery order. Throws CompatUnavailableError listing what was searched. */
-export function chooseInterpreter(env: NodeJS.ProcessEnv = process.env): InterpreterChoice {
+export function chooseInterpreter(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): InterpreterChoice {
   const searched: string[] = [];
   const explicit = env.NDBRIDGE_PYTHON?.trim();
   if (explicit) {
@@ -128,27 +138,35 @@ export function chooseInterpreter(env: NodeJS.ProcessEnv = process.env): Interpr
     }
     return { path: p, source: 'NDBRIDGE_PYTHON', searched };
   }
-  const venv = env.VIRTUAL_ENV?.trim();
-  if (venv) {
-    for (const name of ['python', 'python3']) {
-      const p = join(venv, 'bin', name);
-      searched.push(`VIRTUAL_ENV: ${p}`);
-      if (isExecutableFile(p)) return { path: p, source: 'VIRTUAL_ENV', searched };
+  const win = platform === 'win32';
+  for (const [source, prefix] of [
+    ['VIRTUAL_ENV', env.VIRTUAL_ENV?.trim()],
+    ['CONDA_PREFIX', env.CONDA_PREFIX?.trim()],
+  ] as const) {
+    if (!prefix) continue;
+    // a venv keeps its interpreter in Scripts\ on Windows, a conda environment at its root
+    const places = win ? (source === 'VIRTUAL_ENV' ? [join(prefix, 'Scripts', 'python.exe')] : [join(prefix, 'python.exe')]) : [join(prefix, 'bin', 'python'), join(prefix, 'bin', 'python3')];
+    for (const p of places) {
+      searched.push(`${source}: ${p}`);
+      if (isExecutableFile(p)) return { path: p, source, searched };
     }
   }
-  for (const dir of (env.PATH ?? '').split(delimiter)) {
+  const names = win ? ['python3.exe', 'python.exe'] : ['python3'];
+  for (const dir of (env.PATH ?? env.Path ?? '').split(win ? ';' : delimiter)) {
     if (!dir || !isAbsolute(dir)) continue;
-    const p = join(dir, 'python3');
-    if (isExecutableFile(p)) {
-      searched.push(`PATH: ${p}`);
-      return { path: p, source: 'PATH', searched };
+    for (const name of names) {
+      const p = join(dir, name);
+      if (isExecutableFile(p)) {
+        searched.push(`PATH: ${p}`);
+        return { path: p, source: 'PATH', searched };
+      }
     }
   }
   searched.push(`python3 on PATH (${env.PATH ?? ''})`);
   throw new CompatUnavailableError(
     `no Python interpreter found; looked at: ${searched.join('; ')}. ` +
-      `Fix: install Python 3 with a shared libpython and NumPy (e.g. apt-get install python3 python3-numpy, or pip install numpy), ` +
-      `then set NDBRIDGE_PYTHON=/path/to/python3 or activate a virtual environment.`,
+      `Fix: install Python 3 with a shared libpython and NumPy (e.g. apt-get install python3 python3-numpy, or a virtual environment: ` +
+      `python3 -m venv .venv && .venv/bin/pip install numpy), then set NDBRIDGE_PYTHON=/path/to/python3 or activate the environment.`,
   );
 }
 
@@ -249,7 +267,7 @@ function writeCachedProbe(dir: string, key: string, probe: PythonProbe): void {
 /** Ask the interpreter about itself (cached per path + mtime + size, in the per-user cache). */
 export function probeInterpreter(choice: InterpreterChoice, env: NodeJS.ProcessEnv = process.env): PythonProbe {
   const st = statSync(choice.path);
-  const key = `v1|${choice.path}|${st.mtimeMs}|${st.size}`;
+  const key = `v2|${choice.path}|${st.mtimeMs}|${st.size}`;
   const dir = trustedCacheDir(env);
   const cached = dir === null ? null : readCachedProbe(dir, key);
   if (cached) return cached;
@@ -284,18 +302,51 @@ export function probeInterpreter(choice: InterpreterChoice, env: NodeJS.ProcessE
   return parsed.data;
 }
 
-/** The libpython files to try, best first: the ones the interpreter itself reports. */
-export function libpythonCandidates(p: PythonProbe): string[] {
-  const names = [p.instsoname, p.ldlibrary].filter((n): n is string => !!n && /\.so|\.dylib/.test(n));
+/**
+ * The libpython files to try, best first: the ones the interpreter itself reports, then the usual names
+ * of the platform: `libpython3.X.so(.1.0)` on Linux; `libpython3.X.dylib` and, for framework builds,
+ * `<prefix>/Python.framework/Versions/3.X/Python` on macOS; `python3X.dll` next to the interpreter on
+ * Windows. (macOS and Windows are untested.)
+ */
+export function libpythonCandidates(p: PythonProbe, platform: NodeJS.Platform = process.platform): string[] {
   const [maj, min] = p.versionInfo;
-  names.push(`libpython${maj}.${min}.so.1.0`, `libpython${maj}.${min}.so`);
-  const dirs = [p.libdir, join(p.baseExecPrefix, 'lib'), join(p.basePrefix, 'lib')].filter((d): d is string => !!d);
   const out: string[] = [];
-  for (const d of dirs) for (const n of names) {
-    const full = join(d, n);
+  const add = (full: string) => {
     if (!out.includes(full)) out.push(full);
+  };
+  if (platform === 'win32') {
+    const exeDir = p.executable.replace(/[\\/][^\\/]*$/, '');
+    for (const d of [exeDir, p.baseExecPrefix, p.basePrefix]) for (const n of [`python${maj}${min}.dll`, `python${maj}.dll`]) if (d) add(join(d, n));
+    return out;
+  }
+  const ext = platform === 'darwin' ? /\.dylib$/ : /\.so(\.|$)/;
+  const names = [p.instsoname, p.ldlibrary].filter((n): n is string => !!n && ext.test(n));
+  if (platform === 'darwin') names.push(`libpython${maj}.${min}.dylib`);
+  else names.push(`libpython${maj}.${min}.so.1.0`, `libpython${maj}.${min}.so`);
+  const dirs = [p.libdir, join(p.baseExecPrefix, 'lib'), join(p.basePrefix, 'lib')].filter((d): d is string => !!d);
+  for (const d of dirs) for (const n of names) add(join(d, n));
+  if (platform === 'darwin' && p.framework) {
+    if (p.frameworkPrefix) add(join(p.frameworkPrefix, `${p.framework}.framework`, 'Versions', `${maj}.${min}`, p.framework));
+    add(join(p.basePrefix, p.framework));
   }
   return out;
+}
+
+/**
+ * How to get NumPy into the chosen interpreter. A virtual or conda environment takes `pip install`; a
+ * Python whose stdlib has the EXTERNALLY-MANAGED marker (PEP 668, e.g. Debian's and Homebrew's) refuses
+ * it, so the advice is a virtual environment (or the system's package).
+ */
+export function numpyInstallAdvice(p: Pick<PythonProbe, 'prefix' | 'basePrefix' | 'externallyManaged'>, interpreter: string, env: NodeJS.ProcessEnv = process.env): string {
+  const inEnv = p.prefix !== p.basePrefix || (!!env.CONDA_PREFIX && p.prefix === env.CONDA_PREFIX);
+  if (inEnv || !p.externallyManaged) {
+    return `${interpreter} -m pip install numpy${inEnv ? '' : ', or make a virtual environment (python3 -m venv .venv && .venv/bin/pip install numpy) and set NDBRIDGE_PYTHON=$PWD/.venv/bin/python'}`;
+  }
+  return (
+    `${interpreter} is managed by the system (PEP 668: pip refuses to install into it). Make a virtual environment: ` +
+    `python3 -m venv .venv && .venv/bin/pip install numpy, then activate it (. .venv/bin/activate) or set NDBRIDGE_PYTHON=$PWD/.venv/bin/python; ` +
+    `or install the system's NumPy package (e.g. apt-get install python3-numpy)`
+  );
 }
 
 /** Choose, probe and locate libpython. Does not check NumPy (boot does, with a clear error). */

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DTYPE_NAMES, DTYPES, type DTypeName } from '../../common/dtypes.js';
 import { DisposedError, DTypeError, NotSupportedError, ShapeError, ValueError } from '../../common/errors.js';
 import * as fast from '../index.js';
+import * as internal from '../../internal.js';
 import { MK_PY, mk } from '../testing/fixtures.js';
 import { expectSame, numpyEval } from '../testing/numpy-oracle.js';
 
@@ -158,14 +159,14 @@ describe('FastArray basics', () => {
   it('__array_interface__ needs an address resolver (the bridge installs one)', () => {
     const a = fast.arange(6).reshape([2, 3]);
     expect(() => a.__array_interface__).toThrow(NotSupportedError);
-    fast.setAddressResolver(() => 4096n);
+    internal.setAddressResolver(() => 4096n);
     try {
       expect(a.__array_interface__).toEqual({ shape: [2, 3], typestr: '<i4', data: [4096n, false], strides: null, version: 3 });
       expect(a.T.__array_interface__.strides).toEqual([4, 12]);
       expect(a.at('1:').__array_interface__.data[0]).toBe(4096n + 12n);
       expect(fast.broadcast_to(a, [2, 2, 3]).__array_interface__.data[1]).toBe(true);
     } finally {
-      fast.setAddressResolver(null);
+      internal.setAddressResolver(null);
     }
   });
   it('namespace constants and re-exports', () => {

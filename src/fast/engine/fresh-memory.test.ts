@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { asarray, FRESH_HOOK_MIN_BYTES, hasFreshBufferHook, setFreshBufferHook, zeros } from '../index.js';
+import { asarray, zeros } from '../index.js';
+import { FRESH_HOOK_MIN_BYTES, hasFreshBufferHook, setFreshBufferHook } from '../../internal.js';
 import type { FastArray } from '../array.js';
 import { clearRecycledBuffers } from './storage.js';
 
