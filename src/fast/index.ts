@@ -5,7 +5,7 @@
  */
 export { FastArray, scope } from './array.js';
 // installs FastArray's methods (and, for type checkers, declares them)
-export { FAST_ARRAY_METHODS } from './methods.js';
+import './methods.js';
 export { slice, newaxis, ellipsis, Slice } from '../common/index-expr.js';
 export { promoteTypes, resultType, canCast, DEFAULT_INT, DEFAULT_FLOAT, DEFAULT_COMPLEX } from './engine/promotion.js';
 export type { Casting, WeakKind, TypeOperand } from './engine/promotion.js';
