@@ -249,8 +249,9 @@ def tr(node, ctx, depth=0):
         if head in ("ndarray", "NDArray", "MaskedArray", "matrix", "_Array", "_Array1D", "_Array2D", "_ArrayND"):
             if not ret:
                 return "M['In']"
-            text = ast.unparse(node)
-            return "M['Half']" if any(re.search(rf"\b{h}\b", text) for h in HALF) else "M['Arr']"
+            # an array of only dtypes fast lacks (NDArray[np.float16], NDArray[np.str_]) stays NumPy's
+            kinds = [base_name(n) for n in ast.walk(node.slice) if base_name(n) in SCALAR_KIND]
+            return "M['Half']" if kinds and all(k in HALF for k in kinds) else "M['Arr']"
         if head in ("dtype", "type", "_DTypeLike", "_SupportsDType"):
             return "M['Dt']" if not ret else "M['Obj']"
         if head in ("Callable",):

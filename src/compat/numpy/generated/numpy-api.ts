@@ -1940,11 +1940,11 @@ export interface NumpyMain<M extends TypeMap> {
     (a: unknown, n: 0, axis: number | bigint, kw?: { prepend?: M['In']; append?: M['In'] }): M['Any'];
     (a: unknown, n: 0, axis: number | bigint, prepend: M['In'], kw?: { append?: M['In'] }): M['Any'];
     (a: unknown, n: 0, axis: number | bigint, prepend: M['In'], append: M['In']): M['Any'];
-    (a: M['In'], kw?: { n?: number | bigint; axis?: number | bigint; prepend?: M['In']; append?: M['In'] }): M['Half'];
-    (a: M['In'], n: number | bigint, kw?: { axis?: number | bigint; prepend?: M['In']; append?: M['In'] }): M['Half'];
-    (a: M['In'], n: number | bigint, axis: number | bigint, kw?: { prepend?: M['In']; append?: M['In'] }): M['Half'];
-    (a: M['In'], n: number | bigint, axis: number | bigint, prepend: M['In'], kw?: { append?: M['In'] }): M['Half'];
-    (a: M['In'], n: number | bigint, axis: number | bigint, prepend: M['In'], append: M['In']): M['Half'];
+    (a: M['In'], kw?: { n?: number | bigint; axis?: number | bigint; prepend?: M['In']; append?: M['In'] }): M['Arr'];
+    (a: M['In'], n: number | bigint, kw?: { axis?: number | bigint; prepend?: M['In']; append?: M['In'] }): M['Arr'];
+    (a: M['In'], n: number | bigint, axis: number | bigint, kw?: { prepend?: M['In']; append?: M['In'] }): M['Arr'];
+    (a: M['In'], n: number | bigint, axis: number | bigint, prepend: M['In'], kw?: { append?: M['In'] }): M['Arr'];
+    (a: M['In'], n: number | bigint, axis: number | bigint, prepend: M['In'], append: M['In']): M['Arr'];
     (a: readonly unknown[], kw?: { n?: number | bigint; axis?: number | bigint; prepend?: M['In']; append?: M['In'] }): M['Arr'];
     (a: readonly unknown[], n: number | bigint, kw?: { axis?: number | bigint; prepend?: M['In']; append?: M['In'] }): M['Arr'];
     (a: readonly unknown[], n: number | bigint, axis: number | bigint, kw?: { prepend?: M['In']; append?: M['In'] }): M['Arr'];
@@ -3477,10 +3477,10 @@ export interface NumpyMain<M extends TypeMap> {
     (a: number | Complex, axis: null, out: null, kw?: { overwrite_input?: boolean; keepdims?: false }): M['Complex'] | M['Any'];
     (a: number | Complex, axis: null, out: null, overwrite_input: boolean, kw?: { keepdims?: false }): M['Complex'] | M['Any'];
     (a: number | Complex, axis: null, out: null, overwrite_input: boolean, keepdims: false): M['Complex'] | M['Any'];
-    (a: M['In'], kw: { axis?: Shape | null; out?: null; overwrite_input?: boolean; keepdims: true }): M['Half'];
-    (a: M['In'], axis: Shape | null, kw: { out?: null; overwrite_input?: boolean; keepdims: true }): M['Half'];
-    (a: M['In'], axis: Shape | null, out: null, kw: { overwrite_input?: boolean; keepdims: true }): M['Half'];
-    (a: M['In'], axis: Shape | null, out: null, overwrite_input: boolean, kw: { keepdims: true }): M['Half'];
+    (a: M['In'], kw: { axis?: Shape | null; out?: null; overwrite_input?: boolean; keepdims: true }): M['Arr'];
+    (a: M['In'], axis: Shape | null, kw: { out?: null; overwrite_input?: boolean; keepdims: true }): M['Arr'];
+    (a: M['In'], axis: Shape | null, out: null, kw: { overwrite_input?: boolean; keepdims: true }): M['Arr'];
+    (a: M['In'], axis: Shape | null, out: null, overwrite_input: boolean, kw: { keepdims: true }): M['Arr'];
     (a: M['In'], axis: Shape, kw?: { out?: null; overwrite_input?: boolean; keepdims?: boolean }): M['Arr'];
     (a: M['In'], axis: Shape, out: null, kw?: { overwrite_input?: boolean; keepdims?: boolean }): M['Arr'];
     (a: M['In'], axis: Shape, out: null, overwrite_input: boolean, kw?: { keepdims?: boolean }): M['Arr'];
@@ -3753,10 +3753,10 @@ export interface NumpyMain<M extends TypeMap> {
     (a: number | Complex, axis: null, out: null, kw?: { overwrite_input?: boolean; keepdims?: false }): M['Complex'] | M['Any'];
     (a: number | Complex, axis: null, out: null, overwrite_input: boolean, kw?: { keepdims?: false }): M['Complex'] | M['Any'];
     (a: number | Complex, axis: null, out: null, overwrite_input: boolean, keepdims: false): M['Complex'] | M['Any'];
-    (a: M['In'], kw: { axis?: Shape | null; out?: null; overwrite_input?: boolean; keepdims: true }): M['Half'];
-    (a: M['In'], axis: Shape | null, kw: { out?: null; overwrite_input?: boolean; keepdims: true }): M['Half'];
-    (a: M['In'], axis: Shape | null, out: null, kw: { overwrite_input?: boolean; keepdims: true }): M['Half'];
-    (a: M['In'], axis: Shape | null, out: null, overwrite_input: boolean, kw: { keepdims: true }): M['Half'];
+    (a: M['In'], kw: { axis?: Shape | null; out?: null; overwrite_input?: boolean; keepdims: true }): M['Arr'];
+    (a: M['In'], axis: Shape | null, kw: { out?: null; overwrite_input?: boolean; keepdims: true }): M['Arr'];
+    (a: M['In'], axis: Shape | null, out: null, kw: { overwrite_input?: boolean; keepdims: true }): M['Arr'];
+    (a: M['In'], axis: Shape | null, out: null, overwrite_input: boolean, kw: { keepdims: true }): M['Arr'];
     (a: M['In'], axis: Shape, kw?: { out?: null; overwrite_input?: boolean; keepdims?: boolean }): M['Arr'];
     (a: M['In'], axis: Shape, out: null, kw?: { overwrite_input?: boolean; keepdims?: boolean }): M['Arr'];
     (a: M['In'], axis: Shape, out: null, overwrite_input: boolean, kw?: { keepdims?: boolean }): M['Arr'];
@@ -5681,9 +5681,9 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.unwrap.html
    */
   readonly unwrap: Fn<M, {
-    (p: M['In'], kw?: { discont?: number | null; axis?: number | bigint; period?: number }): M['Half'];
-    (p: M['In'], discont: number | null, kw?: { axis?: number | bigint; period?: number }): M['Half'];
-    (p: M['In'], discont: number | null, axis: number | bigint, kw?: { period?: number }): M['Half'];
+    (p: M['In'], kw?: { discont?: number | null; axis?: number | bigint; period?: number }): M['Arr'];
+    (p: M['In'], discont: number | null, kw?: { axis?: number | bigint; period?: number }): M['Arr'];
+    (p: M['In'], discont: number | null, axis: number | bigint, kw?: { period?: number }): M['Arr'];
     (p: readonly unknown[], kw?: { discont?: number | null; axis?: number | bigint; period?: number }): M['Arr'];
     (p: readonly unknown[], discont: number | null, kw?: { axis?: number | bigint; period?: number }): M['Arr'];
     (p: readonly unknown[], discont: number | null, axis: number | bigint, kw?: { period?: number }): M['Arr'];
