@@ -75,6 +75,8 @@ function member(e: Entry, indent: string): string {
       const p = s.params.join(', ');
       if (seen.has(p)) continue;
       seen.add(p);
+      // Hover on a call shows the chosen overload's comment (not the property's): each carries the paragraph.
+      if (e.doc) sigs.push(`${indent}  /** ${e.doc} */`);
       sigs.push(`${indent}  (${p}): ${s.returns};`);
     }
     type = sigs.length === 0 ? '(...args: readonly unknown[]) => M[\'Any\']' : `{\n${sigs.join('\n')}\n${indent}}`;

@@ -38,6 +38,7 @@ export interface NdTypes extends TypeMap {
   Bool: FastArray;
   Complex: FastArray;
   Scalar: FastArray;
+  Result: FastArray;
   Any: NdValue;
   Obj: NdObject;
   Named: true;

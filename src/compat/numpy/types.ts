@@ -56,6 +56,7 @@ export interface CompatTypes extends TypeMap {
   Bool: boolean;
   Complex: Complex;
   Scalar: PyScalar;
+  Result: CompatArray | PyScalar;
   Any: CompatArray | PyScalar | string | null | PyObjectProxy | readonly unknown[];
   Obj: PyObjectProxy;
   Named: false;

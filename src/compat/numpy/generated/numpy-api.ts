@@ -668,17 +668,29 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.all.html
    */
   readonly all: Fn<M, {
+    /** Test whether all array elements along a given axis evaluate to True. */
     (a: M['In'] | null, kw?: { axis?: null; out?: null; keepdims?: false | 0; where?: M['In'] }): M['Bool'];
+    /** Test whether all array elements along a given axis evaluate to True. */
     (a: M['In'] | null, axis: null, kw?: { out?: null; keepdims?: false | 0; where?: M['In'] }): M['Bool'];
+    /** Test whether all array elements along a given axis evaluate to True. */
     (a: M['In'] | null, axis: null, out: null, kw?: { keepdims?: false | 0; where?: M['In'] }): M['Bool'];
+    /** Test whether all array elements along a given axis evaluate to True. */
     (a: M['In'] | null, axis: null, out: null, keepdims: false | 0, kw?: { where?: M['In'] }): M['Bool'];
-    (a: M['In'] | null, kw?: { axis?: number | bigint | readonly (number | bigint)[] | null; out?: null; keepdims?: boolean; where?: M['In'] }): M['Any'];
-    (a: M['In'] | null, axis: number | bigint | readonly (number | bigint)[] | null, kw?: { out?: null; keepdims?: boolean; where?: M['In'] }): M['Any'];
-    (a: M['In'] | null, axis: number | bigint | readonly (number | bigint)[] | null, out: null, kw?: { keepdims?: boolean; where?: M['In'] }): M['Any'];
-    (a: M['In'] | null, axis: number | bigint | readonly (number | bigint)[] | null, out: null, keepdims: boolean, kw?: { where?: M['In'] }): M['Any'];
+    /** Test whether all array elements along a given axis evaluate to True. */
+    (a: M['In'] | null, kw?: { axis?: number | bigint | readonly (number | bigint)[] | null; out?: null; keepdims?: boolean; where?: M['In'] }): M['Result'];
+    /** Test whether all array elements along a given axis evaluate to True. */
+    (a: M['In'] | null, axis: number | bigint | readonly (number | bigint)[] | null, kw?: { out?: null; keepdims?: boolean; where?: M['In'] }): M['Result'];
+    /** Test whether all array elements along a given axis evaluate to True. */
+    (a: M['In'] | null, axis: number | bigint | readonly (number | bigint)[] | null, out: null, kw?: { keepdims?: boolean; where?: M['In'] }): M['Result'];
+    /** Test whether all array elements along a given axis evaluate to True. */
+    (a: M['In'] | null, axis: number | bigint | readonly (number | bigint)[] | null, out: null, keepdims: boolean, kw?: { where?: M['In'] }): M['Result'];
+    /** Test whether all array elements along a given axis evaluate to True. */
     (a: M['In'] | null, axis: number | bigint | readonly (number | bigint)[] | null, out: M['Out'], kw?: { keepdims?: boolean; where?: M['In'] }): M['Arr'];
+    /** Test whether all array elements along a given axis evaluate to True. */
     (a: M['In'] | null, axis: number | bigint | readonly (number | bigint)[] | null, out: M['Out'], keepdims: boolean, kw?: { where?: M['In'] }): M['Arr'];
+    /** Test whether all array elements along a given axis evaluate to True. */
     (a: M['In'] | null, kw: { axis?: number | bigint | readonly (number | bigint)[] | null; out: M['Out']; keepdims?: boolean; where?: M['In'] }): M['Arr'];
+    /** Test whether all array elements along a given axis evaluate to True. */
     (a: M['In'] | null, axis: number | bigint | readonly (number | bigint)[] | null, kw: { out: M['Out']; keepdims?: boolean; where?: M['In'] }): M['Arr'];
   }>;
   /**
@@ -686,9 +698,13 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.allclose.html
    */
   readonly allclose: Fn<M, {
+    /** Returns True if two arrays are element-wise equal within a tolerance. */
     (a: M['In'], b: M['In'], kw?: { rtol?: M['In']; atol?: M['In']; equal_nan?: unknown }): M['Obj'];
+    /** Returns True if two arrays are element-wise equal within a tolerance. */
     (a: M['In'], b: M['In'], rtol: M['In'], kw?: { atol?: M['In']; equal_nan?: unknown }): M['Obj'];
+    /** Returns True if two arrays are element-wise equal within a tolerance. */
     (a: M['In'], b: M['In'], rtol: M['In'], atol: M['In'], kw?: { equal_nan?: unknown }): M['Obj'];
+    /** Returns True if two arrays are element-wise equal within a tolerance. */
     (a: M['In'], b: M['In'], rtol: M['In'], atol: M['In'], equal_nan: unknown): M['Obj'];
   }>;
   /**
@@ -696,23 +712,41 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.amax.html
    */
   readonly amax: Fn<M, {
+    /** Return the maximum of an array or maximum along an axis. */
     (a: M['In'], kw?: { axis?: null; out?: null; keepdims?: false; initial?: M['In']; where?: M['In'] }): M['Scalar'];
+    /** Return the maximum of an array or maximum along an axis. */
     (a: M['In'], axis: null, kw?: { out?: null; keepdims?: false; initial?: M['In']; where?: M['In'] }): M['Scalar'];
+    /** Return the maximum of an array or maximum along an axis. */
     (a: M['In'], axis: null, out: null, kw?: { keepdims?: false; initial?: M['In']; where?: M['In'] }): M['Scalar'];
+    /** Return the maximum of an array or maximum along an axis. */
     (a: M['In'], axis: null, out: null, keepdims: false, kw?: { initial?: M['In']; where?: M['In'] }): M['Scalar'];
+    /** Return the maximum of an array or maximum along an axis. */
     (a: M['In'], axis: null, out: null, keepdims: false, initial: M['In'], kw?: { where?: M['In'] }): M['Scalar'];
+    /** Return the maximum of an array or maximum along an axis. */
     (a: M['In'], axis: null, out: null, keepdims: false, initial: M['In'], where: M['In']): M['Scalar'];
-    (a: M['In'], kw?: { axis?: Shape | null; out?: null; keepdims?: boolean; initial?: M['In']; where?: M['In'] }): M['Any'];
-    (a: M['In'], axis: Shape | null, kw?: { out?: null; keepdims?: boolean; initial?: M['In']; where?: M['In'] }): M['Any'];
-    (a: M['In'], axis: Shape | null, out: null, kw?: { keepdims?: boolean; initial?: M['In']; where?: M['In'] }): M['Any'];
-    (a: M['In'], axis: Shape | null, out: null, keepdims: boolean, kw?: { initial?: M['In']; where?: M['In'] }): M['Any'];
-    (a: M['In'], axis: Shape | null, out: null, keepdims: boolean, initial: M['In'], kw?: { where?: M['In'] }): M['Any'];
-    (a: M['In'], axis: Shape | null, out: null, keepdims: boolean, initial: M['In'], where: M['In']): M['Any'];
+    /** Return the maximum of an array or maximum along an axis. */
+    (a: M['In'], kw?: { axis?: Shape | null; out?: null; keepdims?: boolean; initial?: M['In']; where?: M['In'] }): M['Result'];
+    /** Return the maximum of an array or maximum along an axis. */
+    (a: M['In'], axis: Shape | null, kw?: { out?: null; keepdims?: boolean; initial?: M['In']; where?: M['In'] }): M['Result'];
+    /** Return the maximum of an array or maximum along an axis. */
+    (a: M['In'], axis: Shape | null, out: null, kw?: { keepdims?: boolean; initial?: M['In']; where?: M['In'] }): M['Result'];
+    /** Return the maximum of an array or maximum along an axis. */
+    (a: M['In'], axis: Shape | null, out: null, keepdims: boolean, kw?: { initial?: M['In']; where?: M['In'] }): M['Result'];
+    /** Return the maximum of an array or maximum along an axis. */
+    (a: M['In'], axis: Shape | null, out: null, keepdims: boolean, initial: M['In'], kw?: { where?: M['In'] }): M['Result'];
+    /** Return the maximum of an array or maximum along an axis. */
+    (a: M['In'], axis: Shape | null, out: null, keepdims: boolean, initial: M['In'], where: M['In']): M['Result'];
+    /** Return the maximum of an array or maximum along an axis. */
     (a: M['In'], axis: Shape | null, out: M['Out'], kw?: { keepdims?: boolean; initial?: M['In']; where?: M['In'] }): M['Arr'];
+    /** Return the maximum of an array or maximum along an axis. */
     (a: M['In'], axis: Shape | null, out: M['Out'], keepdims: boolean, kw?: { initial?: M['In']; where?: M['In'] }): M['Arr'];
+    /** Return the maximum of an array or maximum along an axis. */
     (a: M['In'], axis: Shape | null, out: M['Out'], keepdims: boolean, initial: M['In'], kw?: { where?: M['In'] }): M['Arr'];
+    /** Return the maximum of an array or maximum along an axis. */
     (a: M['In'], axis: Shape | null, out: M['Out'], keepdims: boolean, initial: M['In'], where: M['In']): M['Arr'];
+    /** Return the maximum of an array or maximum along an axis. */
     (a: M['In'], kw: { axis?: Shape | null; out: M['Out']; keepdims?: boolean; initial?: M['In']; where?: M['In'] }): M['Arr'];
+    /** Return the maximum of an array or maximum along an axis. */
     (a: M['In'], axis: Shape | null, kw: { out: M['Out']; keepdims?: boolean; initial?: M['In']; where?: M['In'] }): M['Arr'];
   }>;
   /**
@@ -720,23 +754,41 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.amin.html
    */
   readonly amin: Fn<M, {
+    /** Return the minimum of an array or minimum along an axis. */
     (a: M['In'], kw?: { axis?: null; out?: null; keepdims?: false; initial?: M['In']; where?: M['In'] }): M['Scalar'];
+    /** Return the minimum of an array or minimum along an axis. */
     (a: M['In'], axis: null, kw?: { out?: null; keepdims?: false; initial?: M['In']; where?: M['In'] }): M['Scalar'];
+    /** Return the minimum of an array or minimum along an axis. */
     (a: M['In'], axis: null, out: null, kw?: { keepdims?: false; initial?: M['In']; where?: M['In'] }): M['Scalar'];
+    /** Return the minimum of an array or minimum along an axis. */
     (a: M['In'], axis: null, out: null, keepdims: false, kw?: { initial?: M['In']; where?: M['In'] }): M['Scalar'];
+    /** Return the minimum of an array or minimum along an axis. */
     (a: M['In'], axis: null, out: null, keepdims: false, initial: M['In'], kw?: { where?: M['In'] }): M['Scalar'];
+    /** Return the minimum of an array or minimum along an axis. */
     (a: M['In'], axis: null, out: null, keepdims: false, initial: M['In'], where: M['In']): M['Scalar'];
-    (a: M['In'], kw?: { axis?: Shape | null; out?: null; keepdims?: boolean; initial?: M['In']; where?: M['In'] }): M['Any'];
-    (a: M['In'], axis: Shape | null, kw?: { out?: null; keepdims?: boolean; initial?: M['In']; where?: M['In'] }): M['Any'];
-    (a: M['In'], axis: Shape | null, out: null, kw?: { keepdims?: boolean; initial?: M['In']; where?: M['In'] }): M['Any'];
-    (a: M['In'], axis: Shape | null, out: null, keepdims: boolean, kw?: { initial?: M['In']; where?: M['In'] }): M['Any'];
-    (a: M['In'], axis: Shape | null, out: null, keepdims: boolean, initial: M['In'], kw?: { where?: M['In'] }): M['Any'];
-    (a: M['In'], axis: Shape | null, out: null, keepdims: boolean, initial: M['In'], where: M['In']): M['Any'];
+    /** Return the minimum of an array or minimum along an axis. */
+    (a: M['In'], kw?: { axis?: Shape | null; out?: null; keepdims?: boolean; initial?: M['In']; where?: M['In'] }): M['Result'];
+    /** Return the minimum of an array or minimum along an axis. */
+    (a: M['In'], axis: Shape | null, kw?: { out?: null; keepdims?: boolean; initial?: M['In']; where?: M['In'] }): M['Result'];
+    /** Return the minimum of an array or minimum along an axis. */
+    (a: M['In'], axis: Shape | null, out: null, kw?: { keepdims?: boolean; initial?: M['In']; where?: M['In'] }): M['Result'];
+    /** Return the minimum of an array or minimum along an axis. */
+    (a: M['In'], axis: Shape | null, out: null, keepdims: boolean, kw?: { initial?: M['In']; where?: M['In'] }): M['Result'];
+    /** Return the minimum of an array or minimum along an axis. */
+    (a: M['In'], axis: Shape | null, out: null, keepdims: boolean, initial: M['In'], kw?: { where?: M['In'] }): M['Result'];
+    /** Return the minimum of an array or minimum along an axis. */
+    (a: M['In'], axis: Shape | null, out: null, keepdims: boolean, initial: M['In'], where: M['In']): M['Result'];
+    /** Return the minimum of an array or minimum along an axis. */
     (a: M['In'], axis: Shape | null, out: M['Out'], kw?: { keepdims?: boolean; initial?: M['In']; where?: M['In'] }): M['Arr'];
+    /** Return the minimum of an array or minimum along an axis. */
     (a: M['In'], axis: Shape | null, out: M['Out'], keepdims: boolean, kw?: { initial?: M['In']; where?: M['In'] }): M['Arr'];
+    /** Return the minimum of an array or minimum along an axis. */
     (a: M['In'], axis: Shape | null, out: M['Out'], keepdims: boolean, initial: M['In'], kw?: { where?: M['In'] }): M['Arr'];
+    /** Return the minimum of an array or minimum along an axis. */
     (a: M['In'], axis: Shape | null, out: M['Out'], keepdims: boolean, initial: M['In'], where: M['In']): M['Arr'];
+    /** Return the minimum of an array or minimum along an axis. */
     (a: M['In'], kw: { axis?: Shape | null; out: M['Out']; keepdims?: boolean; initial?: M['In']; where?: M['In'] }): M['Arr'];
+    /** Return the minimum of an array or minimum along an axis. */
     (a: M['In'], axis: Shape | null, kw: { out: M['Out']; keepdims?: boolean; initial?: M['In']; where?: M['In'] }): M['Arr'];
   }>;
   /**
@@ -744,17 +796,29 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.angle.html
    */
   readonly angle: Fn<M, {
+    /** Return the angle of the complex argument. */
     (z: ScalarIn, kw?: { deg?: boolean }): M['Float'];
+    /** Return the angle of the complex argument. */
     (z: ScalarIn, deg: boolean): M['Float'];
+    /** Return the angle of the complex argument. */
     (z: number | Complex | ScalarIn, kw?: { deg?: boolean }): M['Float'];
+    /** Return the angle of the complex argument. */
     (z: number | Complex | ScalarIn, deg: boolean): M['Float'];
+    /** Return the angle of the complex argument. */
     (z: M['In'], kw?: { deg?: boolean }): M['Arr'];
+    /** Return the angle of the complex argument. */
     (z: M['In'], deg: boolean): M['Arr'];
+    /** Return the angle of the complex argument. */
     (z: readonly unknown[], kw?: { deg?: boolean }): M['Arr'];
+    /** Return the angle of the complex argument. */
     (z: readonly unknown[], deg: boolean): M['Arr'];
+    /** Return the angle of the complex argument. */
     (z: readonly (readonly unknown[])[], kw?: { deg?: boolean }): M['Arr'];
+    /** Return the angle of the complex argument. */
     (z: readonly (readonly unknown[])[], deg: boolean): M['Arr'];
+    /** Return the angle of the complex argument. */
     (z: readonly (readonly (readonly unknown[])[])[], kw?: { deg?: boolean }): M['Arr'];
+    /** Return the angle of the complex argument. */
     (z: readonly (readonly (readonly unknown[])[])[], deg: boolean): M['Arr'];
   }>;
   /**
@@ -762,17 +826,29 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.any.html
    */
   readonly any: Fn<M, {
+    /** Test whether any array element along a given axis evaluates to True. */
     (a: M['In'] | null, kw?: { axis?: null; out?: null; keepdims?: false | 0; where?: M['In'] }): M['Bool'];
+    /** Test whether any array element along a given axis evaluates to True. */
     (a: M['In'] | null, axis: null, kw?: { out?: null; keepdims?: false | 0; where?: M['In'] }): M['Bool'];
+    /** Test whether any array element along a given axis evaluates to True. */
     (a: M['In'] | null, axis: null, out: null, kw?: { keepdims?: false | 0; where?: M['In'] }): M['Bool'];
+    /** Test whether any array element along a given axis evaluates to True. */
     (a: M['In'] | null, axis: null, out: null, keepdims: false | 0, kw?: { where?: M['In'] }): M['Bool'];
-    (a: M['In'] | null, kw?: { axis?: number | bigint | readonly (number | bigint)[] | null; out?: null; keepdims?: boolean; where?: M['In'] }): M['Any'];
-    (a: M['In'] | null, axis: number | bigint | readonly (number | bigint)[] | null, kw?: { out?: null; keepdims?: boolean; where?: M['In'] }): M['Any'];
-    (a: M['In'] | null, axis: number | bigint | readonly (number | bigint)[] | null, out: null, kw?: { keepdims?: boolean; where?: M['In'] }): M['Any'];
-    (a: M['In'] | null, axis: number | bigint | readonly (number | bigint)[] | null, out: null, keepdims: boolean, kw?: { where?: M['In'] }): M['Any'];
+    /** Test whether any array element along a given axis evaluates to True. */
+    (a: M['In'] | null, kw?: { axis?: number | bigint | readonly (number | bigint)[] | null; out?: null; keepdims?: boolean; where?: M['In'] }): M['Result'];
+    /** Test whether any array element along a given axis evaluates to True. */
+    (a: M['In'] | null, axis: number | bigint | readonly (number | bigint)[] | null, kw?: { out?: null; keepdims?: boolean; where?: M['In'] }): M['Result'];
+    /** Test whether any array element along a given axis evaluates to True. */
+    (a: M['In'] | null, axis: number | bigint | readonly (number | bigint)[] | null, out: null, kw?: { keepdims?: boolean; where?: M['In'] }): M['Result'];
+    /** Test whether any array element along a given axis evaluates to True. */
+    (a: M['In'] | null, axis: number | bigint | readonly (number | bigint)[] | null, out: null, keepdims: boolean, kw?: { where?: M['In'] }): M['Result'];
+    /** Test whether any array element along a given axis evaluates to True. */
     (a: M['In'] | null, axis: number | bigint | readonly (number | bigint)[] | null, out: M['Out'], kw?: { keepdims?: boolean; where?: M['In'] }): M['Arr'];
+    /** Test whether any array element along a given axis evaluates to True. */
     (a: M['In'] | null, axis: number | bigint | readonly (number | bigint)[] | null, out: M['Out'], keepdims: boolean, kw?: { where?: M['In'] }): M['Arr'];
+    /** Test whether any array element along a given axis evaluates to True. */
     (a: M['In'] | null, kw: { axis?: number | bigint | readonly (number | bigint)[] | null; out: M['Out']; keepdims?: boolean; where?: M['In'] }): M['Arr'];
+    /** Test whether any array element along a given axis evaluates to True. */
     (a: M['In'] | null, axis: number | bigint | readonly (number | bigint)[] | null, kw: { out: M['Out']; keepdims?: boolean; where?: M['In'] }): M['Arr'];
   }>;
   /**
@@ -780,12 +856,19 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.append.html
    */
   readonly append: Fn<M, {
+    /** Append values to the end of an array. */
     (arr: M['In'], values: M['In'], axis: number | bigint): M['Arr'];
+    /** Append values to the end of an array. */
     (arr: readonly unknown[], values: readonly unknown[], axis: number | bigint): M['Arr'];
+    /** Append values to the end of an array. */
     (arr: readonly (readonly unknown[])[], values: readonly (readonly unknown[])[], axis: number | bigint): M['Arr'];
+    /** Append values to the end of an array. */
     (arr: readonly (readonly (readonly unknown[])[])[], values: readonly (readonly (readonly unknown[])[])[], axis: number | bigint): M['Arr'];
+    /** Append values to the end of an array. */
     (arr: unknown, values: unknown, axis: number | bigint): M['Arr'];
+    /** Append values to the end of an array. */
     (arr: M['In'], values: M['In'], kw?: { axis?: null }): M['Arr'];
+    /** Append values to the end of an array. */
     (arr: M['In'], values: M['In'], axis: null): M['Arr'];
   }>;
   /**
@@ -793,6 +876,7 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.apply_along_axis.html
    */
   readonly apply_along_axis: Fn<M, {
+    /** Apply a function to 1-D slices along the given axis. */
     (func1d: ((...args: never[]) => unknown), axis: number | bigint, arr: M['In'], ...args: readonly unknown[]): M['Arr'];
   }>;
   /**
@@ -800,6 +884,7 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.apply_over_axes.html
    */
   readonly apply_over_axes: Fn<M, {
+    /** Apply a function repeatedly over multiple axes. */
     (func: ((...args: never[]) => unknown), a: M['In'], axes: number | bigint | readonly (number | bigint)[]): M['Arr'];
   }>;
   /**
@@ -807,28 +892,33 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.arange.html
    */
   readonly arange: Fn<M, {
+    /** Return evenly spaced values within a given interval. */
     (start_or_stop: ScalarIn | number, kw: { stop?: ScalarIn | number | null; step?: ScalarIn | number | null; dtype: M['Dt']; device?: 'cpu' | null; like?: unknown }): M['Arr'];
+    /** Return evenly spaced values within a given interval. */
     (start_or_stop: ScalarIn | number, stop: ScalarIn | number | null, kw: { step?: ScalarIn | number | null; dtype: M['Dt']; device?: 'cpu' | null; like?: unknown }): M['Arr'];
+    /** Return evenly spaced values within a given interval. */
     (start_or_stop: ScalarIn | number, stop: ScalarIn | number | null, step: ScalarIn | number | null, kw: { dtype: M['Dt']; device?: 'cpu' | null; like?: unknown }): M['Arr'];
+    /** Return evenly spaced values within a given interval. */
     (start_or_stop: number | bigint, kw?: { stop?: number | bigint | null; step?: number | bigint | null; dtype?: M['Dt'] | null; device?: 'cpu' | null; like?: unknown }): M['Arr'];
+    /** Return evenly spaced values within a given interval. */
     (start_or_stop: number | bigint, stop: number | bigint | null, kw?: { step?: number | bigint | null; dtype?: M['Dt'] | null; device?: 'cpu' | null; like?: unknown }): M['Arr'];
+    /** Return evenly spaced values within a given interval. */
     (start_or_stop: number | bigint, stop: number | bigint | null, step: number | bigint | null, kw?: { dtype?: M['Dt'] | null; device?: 'cpu' | null; like?: unknown }): M['Arr'];
+    /** Return evenly spaced values within a given interval. */
     (start_or_stop: number | ScalarIn, kw?: { stop?: number | null; step?: number | null; dtype?: M['Dt'] | null; device?: 'cpu' | null; like?: unknown }): M['Arr'];
+    /** Return evenly spaced values within a given interval. */
     (start_or_stop: number | ScalarIn, stop: number | null, kw?: { step?: number | null; dtype?: M['Dt'] | null; device?: 'cpu' | null; like?: unknown }): M['Arr'];
+    /** Return evenly spaced values within a given interval. */
     (start_or_stop: number | ScalarIn, stop: number | null, step: number | null, kw?: { dtype?: M['Dt'] | null; device?: 'cpu' | null; like?: unknown }): M['Arr'];
+    /** Return evenly spaced values within a given interval. */
     (start_or_stop: number, stop: number | ScalarIn, kw?: { step?: number | null; dtype?: M['Dt'] | null; device?: 'cpu' | null; like?: unknown }): M['Arr'];
+    /** Return evenly spaced values within a given interval. */
     (start_or_stop: number, stop: number | ScalarIn, step: number | null, kw?: { dtype?: M['Dt'] | null; device?: 'cpu' | null; like?: unknown }): M['Arr'];
-    (start_or_stop: ScalarIn, kw?: { stop?: unknown; step?: unknown; dtype?: M['Dt'] | null; device?: 'cpu' | null; like?: unknown }): M['Half'];
-    (start_or_stop: ScalarIn, stop: unknown, kw?: { step?: unknown; dtype?: M['Dt'] | null; device?: 'cpu' | null; like?: unknown }): M['Half'];
-    (start_or_stop: ScalarIn, stop: unknown, step: unknown, kw?: { dtype?: M['Dt'] | null; device?: 'cpu' | null; like?: unknown }): M['Half'];
-    (start_or_stop: unknown, stop: ScalarIn, kw?: { step?: unknown; dtype?: M['Dt'] | null; device?: 'cpu' | null; like?: unknown }): M['Half'];
-    (start_or_stop: unknown, stop: ScalarIn, step: unknown, kw?: { dtype?: M['Dt'] | null; device?: 'cpu' | null; like?: unknown }): M['Half'];
-    (start_or_stop: ScalarIn, stop: ScalarIn, kw?: { step?: unknown; dtype?: M['Dt'] | null; device?: 'cpu' | null; like?: unknown }): M['Half'];
-    (start_or_stop: ScalarIn, stop: ScalarIn, step: unknown, kw?: { dtype?: M['Dt'] | null; device?: 'cpu' | null; like?: unknown }): M['Half'];
-    (start_or_stop: string, stop: string, kw: { step?: unknown; dtype: unknown; device?: 'cpu' | null; like?: unknown }): M['Half'];
-    (start_or_stop: string, stop: string, step: unknown, kw: { dtype: unknown; device?: 'cpu' | null; like?: unknown }): M['Half'];
+    /** Return evenly spaced values within a given interval. */
     (start_or_stop: ScalarIn | number | string, kw?: { stop?: ScalarIn | number | string | null; step?: ScalarIn | number | null; dtype?: M['Dt'] | null; device?: 'cpu' | null; like?: unknown }): M['Arr'];
+    /** Return evenly spaced values within a given interval. */
     (start_or_stop: ScalarIn | number | string, stop: ScalarIn | number | string | null, kw?: { step?: ScalarIn | number | null; dtype?: M['Dt'] | null; device?: 'cpu' | null; like?: unknown }): M['Arr'];
+    /** Return evenly spaced values within a given interval. */
     (start_or_stop: ScalarIn | number | string, stop: ScalarIn | number | string | null, step: ScalarIn | number | null, kw?: { dtype?: M['Dt'] | null; device?: 'cpu' | null; like?: unknown }): M['Arr'];
   }>;
   /**
@@ -871,14 +961,23 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.argmax.html
    */
   readonly argmax: Fn<M, {
+    /** Returns the indices of the maximum values along an axis. */
     (a: M['In'], kw?: { axis?: null; out?: null; keepdims?: false }): M['Int'];
+    /** Returns the indices of the maximum values along an axis. */
     (a: M['In'], axis: null, kw?: { out?: null; keepdims?: false }): M['Int'];
+    /** Returns the indices of the maximum values along an axis. */
     (a: M['In'], axis: null, out: null, kw?: { keepdims?: false }): M['Int'];
-    (a: M['In'], kw?: { axis?: number | bigint | null; out?: null; keepdims?: boolean }): M['Any'];
-    (a: M['In'], axis: number | bigint | null, kw?: { out?: null; keepdims?: boolean }): M['Any'];
-    (a: M['In'], axis: number | bigint | null, out: null, kw?: { keepdims?: boolean }): M['Any'];
+    /** Returns the indices of the maximum values along an axis. */
+    (a: M['In'], kw?: { axis?: number | bigint | null; out?: null; keepdims?: boolean }): M['Result'];
+    /** Returns the indices of the maximum values along an axis. */
+    (a: M['In'], axis: number | bigint | null, kw?: { out?: null; keepdims?: boolean }): M['Result'];
+    /** Returns the indices of the maximum values along an axis. */
+    (a: M['In'], axis: number | bigint | null, out: null, kw?: { keepdims?: boolean }): M['Result'];
+    /** Returns the indices of the maximum values along an axis. */
     (a: M['In'], axis: number | bigint | null, out: M['Out'], kw?: { keepdims?: boolean }): M['Arr'];
+    /** Returns the indices of the maximum values along an axis. */
     (a: M['In'], kw: { axis?: number | bigint | null; out: M['Out']; keepdims?: boolean }): M['Arr'];
+    /** Returns the indices of the maximum values along an axis. */
     (a: M['In'], axis: number | bigint | null, kw: { out: M['Out']; keepdims?: boolean }): M['Arr'];
   }>;
   /**
@@ -886,14 +985,23 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.argmin.html
    */
   readonly argmin: Fn<M, {
+    /** Returns the indices of the minimum values along an axis. */
     (a: M['In'], kw?: { axis?: null; out?: null; keepdims?: false }): M['Int'];
+    /** Returns the indices of the minimum values along an axis. */
     (a: M['In'], axis: null, kw?: { out?: null; keepdims?: false }): M['Int'];
+    /** Returns the indices of the minimum values along an axis. */
     (a: M['In'], axis: null, out: null, kw?: { keepdims?: false }): M['Int'];
-    (a: M['In'], kw?: { axis?: number | bigint | null; out?: null; keepdims?: boolean }): M['Any'];
-    (a: M['In'], axis: number | bigint | null, kw?: { out?: null; keepdims?: boolean }): M['Any'];
-    (a: M['In'], axis: number | bigint | null, out: null, kw?: { keepdims?: boolean }): M['Any'];
+    /** Returns the indices of the minimum values along an axis. */
+    (a: M['In'], kw?: { axis?: number | bigint | null; out?: null; keepdims?: boolean }): M['Result'];
+    /** Returns the indices of the minimum values along an axis. */
+    (a: M['In'], axis: number | bigint | null, kw?: { out?: null; keepdims?: boolean }): M['Result'];
+    /** Returns the indices of the minimum values along an axis. */
+    (a: M['In'], axis: number | bigint | null, out: null, kw?: { keepdims?: boolean }): M['Result'];
+    /** Returns the indices of the minimum values along an axis. */
     (a: M['In'], axis: number | bigint | null, out: M['Out'], kw?: { keepdims?: boolean }): M['Arr'];
+    /** Returns the indices of the minimum values along an axis. */
     (a: M['In'], kw: { axis?: number | bigint | null; out: M['Out']; keepdims?: boolean }): M['Arr'];
+    /** Returns the indices of the minimum values along an axis. */
     (a: M['In'], axis: number | bigint | null, kw: { out: M['Out']; keepdims?: boolean }): M['Arr'];
   }>;
   /**
@@ -901,9 +1009,13 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.argpartition.html
    */
   readonly argpartition: Fn<M, {
+    /** Perform an indirect partition along the given axis using the algorithm specified by the `kind` keyword. It returns an array of indices of the same shape as `a` that index data along the given axis in partitioned order. */
     (a: M['In'], kth: M['In'], kw?: { axis?: number | bigint | null; kind?: 'introselect'; order?: string | readonly string[] | null }): M['Arr'];
+    /** Perform an indirect partition along the given axis using the algorithm specified by the `kind` keyword. It returns an array of indices of the same shape as `a` that index data along the given axis in partitioned order. */
     (a: M['In'], kth: M['In'], axis: number | bigint | null, kw?: { kind?: 'introselect'; order?: string | readonly string[] | null }): M['Arr'];
+    /** Perform an indirect partition along the given axis using the algorithm specified by the `kind` keyword. It returns an array of indices of the same shape as `a` that index data along the given axis in partitioned order. */
     (a: M['In'], kth: M['In'], axis: number | bigint | null, kind: 'introselect', kw?: { order?: string | readonly string[] | null }): M['Arr'];
+    /** Perform an indirect partition along the given axis using the algorithm specified by the `kind` keyword. It returns an array of indices of the same shape as `a` that index data along the given axis in partitioned order. */
     (a: M['In'], kth: M['In'], axis: number | bigint | null, kind: 'introselect', order: string | readonly string[] | null): M['Arr'];
   }>;
   /**
@@ -911,9 +1023,13 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.argsort.html
    */
   readonly argsort: Fn<M, {
+    /** Returns the indices that would sort an array. */
     (a: M['In'], kw?: { axis?: number | bigint | null; kind?: 'Q' | 'quick' | 'quicksort' | 'M' | 'merge' | 'mergesort' | 'H' | 'heap' | 'heapsort' | 'S' | 'stable' | 'stablesort' | null; order?: string | readonly string[] | null; stable?: boolean | null }): M['Arr'];
+    /** Returns the indices that would sort an array. */
     (a: M['In'], axis: number | bigint | null, kw?: { kind?: 'Q' | 'quick' | 'quicksort' | 'M' | 'merge' | 'mergesort' | 'H' | 'heap' | 'heapsort' | 'S' | 'stable' | 'stablesort' | null; order?: string | readonly string[] | null; stable?: boolean | null }): M['Arr'];
+    /** Returns the indices that would sort an array. */
     (a: M['In'], axis: number | bigint | null, kind: 'Q' | 'quick' | 'quicksort' | 'M' | 'merge' | 'mergesort' | 'H' | 'heap' | 'heapsort' | 'S' | 'stable' | 'stablesort' | null, kw?: { order?: string | readonly string[] | null; stable?: boolean | null }): M['Arr'];
+    /** Returns the indices that would sort an array. */
     (a: M['In'], axis: number | bigint | null, kind: 'Q' | 'quick' | 'quicksort' | 'M' | 'merge' | 'mergesort' | 'H' | 'heap' | 'heapsort' | 'S' | 'stable' | 'stablesort' | null, order: string | readonly string[] | null, kw?: { stable?: boolean | null }): M['Arr'];
   }>;
   /**
@@ -921,6 +1037,7 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.argwhere.html
    */
   readonly argwhere: Fn<M, {
+    /** Find the indices of array elements that are non-zero, grouped by element. */
     (a: M['In']): M['Arr'];
   }>;
   /**
@@ -928,20 +1045,35 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.around.html
    */
   readonly around: Fn<M, {
+    /** Round an array to the given number of decimals. */
     (a: boolean, kw?: { decimals?: number | bigint; out?: null }): M['Float'];
+    /** Round an array to the given number of decimals. */
     (a: boolean, decimals: number | bigint, kw?: { out?: null }): M['Float'];
+    /** Round an array to the given number of decimals. */
     (a: boolean, decimals: number | bigint, out: null): M['Float'];
+    /** Round an array to the given number of decimals. */
     (a: ScalarIn, kw?: { decimals?: number | bigint; out?: null }): M['Scalar'];
+    /** Round an array to the given number of decimals. */
     (a: ScalarIn, decimals: number | bigint, kw?: { out?: null }): M['Scalar'];
+    /** Round an array to the given number of decimals. */
     (a: ScalarIn, decimals: number | bigint, out: null): M['Scalar'];
-    (a: number | Complex | ScalarIn, kw?: { decimals?: number | bigint; out?: null }): M['Any'];
-    (a: number | Complex | ScalarIn, decimals: number | bigint, kw?: { out?: null }): M['Any'];
-    (a: number | Complex | ScalarIn, decimals: number | bigint, out: null): M['Any'];
-    (a: M['In'], kw?: { decimals?: number | bigint; out?: null }): M['Half'];
-    (a: M['In'], decimals: number | bigint, kw?: { out?: null }): M['Half'];
-    (a: M['In'], decimals: number | bigint, out: null): M['Half'];
+    /** Round an array to the given number of decimals. */
+    (a: number | Complex | ScalarIn, kw?: { decimals?: number | bigint; out?: null }): M['Result'];
+    /** Round an array to the given number of decimals. */
+    (a: number | Complex | ScalarIn, decimals: number | bigint, kw?: { out?: null }): M['Result'];
+    /** Round an array to the given number of decimals. */
+    (a: number | Complex | ScalarIn, decimals: number | bigint, out: null): M['Result'];
+    /** Round an array to the given number of decimals. */
+    (a: M['In'], kw?: { decimals?: number | bigint; out?: null }): M['Arr'];
+    /** Round an array to the given number of decimals. */
+    (a: M['In'], decimals: number | bigint, kw?: { out?: null }): M['Arr'];
+    /** Round an array to the given number of decimals. */
+    (a: M['In'], decimals: number | bigint, out: null): M['Arr'];
+    /** Round an array to the given number of decimals. */
     (a: M['In'], decimals: number | bigint, out: M['Out']): M['Arr'];
+    /** Round an array to the given number of decimals. */
     (a: M['In'], kw: { decimals?: number | bigint; out: M['Out'] }): M['Arr'];
+    /** Round an array to the given number of decimals. */
     (a: M['In'], decimals: number | bigint, kw: { out: M['Out'] }): M['Arr'];
   }>;
   /**
@@ -949,14 +1081,23 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.array.html
    */
   readonly array: Fn<M, {
+    /** Create an array. */
     (object: M['In'], kw: { dtype?: null; copy?: unknown; order?: 'K' | 'A' | 'C' | 'F' | null; subok: true; ndmin?: number | bigint; ndmax?: number | bigint; like?: unknown }): M['Arr'];
+    /** Create an array. */
     (object: M['In'], dtype: null, kw: { copy?: unknown; order?: 'K' | 'A' | 'C' | 'F' | null; subok: true; ndmin?: number | bigint; ndmax?: number | bigint; like?: unknown }): M['Arr'];
+    /** Create an array. */
     (object: M['In'], kw: { dtype?: null; copy?: unknown; order?: 'K' | 'A' | 'C' | 'F' | null; subok: true; ndmin?: 0; ndmax?: number | bigint; like?: unknown }): M['Arr'];
+    /** Create an array. */
     (object: M['In'], dtype: null, kw: { copy?: unknown; order?: 'K' | 'A' | 'C' | 'F' | null; subok: true; ndmin?: 0; ndmax?: number | bigint; like?: unknown }): M['Arr'];
+    /** Create an array. */
     (object: M['In'], kw?: { dtype?: null; copy?: unknown; order?: 'K' | 'A' | 'C' | 'F' | null; subok?: boolean; ndmin?: number | bigint; ndmax?: number | bigint; like?: unknown }): M['Arr'];
+    /** Create an array. */
     (object: M['In'], dtype: null, kw?: { copy?: unknown; order?: 'K' | 'A' | 'C' | 'F' | null; subok?: boolean; ndmin?: number | bigint; ndmax?: number | bigint; like?: unknown }): M['Arr'];
+    /** Create an array. */
     (object: unknown, dtype: M['Dt'], kw?: { copy?: unknown; order?: 'K' | 'A' | 'C' | 'F' | null; subok?: boolean; ndmin?: number | bigint; ndmax?: number | bigint; like?: unknown }): M['Arr'];
+    /** Create an array. */
     (object: unknown, kw?: { dtype?: M['Dt'] | null; copy?: unknown; order?: 'K' | 'A' | 'C' | 'F' | null; subok?: boolean; ndmin?: number | bigint; ndmax?: number | bigint; like?: unknown }): M['Arr'];
+    /** Create an array. */
     (object: unknown, dtype: M['Dt'] | null, kw?: { copy?: unknown; order?: 'K' | 'A' | 'C' | 'F' | null; subok?: boolean; ndmin?: number | bigint; ndmax?: number | bigint; like?: unknown }): M['Arr'];
   }>;
   /**
@@ -964,11 +1105,17 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.array2string.html
    */
   readonly array2string: Fn<M, {
+    /** Return a string representation of an array. */
     (a: M['In'], kw?: { max_line_width?: number | bigint | null; precision?: number | bigint | null; suppress_small?: boolean | null; separator?: string; prefix?: string; formatter?: unknown; threshold?: number | bigint | null; edgeitems?: number | bigint | null; sign?: '-' | '+' | ' ' | null; floatmode?: 'fixed' | 'unique' | 'maxprec' | 'maxprec_equal' | null; suffix?: string; legacy?: unknown }): string;
+    /** Return a string representation of an array. */
     (a: M['In'], max_line_width: number | bigint | null, kw?: { precision?: number | bigint | null; suppress_small?: boolean | null; separator?: string; prefix?: string; formatter?: unknown; threshold?: number | bigint | null; edgeitems?: number | bigint | null; sign?: '-' | '+' | ' ' | null; floatmode?: 'fixed' | 'unique' | 'maxprec' | 'maxprec_equal' | null; suffix?: string; legacy?: unknown }): string;
+    /** Return a string representation of an array. */
     (a: M['In'], max_line_width: number | bigint | null, precision: number | bigint | null, kw?: { suppress_small?: boolean | null; separator?: string; prefix?: string; formatter?: unknown; threshold?: number | bigint | null; edgeitems?: number | bigint | null; sign?: '-' | '+' | ' ' | null; floatmode?: 'fixed' | 'unique' | 'maxprec' | 'maxprec_equal' | null; suffix?: string; legacy?: unknown }): string;
+    /** Return a string representation of an array. */
     (a: M['In'], max_line_width: number | bigint | null, precision: number | bigint | null, suppress_small: boolean | null, kw?: { separator?: string; prefix?: string; formatter?: unknown; threshold?: number | bigint | null; edgeitems?: number | bigint | null; sign?: '-' | '+' | ' ' | null; floatmode?: 'fixed' | 'unique' | 'maxprec' | 'maxprec_equal' | null; suffix?: string; legacy?: unknown }): string;
+    /** Return a string representation of an array. */
     (a: M['In'], max_line_width: number | bigint | null, precision: number | bigint | null, suppress_small: boolean | null, separator: string, kw?: { prefix?: string; formatter?: unknown; threshold?: number | bigint | null; edgeitems?: number | bigint | null; sign?: '-' | '+' | ' ' | null; floatmode?: 'fixed' | 'unique' | 'maxprec' | 'maxprec_equal' | null; suffix?: string; legacy?: unknown }): string;
+    /** Return a string representation of an array. */
     (a: M['In'], max_line_width: number | bigint | null, precision: number | bigint | null, suppress_small: boolean | null, separator: string, prefix: string, kw?: { formatter?: unknown; threshold?: number | bigint | null; edgeitems?: number | bigint | null; sign?: '-' | '+' | ' ' | null; floatmode?: 'fixed' | 'unique' | 'maxprec' | 'maxprec_equal' | null; suffix?: string; legacy?: unknown }): string;
   }>;
   /**
@@ -976,7 +1123,9 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.array_equal.html
    */
   readonly array_equal: Fn<M, {
+    /** True if two arrays have the same shape and elements, False otherwise. */
     (a1: M['In'], a2: M['In'], kw?: { equal_nan?: unknown }): M['Obj'];
+    /** True if two arrays have the same shape and elements, False otherwise. */
     (a1: M['In'], a2: M['In'], equal_nan: unknown): M['Obj'];
   }>;
   /**
@@ -984,6 +1133,7 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.array_equiv.html
    */
   readonly array_equiv: Fn<M, {
+    /** Returns True if input arrays are shape consistent and all elements equal. */
     (a1: M['In'], a2: M['In']): M['Obj'];
   }>;
   /**
@@ -991,9 +1141,13 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.array_repr.html
    */
   readonly array_repr: Fn<M, {
+    /** Return the string representation of an array. */
     (arr: M['In'], kw?: { max_line_width?: number | bigint | null; precision?: number | bigint | null; suppress_small?: boolean | null }): string;
+    /** Return the string representation of an array. */
     (arr: M['In'], max_line_width: number | bigint | null, kw?: { precision?: number | bigint | null; suppress_small?: boolean | null }): string;
+    /** Return the string representation of an array. */
     (arr: M['In'], max_line_width: number | bigint | null, precision: number | bigint | null, kw?: { suppress_small?: boolean | null }): string;
+    /** Return the string representation of an array. */
     (arr: M['In'], max_line_width: number | bigint | null, precision: number | bigint | null, suppress_small: boolean | null): string;
   }>;
   /**
@@ -1001,7 +1155,9 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.array_split.html
    */
   readonly array_split: Fn<M, {
+    /** Split an array into multiple sub-arrays. */
     (ary: M['In'], indices_or_sections: Shape, kw?: { axis?: number | bigint }): M['Arr'][];
+    /** Split an array into multiple sub-arrays. */
     (ary: M['In'], indices_or_sections: Shape, axis: number | bigint): M['Arr'][];
   }>;
   /**
@@ -1009,9 +1165,13 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.array_str.html
    */
   readonly array_str: Fn<M, {
+    /** Return a string representation of the data in an array. */
     (a: M['In'], kw?: { max_line_width?: number | bigint | null; precision?: number | bigint | null; suppress_small?: boolean | null }): string;
+    /** Return a string representation of the data in an array. */
     (a: M['In'], max_line_width: number | bigint | null, kw?: { precision?: number | bigint | null; suppress_small?: boolean | null }): string;
+    /** Return a string representation of the data in an array. */
     (a: M['In'], max_line_width: number | bigint | null, precision: number | bigint | null, kw?: { suppress_small?: boolean | null }): string;
+    /** Return a string representation of the data in an array. */
     (a: M['In'], max_line_width: number | bigint | null, precision: number | bigint | null, suppress_small: boolean | null): string;
   }>;
   /**
@@ -1019,13 +1179,21 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.asanyarray.html
    */
   readonly asanyarray: Fn<M, {
+    /** Convert the input to an ndarray, but pass ndarray subclasses through. */
     (a: M['In'], kw?: { dtype?: null; order?: 'K' | 'A' | 'C' | 'F' | null; device?: 'cpu' | null; copy?: boolean | null; like?: unknown }): M['Arr'];
+    /** Convert the input to an ndarray, but pass ndarray subclasses through. */
     (a: M['In'], dtype: null, kw?: { order?: 'K' | 'A' | 'C' | 'F' | null; device?: 'cpu' | null; copy?: boolean | null; like?: unknown }): M['Arr'];
+    /** Convert the input to an ndarray, but pass ndarray subclasses through. */
     (a: M['In'], dtype: null, order: 'K' | 'A' | 'C' | 'F' | null, kw?: { device?: 'cpu' | null; copy?: boolean | null; like?: unknown }): M['Arr'];
+    /** Convert the input to an ndarray, but pass ndarray subclasses through. */
     (a: unknown, dtype: M['Dt'], kw?: { order?: 'K' | 'A' | 'C' | 'F' | null; device?: 'cpu' | null; copy?: boolean | null; like?: unknown }): M['Arr'];
+    /** Convert the input to an ndarray, but pass ndarray subclasses through. */
     (a: unknown, dtype: M['Dt'], order: 'K' | 'A' | 'C' | 'F' | null, kw?: { device?: 'cpu' | null; copy?: boolean | null; like?: unknown }): M['Arr'];
+    /** Convert the input to an ndarray, but pass ndarray subclasses through. */
     (a: unknown, kw?: { dtype?: M['Dt'] | null; order?: 'K' | 'A' | 'C' | 'F' | null; device?: 'cpu' | null; copy?: boolean | null; like?: unknown }): M['Arr'];
+    /** Convert the input to an ndarray, but pass ndarray subclasses through. */
     (a: unknown, dtype: M['Dt'] | null, kw?: { order?: 'K' | 'A' | 'C' | 'F' | null; device?: 'cpu' | null; copy?: boolean | null; like?: unknown }): M['Arr'];
+    /** Convert the input to an ndarray, but pass ndarray subclasses through. */
     (a: unknown, dtype: M['Dt'] | null, order: 'K' | 'A' | 'C' | 'F' | null, kw?: { device?: 'cpu' | null; copy?: boolean | null; like?: unknown }): M['Arr'];
   }>;
   /**
@@ -1033,13 +1201,21 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.asarray.html
    */
   readonly asarray: Fn<M, {
+    /** Convert the input to an array. */
     (a: M['In'], kw?: { dtype?: null; order?: 'K' | 'A' | 'C' | 'F' | null; device?: 'cpu' | null; copy?: boolean | null; like?: unknown }): M['Arr'];
+    /** Convert the input to an array. */
     (a: M['In'], dtype: null, kw?: { order?: 'K' | 'A' | 'C' | 'F' | null; device?: 'cpu' | null; copy?: boolean | null; like?: unknown }): M['Arr'];
+    /** Convert the input to an array. */
     (a: M['In'], dtype: null, order: 'K' | 'A' | 'C' | 'F' | null, kw?: { device?: 'cpu' | null; copy?: boolean | null; like?: unknown }): M['Arr'];
+    /** Convert the input to an array. */
     (a: unknown, dtype: M['Dt'], kw?: { order?: 'K' | 'A' | 'C' | 'F' | null; device?: 'cpu' | null; copy?: boolean | null; like?: unknown }): M['Arr'];
+    /** Convert the input to an array. */
     (a: unknown, dtype: M['Dt'], order: 'K' | 'A' | 'C' | 'F' | null, kw?: { device?: 'cpu' | null; copy?: boolean | null; like?: unknown }): M['Arr'];
+    /** Convert the input to an array. */
     (a: unknown, kw?: { dtype?: M['Dt'] | null; order?: 'K' | 'A' | 'C' | 'F' | null; device?: 'cpu' | null; copy?: boolean | null; like?: unknown }): M['Arr'];
+    /** Convert the input to an array. */
     (a: unknown, dtype: M['Dt'] | null, kw?: { order?: 'K' | 'A' | 'C' | 'F' | null; device?: 'cpu' | null; copy?: boolean | null; like?: unknown }): M['Arr'];
+    /** Convert the input to an array. */
     (a: unknown, dtype: M['Dt'] | null, order: 'K' | 'A' | 'C' | 'F' | null, kw?: { device?: 'cpu' | null; copy?: boolean | null; like?: unknown }): M['Arr'];
   }>;
   /**
@@ -1047,15 +1223,25 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.asarray_chkfinite.html
    */
   readonly asarray_chkfinite: Fn<M, {
+    /** Convert the input to an array, checking for NaNs or Infs. */
     (a: M['In'], kw?: { dtype?: null; order?: 'K' | 'A' | 'C' | 'F' | null }): M['Arr'];
+    /** Convert the input to an array, checking for NaNs or Infs. */
     (a: M['In'], dtype: null, kw?: { order?: 'K' | 'A' | 'C' | 'F' | null }): M['Arr'];
+    /** Convert the input to an array, checking for NaNs or Infs. */
     (a: M['In'], dtype: null, order: 'K' | 'A' | 'C' | 'F' | null): M['Arr'];
+    /** Convert the input to an array, checking for NaNs or Infs. */
     (a: M['In'], dtype: M['Dt'], kw?: { order?: 'K' | 'A' | 'C' | 'F' | null }): M['Arr'];
+    /** Convert the input to an array, checking for NaNs or Infs. */
     (a: M['In'], dtype: M['Dt'], order: 'K' | 'A' | 'C' | 'F' | null): M['Arr'];
+    /** Convert the input to an array, checking for NaNs or Infs. */
     (a: unknown, dtype: M['Dt'], kw?: { order?: 'K' | 'A' | 'C' | 'F' | null }): M['Arr'];
+    /** Convert the input to an array, checking for NaNs or Infs. */
     (a: unknown, dtype: M['Dt'], order: 'K' | 'A' | 'C' | 'F' | null): M['Arr'];
+    /** Convert the input to an array, checking for NaNs or Infs. */
     (a: unknown, kw?: { dtype?: M['Dt'] | null; order?: 'K' | 'A' | 'C' | 'F' | null }): M['Arr'];
+    /** Convert the input to an array, checking for NaNs or Infs. */
     (a: unknown, dtype: M['Dt'] | null, kw?: { order?: 'K' | 'A' | 'C' | 'F' | null }): M['Arr'];
+    /** Convert the input to an array, checking for NaNs or Infs. */
     (a: unknown, dtype: M['Dt'] | null, order: 'K' | 'A' | 'C' | 'F' | null): M['Arr'];
   }>;
   /**
@@ -1063,10 +1249,15 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.ascontiguousarray.html
    */
   readonly ascontiguousarray: Fn<M, {
+    /** Return a contiguous array (ndim >= 1) in memory (C order). */
     (a: M['In'], kw?: { dtype?: null; like?: unknown }): M['Arr'];
+    /** Return a contiguous array (ndim >= 1) in memory (C order). */
     (a: M['In'], dtype: null, kw?: { like?: unknown }): M['Arr'];
+    /** Return a contiguous array (ndim >= 1) in memory (C order). */
     (a: unknown, dtype: M['Dt'], kw?: { like?: unknown }): M['Arr'];
+    /** Return a contiguous array (ndim >= 1) in memory (C order). */
     (a: unknown, kw?: { dtype?: M['Dt'] | null; like?: unknown }): M['Arr'];
+    /** Return a contiguous array (ndim >= 1) in memory (C order). */
     (a: unknown, dtype: M['Dt'] | null, kw?: { like?: unknown }): M['Arr'];
   }>;
   /**
@@ -1074,10 +1265,15 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.asfortranarray.html
    */
   readonly asfortranarray: Fn<M, {
+    /** Return an array (ndim >= 1) laid out in Fortran order in memory. */
     (a: M['In'], kw?: { dtype?: null; like?: unknown }): M['Arr'];
+    /** Return an array (ndim >= 1) laid out in Fortran order in memory. */
     (a: M['In'], dtype: null, kw?: { like?: unknown }): M['Arr'];
+    /** Return an array (ndim >= 1) laid out in Fortran order in memory. */
     (a: unknown, dtype: M['Dt'], kw?: { like?: unknown }): M['Arr'];
+    /** Return an array (ndim >= 1) laid out in Fortran order in memory. */
     (a: unknown, kw?: { dtype?: M['Dt'] | null; like?: unknown }): M['Arr'];
+    /** Return an array (ndim >= 1) laid out in Fortran order in memory. */
     (a: unknown, dtype: M['Dt'] | null, kw?: { like?: unknown }): M['Arr'];
   }>;
   /**
@@ -1095,7 +1291,9 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.asmatrix.html
    */
   readonly asmatrix: Fn<M, {
+    /** Interpret the input as a matrix. */
     (data: M['In'], kw?: { dtype?: M['Dt'] | null }): M['Arr'];
+    /** Interpret the input as a matrix. */
     (data: M['In'], dtype: M['Dt'] | null): M['Arr'];
   }>;
   /**
@@ -1103,7 +1301,9 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.astype.html
    */
   readonly astype: Fn<M, {
+    /** Copies an array to a specified data type. */
     (x: M['In'], dtype: M['Dt'], kw?: { copy?: unknown; device?: 'cpu' | null }): M['Arr'];
+    /** Copies an array to a specified data type. */
     (x: M['In'], dtype: M['Dt'] | null, kw?: { copy?: unknown; device?: 'cpu' | null }): M['Arr'];
   }>;
   /**
@@ -1126,9 +1326,13 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.atleast_1d.html
    */
   readonly atleast_1d: Fn<M, {
+    /** Convert inputs to arrays with at least one dimension. */
     (a0: M['In']): M['Arr'];
+    /** Convert inputs to arrays with at least one dimension. */
     (a0: M['In'], a1: M['In']): [M['Arr'], M['Arr']];
+    /** Convert inputs to arrays with at least one dimension. */
     (a0: M['In'], a1: M['In'], ...arys: readonly M['In'][]): M['Arr'][];
+    /** Convert inputs to arrays with at least one dimension. */
     (a0: M['In'], a1: M['In'], ...ai: readonly M['In'][]): M['Arr'][];
   }>;
   /**
@@ -1136,9 +1340,13 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.atleast_2d.html
    */
   readonly atleast_2d: Fn<M, {
+    /** View inputs as arrays with at least two dimensions. */
     (a0: M['In']): M['Arr'];
+    /** View inputs as arrays with at least two dimensions. */
     (a0: M['In'], a1: M['In']): [M['Arr'], M['Arr']];
+    /** View inputs as arrays with at least two dimensions. */
     (a0: M['In'], a1: M['In'], ...arys: readonly M['In'][]): M['Arr'][];
+    /** View inputs as arrays with at least two dimensions. */
     (a0: M['In'], a1: M['In'], ...ai: readonly M['In'][]): M['Arr'][];
   }>;
   /**
@@ -1146,9 +1354,13 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.atleast_3d.html
    */
   readonly atleast_3d: Fn<M, {
+    /** View inputs as arrays with at least three dimensions. */
     (a0: M['In']): M['Arr'];
+    /** View inputs as arrays with at least three dimensions. */
     (a0: M['In'], a1: M['In']): [M['Arr'], M['Arr']];
+    /** View inputs as arrays with at least three dimensions. */
     (a0: M['In'], a1: M['In'], ...arys: readonly M['In'][]): M['Arr'][];
+    /** View inputs as arrays with at least three dimensions. */
     (a0: M['In'], a1: M['In'], ...ai: readonly M['In'][]): M['Arr'][];
   }>;
   /**
@@ -1156,43 +1368,81 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.average.html
    */
   readonly average: Fn<M, {
+    /** Compute the weighted average along the specified axis. */
     (a: M['In'], kw: { axis?: number | bigint | readonly (number | bigint)[] | null; weights?: M['In'] | null; returned?: false; keepdims: true }): M['Arr'];
+    /** Compute the weighted average along the specified axis. */
     (a: M['In'], axis: number | bigint | readonly (number | bigint)[] | null, kw: { weights?: M['In'] | null; returned?: false; keepdims: true }): M['Arr'];
+    /** Compute the weighted average along the specified axis. */
     (a: M['In'], axis: number | bigint | readonly (number | bigint)[] | null, weights: M['In'] | null, kw: { returned?: false; keepdims: true }): M['Arr'];
+    /** Compute the weighted average along the specified axis. */
     (a: M['In'], axis: number | bigint | readonly (number | bigint)[] | null, weights: M['In'] | null, returned: false, kw: { keepdims: true }): M['Arr'];
+    /** Compute the weighted average along the specified axis. */
     (a: M['In'], kw: { axis?: number | bigint | readonly (number | bigint)[] | null; weights?: M['In'] | null; returned: true; keepdims: true }): [M['Any'], M['Any']];
+    /** Compute the weighted average along the specified axis. */
     (a: M['In'], axis: number | bigint | readonly (number | bigint)[] | null, kw: { weights?: M['In'] | null; returned: true; keepdims: true }): [M['Any'], M['Any']];
+    /** Compute the weighted average along the specified axis. */
     (a: M['In'], axis: number | bigint | readonly (number | bigint)[] | null, weights: M['In'] | null, kw: { returned: true; keepdims: true }): [M['Any'], M['Any']];
+    /** Compute the weighted average along the specified axis. */
     (a: M['In'], kw?: { axis?: null; weights?: M['In'] | null; returned?: false; keepdims?: false }): M['Scalar'];
+    /** Compute the weighted average along the specified axis. */
     (a: M['In'], axis: null, kw?: { weights?: M['In'] | null; returned?: false; keepdims?: false }): M['Scalar'];
+    /** Compute the weighted average along the specified axis. */
     (a: M['In'], axis: null, weights: M['In'] | null, kw?: { returned?: false; keepdims?: false }): M['Scalar'];
+    /** Compute the weighted average along the specified axis. */
     (a: M['In'], axis: null, weights: M['In'] | null, returned: false, kw?: { keepdims?: false }): M['Scalar'];
+    /** Compute the weighted average along the specified axis. */
     (a: M['In'], axis: number | bigint | readonly (number | bigint)[], kw?: { weights?: M['In'] | null; returned?: false; keepdims?: false }): M['Arr'];
+    /** Compute the weighted average along the specified axis. */
     (a: M['In'], axis: number | bigint | readonly (number | bigint)[], weights: M['In'] | null, kw?: { returned?: false; keepdims?: false }): M['Arr'];
+    /** Compute the weighted average along the specified axis. */
     (a: M['In'], axis: number | bigint | readonly (number | bigint)[], weights: M['In'] | null, returned: false, kw?: { keepdims?: false }): M['Arr'];
+    /** Compute the weighted average along the specified axis. */
     (a: M['In'], kw: { axis?: null; weights?: M['In'] | null; returned: true; keepdims?: false }): [M['Any'], M['Any']];
+    /** Compute the weighted average along the specified axis. */
     (a: M['In'], axis: null, kw: { weights?: M['In'] | null; returned: true; keepdims?: false }): [M['Any'], M['Any']];
+    /** Compute the weighted average along the specified axis. */
     (a: M['In'], axis: null, weights: M['In'] | null, kw: { returned: true; keepdims?: false }): [M['Any'], M['Any']];
+    /** Compute the weighted average along the specified axis. */
     (a: M['In'], axis: number | bigint | readonly (number | bigint)[], kw: { weights?: M['In'] | null; returned: true; keepdims?: false }): [M['Any'], M['Any']];
+    /** Compute the weighted average along the specified axis. */
     (a: M['In'], axis: number | bigint | readonly (number | bigint)[], weights: M['In'] | null, kw: { returned: true; keepdims?: false }): [M['Any'], M['Any']];
+    /** Compute the weighted average along the specified axis. */
     (a: unknown, kw?: { axis?: null; weights?: M['In'] | null; returned?: false; keepdims?: false }): M['Float'];
+    /** Compute the weighted average along the specified axis. */
     (a: unknown, axis: null, kw?: { weights?: M['In'] | null; returned?: false; keepdims?: false }): M['Float'];
+    /** Compute the weighted average along the specified axis. */
     (a: unknown, axis: null, weights: M['In'] | null, kw?: { returned?: false; keepdims?: false }): M['Float'];
+    /** Compute the weighted average along the specified axis. */
     (a: unknown, axis: null, weights: M['In'] | null, returned: false, kw?: { keepdims?: false }): M['Float'];
+    /** Compute the weighted average along the specified axis. */
     (a: unknown, axis: number | bigint | readonly (number | bigint)[], kw?: { weights?: M['In'] | null; returned?: false; keepdims?: false }): M['Arr'];
+    /** Compute the weighted average along the specified axis. */
     (a: unknown, axis: number | bigint | readonly (number | bigint)[], weights: M['In'] | null, kw?: { returned?: false; keepdims?: false }): M['Arr'];
+    /** Compute the weighted average along the specified axis. */
     (a: unknown, axis: number | bigint | readonly (number | bigint)[], weights: M['In'] | null, returned: false, kw?: { keepdims?: false }): M['Arr'];
+    /** Compute the weighted average along the specified axis. */
     (a: unknown, kw: { axis?: number | bigint | readonly (number | bigint)[] | null; weights?: M['In'] | null; returned?: false; keepdims: true }): M['Arr'];
+    /** Compute the weighted average along the specified axis. */
     (a: unknown, axis: number | bigint | readonly (number | bigint)[] | null, kw: { weights?: M['In'] | null; returned?: false; keepdims: true }): M['Arr'];
+    /** Compute the weighted average along the specified axis. */
     (a: unknown, axis: number | bigint | readonly (number | bigint)[] | null, weights: M['In'] | null, kw: { returned?: false; keepdims: true }): M['Arr'];
+    /** Compute the weighted average along the specified axis. */
     (a: unknown, axis: number | bigint | readonly (number | bigint)[] | null, weights: M['In'] | null, returned: false, kw: { keepdims: true }): M['Arr'];
+    /** Compute the weighted average along the specified axis. */
     (a: unknown, kw: { axis?: null; weights?: M['In'] | null; returned: true; keepdims?: false }): [M['Any'], M['Any']];
+    /** Compute the weighted average along the specified axis. */
     (a: unknown, axis: null, kw: { weights?: M['In'] | null; returned: true; keepdims?: false }): [M['Any'], M['Any']];
+    /** Compute the weighted average along the specified axis. */
     (a: unknown, axis: null, weights: M['In'] | null, kw: { returned: true; keepdims?: false }): [M['Any'], M['Any']];
+    /** Compute the weighted average along the specified axis. */
     (a: unknown, axis: number | bigint | readonly (number | bigint)[], kw: { weights?: M['In'] | null; returned: true; keepdims?: false }): [M['Any'], M['Any']];
+    /** Compute the weighted average along the specified axis. */
     (a: unknown, axis: number | bigint | readonly (number | bigint)[], weights: M['In'] | null, kw: { returned: true; keepdims?: false }): [M['Any'], M['Any']];
+    /** Compute the weighted average along the specified axis. */
     (a: unknown, kw: { axis?: number | bigint | readonly (number | bigint)[] | null; weights?: M['In'] | null; returned: true; keepdims: true }): [M['Any'], M['Any']];
+    /** Compute the weighted average along the specified axis. */
     (a: unknown, axis: number | bigint | readonly (number | bigint)[] | null, kw: { weights?: M['In'] | null; returned: true; keepdims: true }): [M['Any'], M['Any']];
+    /** Compute the weighted average along the specified axis. */
     (a: unknown, axis: number | bigint | readonly (number | bigint)[] | null, weights: M['In'] | null, kw: { returned: true; keepdims: true }): [M['Any'], M['Any']];
   }>;
   /**
@@ -1200,6 +1450,7 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.bartlett.html
    */
   readonly bartlett: Fn<M, {
+    /** Return the Bartlett window. */
     (M: number): M['Arr'];
   }>;
   /**
@@ -1207,8 +1458,11 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.base_repr.html
    */
   readonly base_repr: Fn<M, {
+    /** Return a string representation of a number in the given base system. */
     (number: unknown, kw?: { base?: number; padding?: number | bigint | null }): string;
+    /** Return a string representation of a number in the given base system. */
     (number: unknown, base: number, kw?: { padding?: number | bigint | null }): string;
+    /** Return a string representation of a number in the given base system. */
     (number: unknown, base: number, padding: number | bigint | null): string;
   }>;
   /**
@@ -1216,7 +1470,9 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.binary_repr.html
    */
   readonly binary_repr: Fn<M, {
+    /** Return the binary representation of the input number as a string. */
     (num: number | bigint, kw?: { width?: number | bigint | null }): string;
+    /** Return the binary representation of the input number as a string. */
     (num: number | bigint, width: number | bigint | null): string;
   }>;
   /**
@@ -1224,8 +1480,11 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.bincount.html
    */
   readonly bincount: Fn<M, {
+    /** Count number of occurrences of each value in array of non-negative ints. */
     (x: M['In'], kw?: { weights?: M['In'] | null; minlength?: number | bigint }): M['Arr'];
+    /** Count number of occurrences of each value in array of non-negative ints. */
     (x: M['In'], weights: M['In'] | null, kw?: { minlength?: number | bigint }): M['Arr'];
+    /** Count number of occurrences of each value in array of non-negative ints. */
     (x: M['In'], weights: M['In'] | null, minlength: number | bigint): M['Arr'];
   }>;
   /**
@@ -1273,6 +1532,7 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.blackman.html
    */
   readonly blackman: Fn<M, {
+    /** Return the Blackman window. */
     (M: number): M['Arr'];
   }>;
   /**
@@ -1280,6 +1540,7 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.block.html
    */
   readonly block: Fn<M, {
+    /** Assemble an nd-array from nested lists of blocks. */
     (arrays: M['In']): M['Arr'];
   }>;
   /**
@@ -1287,8 +1548,11 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.bmat.html
    */
   readonly bmat: Fn<M, {
+    /** Build a matrix object from a string, nested sequence, or array. */
     (obj: string | M['In'], kw?: { ldict?: Readonly<Record<string, unknown>> | null; gdict?: Readonly<Record<string, unknown>> | null }): M['Arr'];
+    /** Build a matrix object from a string, nested sequence, or array. */
     (obj: string | M['In'], ldict: Readonly<Record<string, unknown>> | null, kw?: { gdict?: Readonly<Record<string, unknown>> | null }): M['Arr'];
+    /** Build a matrix object from a string, nested sequence, or array. */
     (obj: string | M['In'], ldict: Readonly<Record<string, unknown>> | null, gdict: Readonly<Record<string, unknown>> | null): M['Arr'];
   }>;
   /**
@@ -1311,7 +1575,9 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.broadcast_arrays.html
    */
   readonly broadcast_arrays: Fn<M, {
+    /** Broadcast any number of arrays against each other. */
     (...args: readonly M['In'][]): M['Arr'][];
+    /** Broadcast any number of arrays against each other. */
     (...args: readonly [...M['In'][], { subok?: boolean }]): M['Arr'][];
   }>;
   /**
@@ -1319,6 +1585,7 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.broadcast_shapes.html
    */
   readonly broadcast_shapes: Fn<M, {
+    /** Broadcast the input shapes into a single shape. */
     (...args: readonly Shape[]): number[];
   }>;
   /**
@@ -1326,7 +1593,9 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.broadcast_to.html
    */
   readonly broadcast_to: Fn<M, {
+    /** Broadcast an array to a new shape. */
     (array: M['In'], shape: number | bigint | readonly (number | bigint)[], kw?: { subok?: boolean }): M['Arr'];
+    /** Broadcast an array to a new shape. */
     (array: M['In'], shape: number | bigint | readonly (number | bigint)[], subok: boolean): M['Arr'];
   }>;
   /**
@@ -1334,15 +1603,25 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.busday_count.html
    */
   readonly busday_count: Fn<M, {
+    /** Counts the number of valid days between `begindates` and `enddates`, not including the day of `enddates`. */
     (begindates: unknown, enddates: unknown, kw?: { weekmask?: M['In']; holidays?: unknown; busdaycal?: unknown; out?: null }): M['Int'];
+    /** Counts the number of valid days between `begindates` and `enddates`, not including the day of `enddates`. */
     (begindates: unknown, enddates: unknown, weekmask: M['In'], kw?: { holidays?: unknown; busdaycal?: unknown; out?: null }): M['Int'];
+    /** Counts the number of valid days between `begindates` and `enddates`, not including the day of `enddates`. */
     (begindates: unknown, enddates: unknown, weekmask: M['In'], holidays: unknown, kw?: { busdaycal?: unknown; out?: null }): M['Int'];
+    /** Counts the number of valid days between `begindates` and `enddates`, not including the day of `enddates`. */
     (begindates: unknown, enddates: unknown, weekmask: M['In'], holidays: unknown, busdaycal: unknown, kw?: { out?: null }): M['Int'];
+    /** Counts the number of valid days between `begindates` and `enddates`, not including the day of `enddates`. */
     (begindates: unknown, enddates: unknown, weekmask: M['In'], holidays: unknown, busdaycal: unknown, out: null): M['Int'];
+    /** Counts the number of valid days between `begindates` and `enddates`, not including the day of `enddates`. */
     (begindates: unknown, enddates: unknown, kw: { weekmask?: M['In']; holidays?: unknown; busdaycal?: unknown; out: M['Out'] }): M['Arr'];
+    /** Counts the number of valid days between `begindates` and `enddates`, not including the day of `enddates`. */
     (begindates: unknown, enddates: unknown, weekmask: M['In'], kw: { holidays?: unknown; busdaycal?: unknown; out: M['Out'] }): M['Arr'];
+    /** Counts the number of valid days between `begindates` and `enddates`, not including the day of `enddates`. */
     (begindates: unknown, enddates: unknown, weekmask: M['In'], holidays: unknown, kw: { busdaycal?: unknown; out: M['Out'] }): M['Arr'];
+    /** Counts the number of valid days between `begindates` and `enddates`, not including the day of `enddates`. */
     (begindates: unknown, enddates: unknown, weekmask: M['In'], holidays: unknown, busdaycal: unknown, kw: { out: M['Out'] }): M['Arr'];
+    /** Counts the number of valid days between `begindates` and `enddates`, not including the day of `enddates`. */
     (begindates: unknown, enddates: unknown, weekmask: M['In'], holidays: unknown, busdaycal: unknown, out: M['Out']): M['Arr'];
   }>;
   /**
@@ -1350,38 +1629,49 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.busday_offset.html
    */
   readonly busday_offset: Fn<M, {
+    /** First adjusts the date to fall on a valid day according to the ``roll`` rule, then applies offsets to the given dates counted in valid days. */
     (dates: unknown, offsets: unknown, kw?: { roll?: 'raise'; weekmask?: M['In']; holidays?: unknown; busdaycal?: unknown; out?: null }): M['Scalar'];
+    /** First adjusts the date to fall on a valid day according to the ``roll`` rule, then applies offsets to the given dates counted in valid days. */
     (dates: unknown, offsets: unknown, roll: 'raise', kw?: { weekmask?: M['In']; holidays?: unknown; busdaycal?: unknown; out?: null }): M['Scalar'];
+    /** First adjusts the date to fall on a valid day according to the ``roll`` rule, then applies offsets to the given dates counted in valid days. */
     (dates: unknown, offsets: unknown, roll: 'raise', weekmask: M['In'], kw?: { holidays?: unknown; busdaycal?: unknown; out?: null }): M['Scalar'];
+    /** First adjusts the date to fall on a valid day according to the ``roll`` rule, then applies offsets to the given dates counted in valid days. */
     (dates: unknown, offsets: unknown, roll: 'raise', weekmask: M['In'], holidays: unknown, kw?: { busdaycal?: unknown; out?: null }): M['Scalar'];
+    /** First adjusts the date to fall on a valid day according to the ``roll`` rule, then applies offsets to the given dates counted in valid days. */
     (dates: unknown, offsets: unknown, roll: 'raise', weekmask: M['In'], holidays: unknown, busdaycal: unknown, kw?: { out?: null }): M['Scalar'];
+    /** First adjusts the date to fall on a valid day according to the ``roll`` rule, then applies offsets to the given dates counted in valid days. */
     (dates: unknown, offsets: unknown, roll: 'raise', weekmask: M['In'], holidays: unknown, busdaycal: unknown, out: null): M['Scalar'];
-    (dates: M['In'], offsets: unknown, kw?: { roll?: 'raise'; weekmask?: M['In']; holidays?: unknown; busdaycal?: unknown; out?: null }): M['Half'];
-    (dates: M['In'], offsets: unknown, roll: 'raise', kw?: { weekmask?: M['In']; holidays?: unknown; busdaycal?: unknown; out?: null }): M['Half'];
-    (dates: M['In'], offsets: unknown, roll: 'raise', weekmask: M['In'], kw?: { holidays?: unknown; busdaycal?: unknown; out?: null }): M['Half'];
-    (dates: M['In'], offsets: unknown, roll: 'raise', weekmask: M['In'], holidays: unknown, kw?: { busdaycal?: unknown; out?: null }): M['Half'];
-    (dates: M['In'], offsets: unknown, roll: 'raise', weekmask: M['In'], holidays: unknown, busdaycal: unknown, kw?: { out?: null }): M['Half'];
-    (dates: M['In'], offsets: unknown, roll: 'raise', weekmask: M['In'], holidays: unknown, busdaycal: unknown, out: null): M['Half'];
+    /** First adjusts the date to fall on a valid day according to the ``roll`` rule, then applies offsets to the given dates counted in valid days. */
     (dates: unknown, offsets: unknown, kw: { roll?: 'raise'; weekmask?: M['In']; holidays?: unknown; busdaycal?: unknown; out: M['Out'] }): M['Arr'];
+    /** First adjusts the date to fall on a valid day according to the ``roll`` rule, then applies offsets to the given dates counted in valid days. */
     (dates: unknown, offsets: unknown, roll: 'raise', kw: { weekmask?: M['In']; holidays?: unknown; busdaycal?: unknown; out: M['Out'] }): M['Arr'];
+    /** First adjusts the date to fall on a valid day according to the ``roll`` rule, then applies offsets to the given dates counted in valid days. */
     (dates: unknown, offsets: unknown, roll: 'raise', weekmask: M['In'], kw: { holidays?: unknown; busdaycal?: unknown; out: M['Out'] }): M['Arr'];
+    /** First adjusts the date to fall on a valid day according to the ``roll`` rule, then applies offsets to the given dates counted in valid days. */
     (dates: unknown, offsets: unknown, roll: 'raise', weekmask: M['In'], holidays: unknown, kw: { busdaycal?: unknown; out: M['Out'] }): M['Arr'];
+    /** First adjusts the date to fall on a valid day according to the ``roll`` rule, then applies offsets to the given dates counted in valid days. */
     (dates: unknown, offsets: unknown, roll: 'raise', weekmask: M['In'], holidays: unknown, busdaycal: unknown, kw: { out: M['Out'] }): M['Arr'];
+    /** First adjusts the date to fall on a valid day according to the ``roll`` rule, then applies offsets to the given dates counted in valid days. */
     (dates: unknown, offsets: unknown, roll: 'raise', weekmask: M['In'], holidays: unknown, busdaycal: unknown, out: M['Out']): M['Arr'];
+    /** First adjusts the date to fall on a valid day according to the ``roll`` rule, then applies offsets to the given dates counted in valid days. */
     (dates: unknown, offsets: unknown, roll: 'nat' | 'forward' | 'following' | 'backward' | 'preceding' | 'modifiedfollowing' | 'modifiedpreceding', kw?: { weekmask?: M['In']; holidays?: unknown; busdaycal?: unknown; out?: null }): M['Scalar'];
+    /** First adjusts the date to fall on a valid day according to the ``roll`` rule, then applies offsets to the given dates counted in valid days. */
     (dates: unknown, offsets: unknown, roll: 'nat' | 'forward' | 'following' | 'backward' | 'preceding' | 'modifiedfollowing' | 'modifiedpreceding', weekmask: M['In'], kw?: { holidays?: unknown; busdaycal?: unknown; out?: null }): M['Scalar'];
+    /** First adjusts the date to fall on a valid day according to the ``roll`` rule, then applies offsets to the given dates counted in valid days. */
     (dates: unknown, offsets: unknown, roll: 'nat' | 'forward' | 'following' | 'backward' | 'preceding' | 'modifiedfollowing' | 'modifiedpreceding', weekmask: M['In'], holidays: unknown, kw?: { busdaycal?: unknown; out?: null }): M['Scalar'];
+    /** First adjusts the date to fall on a valid day according to the ``roll`` rule, then applies offsets to the given dates counted in valid days. */
     (dates: unknown, offsets: unknown, roll: 'nat' | 'forward' | 'following' | 'backward' | 'preceding' | 'modifiedfollowing' | 'modifiedpreceding', weekmask: M['In'], holidays: unknown, busdaycal: unknown, kw?: { out?: null }): M['Scalar'];
+    /** First adjusts the date to fall on a valid day according to the ``roll`` rule, then applies offsets to the given dates counted in valid days. */
     (dates: unknown, offsets: unknown, roll: 'nat' | 'forward' | 'following' | 'backward' | 'preceding' | 'modifiedfollowing' | 'modifiedpreceding', weekmask: M['In'], holidays: unknown, busdaycal: unknown, out: null): M['Scalar'];
-    (dates: M['In'], offsets: unknown, roll: 'nat' | 'forward' | 'following' | 'backward' | 'preceding' | 'modifiedfollowing' | 'modifiedpreceding', kw?: { weekmask?: M['In']; holidays?: unknown; busdaycal?: unknown; out?: null }): M['Half'];
-    (dates: M['In'], offsets: unknown, roll: 'nat' | 'forward' | 'following' | 'backward' | 'preceding' | 'modifiedfollowing' | 'modifiedpreceding', weekmask: M['In'], kw?: { holidays?: unknown; busdaycal?: unknown; out?: null }): M['Half'];
-    (dates: M['In'], offsets: unknown, roll: 'nat' | 'forward' | 'following' | 'backward' | 'preceding' | 'modifiedfollowing' | 'modifiedpreceding', weekmask: M['In'], holidays: unknown, kw?: { busdaycal?: unknown; out?: null }): M['Half'];
-    (dates: M['In'], offsets: unknown, roll: 'nat' | 'forward' | 'following' | 'backward' | 'preceding' | 'modifiedfollowing' | 'modifiedpreceding', weekmask: M['In'], holidays: unknown, busdaycal: unknown, kw?: { out?: null }): M['Half'];
-    (dates: M['In'], offsets: unknown, roll: 'nat' | 'forward' | 'following' | 'backward' | 'preceding' | 'modifiedfollowing' | 'modifiedpreceding', weekmask: M['In'], holidays: unknown, busdaycal: unknown, out: null): M['Half'];
+    /** First adjusts the date to fall on a valid day according to the ``roll`` rule, then applies offsets to the given dates counted in valid days. */
     (dates: unknown, offsets: unknown, roll: 'nat' | 'forward' | 'following' | 'backward' | 'preceding' | 'modifiedfollowing' | 'modifiedpreceding', kw: { weekmask?: M['In']; holidays?: unknown; busdaycal?: unknown; out: M['Out'] }): M['Arr'];
+    /** First adjusts the date to fall on a valid day according to the ``roll`` rule, then applies offsets to the given dates counted in valid days. */
     (dates: unknown, offsets: unknown, roll: 'nat' | 'forward' | 'following' | 'backward' | 'preceding' | 'modifiedfollowing' | 'modifiedpreceding', weekmask: M['In'], kw: { holidays?: unknown; busdaycal?: unknown; out: M['Out'] }): M['Arr'];
+    /** First adjusts the date to fall on a valid day according to the ``roll`` rule, then applies offsets to the given dates counted in valid days. */
     (dates: unknown, offsets: unknown, roll: 'nat' | 'forward' | 'following' | 'backward' | 'preceding' | 'modifiedfollowing' | 'modifiedpreceding', weekmask: M['In'], holidays: unknown, kw: { busdaycal?: unknown; out: M['Out'] }): M['Arr'];
+    /** First adjusts the date to fall on a valid day according to the ``roll`` rule, then applies offsets to the given dates counted in valid days. */
     (dates: unknown, offsets: unknown, roll: 'nat' | 'forward' | 'following' | 'backward' | 'preceding' | 'modifiedfollowing' | 'modifiedpreceding', weekmask: M['In'], holidays: unknown, busdaycal: unknown, kw: { out: M['Out'] }): M['Arr'];
+    /** First adjusts the date to fall on a valid day according to the ``roll`` rule, then applies offsets to the given dates counted in valid days. */
     (dates: unknown, offsets: unknown, roll: 'nat' | 'forward' | 'following' | 'backward' | 'preceding' | 'modifiedfollowing' | 'modifiedpreceding', weekmask: M['In'], holidays: unknown, busdaycal: unknown, out: M['Out']): M['Arr'];
   }>;
   /**
@@ -1404,7 +1694,9 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.can_cast.html
    */
   readonly can_cast: Fn<M, {
+    /** Returns True if cast between data types can occur according to the casting rule. */
     (from_: M['In'] | M['Dt'], to: M['Dt'], kw?: { casting?: 'no' | 'equiv' | 'safe' | 'same_kind' | 'same_value' | 'unsafe' }): boolean;
+    /** Returns True if cast between data types can occur according to the casting rule. */
     (from_: M['In'] | M['Dt'], to: M['Dt'], casting: 'no' | 'equiv' | 'safe' | 'same_kind' | 'same_value' | 'unsafe'): boolean;
   }>;
   /**
@@ -1432,13 +1724,21 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.choose.html
    */
   readonly choose: Fn<M, {
-    (a: number | bigint, choices: M['In'], kw?: { out?: null; mode?: 'raise' | 'wrap' | 'clip' }): M['Any'];
-    (a: number | bigint, choices: M['In'], out: null, kw?: { mode?: 'raise' | 'wrap' | 'clip' }): M['Any'];
-    (a: number | bigint, choices: M['In'], out: null, mode: 'raise' | 'wrap' | 'clip'): M['Any'];
+    /** Construct an array from an index array and a list of arrays to choose from. */
+    (a: number | bigint, choices: M['In'], kw?: { out?: null; mode?: 'raise' | 'wrap' | 'clip' }): M['Result'];
+    /** Construct an array from an index array and a list of arrays to choose from. */
+    (a: number | bigint, choices: M['In'], out: null, kw?: { mode?: 'raise' | 'wrap' | 'clip' }): M['Result'];
+    /** Construct an array from an index array and a list of arrays to choose from. */
+    (a: number | bigint, choices: M['In'], out: null, mode: 'raise' | 'wrap' | 'clip'): M['Result'];
+    /** Construct an array from an index array and a list of arrays to choose from. */
     (a: M['In'], choices: M['In'], kw?: { out?: null; mode?: 'raise' | 'wrap' | 'clip' }): M['Arr'];
+    /** Construct an array from an index array and a list of arrays to choose from. */
     (a: M['In'], choices: M['In'], out: null, kw?: { mode?: 'raise' | 'wrap' | 'clip' }): M['Arr'];
+    /** Construct an array from an index array and a list of arrays to choose from. */
     (a: M['In'], choices: M['In'], out: null, mode: 'raise' | 'wrap' | 'clip'): M['Arr'];
+    /** Construct an array from an index array and a list of arrays to choose from. */
     (a: M['In'], choices: M['In'], out: M['Out'], kw?: { mode?: 'raise' | 'wrap' | 'clip' }): M['Arr'];
+    /** Construct an array from an index array and a list of arrays to choose from. */
     (a: M['In'], choices: M['In'], out: M['Out'], mode: 'raise' | 'wrap' | 'clip'): M['Arr'];
   }>;
   /**
@@ -1446,22 +1746,38 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.clip.html
    */
   readonly clip: Fn<M, {
+    /** Clip (limit) the values in an array. */
     (a: ScalarIn, kw?: { a_min?: M['In'] | null; a_max?: M['In'] | null; out?: null; min?: M['In'] | null; max?: M['In'] | null; dtype?: null }): M['Scalar'];
+    /** Clip (limit) the values in an array. */
     (a: ScalarIn, a_min: M['In'] | null, kw?: { a_max?: M['In'] | null; out?: null; min?: M['In'] | null; max?: M['In'] | null; dtype?: null }): M['Scalar'];
+    /** Clip (limit) the values in an array. */
     (a: ScalarIn, a_min: M['In'] | null, a_max: M['In'] | null, kw?: { out?: null; min?: M['In'] | null; max?: M['In'] | null; dtype?: null }): M['Scalar'];
+    /** Clip (limit) the values in an array. */
     (a: ScalarIn, a_min: M['In'] | null, a_max: M['In'] | null, out: null, kw?: { min?: M['In'] | null; max?: M['In'] | null; dtype?: null }): M['Scalar'];
-    (a: M['In'], kw?: { a_min?: M['In'] | null; a_max?: M['In'] | null; out?: null; min?: M['In'] | null; max?: M['In'] | null; dtype?: null }): M['Any'];
-    (a: M['In'], a_min: M['In'] | null, kw?: { a_max?: M['In'] | null; out?: null; min?: M['In'] | null; max?: M['In'] | null; dtype?: null }): M['Any'];
-    (a: M['In'], a_min: M['In'] | null, a_max: M['In'] | null, kw?: { out?: null; min?: M['In'] | null; max?: M['In'] | null; dtype?: null }): M['Any'];
-    (a: M['In'], a_min: M['In'] | null, a_max: M['In'] | null, out: null, kw?: { min?: M['In'] | null; max?: M['In'] | null; dtype?: null }): M['Any'];
+    /** Clip (limit) the values in an array. */
+    (a: M['In'], kw?: { a_min?: M['In'] | null; a_max?: M['In'] | null; out?: null; min?: M['In'] | null; max?: M['In'] | null; dtype?: null }): M['Result'];
+    /** Clip (limit) the values in an array. */
+    (a: M['In'], a_min: M['In'] | null, kw?: { a_max?: M['In'] | null; out?: null; min?: M['In'] | null; max?: M['In'] | null; dtype?: null }): M['Result'];
+    /** Clip (limit) the values in an array. */
+    (a: M['In'], a_min: M['In'] | null, a_max: M['In'] | null, kw?: { out?: null; min?: M['In'] | null; max?: M['In'] | null; dtype?: null }): M['Result'];
+    /** Clip (limit) the values in an array. */
+    (a: M['In'], a_min: M['In'] | null, a_max: M['In'] | null, out: null, kw?: { min?: M['In'] | null; max?: M['In'] | null; dtype?: null }): M['Result'];
+    /** Clip (limit) the values in an array. */
     (a: M['In'], a_min: M['In'] | null, a_max: M['In'] | null, out: M['Out'], kw?: { min?: M['In'] | null; max?: M['In'] | null; dtype?: M['Dt'] | null }): M['Arr'];
+    /** Clip (limit) the values in an array. */
     (a: M['In'], kw: { a_min?: M['In'] | null; a_max?: M['In'] | null; out: M['Out']; min?: M['In'] | null; max?: M['In'] | null; dtype?: M['Dt'] | null }): M['Arr'];
+    /** Clip (limit) the values in an array. */
     (a: M['In'], a_min: M['In'] | null, kw: { a_max?: M['In'] | null; out: M['Out']; min?: M['In'] | null; max?: M['In'] | null; dtype?: M['Dt'] | null }): M['Arr'];
+    /** Clip (limit) the values in an array. */
     (a: M['In'], a_min: M['In'] | null, a_max: M['In'] | null, kw: { out: M['Out']; min?: M['In'] | null; max?: M['In'] | null; dtype?: M['Dt'] | null }): M['Arr'];
-    (a: M['In'], kw?: { a_min?: M['In'] | null; a_max?: M['In'] | null; out?: null; min?: M['In'] | null; max?: M['In'] | null; dtype?: M['Dt'] | null }): M['Any'];
-    (a: M['In'], a_min: M['In'] | null, kw?: { a_max?: M['In'] | null; out?: null; min?: M['In'] | null; max?: M['In'] | null; dtype?: M['Dt'] | null }): M['Any'];
-    (a: M['In'], a_min: M['In'] | null, a_max: M['In'] | null, kw?: { out?: null; min?: M['In'] | null; max?: M['In'] | null; dtype?: M['Dt'] | null }): M['Any'];
-    (a: M['In'], a_min: M['In'] | null, a_max: M['In'] | null, out: null, kw?: { min?: M['In'] | null; max?: M['In'] | null; dtype?: M['Dt'] | null }): M['Any'];
+    /** Clip (limit) the values in an array. */
+    (a: M['In'], kw?: { a_min?: M['In'] | null; a_max?: M['In'] | null; out?: null; min?: M['In'] | null; max?: M['In'] | null; dtype?: M['Dt'] | null }): M['Result'];
+    /** Clip (limit) the values in an array. */
+    (a: M['In'], a_min: M['In'] | null, kw?: { a_max?: M['In'] | null; out?: null; min?: M['In'] | null; max?: M['In'] | null; dtype?: M['Dt'] | null }): M['Result'];
+    /** Clip (limit) the values in an array. */
+    (a: M['In'], a_min: M['In'] | null, a_max: M['In'] | null, kw?: { out?: null; min?: M['In'] | null; max?: M['In'] | null; dtype?: M['Dt'] | null }): M['Result'];
+    /** Clip (limit) the values in an array. */
+    (a: M['In'], a_min: M['In'] | null, a_max: M['In'] | null, out: null, kw?: { min?: M['In'] | null; max?: M['In'] | null; dtype?: M['Dt'] | null }): M['Result'];
   }>;
   /**
    * Complex number type composed of two extended-precision floating-point numbers.
@@ -1473,7 +1789,9 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.column_stack.html
    */
   readonly column_stack: Fn<M, {
+    /** Stack 1-D arrays as columns into a 2-D array. */
     (tup: readonly M['In'][]): M['Arr'];
+    /** Stack 1-D arrays as columns into a 2-D array. */
     (tup: M['In']): M['Arr'];
   }>;
   /**
@@ -1481,8 +1799,11 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.common_type.html
    */
   readonly common_type: Fn<M, {
+    /** Return a scalar type which is common to the input arrays. */
     (): M['Obj'];
+    /** Return a scalar type which is common to the input arrays. */
     (a0: unknown, ...ai: readonly unknown[]): M['Obj'];
+    /** Return a scalar type which is common to the input arrays. */
     (a0: unknown, array1: unknown, ...ai: readonly unknown[]): M['Obj'];
   }>;
   /**
@@ -1510,11 +1831,17 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.compress.html
    */
   readonly compress: Fn<M, {
+    /** Return selected slices of an array along given axis. */
     (condition: M['In'], a: M['In'], kw?: { axis?: number | bigint | null; out?: null }): M['Arr'];
+    /** Return selected slices of an array along given axis. */
     (condition: M['In'], a: M['In'], axis: number | bigint | null, kw?: { out?: null }): M['Arr'];
+    /** Return selected slices of an array along given axis. */
     (condition: M['In'], a: M['In'], axis: number | bigint | null, out: null): M['Arr'];
+    /** Return selected slices of an array along given axis. */
     (condition: M['In'], a: M['In'], axis: number | bigint | null, out: M['Out']): M['Arr'];
+    /** Return selected slices of an array along given axis. */
     (condition: M['In'], a: M['In'], kw: { axis?: number | bigint | null; out: M['Out'] }): M['Arr'];
+    /** Return selected slices of an array along given axis. */
     (condition: M['In'], a: M['In'], axis: number | bigint | null, kw: { out: M['Out'] }): M['Arr'];
   }>;
   /**
@@ -1522,17 +1849,29 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.concat.html
    */
   readonly concat: Fn<M, {
+    /** Join a sequence of arrays along an existing axis. */
     (arrays: M['In'], kw?: { axis?: number | bigint | null; out?: null; dtype?: null; casting?: 'no' | 'equiv' | 'safe' | 'same_kind' | 'same_value' | 'unsafe' | null }): M['Arr'];
+    /** Join a sequence of arrays along an existing axis. */
     (arrays: M['In'], axis: number | bigint | null, kw?: { out?: null; dtype?: null; casting?: 'no' | 'equiv' | 'safe' | 'same_kind' | 'same_value' | 'unsafe' | null }): M['Arr'];
+    /** Join a sequence of arrays along an existing axis. */
     (arrays: M['In'], axis: number | bigint | null, out: null, kw?: { dtype?: null; casting?: 'no' | 'equiv' | 'safe' | 'same_kind' | 'same_value' | 'unsafe' | null }): M['Arr'];
+    /** Join a sequence of arrays along an existing axis. */
     (arrays: unknown, kw: { axis?: number | bigint | null; out?: null; dtype: M['Dt']; casting?: 'no' | 'equiv' | 'safe' | 'same_kind' | 'same_value' | 'unsafe' | null }): M['Arr'];
+    /** Join a sequence of arrays along an existing axis. */
     (arrays: unknown, axis: number | bigint | null, kw: { out?: null; dtype: M['Dt']; casting?: 'no' | 'equiv' | 'safe' | 'same_kind' | 'same_value' | 'unsafe' | null }): M['Arr'];
+    /** Join a sequence of arrays along an existing axis. */
     (arrays: unknown, axis: number | bigint | null, out: null, kw: { dtype: M['Dt']; casting?: 'no' | 'equiv' | 'safe' | 'same_kind' | 'same_value' | 'unsafe' | null }): M['Arr'];
+    /** Join a sequence of arrays along an existing axis. */
     (arrays: unknown, kw?: { axis?: number | bigint | null; out?: null; dtype?: M['Dt'] | null; casting?: 'no' | 'equiv' | 'safe' | 'same_kind' | 'same_value' | 'unsafe' | null }): M['Arr'];
+    /** Join a sequence of arrays along an existing axis. */
     (arrays: unknown, axis: number | bigint | null, kw?: { out?: null; dtype?: M['Dt'] | null; casting?: 'no' | 'equiv' | 'safe' | 'same_kind' | 'same_value' | 'unsafe' | null }): M['Arr'];
+    /** Join a sequence of arrays along an existing axis. */
     (arrays: unknown, axis: number | bigint | null, out: null, kw?: { dtype?: M['Dt'] | null; casting?: 'no' | 'equiv' | 'safe' | 'same_kind' | 'same_value' | 'unsafe' | null }): M['Arr'];
+    /** Join a sequence of arrays along an existing axis. */
     (arrays: unknown, kw: { axis?: number | bigint | null; out: M['Out']; dtype?: M['Dt'] | null; casting?: 'no' | 'equiv' | 'safe' | 'same_kind' | 'same_value' | 'unsafe' | null }): M['Arr'];
+    /** Join a sequence of arrays along an existing axis. */
     (arrays: unknown, axis: number | bigint | null, kw: { out: M['Out']; dtype?: M['Dt'] | null; casting?: 'no' | 'equiv' | 'safe' | 'same_kind' | 'same_value' | 'unsafe' | null }): M['Arr'];
+    /** Join a sequence of arrays along an existing axis. */
     (arrays: unknown, axis: number | bigint | null, out: M['Out'], kw?: { dtype?: M['Dt'] | null; casting?: 'no' | 'equiv' | 'safe' | 'same_kind' | 'same_value' | 'unsafe' | null }): M['Arr'];
   }>;
   /**
@@ -1540,17 +1879,29 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.concatenate.html
    */
   readonly concatenate: Fn<M, {
+    /** Join a sequence of arrays along an existing axis. */
     (arrays: M['In'], kw?: { axis?: number | bigint | null; out?: null; dtype?: null; casting?: 'no' | 'equiv' | 'safe' | 'same_kind' | 'same_value' | 'unsafe' | null }): M['Arr'];
+    /** Join a sequence of arrays along an existing axis. */
     (arrays: M['In'], axis: number | bigint | null, kw?: { out?: null; dtype?: null; casting?: 'no' | 'equiv' | 'safe' | 'same_kind' | 'same_value' | 'unsafe' | null }): M['Arr'];
+    /** Join a sequence of arrays along an existing axis. */
     (arrays: M['In'], axis: number | bigint | null, out: null, kw?: { dtype?: null; casting?: 'no' | 'equiv' | 'safe' | 'same_kind' | 'same_value' | 'unsafe' | null }): M['Arr'];
+    /** Join a sequence of arrays along an existing axis. */
     (arrays: unknown, kw: { axis?: number | bigint | null; out?: null; dtype: M['Dt']; casting?: 'no' | 'equiv' | 'safe' | 'same_kind' | 'same_value' | 'unsafe' | null }): M['Arr'];
+    /** Join a sequence of arrays along an existing axis. */
     (arrays: unknown, axis: number | bigint | null, kw: { out?: null; dtype: M['Dt']; casting?: 'no' | 'equiv' | 'safe' | 'same_kind' | 'same_value' | 'unsafe' | null }): M['Arr'];
+    /** Join a sequence of arrays along an existing axis. */
     (arrays: unknown, axis: number | bigint | null, out: null, kw: { dtype: M['Dt']; casting?: 'no' | 'equiv' | 'safe' | 'same_kind' | 'same_value' | 'unsafe' | null }): M['Arr'];
+    /** Join a sequence of arrays along an existing axis. */
     (arrays: unknown, kw?: { axis?: number | bigint | null; out?: null; dtype?: M['Dt'] | null; casting?: 'no' | 'equiv' | 'safe' | 'same_kind' | 'same_value' | 'unsafe' | null }): M['Arr'];
+    /** Join a sequence of arrays along an existing axis. */
     (arrays: unknown, axis: number | bigint | null, kw?: { out?: null; dtype?: M['Dt'] | null; casting?: 'no' | 'equiv' | 'safe' | 'same_kind' | 'same_value' | 'unsafe' | null }): M['Arr'];
+    /** Join a sequence of arrays along an existing axis. */
     (arrays: unknown, axis: number | bigint | null, out: null, kw?: { dtype?: M['Dt'] | null; casting?: 'no' | 'equiv' | 'safe' | 'same_kind' | 'same_value' | 'unsafe' | null }): M['Arr'];
+    /** Join a sequence of arrays along an existing axis. */
     (arrays: unknown, kw: { axis?: number | bigint | null; out: M['Out']; dtype?: M['Dt'] | null; casting?: 'no' | 'equiv' | 'safe' | 'same_kind' | 'same_value' | 'unsafe' | null }): M['Arr'];
+    /** Join a sequence of arrays along an existing axis. */
     (arrays: unknown, axis: number | bigint | null, kw: { out: M['Out']; dtype?: M['Dt'] | null; casting?: 'no' | 'equiv' | 'safe' | 'same_kind' | 'same_value' | 'unsafe' | null }): M['Arr'];
+    /** Join a sequence of arrays along an existing axis. */
     (arrays: unknown, axis: number | bigint | null, out: M['Out'], kw?: { dtype?: M['Dt'] | null; casting?: 'no' | 'equiv' | 'safe' | 'same_kind' | 'same_value' | 'unsafe' | null }): M['Arr'];
   }>;
   /**
@@ -1568,7 +1919,9 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.convolve.html
    */
   readonly convolve: Fn<M, {
+    /** Returns the discrete, linear convolution of two one-dimensional sequences. */
     (a: M['In'], v: M['In'], kw?: { mode?: 'valid' | 'same' | 'full' }): M['Arr'];
+    /** Returns the discrete, linear convolution of two one-dimensional sequences. */
     (a: M['In'], v: M['In'], mode: 'valid' | 'same' | 'full'): M['Arr'];
   }>;
   /**
@@ -1576,11 +1929,17 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.copy.html
    */
   readonly copy: Fn<M, {
+    /** Return an array copy of the given object. */
     (a: M['In'], order: 'K' | 'A' | 'C' | 'F' | null, subok: true): M['Arr'];
+    /** Return an array copy of the given object. */
     (a: M['In'], kw: { order?: 'K' | 'A' | 'C' | 'F' | null; subok: true }): M['Arr'];
+    /** Return an array copy of the given object. */
     (a: M['In'], order: 'K' | 'A' | 'C' | 'F' | null, kw: { subok: true }): M['Arr'];
+    /** Return an array copy of the given object. */
     (a: M['In'], kw?: { order?: 'K' | 'A' | 'C' | 'F' | null; subok?: false }): M['Arr'];
+    /** Return an array copy of the given object. */
     (a: M['In'], order: 'K' | 'A' | 'C' | 'F' | null, kw?: { subok?: false }): M['Arr'];
+    /** Return an array copy of the given object. */
     (a: M['In'], order: 'K' | 'A' | 'C' | 'F' | null, subok: false): M['Arr'];
   }>;
   /**
@@ -1593,8 +1952,11 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.copyto.html
    */
   readonly copyto: Fn<M, {
+    /** Copies values from one array to another, broadcasting as necessary. */
     (dst: M['In'], src: M['In'], kw?: { casting?: 'no' | 'equiv' | 'safe' | 'same_kind' | 'same_value' | 'unsafe'; where?: unknown }): null;
+    /** Copies values from one array to another, broadcasting as necessary. */
     (dst: M['In'], src: M['In'], casting: 'no' | 'equiv' | 'safe' | 'same_kind' | 'same_value' | 'unsafe', kw?: { where?: unknown }): null;
+    /** Copies values from one array to another, broadcasting as necessary. */
     (dst: M['In'], src: M['In'], casting: 'no' | 'equiv' | 'safe' | 'same_kind' | 'same_value' | 'unsafe', where: unknown): null;
   }>;
   /**
@@ -1602,37 +1964,69 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.corrcoef.html
    */
   readonly corrcoef: Fn<M, {
+    /** Return Pearson product-moment correlation coefficients. */
     (x: M['In'], y: M['In'], kw?: { rowvar?: boolean; dtype?: M['Dt'] | null }): M['Arr'];
+    /** Return Pearson product-moment correlation coefficients. */
     (x: M['In'], y: M['In'], rowvar: boolean, kw?: { dtype?: M['Dt'] | null }): M['Arr'];
+    /** Return Pearson product-moment correlation coefficients. */
     (x: M['In'], kw?: { y?: null; rowvar?: boolean; dtype?: M['Dt'] | null }): M['Arr'] | M['Float'] | M['Complex'];
+    /** Return Pearson product-moment correlation coefficients. */
     (x: M['In'], y: null, kw?: { rowvar?: boolean; dtype?: M['Dt'] | null }): M['Arr'] | M['Float'] | M['Complex'];
+    /** Return Pearson product-moment correlation coefficients. */
     (x: M['In'], y: null, rowvar: boolean, kw?: { dtype?: M['Dt'] | null }): M['Arr'] | M['Float'] | M['Complex'];
+    /** Return Pearson product-moment correlation coefficients. */
     (x: M['In'] | readonly unknown[] | readonly (readonly unknown[])[], y: M['In'] | readonly unknown[] | readonly (readonly unknown[])[], kw?: { rowvar?: boolean; dtype?: M['Dt'] | null }): M['Arr'];
+    /** Return Pearson product-moment correlation coefficients. */
     (x: M['In'] | readonly unknown[] | readonly (readonly unknown[])[], y: M['In'] | readonly unknown[] | readonly (readonly unknown[])[], rowvar: boolean, kw?: { dtype?: M['Dt'] | null }): M['Arr'];
+    /** Return Pearson product-moment correlation coefficients. */
     (x: M['In'] | readonly (readonly unknown[])[], kw?: { y?: null; rowvar?: boolean; dtype?: M['Dt'] | null }): M['Arr'] | M['Float'];
+    /** Return Pearson product-moment correlation coefficients. */
     (x: M['In'] | readonly (readonly unknown[])[], y: null, kw?: { rowvar?: boolean; dtype?: M['Dt'] | null }): M['Arr'] | M['Float'];
+    /** Return Pearson product-moment correlation coefficients. */
     (x: M['In'] | readonly (readonly unknown[])[], y: null, rowvar: boolean, kw?: { dtype?: M['Dt'] | null }): M['Arr'] | M['Float'];
+    /** Return Pearson product-moment correlation coefficients. */
     (x: M['In'] | readonly unknown[], kw?: { y?: null; rowvar?: boolean; dtype?: M['Dt'] | null }): M['Float'];
+    /** Return Pearson product-moment correlation coefficients. */
     (x: M['In'] | readonly unknown[], y: null, kw?: { rowvar?: boolean; dtype?: M['Dt'] | null }): M['Float'];
+    /** Return Pearson product-moment correlation coefficients. */
     (x: M['In'] | readonly unknown[], y: null, rowvar: boolean, kw?: { dtype?: M['Dt'] | null }): M['Float'];
+    /** Return Pearson product-moment correlation coefficients. */
     (x: readonly (number | Complex)[] | readonly unknown[], y: readonly (number | Complex)[] | readonly unknown[], kw?: { rowvar?: boolean; dtype?: M['Dt'] | null }): M['Arr'];
+    /** Return Pearson product-moment correlation coefficients. */
     (x: readonly (number | Complex)[] | readonly unknown[], y: readonly (number | Complex)[] | readonly unknown[], rowvar: boolean, kw?: { dtype?: M['Dt'] | null }): M['Arr'];
+    /** Return Pearson product-moment correlation coefficients. */
     (x: readonly (number | Complex)[], kw?: { y?: null; rowvar?: boolean; dtype?: M['Dt'] | null }): M['Complex'];
+    /** Return Pearson product-moment correlation coefficients. */
     (x: readonly (number | Complex)[], y: null, kw?: { rowvar?: boolean; dtype?: M['Dt'] | null }): M['Complex'];
+    /** Return Pearson product-moment correlation coefficients. */
     (x: readonly (number | Complex)[], y: null, rowvar: boolean, kw?: { dtype?: M['Dt'] | null }): M['Complex'];
+    /** Return Pearson product-moment correlation coefficients. */
     (x: readonly unknown[], kw?: { y?: null; rowvar?: boolean; dtype?: M['Dt'] | null }): M['Arr'] | M['Complex'];
+    /** Return Pearson product-moment correlation coefficients. */
     (x: readonly unknown[], y: null, kw?: { rowvar?: boolean; dtype?: M['Dt'] | null }): M['Arr'] | M['Complex'];
+    /** Return Pearson product-moment correlation coefficients. */
     (x: readonly unknown[], y: null, rowvar: boolean, kw?: { dtype?: M['Dt'] | null }): M['Arr'] | M['Complex'];
+    /** Return Pearson product-moment correlation coefficients. */
     (x: readonly unknown[], kw: { y?: null; rowvar?: boolean; dtype: M['Dt'] }): M['Scalar'];
+    /** Return Pearson product-moment correlation coefficients. */
     (x: readonly unknown[], y: null, kw: { rowvar?: boolean; dtype: M['Dt'] }): M['Scalar'];
+    /** Return Pearson product-moment correlation coefficients. */
     (x: readonly unknown[], y: null, rowvar: boolean, kw: { dtype: M['Dt'] }): M['Scalar'];
+    /** Return Pearson product-moment correlation coefficients. */
     (x: M['In'], y: M['In'], kw: { rowvar?: boolean; dtype: M['Dt'] }): M['Arr'];
+    /** Return Pearson product-moment correlation coefficients. */
     (x: M['In'], y: M['In'], rowvar: boolean, kw: { dtype: M['Dt'] }): M['Arr'];
+    /** Return Pearson product-moment correlation coefficients. */
     (x: M['In'], kw: { y?: null; rowvar?: boolean; dtype: M['Dt'] }): M['Arr'] | M['Scalar'];
+    /** Return Pearson product-moment correlation coefficients. */
     (x: M['In'], y: null, kw: { rowvar?: boolean; dtype: M['Dt'] }): M['Arr'] | M['Scalar'];
+    /** Return Pearson product-moment correlation coefficients. */
     (x: M['In'], y: null, rowvar: boolean, kw: { dtype: M['Dt'] }): M['Arr'] | M['Scalar'];
+    /** Return Pearson product-moment correlation coefficients. */
     (x: M['In'], kw?: { y?: M['In'] | null; rowvar?: boolean; dtype?: M['Dt'] | null }): M['Arr'] | M['Any'];
+    /** Return Pearson product-moment correlation coefficients. */
     (x: M['In'], y: M['In'] | null, kw?: { rowvar?: boolean; dtype?: M['Dt'] | null }): M['Arr'] | M['Any'];
+    /** Return Pearson product-moment correlation coefficients. */
     (x: M['In'], y: M['In'] | null, rowvar: boolean, kw?: { dtype?: M['Dt'] | null }): M['Arr'] | M['Any'];
   }>;
   /**
@@ -1640,7 +2034,9 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.correlate.html
    */
   readonly correlate: Fn<M, {
+    /** Cross-correlation of two 1-dimensional sequences. */
     (a: M['In'], v: M['In'], kw?: { mode?: 'valid' | 'same' | 'full' }): M['Arr'];
+    /** Cross-correlation of two 1-dimensional sequences. */
     (a: M['In'], v: M['In'], mode: 'valid' | 'same' | 'full'): M['Arr'];
   }>;
   /**
@@ -1658,103 +2054,195 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.count_nonzero.html
    */
   readonly count_nonzero: Fn<M, {
+    /** Counts the number of non-zero values in the array ``a``. */
     (a: M['In'], kw?: { axis?: null; keepdims?: false }): M['Int'];
+    /** Counts the number of non-zero values in the array ``a``. */
     (a: M['In'], axis: null, kw?: { keepdims?: false }): M['Int'];
+    /** Counts the number of non-zero values in the array ``a``. */
     (a: M['In'], kw: { axis?: Shape | null; keepdims: true }): M['Int'];
+    /** Counts the number of non-zero values in the array ``a``. */
     (a: M['In'], axis: Shape | null, kw: { keepdims: true }): M['Int'];
-    (a: M['In'], kw?: { axis?: Shape | null; keepdims?: unknown }): M['Any'];
-    (a: M['In'], axis: Shape | null, kw?: { keepdims?: unknown }): M['Any'];
+    /** Counts the number of non-zero values in the array ``a``. */
+    (a: M['In'], kw?: { axis?: Shape | null; keepdims?: unknown }): M['Result'];
+    /** Counts the number of non-zero values in the array ``a``. */
+    (a: M['In'], axis: Shape | null, kw?: { keepdims?: unknown }): M['Result'];
   }>;
   /**
    * Estimate a covariance matrix, given data and weights.
    * @see https://numpy.org/doc/stable/reference/generated/numpy.cov.html
    */
   readonly cov: Fn<M, {
+    /** Estimate a covariance matrix, given data and weights. */
     (m: M['In'], y: M['In'], kw?: { rowvar?: boolean; bias?: boolean; ddof?: number | bigint | null; fweights?: M['In'] | null; aweights?: M['In'] | null; dtype?: null }): M['Arr'];
+    /** Estimate a covariance matrix, given data and weights. */
     (m: M['In'], y: M['In'], rowvar: boolean, kw?: { bias?: boolean; ddof?: number | bigint | null; fweights?: M['In'] | null; aweights?: M['In'] | null; dtype?: null }): M['Arr'];
+    /** Estimate a covariance matrix, given data and weights. */
     (m: M['In'], y: M['In'], rowvar: boolean, bias: boolean, kw?: { ddof?: number | bigint | null; fweights?: M['In'] | null; aweights?: M['In'] | null; dtype?: null }): M['Arr'];
+    /** Estimate a covariance matrix, given data and weights. */
     (m: M['In'], y: M['In'], rowvar: boolean, bias: boolean, ddof: number | bigint | null, kw?: { fweights?: M['In'] | null; aweights?: M['In'] | null; dtype?: null }): M['Arr'];
+    /** Estimate a covariance matrix, given data and weights. */
     (m: M['In'], y: M['In'], rowvar: boolean, bias: boolean, ddof: number | bigint | null, fweights: M['In'] | null, kw?: { aweights?: M['In'] | null; dtype?: null }): M['Arr'];
+    /** Estimate a covariance matrix, given data and weights. */
     (m: M['In'], y: M['In'], rowvar: boolean, bias: boolean, ddof: number | bigint | null, fweights: M['In'] | null, aweights: M['In'] | null, kw?: { dtype?: null }): M['Arr'];
+    /** Estimate a covariance matrix, given data and weights. */
     (m: M['In'], kw?: { y?: null; rowvar?: boolean; bias?: boolean; ddof?: number | bigint | null; fweights?: M['In'] | null; aweights?: M['In'] | null; dtype?: M['Dt'] | null }): M['Arr'];
+    /** Estimate a covariance matrix, given data and weights. */
     (m: M['In'], y: null, kw?: { rowvar?: boolean; bias?: boolean; ddof?: number | bigint | null; fweights?: M['In'] | null; aweights?: M['In'] | null; dtype?: M['Dt'] | null }): M['Arr'];
+    /** Estimate a covariance matrix, given data and weights. */
     (m: M['In'], y: null, rowvar: boolean, kw?: { bias?: boolean; ddof?: number | bigint | null; fweights?: M['In'] | null; aweights?: M['In'] | null; dtype?: M['Dt'] | null }): M['Arr'];
+    /** Estimate a covariance matrix, given data and weights. */
     (m: M['In'], y: null, rowvar: boolean, bias: boolean, kw?: { ddof?: number | bigint | null; fweights?: M['In'] | null; aweights?: M['In'] | null; dtype?: M['Dt'] | null }): M['Arr'];
+    /** Estimate a covariance matrix, given data and weights. */
     (m: M['In'], y: null, rowvar: boolean, bias: boolean, ddof: number | bigint | null, kw?: { fweights?: M['In'] | null; aweights?: M['In'] | null; dtype?: M['Dt'] | null }): M['Arr'];
+    /** Estimate a covariance matrix, given data and weights. */
     (m: M['In'], y: null, rowvar: boolean, bias: boolean, ddof: number | bigint | null, fweights: M['In'] | null, kw?: { aweights?: M['In'] | null; dtype?: M['Dt'] | null }): M['Arr'];
+    /** Estimate a covariance matrix, given data and weights. */
     (m: M['In'], y: null, rowvar: boolean, bias: boolean, ddof: number | bigint | null, fweights: M['In'] | null, aweights: M['In'] | null, kw?: { dtype?: M['Dt'] | null }): M['Arr'];
+    /** Estimate a covariance matrix, given data and weights. */
     (m: M['In'] | readonly unknown[] | readonly (readonly unknown[])[], y: M['In'] | readonly unknown[] | readonly (readonly unknown[])[], kw?: { rowvar?: boolean; bias?: boolean; ddof?: number | bigint | null; fweights?: M['In'] | null; aweights?: M['In'] | null; dtype?: M['Dt'] | null }): M['Arr'];
+    /** Estimate a covariance matrix, given data and weights. */
     (m: M['In'] | readonly unknown[] | readonly (readonly unknown[])[], y: M['In'] | readonly unknown[] | readonly (readonly unknown[])[], rowvar: boolean, kw?: { bias?: boolean; ddof?: number | bigint | null; fweights?: M['In'] | null; aweights?: M['In'] | null; dtype?: M['Dt'] | null }): M['Arr'];
+    /** Estimate a covariance matrix, given data and weights. */
     (m: M['In'] | readonly unknown[] | readonly (readonly unknown[])[], y: M['In'] | readonly unknown[] | readonly (readonly unknown[])[], rowvar: boolean, bias: boolean, kw?: { ddof?: number | bigint | null; fweights?: M['In'] | null; aweights?: M['In'] | null; dtype?: M['Dt'] | null }): M['Arr'];
+    /** Estimate a covariance matrix, given data and weights. */
     (m: M['In'] | readonly unknown[] | readonly (readonly unknown[])[], y: M['In'] | readonly unknown[] | readonly (readonly unknown[])[], rowvar: boolean, bias: boolean, ddof: number | bigint | null, kw?: { fweights?: M['In'] | null; aweights?: M['In'] | null; dtype?: M['Dt'] | null }): M['Arr'];
+    /** Estimate a covariance matrix, given data and weights. */
     (m: M['In'] | readonly unknown[] | readonly (readonly unknown[])[], y: M['In'] | readonly unknown[] | readonly (readonly unknown[])[], rowvar: boolean, bias: boolean, ddof: number | bigint | null, fweights: M['In'] | null, kw?: { aweights?: M['In'] | null; dtype?: M['Dt'] | null }): M['Arr'];
+    /** Estimate a covariance matrix, given data and weights. */
     (m: M['In'] | readonly unknown[] | readonly (readonly unknown[])[], y: M['In'] | readonly unknown[] | readonly (readonly unknown[])[], rowvar: boolean, bias: boolean, ddof: number | bigint | null, fweights: M['In'] | null, aweights: M['In'] | null, kw?: { dtype?: M['Dt'] | null }): M['Arr'];
+    /** Estimate a covariance matrix, given data and weights. */
     (m: M['In'] | readonly (readonly unknown[])[], kw?: { y?: null; rowvar?: boolean; bias?: boolean; ddof?: number | bigint | null; fweights?: M['In'] | null; aweights?: M['In'] | null; dtype?: M['Dt'] | null }): M['Arr'];
+    /** Estimate a covariance matrix, given data and weights. */
     (m: M['In'] | readonly (readonly unknown[])[], y: null, kw?: { rowvar?: boolean; bias?: boolean; ddof?: number | bigint | null; fweights?: M['In'] | null; aweights?: M['In'] | null; dtype?: M['Dt'] | null }): M['Arr'];
+    /** Estimate a covariance matrix, given data and weights. */
     (m: M['In'] | readonly (readonly unknown[])[], y: null, rowvar: boolean, kw?: { bias?: boolean; ddof?: number | bigint | null; fweights?: M['In'] | null; aweights?: M['In'] | null; dtype?: M['Dt'] | null }): M['Arr'];
+    /** Estimate a covariance matrix, given data and weights. */
     (m: M['In'] | readonly (readonly unknown[])[], y: null, rowvar: boolean, bias: boolean, kw?: { ddof?: number | bigint | null; fweights?: M['In'] | null; aweights?: M['In'] | null; dtype?: M['Dt'] | null }): M['Arr'];
+    /** Estimate a covariance matrix, given data and weights. */
     (m: M['In'] | readonly (readonly unknown[])[], y: null, rowvar: boolean, bias: boolean, ddof: number | bigint | null, kw?: { fweights?: M['In'] | null; aweights?: M['In'] | null; dtype?: M['Dt'] | null }): M['Arr'];
+    /** Estimate a covariance matrix, given data and weights. */
     (m: M['In'] | readonly (readonly unknown[])[], y: null, rowvar: boolean, bias: boolean, ddof: number | bigint | null, fweights: M['In'] | null, kw?: { aweights?: M['In'] | null; dtype?: M['Dt'] | null }): M['Arr'];
+    /** Estimate a covariance matrix, given data and weights. */
     (m: M['In'] | readonly (readonly unknown[])[], y: null, rowvar: boolean, bias: boolean, ddof: number | bigint | null, fweights: M['In'] | null, aweights: M['In'] | null, kw?: { dtype?: M['Dt'] | null }): M['Arr'];
+    /** Estimate a covariance matrix, given data and weights. */
     (m: M['In'] | readonly unknown[], kw?: { y?: null; rowvar?: boolean; bias?: boolean; ddof?: number | bigint | null; fweights?: M['In'] | null; aweights?: M['In'] | null; dtype?: M['Dt'] | null }): M['Arr'];
+    /** Estimate a covariance matrix, given data and weights. */
     (m: M['In'] | readonly unknown[], y: null, kw?: { rowvar?: boolean; bias?: boolean; ddof?: number | bigint | null; fweights?: M['In'] | null; aweights?: M['In'] | null; dtype?: M['Dt'] | null }): M['Arr'];
+    /** Estimate a covariance matrix, given data and weights. */
     (m: M['In'] | readonly unknown[], y: null, rowvar: boolean, kw?: { bias?: boolean; ddof?: number | bigint | null; fweights?: M['In'] | null; aweights?: M['In'] | null; dtype?: M['Dt'] | null }): M['Arr'];
+    /** Estimate a covariance matrix, given data and weights. */
     (m: M['In'] | readonly unknown[], y: null, rowvar: boolean, bias: boolean, kw?: { ddof?: number | bigint | null; fweights?: M['In'] | null; aweights?: M['In'] | null; dtype?: M['Dt'] | null }): M['Arr'];
+    /** Estimate a covariance matrix, given data and weights. */
     (m: M['In'] | readonly unknown[], y: null, rowvar: boolean, bias: boolean, ddof: number | bigint | null, kw?: { fweights?: M['In'] | null; aweights?: M['In'] | null; dtype?: M['Dt'] | null }): M['Arr'];
+    /** Estimate a covariance matrix, given data and weights. */
     (m: M['In'] | readonly unknown[], y: null, rowvar: boolean, bias: boolean, ddof: number | bigint | null, fweights: M['In'] | null, kw?: { aweights?: M['In'] | null; dtype?: M['Dt'] | null }): M['Arr'];
+    /** Estimate a covariance matrix, given data and weights. */
     (m: M['In'] | readonly unknown[], y: null, rowvar: boolean, bias: boolean, ddof: number | bigint | null, fweights: M['In'] | null, aweights: M['In'] | null, kw?: { dtype?: M['Dt'] | null }): M['Arr'];
+    /** Estimate a covariance matrix, given data and weights. */
     (m: readonly (number | Complex)[] | readonly unknown[], y: readonly (number | Complex)[] | readonly unknown[], kw?: { rowvar?: boolean; bias?: boolean; ddof?: number | bigint | null; fweights?: M['In'] | null; aweights?: M['In'] | null; dtype?: M['Dt'] | null }): M['Arr'];
+    /** Estimate a covariance matrix, given data and weights. */
     (m: readonly (number | Complex)[] | readonly unknown[], y: readonly (number | Complex)[] | readonly unknown[], rowvar: boolean, kw?: { bias?: boolean; ddof?: number | bigint | null; fweights?: M['In'] | null; aweights?: M['In'] | null; dtype?: M['Dt'] | null }): M['Arr'];
+    /** Estimate a covariance matrix, given data and weights. */
     (m: readonly (number | Complex)[] | readonly unknown[], y: readonly (number | Complex)[] | readonly unknown[], rowvar: boolean, bias: boolean, kw?: { ddof?: number | bigint | null; fweights?: M['In'] | null; aweights?: M['In'] | null; dtype?: M['Dt'] | null }): M['Arr'];
+    /** Estimate a covariance matrix, given data and weights. */
     (m: readonly (number | Complex)[] | readonly unknown[], y: readonly (number | Complex)[] | readonly unknown[], rowvar: boolean, bias: boolean, ddof: number | bigint | null, kw?: { fweights?: M['In'] | null; aweights?: M['In'] | null; dtype?: M['Dt'] | null }): M['Arr'];
+    /** Estimate a covariance matrix, given data and weights. */
     (m: readonly (number | Complex)[] | readonly unknown[], y: readonly (number | Complex)[] | readonly unknown[], rowvar: boolean, bias: boolean, ddof: number | bigint | null, fweights: M['In'] | null, kw?: { aweights?: M['In'] | null; dtype?: M['Dt'] | null }): M['Arr'];
+    /** Estimate a covariance matrix, given data and weights. */
     (m: readonly (number | Complex)[] | readonly unknown[], y: readonly (number | Complex)[] | readonly unknown[], rowvar: boolean, bias: boolean, ddof: number | bigint | null, fweights: M['In'] | null, aweights: M['In'] | null, kw?: { dtype?: M['Dt'] | null }): M['Arr'];
+    /** Estimate a covariance matrix, given data and weights. */
     (m: readonly (number | Complex)[], kw?: { y?: null; rowvar?: boolean; bias?: boolean; ddof?: number | bigint | null; fweights?: M['In'] | null; aweights?: M['In'] | null; dtype?: M['Dt'] | null }): M['Arr'];
+    /** Estimate a covariance matrix, given data and weights. */
     (m: readonly (number | Complex)[], y: null, kw?: { rowvar?: boolean; bias?: boolean; ddof?: number | bigint | null; fweights?: M['In'] | null; aweights?: M['In'] | null; dtype?: M['Dt'] | null }): M['Arr'];
+    /** Estimate a covariance matrix, given data and weights. */
     (m: readonly (number | Complex)[], y: null, rowvar: boolean, kw?: { bias?: boolean; ddof?: number | bigint | null; fweights?: M['In'] | null; aweights?: M['In'] | null; dtype?: M['Dt'] | null }): M['Arr'];
+    /** Estimate a covariance matrix, given data and weights. */
     (m: readonly (number | Complex)[], y: null, rowvar: boolean, bias: boolean, kw?: { ddof?: number | bigint | null; fweights?: M['In'] | null; aweights?: M['In'] | null; dtype?: M['Dt'] | null }): M['Arr'];
+    /** Estimate a covariance matrix, given data and weights. */
     (m: readonly (number | Complex)[], y: null, rowvar: boolean, bias: boolean, ddof: number | bigint | null, kw?: { fweights?: M['In'] | null; aweights?: M['In'] | null; dtype?: M['Dt'] | null }): M['Arr'];
+    /** Estimate a covariance matrix, given data and weights. */
     (m: readonly (number | Complex)[], y: null, rowvar: boolean, bias: boolean, ddof: number | bigint | null, fweights: M['In'] | null, kw?: { aweights?: M['In'] | null; dtype?: M['Dt'] | null }): M['Arr'];
+    /** Estimate a covariance matrix, given data and weights. */
     (m: readonly (number | Complex)[], y: null, rowvar: boolean, bias: boolean, ddof: number | bigint | null, fweights: M['In'] | null, aweights: M['In'] | null, kw?: { dtype?: M['Dt'] | null }): M['Arr'];
+    /** Estimate a covariance matrix, given data and weights. */
     (m: readonly unknown[], kw?: { y?: null; rowvar?: boolean; bias?: boolean; ddof?: number | bigint | null; fweights?: M['In'] | null; aweights?: M['In'] | null; dtype?: M['Dt'] | null }): M['Arr'];
+    /** Estimate a covariance matrix, given data and weights. */
     (m: readonly unknown[], y: null, kw?: { rowvar?: boolean; bias?: boolean; ddof?: number | bigint | null; fweights?: M['In'] | null; aweights?: M['In'] | null; dtype?: M['Dt'] | null }): M['Arr'];
+    /** Estimate a covariance matrix, given data and weights. */
     (m: readonly unknown[], y: null, rowvar: boolean, kw?: { bias?: boolean; ddof?: number | bigint | null; fweights?: M['In'] | null; aweights?: M['In'] | null; dtype?: M['Dt'] | null }): M['Arr'];
+    /** Estimate a covariance matrix, given data and weights. */
     (m: readonly unknown[], y: null, rowvar: boolean, bias: boolean, kw?: { ddof?: number | bigint | null; fweights?: M['In'] | null; aweights?: M['In'] | null; dtype?: M['Dt'] | null }): M['Arr'];
+    /** Estimate a covariance matrix, given data and weights. */
     (m: readonly unknown[], y: null, rowvar: boolean, bias: boolean, ddof: number | bigint | null, kw?: { fweights?: M['In'] | null; aweights?: M['In'] | null; dtype?: M['Dt'] | null }): M['Arr'];
+    /** Estimate a covariance matrix, given data and weights. */
     (m: readonly unknown[], y: null, rowvar: boolean, bias: boolean, ddof: number | bigint | null, fweights: M['In'] | null, kw?: { aweights?: M['In'] | null; dtype?: M['Dt'] | null }): M['Arr'];
+    /** Estimate a covariance matrix, given data and weights. */
     (m: readonly unknown[], y: null, rowvar: boolean, bias: boolean, ddof: number | bigint | null, fweights: M['In'] | null, aweights: M['In'] | null, kw?: { dtype?: M['Dt'] | null }): M['Arr'];
+    /** Estimate a covariance matrix, given data and weights. */
     (m: readonly unknown[], kw: { y?: null; rowvar?: boolean; bias?: boolean; ddof?: number | bigint | null; fweights?: M['In'] | null; aweights?: M['In'] | null; dtype: M['Dt'] }): M['Arr'];
+    /** Estimate a covariance matrix, given data and weights. */
     (m: readonly unknown[], y: null, kw: { rowvar?: boolean; bias?: boolean; ddof?: number | bigint | null; fweights?: M['In'] | null; aweights?: M['In'] | null; dtype: M['Dt'] }): M['Arr'];
+    /** Estimate a covariance matrix, given data and weights. */
     (m: readonly unknown[], y: null, rowvar: boolean, kw: { bias?: boolean; ddof?: number | bigint | null; fweights?: M['In'] | null; aweights?: M['In'] | null; dtype: M['Dt'] }): M['Arr'];
+    /** Estimate a covariance matrix, given data and weights. */
     (m: readonly unknown[], y: null, rowvar: boolean, bias: boolean, kw: { ddof?: number | bigint | null; fweights?: M['In'] | null; aweights?: M['In'] | null; dtype: M['Dt'] }): M['Arr'];
+    /** Estimate a covariance matrix, given data and weights. */
     (m: readonly unknown[], y: null, rowvar: boolean, bias: boolean, ddof: number | bigint | null, kw: { fweights?: M['In'] | null; aweights?: M['In'] | null; dtype: M['Dt'] }): M['Arr'];
+    /** Estimate a covariance matrix, given data and weights. */
     (m: readonly unknown[], y: null, rowvar: boolean, bias: boolean, ddof: number | bigint | null, fweights: M['In'] | null, kw: { aweights?: M['In'] | null; dtype: M['Dt'] }): M['Arr'];
+    /** Estimate a covariance matrix, given data and weights. */
     (m: readonly unknown[], y: null, rowvar: boolean, bias: boolean, ddof: number | bigint | null, fweights: M['In'] | null, aweights: M['In'] | null, kw: { dtype: M['Dt'] }): M['Arr'];
+    /** Estimate a covariance matrix, given data and weights. */
     (m: M['In'], y: M['In'], kw: { rowvar?: boolean; bias?: boolean; ddof?: number | bigint | null; fweights?: M['In'] | null; aweights?: M['In'] | null; dtype: M['Dt'] }): M['Arr'];
+    /** Estimate a covariance matrix, given data and weights. */
     (m: M['In'], y: M['In'], rowvar: boolean, kw: { bias?: boolean; ddof?: number | bigint | null; fweights?: M['In'] | null; aweights?: M['In'] | null; dtype: M['Dt'] }): M['Arr'];
+    /** Estimate a covariance matrix, given data and weights. */
     (m: M['In'], y: M['In'], rowvar: boolean, bias: boolean, kw: { ddof?: number | bigint | null; fweights?: M['In'] | null; aweights?: M['In'] | null; dtype: M['Dt'] }): M['Arr'];
+    /** Estimate a covariance matrix, given data and weights. */
     (m: M['In'], y: M['In'], rowvar: boolean, bias: boolean, ddof: number | bigint | null, kw: { fweights?: M['In'] | null; aweights?: M['In'] | null; dtype: M['Dt'] }): M['Arr'];
+    /** Estimate a covariance matrix, given data and weights. */
     (m: M['In'], y: M['In'], rowvar: boolean, bias: boolean, ddof: number | bigint | null, fweights: M['In'] | null, kw: { aweights?: M['In'] | null; dtype: M['Dt'] }): M['Arr'];
+    /** Estimate a covariance matrix, given data and weights. */
     (m: M['In'], y: M['In'], rowvar: boolean, bias: boolean, ddof: number | bigint | null, fweights: M['In'] | null, aweights: M['In'] | null, kw: { dtype: M['Dt'] }): M['Arr'];
+    /** Estimate a covariance matrix, given data and weights. */
     (m: M['In'], kw: { y?: null; rowvar?: boolean; bias?: boolean; ddof?: number | bigint | null; fweights?: M['In'] | null; aweights?: M['In'] | null; dtype: M['Dt'] }): M['Arr'];
+    /** Estimate a covariance matrix, given data and weights. */
     (m: M['In'], y: null, kw: { rowvar?: boolean; bias?: boolean; ddof?: number | bigint | null; fweights?: M['In'] | null; aweights?: M['In'] | null; dtype: M['Dt'] }): M['Arr'];
+    /** Estimate a covariance matrix, given data and weights. */
     (m: M['In'], y: null, rowvar: boolean, kw: { bias?: boolean; ddof?: number | bigint | null; fweights?: M['In'] | null; aweights?: M['In'] | null; dtype: M['Dt'] }): M['Arr'];
+    /** Estimate a covariance matrix, given data and weights. */
     (m: M['In'], y: null, rowvar: boolean, bias: boolean, kw: { ddof?: number | bigint | null; fweights?: M['In'] | null; aweights?: M['In'] | null; dtype: M['Dt'] }): M['Arr'];
+    /** Estimate a covariance matrix, given data and weights. */
     (m: M['In'], y: null, rowvar: boolean, bias: boolean, ddof: number | bigint | null, kw: { fweights?: M['In'] | null; aweights?: M['In'] | null; dtype: M['Dt'] }): M['Arr'];
+    /** Estimate a covariance matrix, given data and weights. */
     (m: M['In'], y: null, rowvar: boolean, bias: boolean, ddof: number | bigint | null, fweights: M['In'] | null, kw: { aweights?: M['In'] | null; dtype: M['Dt'] }): M['Arr'];
+    /** Estimate a covariance matrix, given data and weights. */
     (m: M['In'], y: null, rowvar: boolean, bias: boolean, ddof: number | bigint | null, fweights: M['In'] | null, aweights: M['In'] | null, kw: { dtype: M['Dt'] }): M['Arr'];
+    /** Estimate a covariance matrix, given data and weights. */
     (m: M['In'], y: M['In'], kw?: { rowvar?: boolean; bias?: boolean; ddof?: number | bigint | null; fweights?: M['In'] | null; aweights?: M['In'] | null; dtype?: M['Dt'] | null }): M['Arr'];
+    /** Estimate a covariance matrix, given data and weights. */
     (m: M['In'], y: M['In'], rowvar: boolean, kw?: { bias?: boolean; ddof?: number | bigint | null; fweights?: M['In'] | null; aweights?: M['In'] | null; dtype?: M['Dt'] | null }): M['Arr'];
+    /** Estimate a covariance matrix, given data and weights. */
     (m: M['In'], y: M['In'], rowvar: boolean, bias: boolean, kw?: { ddof?: number | bigint | null; fweights?: M['In'] | null; aweights?: M['In'] | null; dtype?: M['Dt'] | null }): M['Arr'];
+    /** Estimate a covariance matrix, given data and weights. */
     (m: M['In'], y: M['In'], rowvar: boolean, bias: boolean, ddof: number | bigint | null, kw?: { fweights?: M['In'] | null; aweights?: M['In'] | null; dtype?: M['Dt'] | null }): M['Arr'];
+    /** Estimate a covariance matrix, given data and weights. */
     (m: M['In'], y: M['In'], rowvar: boolean, bias: boolean, ddof: number | bigint | null, fweights: M['In'] | null, kw?: { aweights?: M['In'] | null; dtype?: M['Dt'] | null }): M['Arr'];
+    /** Estimate a covariance matrix, given data and weights. */
     (m: M['In'], y: M['In'], rowvar: boolean, bias: boolean, ddof: number | bigint | null, fweights: M['In'] | null, aweights: M['In'] | null, kw?: { dtype?: M['Dt'] | null }): M['Arr'];
+    /** Estimate a covariance matrix, given data and weights. */
     (m: M['In'], kw?: { y?: M['In'] | null; rowvar?: boolean; bias?: boolean; ddof?: number | bigint | null; fweights?: M['In'] | null; aweights?: M['In'] | null; dtype?: M['Dt'] | null }): M['Arr'];
+    /** Estimate a covariance matrix, given data and weights. */
     (m: M['In'], y: M['In'] | null, kw?: { rowvar?: boolean; bias?: boolean; ddof?: number | bigint | null; fweights?: M['In'] | null; aweights?: M['In'] | null; dtype?: M['Dt'] | null }): M['Arr'];
+    /** Estimate a covariance matrix, given data and weights. */
     (m: M['In'], y: M['In'] | null, rowvar: boolean, kw?: { bias?: boolean; ddof?: number | bigint | null; fweights?: M['In'] | null; aweights?: M['In'] | null; dtype?: M['Dt'] | null }): M['Arr'];
+    /** Estimate a covariance matrix, given data and weights. */
     (m: M['In'], y: M['In'] | null, rowvar: boolean, bias: boolean, kw?: { ddof?: number | bigint | null; fweights?: M['In'] | null; aweights?: M['In'] | null; dtype?: M['Dt'] | null }): M['Arr'];
+    /** Estimate a covariance matrix, given data and weights. */
     (m: M['In'], y: M['In'] | null, rowvar: boolean, bias: boolean, ddof: number | bigint | null, kw?: { fweights?: M['In'] | null; aweights?: M['In'] | null; dtype?: M['Dt'] | null }): M['Arr'];
+    /** Estimate a covariance matrix, given data and weights. */
     (m: M['In'], y: M['In'] | null, rowvar: boolean, bias: boolean, ddof: number | bigint | null, fweights: M['In'] | null, kw?: { aweights?: M['In'] | null; dtype?: M['Dt'] | null }): M['Arr'];
+    /** Estimate a covariance matrix, given data and weights. */
     (m: M['In'], y: M['In'] | null, rowvar: boolean, bias: boolean, ddof: number | bigint | null, fweights: M['In'] | null, aweights: M['In'] | null, kw?: { dtype?: M['Dt'] | null }): M['Arr'];
   }>;
   /**
@@ -1762,10 +2250,15 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.cross.html
    */
   readonly cross: Fn<M, {
+    /** Return the cross product of two (arrays of) vectors. */
     (a: M['In'], b: M['In'], kw?: { axisa?: number | bigint; axisb?: number | bigint; axisc?: number | bigint; axis?: number | bigint | null }): M['Arr'];
+    /** Return the cross product of two (arrays of) vectors. */
     (a: M['In'], b: M['In'], axisa: number | bigint, kw?: { axisb?: number | bigint; axisc?: number | bigint; axis?: number | bigint | null }): M['Arr'];
+    /** Return the cross product of two (arrays of) vectors. */
     (a: M['In'], b: M['In'], axisa: number | bigint, axisb: number | bigint, kw?: { axisc?: number | bigint; axis?: number | bigint | null }): M['Arr'];
+    /** Return the cross product of two (arrays of) vectors. */
     (a: M['In'], b: M['In'], axisa: number | bigint, axisb: number | bigint, axisc: number | bigint, kw?: { axis?: number | bigint | null }): M['Arr'];
+    /** Return the cross product of two (arrays of) vectors. */
     (a: M['In'], b: M['In'], axisa: number | bigint, axisb: number | bigint, axisc: number | bigint, axis: number | bigint | null): M['Arr'];
   }>;
   /**
@@ -1778,21 +2271,37 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.cumprod.html
    */
   readonly cumprod: Fn<M, {
+    /** Return the cumulative product of elements along a given axis. */
     (a: M['In'], kw?: { axis?: number | bigint | null; dtype?: null; out?: null }): M['Arr'];
+    /** Return the cumulative product of elements along a given axis. */
     (a: M['In'], axis: number | bigint | null, kw?: { dtype?: null; out?: null }): M['Arr'];
+    /** Return the cumulative product of elements along a given axis. */
     (a: M['In'], axis: number | bigint | null, dtype: null, kw?: { out?: null }): M['Arr'];
+    /** Return the cumulative product of elements along a given axis. */
     (a: M['In'], axis: number | bigint | null, dtype: null, out: null): M['Arr'];
+    /** Return the cumulative product of elements along a given axis. */
     (a: M['In'], axis: number | bigint | null, dtype: M['Dt'], kw?: { out?: null }): M['Arr'];
+    /** Return the cumulative product of elements along a given axis. */
     (a: M['In'], axis: number | bigint | null, dtype: M['Dt'], out: null): M['Arr'];
+    /** Return the cumulative product of elements along a given axis. */
     (a: M['In'], kw: { axis?: number | bigint | null; dtype: M['Dt']; out?: null }): M['Arr'];
+    /** Return the cumulative product of elements along a given axis. */
     (a: M['In'], axis: number | bigint | null, kw: { dtype: M['Dt']; out?: null }): M['Arr'];
+    /** Return the cumulative product of elements along a given axis. */
     (a: M['In'], kw?: { axis?: number | bigint | null; dtype?: M['Dt'] | null; out?: null }): M['Arr'];
+    /** Return the cumulative product of elements along a given axis. */
     (a: M['In'], axis: number | bigint | null, kw?: { dtype?: M['Dt'] | null; out?: null }): M['Arr'];
+    /** Return the cumulative product of elements along a given axis. */
     (a: M['In'], axis: number | bigint | null, dtype: M['Dt'] | null, kw?: { out?: null }): M['Arr'];
+    /** Return the cumulative product of elements along a given axis. */
     (a: M['In'], axis: number | bigint | null, dtype: M['Dt'] | null, out: null): M['Arr'];
+    /** Return the cumulative product of elements along a given axis. */
     (a: M['In'], axis: number | bigint | null, dtype: M['Dt'] | null, out: M['Out']): M['Arr'];
+    /** Return the cumulative product of elements along a given axis. */
     (a: M['In'], kw: { axis?: number | bigint | null; dtype?: M['Dt'] | null; out: M['Out'] }): M['Arr'];
+    /** Return the cumulative product of elements along a given axis. */
     (a: M['In'], axis: number | bigint | null, kw: { dtype?: M['Dt'] | null; out: M['Out'] }): M['Arr'];
+    /** Return the cumulative product of elements along a given axis. */
     (a: M['In'], axis: number | bigint | null, dtype: M['Dt'] | null, kw: { out: M['Out'] }): M['Arr'];
   }>;
   /**
@@ -1800,21 +2309,37 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.cumsum.html
    */
   readonly cumsum: Fn<M, {
+    /** Return the cumulative sum of the elements along a given axis. */
     (a: M['In'], kw?: { axis?: number | bigint | null; dtype?: null; out?: null }): M['Arr'];
+    /** Return the cumulative sum of the elements along a given axis. */
     (a: M['In'], axis: number | bigint | null, kw?: { dtype?: null; out?: null }): M['Arr'];
+    /** Return the cumulative sum of the elements along a given axis. */
     (a: M['In'], axis: number | bigint | null, dtype: null, kw?: { out?: null }): M['Arr'];
+    /** Return the cumulative sum of the elements along a given axis. */
     (a: M['In'], axis: number | bigint | null, dtype: null, out: null): M['Arr'];
+    /** Return the cumulative sum of the elements along a given axis. */
     (a: M['In'], axis: number | bigint | null, dtype: M['Dt'], kw?: { out?: null }): M['Arr'];
+    /** Return the cumulative sum of the elements along a given axis. */
     (a: M['In'], axis: number | bigint | null, dtype: M['Dt'], out: null): M['Arr'];
+    /** Return the cumulative sum of the elements along a given axis. */
     (a: M['In'], kw: { axis?: number | bigint | null; dtype: M['Dt']; out?: null }): M['Arr'];
+    /** Return the cumulative sum of the elements along a given axis. */
     (a: M['In'], axis: number | bigint | null, kw: { dtype: M['Dt']; out?: null }): M['Arr'];
+    /** Return the cumulative sum of the elements along a given axis. */
     (a: M['In'], kw?: { axis?: number | bigint | null; dtype?: M['Dt'] | null; out?: null }): M['Arr'];
+    /** Return the cumulative sum of the elements along a given axis. */
     (a: M['In'], axis: number | bigint | null, kw?: { dtype?: M['Dt'] | null; out?: null }): M['Arr'];
+    /** Return the cumulative sum of the elements along a given axis. */
     (a: M['In'], axis: number | bigint | null, dtype: M['Dt'] | null, kw?: { out?: null }): M['Arr'];
+    /** Return the cumulative sum of the elements along a given axis. */
     (a: M['In'], axis: number | bigint | null, dtype: M['Dt'] | null, out: null): M['Arr'];
+    /** Return the cumulative sum of the elements along a given axis. */
     (a: M['In'], axis: number | bigint | null, dtype: M['Dt'] | null, out: M['Out']): M['Arr'];
+    /** Return the cumulative sum of the elements along a given axis. */
     (a: M['In'], kw: { axis?: number | bigint | null; dtype?: M['Dt'] | null; out: M['Out'] }): M['Arr'];
+    /** Return the cumulative sum of the elements along a given axis. */
     (a: M['In'], axis: number | bigint | null, kw: { dtype?: M['Dt'] | null; out: M['Out'] }): M['Arr'];
+    /** Return the cumulative sum of the elements along a given axis. */
     (a: M['In'], axis: number | bigint | null, dtype: M['Dt'] | null, kw: { out: M['Out'] }): M['Arr'];
   }>;
   /**
@@ -1822,9 +2347,13 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.cumulative_prod.html
    */
   readonly cumulative_prod: Fn<M, {
+    /** Return the cumulative product of elements along a given axis. */
     (x: M['In'], kw?: { axis?: number | bigint | null; dtype?: null; out?: null; include_initial?: boolean }): M['Arr'];
+    /** Return the cumulative product of elements along a given axis. */
     (x: M['In'], kw: { axis?: number | bigint | null; dtype: M['Dt']; out?: null; include_initial?: boolean }): M['Arr'];
+    /** Return the cumulative product of elements along a given axis. */
     (x: M['In'], kw?: { axis?: number | bigint | null; dtype?: M['Dt'] | null; out?: null; include_initial?: boolean }): M['Arr'];
+    /** Return the cumulative product of elements along a given axis. */
     (x: M['In'], kw: { axis?: number | bigint | null; dtype?: M['Dt'] | null; out: M['Out']; include_initial?: boolean }): M['Arr'];
   }>;
   /**
@@ -1832,9 +2361,13 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.cumulative_sum.html
    */
   readonly cumulative_sum: Fn<M, {
+    /** Return the cumulative sum of the elements along a given axis. */
     (x: M['In'], kw?: { axis?: number | bigint | null; dtype?: null; out?: null; include_initial?: boolean }): M['Arr'];
+    /** Return the cumulative sum of the elements along a given axis. */
     (x: M['In'], kw: { axis?: number | bigint | null; dtype: M['Dt']; out?: null; include_initial?: boolean }): M['Arr'];
+    /** Return the cumulative sum of the elements along a given axis. */
     (x: M['In'], kw?: { axis?: number | bigint | null; dtype?: M['Dt'] | null; out?: null; include_initial?: boolean }): M['Arr'];
+    /** Return the cumulative sum of the elements along a given axis. */
     (x: M['In'], kw: { axis?: number | bigint | null; dtype?: M['Dt'] | null; out: M['Out']; include_initial?: boolean }): M['Arr'];
   }>;
   /**
@@ -1847,20 +2380,21 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.datetime_as_string.html
    */
   readonly datetime_as_string: Fn<M, {
+    /** Convert an array of datetimes into an array of strings. */
     (arr: unknown, kw?: { unit?: 'auto' | 'Y' | 'M' | 'D' | 'h' | 'm' | 's' | 'ms' | 'us' | '\u03bcs' | 'ns' | 'ps' | 'fs' | 'as' | null; timezone?: unknown; casting?: 'no' | 'equiv' | 'safe' | 'same_kind' | 'same_value' | 'unsafe' }): M['Scalar'];
+    /** Convert an array of datetimes into an array of strings. */
     (arr: unknown, unit: 'auto' | 'Y' | 'M' | 'D' | 'h' | 'm' | 's' | 'ms' | 'us' | '\u03bcs' | 'ns' | 'ps' | 'fs' | 'as' | null, kw?: { timezone?: unknown; casting?: 'no' | 'equiv' | 'safe' | 'same_kind' | 'same_value' | 'unsafe' }): M['Scalar'];
+    /** Convert an array of datetimes into an array of strings. */
     (arr: unknown, unit: 'auto' | 'Y' | 'M' | 'D' | 'h' | 'm' | 's' | 'ms' | 'us' | '\u03bcs' | 'ns' | 'ps' | 'fs' | 'as' | null, timezone: unknown, kw?: { casting?: 'no' | 'equiv' | 'safe' | 'same_kind' | 'same_value' | 'unsafe' }): M['Scalar'];
+    /** Convert an array of datetimes into an array of strings. */
     (arr: unknown, unit: 'auto' | 'Y' | 'M' | 'D' | 'h' | 'm' | 's' | 'ms' | 'us' | '\u03bcs' | 'ns' | 'ps' | 'fs' | 'as' | null, timezone: unknown, casting: 'no' | 'equiv' | 'safe' | 'same_kind' | 'same_value' | 'unsafe'): M['Scalar'];
-    (arr: M['In'], kw?: { unit?: 'auto' | 'Y' | 'M' | 'D' | 'h' | 'm' | 's' | 'ms' | 'us' | '\u03bcs' | 'ns' | 'ps' | 'fs' | 'as' | null; timezone?: unknown; casting?: 'no' | 'equiv' | 'safe' | 'same_kind' | 'same_value' | 'unsafe' }): M['Half'];
-    (arr: M['In'], unit: 'auto' | 'Y' | 'M' | 'D' | 'h' | 'm' | 's' | 'ms' | 'us' | '\u03bcs' | 'ns' | 'ps' | 'fs' | 'as' | null, kw?: { timezone?: unknown; casting?: 'no' | 'equiv' | 'safe' | 'same_kind' | 'same_value' | 'unsafe' }): M['Half'];
-    (arr: M['In'], unit: 'auto' | 'Y' | 'M' | 'D' | 'h' | 'm' | 's' | 'ms' | 'us' | '\u03bcs' | 'ns' | 'ps' | 'fs' | 'as' | null, timezone: unknown, kw?: { casting?: 'no' | 'equiv' | 'safe' | 'same_kind' | 'same_value' | 'unsafe' }): M['Half'];
-    (arr: M['In'], unit: 'auto' | 'Y' | 'M' | 'D' | 'h' | 'm' | 's' | 'ms' | 'us' | '\u03bcs' | 'ns' | 'ps' | 'fs' | 'as' | null, timezone: unknown, casting: 'no' | 'equiv' | 'safe' | 'same_kind' | 'same_value' | 'unsafe'): M['Half'];
   }>;
   /**
    * Get information about the step size of a date or time type.
    * @see https://numpy.org/doc/stable/reference/generated/numpy.datetime_data.html
    */
   readonly datetime_data: Fn<M, {
+    /** Get information about the step size of a date or time type. */
     (dtype: string | M['Dt']): [string, number];
   }>;
   /**
@@ -1878,8 +2412,11 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.delete.html
    */
   readonly delete: Fn<M, {
+    /** Return a new array with sub-arrays along an axis deleted. For a one dimensional array, this returns those entries not returned by `arr[obj]`. */
     (arr: M['In'], obj: unknown, kw?: { axis?: null }): M['Arr'];
+    /** Return a new array with sub-arrays along an axis deleted. For a one dimensional array, this returns those entries not returned by `arr[obj]`. */
     (arr: M['In'], obj: unknown, axis: null): M['Arr'];
+    /** Return a new array with sub-arrays along an axis deleted. For a one dimensional array, this returns those entries not returned by `arr[obj]`. */
     (arr: M['In'], obj: unknown, axis: number | bigint): M['Arr'];
   }>;
   /**
@@ -1887,15 +2424,25 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.diag.html
    */
   readonly diag: Fn<M, {
+    /** Extract a diagonal or construct a diagonal array. */
     (v: M['In'] | readonly (readonly ScalarIn[])[], kw?: { k?: number | bigint }): M['Arr'];
+    /** Extract a diagonal or construct a diagonal array. */
     (v: M['In'] | readonly (readonly ScalarIn[])[], k: number | bigint): M['Arr'];
+    /** Extract a diagonal or construct a diagonal array. */
     (v: M['In'] | readonly ScalarIn[], kw?: { k?: number | bigint }): M['Arr'];
+    /** Extract a diagonal or construct a diagonal array. */
     (v: M['In'] | readonly ScalarIn[], k: number | bigint): M['Arr'];
+    /** Extract a diagonal or construct a diagonal array. */
     (v: readonly (readonly M['In'][])[], kw?: { k?: number | bigint }): M['Arr'];
+    /** Extract a diagonal or construct a diagonal array. */
     (v: readonly (readonly M['In'][])[], k: number | bigint): M['Arr'];
+    /** Extract a diagonal or construct a diagonal array. */
     (v: readonly M['In'][], kw?: { k?: number | bigint }): M['Arr'];
+    /** Extract a diagonal or construct a diagonal array. */
     (v: readonly M['In'][], k: number | bigint): M['Arr'];
+    /** Extract a diagonal or construct a diagonal array. */
     (v: M['In'], kw?: { k?: number | bigint }): M['Arr'];
+    /** Extract a diagonal or construct a diagonal array. */
     (v: M['In'], k: number | bigint): M['Arr'];
   }>;
   /**
@@ -1903,7 +2450,9 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.diag_indices.html
    */
   readonly diag_indices: Fn<M, {
+    /** Return the indices to access the main diagonal of an array. */
     (n: number | bigint, kw?: { ndim?: number | bigint }): M['Arr'][];
+    /** Return the indices to access the main diagonal of an array. */
     (n: number | bigint, ndim: number | bigint): M['Arr'][];
   }>;
   /**
@@ -1911,6 +2460,7 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.diag_indices_from.html
    */
   readonly diag_indices_from: Fn<M, {
+    /** Return the indices to access the main diagonal of an n-dimensional array. */
     (arr: M['In']): M['Arr'][];
   }>;
   /**
@@ -1918,7 +2468,9 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.diagflat.html
    */
   readonly diagflat: Fn<M, {
+    /** Create a two-dimensional array with the flattened input as a diagonal. */
     (v: M['In'], kw?: { k?: number | bigint }): M['Arr'];
+    /** Create a two-dimensional array with the flattened input as a diagonal. */
     (v: M['In'], k: number | bigint): M['Arr'];
   }>;
   /**
@@ -1926,9 +2478,13 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.diagonal.html
    */
   readonly diagonal: Fn<M, {
+    /** Return specified diagonals. */
     (a: M['In'], kw?: { offset?: number | bigint; axis1?: number | bigint; axis2?: number | bigint }): M['Arr'];
+    /** Return specified diagonals. */
     (a: M['In'], offset: number | bigint, kw?: { axis1?: number | bigint; axis2?: number | bigint }): M['Arr'];
+    /** Return specified diagonals. */
     (a: M['In'], offset: number | bigint, axis1: number | bigint, kw?: { axis2?: number | bigint }): M['Arr'];
+    /** Return specified diagonals. */
     (a: M['In'], offset: number | bigint, axis1: number | bigint, axis2: number | bigint): M['Arr'];
   }>;
   /**
@@ -1936,34 +2492,63 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.diff.html
    */
   readonly diff: Fn<M, {
-    (a: unknown, n: 0, kw?: { axis?: number | bigint; prepend?: M['In']; append?: M['In'] }): M['Any'];
-    (a: unknown, n: 0, axis: number | bigint, kw?: { prepend?: M['In']; append?: M['In'] }): M['Any'];
-    (a: unknown, n: 0, axis: number | bigint, prepend: M['In'], kw?: { append?: M['In'] }): M['Any'];
-    (a: unknown, n: 0, axis: number | bigint, prepend: M['In'], append: M['In']): M['Any'];
+    /** Calculate the n-th discrete difference along the given axis. */
+    (a: unknown, n: 0, kw?: { axis?: number | bigint; prepend?: M['In']; append?: M['In'] }): M['Result'];
+    /** Calculate the n-th discrete difference along the given axis. */
+    (a: unknown, n: 0, axis: number | bigint, kw?: { prepend?: M['In']; append?: M['In'] }): M['Result'];
+    /** Calculate the n-th discrete difference along the given axis. */
+    (a: unknown, n: 0, axis: number | bigint, prepend: M['In'], kw?: { append?: M['In'] }): M['Result'];
+    /** Calculate the n-th discrete difference along the given axis. */
+    (a: unknown, n: 0, axis: number | bigint, prepend: M['In'], append: M['In']): M['Result'];
+    /** Calculate the n-th discrete difference along the given axis. */
     (a: M['In'], kw?: { n?: number | bigint; axis?: number | bigint; prepend?: M['In']; append?: M['In'] }): M['Arr'];
+    /** Calculate the n-th discrete difference along the given axis. */
     (a: M['In'], n: number | bigint, kw?: { axis?: number | bigint; prepend?: M['In']; append?: M['In'] }): M['Arr'];
+    /** Calculate the n-th discrete difference along the given axis. */
     (a: M['In'], n: number | bigint, axis: number | bigint, kw?: { prepend?: M['In']; append?: M['In'] }): M['Arr'];
+    /** Calculate the n-th discrete difference along the given axis. */
     (a: M['In'], n: number | bigint, axis: number | bigint, prepend: M['In'], kw?: { append?: M['In'] }): M['Arr'];
+    /** Calculate the n-th discrete difference along the given axis. */
     (a: M['In'], n: number | bigint, axis: number | bigint, prepend: M['In'], append: M['In']): M['Arr'];
+    /** Calculate the n-th discrete difference along the given axis. */
     (a: readonly unknown[], kw?: { n?: number | bigint; axis?: number | bigint; prepend?: M['In']; append?: M['In'] }): M['Arr'];
+    /** Calculate the n-th discrete difference along the given axis. */
     (a: readonly unknown[], n: number | bigint, kw?: { axis?: number | bigint; prepend?: M['In']; append?: M['In'] }): M['Arr'];
+    /** Calculate the n-th discrete difference along the given axis. */
     (a: readonly unknown[], n: number | bigint, axis: number | bigint, kw?: { prepend?: M['In']; append?: M['In'] }): M['Arr'];
+    /** Calculate the n-th discrete difference along the given axis. */
     (a: readonly unknown[], n: number | bigint, axis: number | bigint, prepend: M['In'], kw?: { append?: M['In'] }): M['Arr'];
+    /** Calculate the n-th discrete difference along the given axis. */
     (a: readonly unknown[], n: number | bigint, axis: number | bigint, prepend: M['In'], append: M['In']): M['Arr'];
+    /** Calculate the n-th discrete difference along the given axis. */
     (a: readonly (readonly unknown[])[], kw?: { n?: number | bigint; axis?: number | bigint; prepend?: M['In']; append?: M['In'] }): M['Arr'];
+    /** Calculate the n-th discrete difference along the given axis. */
     (a: readonly (readonly unknown[])[], n: number | bigint, kw?: { axis?: number | bigint; prepend?: M['In']; append?: M['In'] }): M['Arr'];
+    /** Calculate the n-th discrete difference along the given axis. */
     (a: readonly (readonly unknown[])[], n: number | bigint, axis: number | bigint, kw?: { prepend?: M['In']; append?: M['In'] }): M['Arr'];
+    /** Calculate the n-th discrete difference along the given axis. */
     (a: readonly (readonly unknown[])[], n: number | bigint, axis: number | bigint, prepend: M['In'], kw?: { append?: M['In'] }): M['Arr'];
+    /** Calculate the n-th discrete difference along the given axis. */
     (a: readonly (readonly unknown[])[], n: number | bigint, axis: number | bigint, prepend: M['In'], append: M['In']): M['Arr'];
+    /** Calculate the n-th discrete difference along the given axis. */
     (a: readonly number[], kw?: { n?: number | bigint; axis?: number | bigint; prepend?: M['In']; append?: M['In'] }): M['Arr'];
+    /** Calculate the n-th discrete difference along the given axis. */
     (a: readonly number[], n: number | bigint, kw?: { axis?: number | bigint; prepend?: M['In']; append?: M['In'] }): M['Arr'];
+    /** Calculate the n-th discrete difference along the given axis. */
     (a: readonly number[], n: number | bigint, axis: number | bigint, kw?: { prepend?: M['In']; append?: M['In'] }): M['Arr'];
+    /** Calculate the n-th discrete difference along the given axis. */
     (a: readonly number[], n: number | bigint, axis: number | bigint, prepend: M['In'], kw?: { append?: M['In'] }): M['Arr'];
+    /** Calculate the n-th discrete difference along the given axis. */
     (a: readonly number[], n: number | bigint, axis: number | bigint, prepend: M['In'], append: M['In']): M['Arr'];
+    /** Calculate the n-th discrete difference along the given axis. */
     (a: readonly (number | Complex)[], kw?: { n?: number | bigint; axis?: number | bigint; prepend?: M['In']; append?: M['In'] }): M['Arr'];
+    /** Calculate the n-th discrete difference along the given axis. */
     (a: readonly (number | Complex)[], n: number | bigint, kw?: { axis?: number | bigint; prepend?: M['In']; append?: M['In'] }): M['Arr'];
+    /** Calculate the n-th discrete difference along the given axis. */
     (a: readonly (number | Complex)[], n: number | bigint, axis: number | bigint, kw?: { prepend?: M['In']; append?: M['In'] }): M['Arr'];
+    /** Calculate the n-th discrete difference along the given axis. */
     (a: readonly (number | Complex)[], n: number | bigint, axis: number | bigint, prepend: M['In'], kw?: { append?: M['In'] }): M['Arr'];
+    /** Calculate the n-th discrete difference along the given axis. */
     (a: readonly (number | Complex)[], n: number | bigint, axis: number | bigint, prepend: M['In'], append: M['In']): M['Arr'];
   }>;
   /**
@@ -1971,15 +2556,25 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.digitize.html
    */
   readonly digitize: Fn<M, {
+    /** Return the indices of the bins to which each value in input array belongs. */
     (x: M['In'], bins: M['In'], kw?: { right?: boolean }): M['Arr'];
+    /** Return the indices of the bins to which each value in input array belongs. */
     (x: M['In'], bins: M['In'], right: boolean): M['Arr'];
+    /** Return the indices of the bins to which each value in input array belongs. */
     (x: number, bins: M['In'], kw?: { right?: boolean }): M['Int'];
+    /** Return the indices of the bins to which each value in input array belongs. */
     (x: number, bins: M['In'], right: boolean): M['Int'];
+    /** Return the indices of the bins to which each value in input array belongs. */
     (x: readonly unknown[], bins: M['In'], kw?: { right?: boolean }): M['Arr'];
+    /** Return the indices of the bins to which each value in input array belongs. */
     (x: readonly unknown[], bins: M['In'], right: boolean): M['Arr'];
+    /** Return the indices of the bins to which each value in input array belongs. */
     (x: readonly (readonly unknown[])[], bins: M['In'], kw?: { right?: boolean }): M['Arr'];
+    /** Return the indices of the bins to which each value in input array belongs. */
     (x: readonly (readonly unknown[])[], bins: M['In'], right: boolean): M['Arr'];
+    /** Return the indices of the bins to which each value in input array belongs. */
     (x: readonly (readonly (readonly unknown[])[])[], bins: M['In'], kw?: { right?: boolean }): M['Arr'];
+    /** Return the indices of the bins to which each value in input array belongs. */
     (x: readonly (readonly (readonly unknown[])[])[], bins: M['In'], right: boolean): M['Arr'];
   }>;
   /**
@@ -1997,8 +2592,11 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.dot.html
    */
   readonly dot: Fn<M, {
-    (a: M['In'], b: M['In'], kw?: { out?: null }): M['Any'];
-    (a: M['In'], b: M['In'], out: null): M['Any'];
+    /** Dot product of two arrays. Specifically, */
+    (a: M['In'], b: M['In'], kw?: { out?: null }): M['Result'];
+    /** Dot product of two arrays. Specifically, */
+    (a: M['In'], b: M['In'], out: null): M['Result'];
+    /** Dot product of two arrays. Specifically, */
     (a: M['In'], b: M['In'], out: M['Out']): M['Arr'];
   }>;
   /**
@@ -2011,6 +2609,7 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.dsplit.html
    */
   readonly dsplit: Fn<M, {
+    /** Split array into multiple sub-arrays along the 3rd axis (depth). */
     (ary: M['In'], indices_or_sections: Shape): M['Arr'][];
   }>;
   /**
@@ -2018,7 +2617,9 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.dstack.html
    */
   readonly dstack: Fn<M, {
+    /** Stack arrays in sequence depth wise (along third axis). */
     (tup: readonly M['In'][]): M['Arr'];
+    /** Stack arrays in sequence depth wise (along third axis). */
     (tup: M['In']): M['Arr'];
   }>;
   /**
@@ -2031,8 +2632,11 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.ediff1d.html
    */
   readonly ediff1d: Fn<M, {
+    /** The differences between consecutive elements of an array. */
     (ary: M['In'], kw?: { to_end?: M['In'] | null; to_begin?: M['In'] | null }): M['Arr'];
+    /** The differences between consecutive elements of an array. */
     (ary: M['In'], to_end: M['In'] | null, kw?: { to_begin?: M['In'] | null }): M['Arr'];
+    /** The differences between consecutive elements of an array. */
     (ary: M['In'], to_end: M['In'] | null, to_begin: M['In'] | null): M['Arr'];
   }>;
   /**
@@ -2040,10 +2644,15 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.einsum.html
    */
   readonly einsum: Fn<M, {
+    /** Evaluates the Einstein summation convention on the operands. */
     (subscripts: string | M['In'], ...operands: readonly M['In'][]): M['Any'];
+    /** Evaluates the Einstein summation convention on the operands. */
     (subscripts: string | M['In'], ...operands: readonly [...M['In'][], { out?: null; dtype?: M['Dt'] | null; order?: 'K' | 'A' | 'C' | 'F' | null; casting?: 'no' | 'equiv' | 'safe' | 'same_kind'; optimize?: boolean | 'greedy' | 'optimal' | readonly unknown[] | null }]): M['Any'];
+    /** Evaluates the Einstein summation convention on the operands. */
     (subscripts: string | M['In'], ...operands: readonly [...unknown[], { casting: 'unsafe'; dtype?: M['Dt'] | null; out?: null; order?: 'K' | 'A' | 'C' | 'F' | null; optimize?: boolean | 'greedy' | 'optimal' | readonly unknown[] | null }]): M['Any'];
+    /** Evaluates the Einstein summation convention on the operands. */
     (subscripts: string | M['In'], ...operands: readonly [...M['In'][], { out: M['Out']; dtype?: M['Dt'] | null; order?: 'K' | 'A' | 'C' | 'F' | null; casting?: 'no' | 'equiv' | 'safe' | 'same_kind'; optimize?: boolean | 'greedy' | 'optimal' | readonly unknown[] | null }]): M['Arr'];
+    /** Evaluates the Einstein summation convention on the operands. */
     (subscripts: string | M['In'], ...operands: readonly [...unknown[], { out: M['Out']; casting: 'unsafe'; dtype?: M['Dt'] | null; order?: 'K' | 'A' | 'C' | 'F' | null; optimize?: boolean | 'greedy' | 'optimal' | readonly unknown[] | null }]): M['Arr'];
   }>;
   /**
@@ -2051,7 +2660,9 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.einsum_path.html
    */
   readonly einsum_path: Fn<M, {
+    /** Evaluates the lowest cost contraction order for an einsum expression by considering the creation of intermediate arrays. */
     (subscripts: string | M['In'], ...operands: readonly (M['In'] | M['Dt'])[]): [M['Any'][], string];
+    /** Evaluates the lowest cost contraction order for an einsum expression by considering the creation of intermediate arrays. */
     (subscripts: string | M['In'], ...operands: readonly [...(M['In'] | M['Dt'])[], { optimize?: boolean | 'greedy' | 'optimal' | readonly unknown[] | null; einsum_call?: false }]): [M['Any'][], string];
   }>;
   /**
@@ -2059,29 +2670,53 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.empty.html
    */
   readonly empty: Fn<M, {
+    /** Return a new array of given shape and type, without initializing entries. */
     (shape: number | bigint, kw?: { dtype?: null; order?: 'C' | 'F' | null; device?: 'cpu' | null; like?: unknown }): M['Arr'];
+    /** Return a new array of given shape and type, without initializing entries. */
     (shape: number | bigint, dtype: null, kw?: { order?: 'C' | 'F' | null; device?: 'cpu' | null; like?: unknown }): M['Arr'];
+    /** Return a new array of given shape and type, without initializing entries. */
     (shape: number | bigint, dtype: null, order: 'C' | 'F' | null, kw?: { device?: 'cpu' | null; like?: unknown }): M['Arr'];
+    /** Return a new array of given shape and type, without initializing entries. */
     (shape: number | bigint, dtype: M['Dt'], kw?: { order?: 'C' | 'F' | null; device?: 'cpu' | null; like?: unknown }): M['Arr'];
+    /** Return a new array of given shape and type, without initializing entries. */
     (shape: number | bigint, dtype: M['Dt'], order: 'C' | 'F' | null, kw?: { device?: 'cpu' | null; like?: unknown }): M['Arr'];
+    /** Return a new array of given shape and type, without initializing entries. */
     (shape: number | bigint, kw?: { dtype?: M['Dt'] | null; order?: 'C' | 'F' | null; device?: 'cpu' | null; like?: unknown }): M['Arr'];
+    /** Return a new array of given shape and type, without initializing entries. */
     (shape: number | bigint, dtype: M['Dt'] | null, kw?: { order?: 'C' | 'F' | null; device?: 'cpu' | null; like?: unknown }): M['Arr'];
+    /** Return a new array of given shape and type, without initializing entries. */
     (shape: number | bigint, dtype: M['Dt'] | null, order: 'C' | 'F' | null, kw?: { device?: 'cpu' | null; like?: unknown }): M['Arr'];
+    /** Return a new array of given shape and type, without initializing entries. */
     (shape: readonly [] | readonly (number | bigint)[], kw?: { dtype?: null; order?: 'C' | 'F' | null; device?: 'cpu' | null; like?: unknown }): M['Arr'];
+    /** Return a new array of given shape and type, without initializing entries. */
     (shape: readonly [] | readonly (number | bigint)[], dtype: null, kw?: { order?: 'C' | 'F' | null; device?: 'cpu' | null; like?: unknown }): M['Arr'];
+    /** Return a new array of given shape and type, without initializing entries. */
     (shape: readonly [] | readonly (number | bigint)[], dtype: null, order: 'C' | 'F' | null, kw?: { device?: 'cpu' | null; like?: unknown }): M['Arr'];
+    /** Return a new array of given shape and type, without initializing entries. */
     (shape: readonly [] | readonly (number | bigint)[], dtype: M['Dt'], kw?: { order?: 'C' | 'F' | null; device?: 'cpu' | null; like?: unknown }): M['Arr'];
+    /** Return a new array of given shape and type, without initializing entries. */
     (shape: readonly [] | readonly (number | bigint)[], dtype: M['Dt'], order: 'C' | 'F' | null, kw?: { device?: 'cpu' | null; like?: unknown }): M['Arr'];
+    /** Return a new array of given shape and type, without initializing entries. */
     (shape: readonly [] | readonly (number | bigint)[], kw?: { dtype?: M['Dt'] | null; order?: 'C' | 'F' | null; device?: 'cpu' | null; like?: unknown }): M['Arr'];
+    /** Return a new array of given shape and type, without initializing entries. */
     (shape: readonly [] | readonly (number | bigint)[], dtype: M['Dt'] | null, kw?: { order?: 'C' | 'F' | null; device?: 'cpu' | null; like?: unknown }): M['Arr'];
+    /** Return a new array of given shape and type, without initializing entries. */
     (shape: readonly [] | readonly (number | bigint)[], dtype: M['Dt'] | null, order: 'C' | 'F' | null, kw?: { device?: 'cpu' | null; like?: unknown }): M['Arr'];
+    /** Return a new array of given shape and type, without initializing entries. */
     (shape: Shape, kw?: { dtype?: null; order?: 'C' | 'F' | null; device?: 'cpu' | null; like?: unknown }): M['Arr'];
+    /** Return a new array of given shape and type, without initializing entries. */
     (shape: Shape, dtype: null, kw?: { order?: 'C' | 'F' | null; device?: 'cpu' | null; like?: unknown }): M['Arr'];
+    /** Return a new array of given shape and type, without initializing entries. */
     (shape: Shape, dtype: null, order: 'C' | 'F' | null, kw?: { device?: 'cpu' | null; like?: unknown }): M['Arr'];
+    /** Return a new array of given shape and type, without initializing entries. */
     (shape: Shape, dtype: M['Dt'], kw?: { order?: 'C' | 'F' | null; device?: 'cpu' | null; like?: unknown }): M['Arr'];
+    /** Return a new array of given shape and type, without initializing entries. */
     (shape: Shape, dtype: M['Dt'], order: 'C' | 'F' | null, kw?: { device?: 'cpu' | null; like?: unknown }): M['Arr'];
+    /** Return a new array of given shape and type, without initializing entries. */
     (shape: Shape, kw?: { dtype?: M['Dt'] | null; order?: 'C' | 'F' | null; device?: 'cpu' | null; like?: unknown }): M['Arr'];
+    /** Return a new array of given shape and type, without initializing entries. */
     (shape: Shape, dtype: M['Dt'] | null, kw?: { order?: 'C' | 'F' | null; device?: 'cpu' | null; like?: unknown }): M['Arr'];
+    /** Return a new array of given shape and type, without initializing entries. */
     (shape: Shape, dtype: M['Dt'] | null, order: 'C' | 'F' | null, kw?: { device?: 'cpu' | null; like?: unknown }): M['Arr'];
   }>;
   /**
@@ -2089,19 +2724,33 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.empty_like.html
    */
   readonly empty_like: Fn<M, {
+    /** Return a new array with the same shape and type as a given array. */
     (prototype: M['In'], kw?: { dtype?: null; order?: 'K' | 'A' | 'C' | 'F' | null; subok?: boolean; shape?: Shape | null; device?: 'cpu' | null }): M['Arr'];
+    /** Return a new array with the same shape and type as a given array. */
     (prototype: M['In'], dtype: null, kw?: { order?: 'K' | 'A' | 'C' | 'F' | null; subok?: boolean; shape?: Shape | null; device?: 'cpu' | null }): M['Arr'];
+    /** Return a new array with the same shape and type as a given array. */
     (prototype: M['In'], dtype: null, order: 'K' | 'A' | 'C' | 'F' | null, kw?: { subok?: boolean; shape?: Shape | null; device?: 'cpu' | null }): M['Arr'];
+    /** Return a new array with the same shape and type as a given array. */
     (prototype: M['In'], dtype: null, order: 'K' | 'A' | 'C' | 'F' | null, subok: boolean, kw?: { shape?: Shape | null; device?: 'cpu' | null }): M['Arr'];
+    /** Return a new array with the same shape and type as a given array. */
     (prototype: M['In'], dtype: null, order: 'K' | 'A' | 'C' | 'F' | null, subok: boolean, shape: Shape | null, kw?: { device?: 'cpu' | null }): M['Arr'];
+    /** Return a new array with the same shape and type as a given array. */
     (prototype: unknown, dtype: M['Dt'], kw?: { order?: 'K' | 'A' | 'C' | 'F' | null; subok?: boolean; shape?: Shape | null; device?: 'cpu' | null }): M['Arr'];
+    /** Return a new array with the same shape and type as a given array. */
     (prototype: unknown, dtype: M['Dt'], order: 'K' | 'A' | 'C' | 'F' | null, kw?: { subok?: boolean; shape?: Shape | null; device?: 'cpu' | null }): M['Arr'];
+    /** Return a new array with the same shape and type as a given array. */
     (prototype: unknown, dtype: M['Dt'], order: 'K' | 'A' | 'C' | 'F' | null, subok: boolean, kw?: { shape?: Shape | null; device?: 'cpu' | null }): M['Arr'];
+    /** Return a new array with the same shape and type as a given array. */
     (prototype: unknown, dtype: M['Dt'], order: 'K' | 'A' | 'C' | 'F' | null, subok: boolean, shape: Shape | null, kw?: { device?: 'cpu' | null }): M['Arr'];
+    /** Return a new array with the same shape and type as a given array. */
     (prototype: unknown, kw?: { dtype?: M['Dt'] | null; order?: 'K' | 'A' | 'C' | 'F' | null; subok?: boolean; shape?: Shape | null; device?: 'cpu' | null }): M['Arr'];
+    /** Return a new array with the same shape and type as a given array. */
     (prototype: unknown, dtype: M['Dt'] | null, kw?: { order?: 'K' | 'A' | 'C' | 'F' | null; subok?: boolean; shape?: Shape | null; device?: 'cpu' | null }): M['Arr'];
+    /** Return a new array with the same shape and type as a given array. */
     (prototype: unknown, dtype: M['Dt'] | null, order: 'K' | 'A' | 'C' | 'F' | null, kw?: { subok?: boolean; shape?: Shape | null; device?: 'cpu' | null }): M['Arr'];
+    /** Return a new array with the same shape and type as a given array. */
     (prototype: unknown, dtype: M['Dt'] | null, order: 'K' | 'A' | 'C' | 'F' | null, subok: boolean, kw?: { shape?: Shape | null; device?: 'cpu' | null }): M['Arr'];
+    /** Return a new array with the same shape and type as a given array. */
     (prototype: unknown, dtype: M['Dt'] | null, order: 'K' | 'A' | 'C' | 'F' | null, subok: boolean, shape: Shape | null, kw?: { device?: 'cpu' | null }): M['Arr'];
   }>;
   /**
@@ -2129,6 +2778,7 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.expand_dims.html
    */
   readonly expand_dims: Fn<M, {
+    /** Expand the shape of an array. */
     (a: M['In'], axis: Shape): M['Arr'];
   }>;
   /**
@@ -2141,7 +2791,9 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.extract.html
    */
   readonly extract: Fn<M, {
+    /** Return the elements of an array that satisfy some condition. */
     (condition: M['In'], arr: M['In']): M['Arr'];
+    /** Return the elements of an array that satisfy some condition. */
     (condition: M['In'], arr: unknown): M['Arr'];
   }>;
   /**
@@ -2149,20 +2801,35 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.eye.html
    */
   readonly eye: Fn<M, {
+    /** Return a 2-D array with ones on the diagonal and zeros elsewhere. */
     (N: number | bigint, kw?: { M?: number | bigint | null; k?: number | bigint; dtype?: null; order?: 'C' | 'F' | null; device?: 'cpu' | null; like?: unknown }): M['Arr'];
+    /** Return a 2-D array with ones on the diagonal and zeros elsewhere. */
     (N: number | bigint, M: number | bigint | null, kw?: { k?: number | bigint; dtype?: null; order?: 'C' | 'F' | null; device?: 'cpu' | null; like?: unknown }): M['Arr'];
+    /** Return a 2-D array with ones on the diagonal and zeros elsewhere. */
     (N: number | bigint, M: number | bigint | null, k: number | bigint, kw?: { dtype?: null; order?: 'C' | 'F' | null; device?: 'cpu' | null; like?: unknown }): M['Arr'];
+    /** Return a 2-D array with ones on the diagonal and zeros elsewhere. */
     (N: number | bigint, M: number | bigint | null, k: number | bigint, dtype: null, kw?: { order?: 'C' | 'F' | null; device?: 'cpu' | null; like?: unknown }): M['Arr'];
+    /** Return a 2-D array with ones on the diagonal and zeros elsewhere. */
     (N: number | bigint, M: number | bigint | null, k: number | bigint, dtype: null, order: 'C' | 'F' | null, kw?: { device?: 'cpu' | null; like?: unknown }): M['Arr'];
+    /** Return a 2-D array with ones on the diagonal and zeros elsewhere. */
     (N: number | bigint, M: number | bigint | null, k: number | bigint, dtype: M['Dt'], kw?: { order?: 'C' | 'F' | null; device?: 'cpu' | null; like?: unknown }): M['Arr'];
+    /** Return a 2-D array with ones on the diagonal and zeros elsewhere. */
     (N: number | bigint, M: number | bigint | null, k: number | bigint, dtype: M['Dt'], order: 'C' | 'F' | null, kw?: { device?: 'cpu' | null; like?: unknown }): M['Arr'];
+    /** Return a 2-D array with ones on the diagonal and zeros elsewhere. */
     (N: number | bigint, kw: { M?: number | bigint | null; k?: number | bigint; dtype: M['Dt']; order?: 'C' | 'F' | null; device?: 'cpu' | null; like?: unknown }): M['Arr'];
+    /** Return a 2-D array with ones on the diagonal and zeros elsewhere. */
     (N: number | bigint, M: number | bigint | null, kw: { k?: number | bigint; dtype: M['Dt']; order?: 'C' | 'F' | null; device?: 'cpu' | null; like?: unknown }): M['Arr'];
+    /** Return a 2-D array with ones on the diagonal and zeros elsewhere. */
     (N: number | bigint, M: number | bigint | null, k: number | bigint, kw: { dtype: M['Dt']; order?: 'C' | 'F' | null; device?: 'cpu' | null; like?: unknown }): M['Arr'];
+    /** Return a 2-D array with ones on the diagonal and zeros elsewhere. */
     (N: number | bigint, kw?: { M?: number | bigint | null; k?: number | bigint; dtype?: M['Dt'] | null; order?: 'C' | 'F' | null; device?: 'cpu' | null; like?: unknown }): M['Arr'];
+    /** Return a 2-D array with ones on the diagonal and zeros elsewhere. */
     (N: number | bigint, M: number | bigint | null, kw?: { k?: number | bigint; dtype?: M['Dt'] | null; order?: 'C' | 'F' | null; device?: 'cpu' | null; like?: unknown }): M['Arr'];
+    /** Return a 2-D array with ones on the diagonal and zeros elsewhere. */
     (N: number | bigint, M: number | bigint | null, k: number | bigint, kw?: { dtype?: M['Dt'] | null; order?: 'C' | 'F' | null; device?: 'cpu' | null; like?: unknown }): M['Arr'];
+    /** Return a 2-D array with ones on the diagonal and zeros elsewhere. */
     (N: number | bigint, M: number | bigint | null, k: number | bigint, dtype: M['Dt'] | null, kw?: { order?: 'C' | 'F' | null; device?: 'cpu' | null; like?: unknown }): M['Arr'];
+    /** Return a 2-D array with ones on the diagonal and zeros elsewhere. */
     (N: number | bigint, M: number | bigint | null, k: number | bigint, dtype: M['Dt'] | null, order: 'C' | 'F' | null, kw?: { device?: 'cpu' | null; like?: unknown }): M['Arr'];
   }>;
   /**
@@ -2175,7 +2842,9 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.fill_diagonal.html
    */
   readonly fill_diagonal: Fn<M, {
+    /** Fill the main diagonal of the given array of any dimensionality. */
     (a: M['In'], val: unknown, kw?: { wrap?: boolean }): null;
+    /** Fill the main diagonal of the given array of any dimensionality. */
     (a: M['In'], val: unknown, wrap: boolean): null;
   }>;
   /**
@@ -2188,10 +2857,15 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.fix.html
    */
   readonly fix: Fn<M, {
+    /** Round to nearest integer towards zero. */
     (x: number, kw?: { out?: null }): M['Float'];
+    /** Round to nearest integer towards zero. */
     (x: number, out: null): M['Float'];
+    /** Round to nearest integer towards zero. */
     (x: M['In'], kw?: { out?: null }): M['Arr'];
+    /** Round to nearest integer towards zero. */
     (x: M['In'], out: null): M['Arr'];
+    /** Round to nearest integer towards zero. */
     (x: M['In'], out: M['Out']): M['Arr'];
   }>;
   /**
@@ -2204,6 +2878,7 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.flatnonzero.html
    */
   readonly flatnonzero: Fn<M, {
+    /** Return indices that are non-zero in the flattened version of a. */
     (a: M['In']): M['Arr'];
   }>;
   /**
@@ -2216,7 +2891,9 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.flip.html
    */
   readonly flip: Fn<M, {
+    /** Reverse the order of elements in an array along the given axis. */
     (m: M['In'], kw?: { axis?: number | bigint | readonly (number | bigint)[] | null }): M['Arr'];
+    /** Reverse the order of elements in an array along the given axis. */
     (m: M['In'], axis: number | bigint | readonly (number | bigint)[] | null): M['Arr'];
   }>;
   /**
@@ -2224,6 +2901,7 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.fliplr.html
    */
   readonly fliplr: Fn<M, {
+    /** Reverse the order of elements along axis 1 (left/right). */
     (m: M['In']): M['Arr'];
   }>;
   /**
@@ -2231,6 +2909,7 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.flipud.html
    */
   readonly flipud: Fn<M, {
+    /** Reverse the order of elements along axis 0 (up/down). */
     (m: M['In']): M['Arr'];
   }>;
   /**
@@ -2293,14 +2972,23 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.format_float_positional.html
    */
   readonly format_float_positional: Fn<M, {
+    /** Format a floating-point scalar as a decimal string in positional notation. */
     (x: number, kw?: { precision?: number | bigint | null; unique?: boolean; fractional?: boolean; trim?: 'k' | '.' | '0' | '-'; sign?: boolean; pad_left?: number | bigint | null; pad_right?: number | bigint | null; min_digits?: number | bigint | null }): string;
+    /** Format a floating-point scalar as a decimal string in positional notation. */
     (x: number, precision: number | bigint | null, kw?: { unique?: boolean; fractional?: boolean; trim?: 'k' | '.' | '0' | '-'; sign?: boolean; pad_left?: number | bigint | null; pad_right?: number | bigint | null; min_digits?: number | bigint | null }): string;
+    /** Format a floating-point scalar as a decimal string in positional notation. */
     (x: number, precision: number | bigint | null, unique: boolean, kw?: { fractional?: boolean; trim?: 'k' | '.' | '0' | '-'; sign?: boolean; pad_left?: number | bigint | null; pad_right?: number | bigint | null; min_digits?: number | bigint | null }): string;
+    /** Format a floating-point scalar as a decimal string in positional notation. */
     (x: number, precision: number | bigint | null, unique: boolean, fractional: boolean, kw?: { trim?: 'k' | '.' | '0' | '-'; sign?: boolean; pad_left?: number | bigint | null; pad_right?: number | bigint | null; min_digits?: number | bigint | null }): string;
+    /** Format a floating-point scalar as a decimal string in positional notation. */
     (x: number, precision: number | bigint | null, unique: boolean, fractional: boolean, trim: 'k' | '.' | '0' | '-', kw?: { sign?: boolean; pad_left?: number | bigint | null; pad_right?: number | bigint | null; min_digits?: number | bigint | null }): string;
+    /** Format a floating-point scalar as a decimal string in positional notation. */
     (x: number, precision: number | bigint | null, unique: boolean, fractional: boolean, trim: 'k' | '.' | '0' | '-', sign: boolean, kw?: { pad_left?: number | bigint | null; pad_right?: number | bigint | null; min_digits?: number | bigint | null }): string;
+    /** Format a floating-point scalar as a decimal string in positional notation. */
     (x: number, precision: number | bigint | null, unique: boolean, fractional: boolean, trim: 'k' | '.' | '0' | '-', sign: boolean, pad_left: number | bigint | null, kw?: { pad_right?: number | bigint | null; min_digits?: number | bigint | null }): string;
+    /** Format a floating-point scalar as a decimal string in positional notation. */
     (x: number, precision: number | bigint | null, unique: boolean, fractional: boolean, trim: 'k' | '.' | '0' | '-', sign: boolean, pad_left: number | bigint | null, pad_right: number | bigint | null, kw?: { min_digits?: number | bigint | null }): string;
+    /** Format a floating-point scalar as a decimal string in positional notation. */
     (x: number, precision: number | bigint | null, unique: boolean, fractional: boolean, trim: 'k' | '.' | '0' | '-', sign: boolean, pad_left: number | bigint | null, pad_right: number | bigint | null, min_digits: number | bigint | null): string;
   }>;
   /**
@@ -2308,13 +2996,21 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.format_float_scientific.html
    */
   readonly format_float_scientific: Fn<M, {
+    /** Format a floating-point scalar as a decimal string in scientific notation. */
     (x: number, kw?: { precision?: number | bigint | null; unique?: boolean; trim?: 'k' | '.' | '0' | '-'; sign?: boolean; pad_left?: number | bigint | null; exp_digits?: number | bigint | null; min_digits?: number | bigint | null }): string;
+    /** Format a floating-point scalar as a decimal string in scientific notation. */
     (x: number, precision: number | bigint | null, kw?: { unique?: boolean; trim?: 'k' | '.' | '0' | '-'; sign?: boolean; pad_left?: number | bigint | null; exp_digits?: number | bigint | null; min_digits?: number | bigint | null }): string;
+    /** Format a floating-point scalar as a decimal string in scientific notation. */
     (x: number, precision: number | bigint | null, unique: boolean, kw?: { trim?: 'k' | '.' | '0' | '-'; sign?: boolean; pad_left?: number | bigint | null; exp_digits?: number | bigint | null; min_digits?: number | bigint | null }): string;
+    /** Format a floating-point scalar as a decimal string in scientific notation. */
     (x: number, precision: number | bigint | null, unique: boolean, trim: 'k' | '.' | '0' | '-', kw?: { sign?: boolean; pad_left?: number | bigint | null; exp_digits?: number | bigint | null; min_digits?: number | bigint | null }): string;
+    /** Format a floating-point scalar as a decimal string in scientific notation. */
     (x: number, precision: number | bigint | null, unique: boolean, trim: 'k' | '.' | '0' | '-', sign: boolean, kw?: { pad_left?: number | bigint | null; exp_digits?: number | bigint | null; min_digits?: number | bigint | null }): string;
+    /** Format a floating-point scalar as a decimal string in scientific notation. */
     (x: number, precision: number | bigint | null, unique: boolean, trim: 'k' | '.' | '0' | '-', sign: boolean, pad_left: number | bigint | null, kw?: { exp_digits?: number | bigint | null; min_digits?: number | bigint | null }): string;
+    /** Format a floating-point scalar as a decimal string in scientific notation. */
     (x: number, precision: number | bigint | null, unique: boolean, trim: 'k' | '.' | '0' | '-', sign: boolean, pad_left: number | bigint | null, exp_digits: number | bigint | null, kw?: { min_digits?: number | bigint | null }): string;
+    /** Format a floating-point scalar as a decimal string in scientific notation. */
     (x: number, precision: number | bigint | null, unique: boolean, trim: 'k' | '.' | '0' | '-', sign: boolean, pad_left: number | bigint | null, exp_digits: number | bigint | null, min_digits: number | bigint | null): string;
   }>;
   /**
@@ -2327,6 +3023,7 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.from_dlpack.html
    */
   readonly from_dlpack: Fn<M, {
+    /** Create a NumPy array from an object implementing the ``__dlpack__`` protocol. Generally, the returned NumPy array is a view of the input object. See [1]_ and [2]_ for more details. */
     (x: unknown, kw?: { device?: 'cpu' | null; copy?: ScalarIn | null }): M['Arr'];
   }>;
   /**
@@ -2334,16 +3031,27 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.frombuffer.html
    */
   readonly frombuffer: Fn<M, {
+    /** Interpret a buffer as a 1-dimensional array. */
     (buffer: unknown, kw?: { dtype?: null; count?: number | bigint; offset?: number | bigint; like?: unknown }): M['Arr'];
+    /** Interpret a buffer as a 1-dimensional array. */
     (buffer: unknown, dtype: null, kw?: { count?: number | bigint; offset?: number | bigint; like?: unknown }): M['Arr'];
+    /** Interpret a buffer as a 1-dimensional array. */
     (buffer: unknown, dtype: null, count: number | bigint, kw?: { offset?: number | bigint; like?: unknown }): M['Arr'];
+    /** Interpret a buffer as a 1-dimensional array. */
     (buffer: unknown, dtype: null, count: number | bigint, offset: number | bigint, kw?: { like?: unknown }): M['Arr'];
+    /** Interpret a buffer as a 1-dimensional array. */
     (buffer: unknown, dtype: M['Dt'], kw?: { count?: number | bigint; offset?: number | bigint; like?: unknown }): M['Arr'];
+    /** Interpret a buffer as a 1-dimensional array. */
     (buffer: unknown, dtype: M['Dt'], count: number | bigint, kw?: { offset?: number | bigint; like?: unknown }): M['Arr'];
+    /** Interpret a buffer as a 1-dimensional array. */
     (buffer: unknown, dtype: M['Dt'], count: number | bigint, offset: number | bigint, kw?: { like?: unknown }): M['Arr'];
+    /** Interpret a buffer as a 1-dimensional array. */
     (buffer: unknown, kw?: { dtype?: M['Dt'] | null; count?: number | bigint; offset?: number | bigint; like?: unknown }): M['Arr'];
+    /** Interpret a buffer as a 1-dimensional array. */
     (buffer: unknown, dtype: M['Dt'] | null, kw?: { count?: number | bigint; offset?: number | bigint; like?: unknown }): M['Arr'];
+    /** Interpret a buffer as a 1-dimensional array. */
     (buffer: unknown, dtype: M['Dt'] | null, count: number | bigint, kw?: { offset?: number | bigint; like?: unknown }): M['Arr'];
+    /** Interpret a buffer as a 1-dimensional array. */
     (buffer: unknown, dtype: M['Dt'] | null, count: number | bigint, offset: number | bigint, kw?: { like?: unknown }): M['Arr'];
   }>;
   /**
@@ -2351,19 +3059,33 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.fromfile.html
    */
   readonly fromfile: Fn<M, {
+    /** Construct an array from data in a text or binary file. */
     (file: unknown, kw?: { dtype?: null; count?: number | bigint; sep?: string; offset?: number | bigint; like?: unknown }): M['Arr'];
+    /** Construct an array from data in a text or binary file. */
     (file: unknown, dtype: null, kw?: { count?: number | bigint; sep?: string; offset?: number | bigint; like?: unknown }): M['Arr'];
+    /** Construct an array from data in a text or binary file. */
     (file: unknown, dtype: null, count: number | bigint, kw?: { sep?: string; offset?: number | bigint; like?: unknown }): M['Arr'];
+    /** Construct an array from data in a text or binary file. */
     (file: unknown, dtype: null, count: number | bigint, sep: string, kw?: { offset?: number | bigint; like?: unknown }): M['Arr'];
+    /** Construct an array from data in a text or binary file. */
     (file: unknown, dtype: null, count: number | bigint, sep: string, offset: number | bigint, kw?: { like?: unknown }): M['Arr'];
+    /** Construct an array from data in a text or binary file. */
     (file: unknown, dtype: M['Dt'], kw?: { count?: number | bigint; sep?: string; offset?: number | bigint; like?: unknown }): M['Arr'];
+    /** Construct an array from data in a text or binary file. */
     (file: unknown, dtype: M['Dt'], count: number | bigint, kw?: { sep?: string; offset?: number | bigint; like?: unknown }): M['Arr'];
+    /** Construct an array from data in a text or binary file. */
     (file: unknown, dtype: M['Dt'], count: number | bigint, sep: string, kw?: { offset?: number | bigint; like?: unknown }): M['Arr'];
+    /** Construct an array from data in a text or binary file. */
     (file: unknown, dtype: M['Dt'], count: number | bigint, sep: string, offset: number | bigint, kw?: { like?: unknown }): M['Arr'];
+    /** Construct an array from data in a text or binary file. */
     (file: unknown, kw?: { dtype?: M['Dt'] | null; count?: number | bigint; sep?: string; offset?: number | bigint; like?: unknown }): M['Arr'];
+    /** Construct an array from data in a text or binary file. */
     (file: unknown, dtype: M['Dt'] | null, kw?: { count?: number | bigint; sep?: string; offset?: number | bigint; like?: unknown }): M['Arr'];
+    /** Construct an array from data in a text or binary file. */
     (file: unknown, dtype: M['Dt'] | null, count: number | bigint, kw?: { sep?: string; offset?: number | bigint; like?: unknown }): M['Arr'];
+    /** Construct an array from data in a text or binary file. */
     (file: unknown, dtype: M['Dt'] | null, count: number | bigint, sep: string, kw?: { offset?: number | bigint; like?: unknown }): M['Arr'];
+    /** Construct an array from data in a text or binary file. */
     (file: unknown, dtype: M['Dt'] | null, count: number | bigint, sep: string, offset: number | bigint, kw?: { like?: unknown }): M['Arr'];
   }>;
   /**
@@ -2371,6 +3093,7 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.fromfunction.html
    */
   readonly fromfunction: Fn<M, {
+    /** Construct an array by executing a function over each coordinate. */
     (function_: ((...args: never[]) => unknown), shape: readonly (number | bigint)[], kw?: { dtype?: M['Dt'] | null; like?: unknown }): M['Any'];
   }>;
   /**
@@ -2378,9 +3101,13 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.fromiter.html
    */
   readonly fromiter: Fn<M, {
+    /** Create a new 1-dimensional array from an iterable object. */
     (iter: readonly unknown[], dtype: M['Dt'], kw?: { count?: number | bigint; like?: unknown }): M['Arr'];
+    /** Create a new 1-dimensional array from an iterable object. */
     (iter: readonly unknown[], dtype: M['Dt'], count: number | bigint, kw?: { like?: unknown }): M['Arr'];
+    /** Create a new 1-dimensional array from an iterable object. */
     (iter: readonly unknown[], dtype: M['Dt'] | null, kw?: { count?: number | bigint; like?: unknown }): M['Arr'];
+    /** Create a new 1-dimensional array from an iterable object. */
     (iter: readonly unknown[], dtype: M['Dt'] | null, count: number | bigint, kw?: { like?: unknown }): M['Arr'];
   }>;
   /**
@@ -2388,14 +3115,23 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.frompyfunc.html
    */
   readonly frompyfunc: Fn<M, {
+    /** Takes an arbitrary Python function and returns a NumPy ufunc. */
     (func: ((...args: never[]) => unknown), nin: 1, nout: 1, kw?: { identity?: null }): M['Obj'];
+    /** Takes an arbitrary Python function and returns a NumPy ufunc. */
     (func: ((...args: never[]) => unknown), nin: 1, nout: 1, kw: { identity: unknown }): M['Obj'];
+    /** Takes an arbitrary Python function and returns a NumPy ufunc. */
     (func: ((...args: never[]) => unknown), nin: 2, nout: 1, kw?: { identity?: null }): M['Obj'];
+    /** Takes an arbitrary Python function and returns a NumPy ufunc. */
     (func: ((...args: never[]) => unknown), nin: 2, nout: 1, kw: { identity: unknown }): M['Obj'];
+    /** Takes an arbitrary Python function and returns a NumPy ufunc. */
     (func: ((...args: never[]) => unknown), nin: number | bigint, nout: 1, kw?: { identity?: null }): M['Obj'];
+    /** Takes an arbitrary Python function and returns a NumPy ufunc. */
     (func: ((...args: never[]) => unknown), nin: number | bigint, nout: 1, kw: { identity: unknown }): M['Obj'];
+    /** Takes an arbitrary Python function and returns a NumPy ufunc. */
     (func: ((...args: never[]) => unknown), nin: number | bigint, nout: number | bigint, kw?: { identity?: null }): M['Obj'];
+    /** Takes an arbitrary Python function and returns a NumPy ufunc. */
     (func: ((...args: never[]) => unknown), nin: number | bigint, nout: number | bigint, kw: { identity: unknown }): M['Obj'];
+    /** Takes an arbitrary Python function and returns a NumPy ufunc. */
     (func: ((...args: never[]) => unknown), nin: number | bigint, nout: number | bigint, kw?: { identity?: unknown }): M['Obj'];
   }>;
   /**
@@ -2403,9 +3139,13 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.fromregex.html
    */
   readonly fromregex: Fn<M, {
+    /** Construct an array from a text file, using regular expression parsing. */
     (file: unknown, regexp: unknown, dtype: M['Dt'], kw?: { encoding?: string | null }): M['Arr'];
+    /** Construct an array from a text file, using regular expression parsing. */
     (file: unknown, regexp: unknown, dtype: M['Dt'], encoding: string | null): M['Arr'];
+    /** Construct an array from a text file, using regular expression parsing. */
     (file: unknown, regexp: unknown, dtype: M['Dt'] | null, kw?: { encoding?: string | null }): M['Arr'];
+    /** Construct an array from a text file, using regular expression parsing. */
     (file: unknown, regexp: unknown, dtype: M['Dt'] | null, encoding: string | null): M['Arr'];
   }>;
   /**
@@ -2413,13 +3153,21 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.fromstring.html
    */
   readonly fromstring: Fn<M, {
+    /** A new 1-D array initialized from text data in a string. */
     (string: unknown, kw: { dtype?: null; count?: number | bigint; sep: string; like?: unknown }): M['Arr'];
+    /** A new 1-D array initialized from text data in a string. */
     (string: unknown, dtype: null, kw: { count?: number | bigint; sep: string; like?: unknown }): M['Arr'];
+    /** A new 1-D array initialized from text data in a string. */
     (string: unknown, dtype: null, count: number | bigint, kw: { sep: string; like?: unknown }): M['Arr'];
+    /** A new 1-D array initialized from text data in a string. */
     (string: unknown, dtype: M['Dt'], kw: { count?: number | bigint; sep: string; like?: unknown }): M['Arr'];
+    /** A new 1-D array initialized from text data in a string. */
     (string: unknown, dtype: M['Dt'], count: number | bigint, kw: { sep: string; like?: unknown }): M['Arr'];
+    /** A new 1-D array initialized from text data in a string. */
     (string: unknown, kw: { dtype?: M['Dt'] | null; count?: number | bigint; sep: string; like?: unknown }): M['Arr'];
+    /** A new 1-D array initialized from text data in a string. */
     (string: unknown, dtype: M['Dt'] | null, kw: { count?: number | bigint; sep: string; like?: unknown }): M['Arr'];
+    /** A new 1-D array initialized from text data in a string. */
     (string: unknown, dtype: M['Dt'] | null, count: number | bigint, kw: { sep: string; like?: unknown }): M['Arr'];
   }>;
   /**
@@ -2427,29 +3175,53 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.full.html
    */
   readonly full: Fn<M, {
+    /** Return a new array of given shape and type, filled with `fill_value`. */
     (shape: number | bigint, fill_value: ScalarIn, kw?: { dtype?: null; order?: 'C' | 'F' | null; device?: 'cpu' | null; like?: unknown }): M['Arr'];
+    /** Return a new array of given shape and type, filled with `fill_value`. */
     (shape: number | bigint, fill_value: ScalarIn, dtype: null, kw?: { order?: 'C' | 'F' | null; device?: 'cpu' | null; like?: unknown }): M['Arr'];
+    /** Return a new array of given shape and type, filled with `fill_value`. */
     (shape: number | bigint, fill_value: ScalarIn, dtype: null, order: 'C' | 'F' | null, kw?: { device?: 'cpu' | null; like?: unknown }): M['Arr'];
+    /** Return a new array of given shape and type, filled with `fill_value`. */
     (shape: number | bigint, fill_value: unknown, dtype: M['Dt'], kw?: { order?: 'C' | 'F' | null; device?: 'cpu' | null; like?: unknown }): M['Arr'];
+    /** Return a new array of given shape and type, filled with `fill_value`. */
     (shape: number | bigint, fill_value: unknown, dtype: M['Dt'], order: 'C' | 'F' | null, kw?: { device?: 'cpu' | null; like?: unknown }): M['Arr'];
+    /** Return a new array of given shape and type, filled with `fill_value`. */
     (shape: number | bigint, fill_value: unknown, kw?: { dtype?: M['Dt'] | null; order?: 'C' | 'F' | null; device?: 'cpu' | null; like?: unknown }): M['Arr'];
+    /** Return a new array of given shape and type, filled with `fill_value`. */
     (shape: number | bigint, fill_value: unknown, dtype: M['Dt'] | null, kw?: { order?: 'C' | 'F' | null; device?: 'cpu' | null; like?: unknown }): M['Arr'];
+    /** Return a new array of given shape and type, filled with `fill_value`. */
     (shape: number | bigint, fill_value: unknown, dtype: M['Dt'] | null, order: 'C' | 'F' | null, kw?: { device?: 'cpu' | null; like?: unknown }): M['Arr'];
+    /** Return a new array of given shape and type, filled with `fill_value`. */
     (shape: readonly [] | readonly (number | bigint)[], fill_value: ScalarIn, kw?: { dtype?: null; order?: 'C' | 'F' | null; device?: 'cpu' | null; like?: unknown }): M['Arr'];
+    /** Return a new array of given shape and type, filled with `fill_value`. */
     (shape: readonly [] | readonly (number | bigint)[], fill_value: ScalarIn, dtype: null, kw?: { order?: 'C' | 'F' | null; device?: 'cpu' | null; like?: unknown }): M['Arr'];
+    /** Return a new array of given shape and type, filled with `fill_value`. */
     (shape: readonly [] | readonly (number | bigint)[], fill_value: ScalarIn, dtype: null, order: 'C' | 'F' | null, kw?: { device?: 'cpu' | null; like?: unknown }): M['Arr'];
+    /** Return a new array of given shape and type, filled with `fill_value`. */
     (shape: readonly [] | readonly (number | bigint)[], fill_value: unknown, dtype: M['Dt'], kw?: { order?: 'C' | 'F' | null; device?: 'cpu' | null; like?: unknown }): M['Arr'];
+    /** Return a new array of given shape and type, filled with `fill_value`. */
     (shape: readonly [] | readonly (number | bigint)[], fill_value: unknown, dtype: M['Dt'], order: 'C' | 'F' | null, kw?: { device?: 'cpu' | null; like?: unknown }): M['Arr'];
+    /** Return a new array of given shape and type, filled with `fill_value`. */
     (shape: readonly [] | readonly (number | bigint)[], fill_value: unknown, kw?: { dtype?: M['Dt'] | null; order?: 'C' | 'F' | null; device?: 'cpu' | null; like?: unknown }): M['Arr'];
+    /** Return a new array of given shape and type, filled with `fill_value`. */
     (shape: readonly [] | readonly (number | bigint)[], fill_value: unknown, dtype: M['Dt'] | null, kw?: { order?: 'C' | 'F' | null; device?: 'cpu' | null; like?: unknown }): M['Arr'];
+    /** Return a new array of given shape and type, filled with `fill_value`. */
     (shape: readonly [] | readonly (number | bigint)[], fill_value: unknown, dtype: M['Dt'] | null, order: 'C' | 'F' | null, kw?: { device?: 'cpu' | null; like?: unknown }): M['Arr'];
+    /** Return a new array of given shape and type, filled with `fill_value`. */
     (shape: Shape, fill_value: ScalarIn, kw?: { dtype?: null; order?: 'C' | 'F' | null; device?: 'cpu' | null; like?: unknown }): M['Arr'];
+    /** Return a new array of given shape and type, filled with `fill_value`. */
     (shape: Shape, fill_value: ScalarIn, dtype: null, kw?: { order?: 'C' | 'F' | null; device?: 'cpu' | null; like?: unknown }): M['Arr'];
+    /** Return a new array of given shape and type, filled with `fill_value`. */
     (shape: Shape, fill_value: ScalarIn, dtype: null, order: 'C' | 'F' | null, kw?: { device?: 'cpu' | null; like?: unknown }): M['Arr'];
+    /** Return a new array of given shape and type, filled with `fill_value`. */
     (shape: Shape, fill_value: unknown, dtype: M['Dt'], kw?: { order?: 'C' | 'F' | null; device?: 'cpu' | null; like?: unknown }): M['Arr'];
+    /** Return a new array of given shape and type, filled with `fill_value`. */
     (shape: Shape, fill_value: unknown, dtype: M['Dt'], order: 'C' | 'F' | null, kw?: { device?: 'cpu' | null; like?: unknown }): M['Arr'];
+    /** Return a new array of given shape and type, filled with `fill_value`. */
     (shape: Shape, fill_value: unknown, kw?: { dtype?: M['Dt'] | null; order?: 'C' | 'F' | null; device?: 'cpu' | null; like?: unknown }): M['Arr'];
+    /** Return a new array of given shape and type, filled with `fill_value`. */
     (shape: Shape, fill_value: unknown, dtype: M['Dt'] | null, kw?: { order?: 'C' | 'F' | null; device?: 'cpu' | null; like?: unknown }): M['Arr'];
+    /** Return a new array of given shape and type, filled with `fill_value`. */
     (shape: Shape, fill_value: unknown, dtype: M['Dt'] | null, order: 'C' | 'F' | null, kw?: { device?: 'cpu' | null; like?: unknown }): M['Arr'];
   }>;
   /**
@@ -2457,24 +3229,43 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.full_like.html
    */
   readonly full_like: Fn<M, {
+    /** Return a full array with the same shape and type as a given array. */
     (a: M['In'], fill_value: unknown, kw?: { dtype?: null; order?: 'K' | 'A' | 'C' | 'F' | null; subok?: true; shape?: null; device?: 'cpu' | null }): M['Arr'];
+    /** Return a full array with the same shape and type as a given array. */
     (a: M['In'], fill_value: unknown, dtype: null, kw?: { order?: 'K' | 'A' | 'C' | 'F' | null; subok?: true; shape?: null; device?: 'cpu' | null }): M['Arr'];
+    /** Return a full array with the same shape and type as a given array. */
     (a: M['In'], fill_value: unknown, dtype: null, order: 'K' | 'A' | 'C' | 'F' | null, kw?: { subok?: true; shape?: null; device?: 'cpu' | null }): M['Arr'];
+    /** Return a full array with the same shape and type as a given array. */
     (a: M['In'], fill_value: unknown, dtype: null, order: 'K' | 'A' | 'C' | 'F' | null, subok: true, kw?: { shape?: null; device?: 'cpu' | null }): M['Arr'];
+    /** Return a full array with the same shape and type as a given array. */
     (a: M['In'], fill_value: unknown, dtype: null, order: 'K' | 'A' | 'C' | 'F' | null, subok: true, shape: null, kw?: { device?: 'cpu' | null }): M['Arr'];
+    /** Return a full array with the same shape and type as a given array. */
     (a: M['In'], fill_value: unknown, kw?: { dtype?: null; order?: 'K' | 'A' | 'C' | 'F' | null; subok?: unknown; shape?: Shape | null; device?: 'cpu' | null }): M['Arr'];
+    /** Return a full array with the same shape and type as a given array. */
     (a: M['In'], fill_value: unknown, dtype: null, kw?: { order?: 'K' | 'A' | 'C' | 'F' | null; subok?: unknown; shape?: Shape | null; device?: 'cpu' | null }): M['Arr'];
+    /** Return a full array with the same shape and type as a given array. */
     (a: M['In'], fill_value: unknown, dtype: null, order: 'K' | 'A' | 'C' | 'F' | null, kw?: { subok?: unknown; shape?: Shape | null; device?: 'cpu' | null }): M['Arr'];
+    /** Return a full array with the same shape and type as a given array. */
     (a: M['In'], fill_value: unknown, dtype: null, order: 'K' | 'A' | 'C' | 'F' | null, subok: unknown, kw?: { shape?: Shape | null; device?: 'cpu' | null }): M['Arr'];
+    /** Return a full array with the same shape and type as a given array. */
     (a: M['In'], fill_value: unknown, dtype: null, order: 'K' | 'A' | 'C' | 'F' | null, subok: unknown, shape: Shape | null, kw?: { device?: 'cpu' | null }): M['Arr'];
+    /** Return a full array with the same shape and type as a given array. */
     (a: unknown, fill_value: unknown, dtype: M['Dt'], kw?: { order?: 'K' | 'A' | 'C' | 'F' | null; subok?: unknown; shape?: Shape | null; device?: 'cpu' | null }): M['Arr'];
+    /** Return a full array with the same shape and type as a given array. */
     (a: unknown, fill_value: unknown, dtype: M['Dt'], order: 'K' | 'A' | 'C' | 'F' | null, kw?: { subok?: unknown; shape?: Shape | null; device?: 'cpu' | null }): M['Arr'];
+    /** Return a full array with the same shape and type as a given array. */
     (a: unknown, fill_value: unknown, dtype: M['Dt'], order: 'K' | 'A' | 'C' | 'F' | null, subok: unknown, kw?: { shape?: Shape | null; device?: 'cpu' | null }): M['Arr'];
+    /** Return a full array with the same shape and type as a given array. */
     (a: unknown, fill_value: unknown, dtype: M['Dt'], order: 'K' | 'A' | 'C' | 'F' | null, subok: unknown, shape: Shape | null, kw?: { device?: 'cpu' | null }): M['Arr'];
+    /** Return a full array with the same shape and type as a given array. */
     (a: unknown, fill_value: unknown, kw?: { dtype?: M['Dt'] | null; order?: 'K' | 'A' | 'C' | 'F' | null; subok?: unknown; shape?: Shape | null; device?: 'cpu' | null }): M['Arr'];
+    /** Return a full array with the same shape and type as a given array. */
     (a: unknown, fill_value: unknown, dtype: M['Dt'] | null, kw?: { order?: 'K' | 'A' | 'C' | 'F' | null; subok?: unknown; shape?: Shape | null; device?: 'cpu' | null }): M['Arr'];
+    /** Return a full array with the same shape and type as a given array. */
     (a: unknown, fill_value: unknown, dtype: M['Dt'] | null, order: 'K' | 'A' | 'C' | 'F' | null, kw?: { subok?: unknown; shape?: Shape | null; device?: 'cpu' | null }): M['Arr'];
+    /** Return a full array with the same shape and type as a given array. */
     (a: unknown, fill_value: unknown, dtype: M['Dt'] | null, order: 'K' | 'A' | 'C' | 'F' | null, subok: unknown, kw?: { shape?: Shape | null; device?: 'cpu' | null }): M['Arr'];
+    /** Return a full array with the same shape and type as a given array. */
     (a: unknown, fill_value: unknown, dtype: M['Dt'] | null, order: 'K' | 'A' | 'C' | 'F' | null, subok: unknown, shape: Shape | null, kw?: { device?: 'cpu' | null }): M['Arr'];
   }>;
   /**
@@ -2492,72 +3283,139 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.genfromtxt.html
    */
   readonly genfromtxt: Fn<M, {
+    /** Load data from a text file, with missing values handled as specified. */
     (fname: string | readonly string[] | readonly unknown[], kw?: { dtype?: null; comments?: string; delimiter?: string | number | bigint | readonly (number | bigint)[] | null; skip_header?: number | bigint; skip_footer?: number | bigint; converters?: Readonly<Record<string, unknown>> | null; missing_values?: unknown; filling_values?: unknown; usecols?: readonly (number | bigint)[] | null; names?: true | string | readonly string[] | null; excludelist?: readonly string[] | null; deletechars?: string; replace_space?: string; autostrip?: boolean; case_sensitive?: boolean | 'upper' | 'lower'; defaultfmt?: string; unpack?: boolean | null; usemask?: boolean; loose?: boolean; invalid_raise?: boolean; max_rows?: number | bigint | null; encoding?: string | null; ndmin?: 0 | 1 | 2; like?: unknown }): M['Arr'];
+    /** Load data from a text file, with missing values handled as specified. */
     (fname: string | readonly string[] | readonly unknown[], dtype: null, kw?: { comments?: string; delimiter?: string | number | bigint | readonly (number | bigint)[] | null; skip_header?: number | bigint; skip_footer?: number | bigint; converters?: Readonly<Record<string, unknown>> | null; missing_values?: unknown; filling_values?: unknown; usecols?: readonly (number | bigint)[] | null; names?: true | string | readonly string[] | null; excludelist?: readonly string[] | null; deletechars?: string; replace_space?: string; autostrip?: boolean; case_sensitive?: boolean | 'upper' | 'lower'; defaultfmt?: string; unpack?: boolean | null; usemask?: boolean; loose?: boolean; invalid_raise?: boolean; max_rows?: number | bigint | null; encoding?: string | null; ndmin?: 0 | 1 | 2; like?: unknown }): M['Arr'];
+    /** Load data from a text file, with missing values handled as specified. */
     (fname: string | readonly string[] | readonly unknown[], dtype: null, comments: string, kw?: { delimiter?: string | number | bigint | readonly (number | bigint)[] | null; skip_header?: number | bigint; skip_footer?: number | bigint; converters?: Readonly<Record<string, unknown>> | null; missing_values?: unknown; filling_values?: unknown; usecols?: readonly (number | bigint)[] | null; names?: true | string | readonly string[] | null; excludelist?: readonly string[] | null; deletechars?: string; replace_space?: string; autostrip?: boolean; case_sensitive?: boolean | 'upper' | 'lower'; defaultfmt?: string; unpack?: boolean | null; usemask?: boolean; loose?: boolean; invalid_raise?: boolean; max_rows?: number | bigint | null; encoding?: string | null; ndmin?: 0 | 1 | 2; like?: unknown }): M['Arr'];
+    /** Load data from a text file, with missing values handled as specified. */
     (fname: string | readonly string[] | readonly unknown[], dtype: null, comments: string, delimiter: string | number | bigint | readonly (number | bigint)[] | null, kw?: { skip_header?: number | bigint; skip_footer?: number | bigint; converters?: Readonly<Record<string, unknown>> | null; missing_values?: unknown; filling_values?: unknown; usecols?: readonly (number | bigint)[] | null; names?: true | string | readonly string[] | null; excludelist?: readonly string[] | null; deletechars?: string; replace_space?: string; autostrip?: boolean; case_sensitive?: boolean | 'upper' | 'lower'; defaultfmt?: string; unpack?: boolean | null; usemask?: boolean; loose?: boolean; invalid_raise?: boolean; max_rows?: number | bigint | null; encoding?: string | null; ndmin?: 0 | 1 | 2; like?: unknown }): M['Arr'];
+    /** Load data from a text file, with missing values handled as specified. */
     (fname: string | readonly string[] | readonly unknown[], dtype: null, comments: string, delimiter: string | number | bigint | readonly (number | bigint)[] | null, skip_header: number | bigint, kw?: { skip_footer?: number | bigint; converters?: Readonly<Record<string, unknown>> | null; missing_values?: unknown; filling_values?: unknown; usecols?: readonly (number | bigint)[] | null; names?: true | string | readonly string[] | null; excludelist?: readonly string[] | null; deletechars?: string; replace_space?: string; autostrip?: boolean; case_sensitive?: boolean | 'upper' | 'lower'; defaultfmt?: string; unpack?: boolean | null; usemask?: boolean; loose?: boolean; invalid_raise?: boolean; max_rows?: number | bigint | null; encoding?: string | null; ndmin?: 0 | 1 | 2; like?: unknown }): M['Arr'];
+    /** Load data from a text file, with missing values handled as specified. */
     (fname: string | readonly string[] | readonly unknown[], dtype: null, comments: string, delimiter: string | number | bigint | readonly (number | bigint)[] | null, skip_header: number | bigint, skip_footer: number | bigint, kw?: { converters?: Readonly<Record<string, unknown>> | null; missing_values?: unknown; filling_values?: unknown; usecols?: readonly (number | bigint)[] | null; names?: true | string | readonly string[] | null; excludelist?: readonly string[] | null; deletechars?: string; replace_space?: string; autostrip?: boolean; case_sensitive?: boolean | 'upper' | 'lower'; defaultfmt?: string; unpack?: boolean | null; usemask?: boolean; loose?: boolean; invalid_raise?: boolean; max_rows?: number | bigint | null; encoding?: string | null; ndmin?: 0 | 1 | 2; like?: unknown }): M['Arr'];
+    /** Load data from a text file, with missing values handled as specified. */
     (fname: string | readonly string[] | readonly unknown[], dtype: null, comments: string, delimiter: string | number | bigint | readonly (number | bigint)[] | null, skip_header: number | bigint, skip_footer: number | bigint, converters: Readonly<Record<string, unknown>> | null, kw?: { missing_values?: unknown; filling_values?: unknown; usecols?: readonly (number | bigint)[] | null; names?: true | string | readonly string[] | null; excludelist?: readonly string[] | null; deletechars?: string; replace_space?: string; autostrip?: boolean; case_sensitive?: boolean | 'upper' | 'lower'; defaultfmt?: string; unpack?: boolean | null; usemask?: boolean; loose?: boolean; invalid_raise?: boolean; max_rows?: number | bigint | null; encoding?: string | null; ndmin?: 0 | 1 | 2; like?: unknown }): M['Arr'];
+    /** Load data from a text file, with missing values handled as specified. */
     (fname: string | readonly string[] | readonly unknown[], dtype: null, comments: string, delimiter: string | number | bigint | readonly (number | bigint)[] | null, skip_header: number | bigint, skip_footer: number | bigint, converters: Readonly<Record<string, unknown>> | null, missing_values: unknown, kw?: { filling_values?: unknown; usecols?: readonly (number | bigint)[] | null; names?: true | string | readonly string[] | null; excludelist?: readonly string[] | null; deletechars?: string; replace_space?: string; autostrip?: boolean; case_sensitive?: boolean | 'upper' | 'lower'; defaultfmt?: string; unpack?: boolean | null; usemask?: boolean; loose?: boolean; invalid_raise?: boolean; max_rows?: number | bigint | null; encoding?: string | null; ndmin?: 0 | 1 | 2; like?: unknown }): M['Arr'];
+    /** Load data from a text file, with missing values handled as specified. */
     (fname: string | readonly string[] | readonly unknown[], dtype: null, comments: string, delimiter: string | number | bigint | readonly (number | bigint)[] | null, skip_header: number | bigint, skip_footer: number | bigint, converters: Readonly<Record<string, unknown>> | null, missing_values: unknown, filling_values: unknown, kw?: { usecols?: readonly (number | bigint)[] | null; names?: true | string | readonly string[] | null; excludelist?: readonly string[] | null; deletechars?: string; replace_space?: string; autostrip?: boolean; case_sensitive?: boolean | 'upper' | 'lower'; defaultfmt?: string; unpack?: boolean | null; usemask?: boolean; loose?: boolean; invalid_raise?: boolean; max_rows?: number | bigint | null; encoding?: string | null; ndmin?: 0 | 1 | 2; like?: unknown }): M['Arr'];
+    /** Load data from a text file, with missing values handled as specified. */
     (fname: string | readonly string[] | readonly unknown[], dtype: null, comments: string, delimiter: string | number | bigint | readonly (number | bigint)[] | null, skip_header: number | bigint, skip_footer: number | bigint, converters: Readonly<Record<string, unknown>> | null, missing_values: unknown, filling_values: unknown, usecols: readonly (number | bigint)[] | null, kw?: { names?: true | string | readonly string[] | null; excludelist?: readonly string[] | null; deletechars?: string; replace_space?: string; autostrip?: boolean; case_sensitive?: boolean | 'upper' | 'lower'; defaultfmt?: string; unpack?: boolean | null; usemask?: boolean; loose?: boolean; invalid_raise?: boolean; max_rows?: number | bigint | null; encoding?: string | null; ndmin?: 0 | 1 | 2; like?: unknown }): M['Arr'];
+    /** Load data from a text file, with missing values handled as specified. */
     (fname: string | readonly string[] | readonly unknown[], dtype: null, comments: string, delimiter: string | number | bigint | readonly (number | bigint)[] | null, skip_header: number | bigint, skip_footer: number | bigint, converters: Readonly<Record<string, unknown>> | null, missing_values: unknown, filling_values: unknown, usecols: readonly (number | bigint)[] | null, names: true | string | readonly string[] | null, kw?: { excludelist?: readonly string[] | null; deletechars?: string; replace_space?: string; autostrip?: boolean; case_sensitive?: boolean | 'upper' | 'lower'; defaultfmt?: string; unpack?: boolean | null; usemask?: boolean; loose?: boolean; invalid_raise?: boolean; max_rows?: number | bigint | null; encoding?: string | null; ndmin?: 0 | 1 | 2; like?: unknown }): M['Arr'];
+    /** Load data from a text file, with missing values handled as specified. */
     (fname: string | readonly string[] | readonly unknown[], dtype: null, comments: string, delimiter: string | number | bigint | readonly (number | bigint)[] | null, skip_header: number | bigint, skip_footer: number | bigint, converters: Readonly<Record<string, unknown>> | null, missing_values: unknown, filling_values: unknown, usecols: readonly (number | bigint)[] | null, names: true | string | readonly string[] | null, excludelist: readonly string[] | null, kw?: { deletechars?: string; replace_space?: string; autostrip?: boolean; case_sensitive?: boolean | 'upper' | 'lower'; defaultfmt?: string; unpack?: boolean | null; usemask?: boolean; loose?: boolean; invalid_raise?: boolean; max_rows?: number | bigint | null; encoding?: string | null; ndmin?: 0 | 1 | 2; like?: unknown }): M['Arr'];
+    /** Load data from a text file, with missing values handled as specified. */
     (fname: string | readonly string[] | readonly unknown[], dtype: null, comments: string, delimiter: string | number | bigint | readonly (number | bigint)[] | null, skip_header: number | bigint, skip_footer: number | bigint, converters: Readonly<Record<string, unknown>> | null, missing_values: unknown, filling_values: unknown, usecols: readonly (number | bigint)[] | null, names: true | string | readonly string[] | null, excludelist: readonly string[] | null, deletechars: string, kw?: { replace_space?: string; autostrip?: boolean; case_sensitive?: boolean | 'upper' | 'lower'; defaultfmt?: string; unpack?: boolean | null; usemask?: boolean; loose?: boolean; invalid_raise?: boolean; max_rows?: number | bigint | null; encoding?: string | null; ndmin?: 0 | 1 | 2; like?: unknown }): M['Arr'];
+    /** Load data from a text file, with missing values handled as specified. */
     (fname: string | readonly string[] | readonly unknown[], dtype: null, comments: string, delimiter: string | number | bigint | readonly (number | bigint)[] | null, skip_header: number | bigint, skip_footer: number | bigint, converters: Readonly<Record<string, unknown>> | null, missing_values: unknown, filling_values: unknown, usecols: readonly (number | bigint)[] | null, names: true | string | readonly string[] | null, excludelist: readonly string[] | null, deletechars: string, replace_space: string, kw?: { autostrip?: boolean; case_sensitive?: boolean | 'upper' | 'lower'; defaultfmt?: string; unpack?: boolean | null; usemask?: boolean; loose?: boolean; invalid_raise?: boolean; max_rows?: number | bigint | null; encoding?: string | null; ndmin?: 0 | 1 | 2; like?: unknown }): M['Arr'];
+    /** Load data from a text file, with missing values handled as specified. */
     (fname: string | readonly string[] | readonly unknown[], dtype: null, comments: string, delimiter: string | number | bigint | readonly (number | bigint)[] | null, skip_header: number | bigint, skip_footer: number | bigint, converters: Readonly<Record<string, unknown>> | null, missing_values: unknown, filling_values: unknown, usecols: readonly (number | bigint)[] | null, names: true | string | readonly string[] | null, excludelist: readonly string[] | null, deletechars: string, replace_space: string, autostrip: boolean, kw?: { case_sensitive?: boolean | 'upper' | 'lower'; defaultfmt?: string; unpack?: boolean | null; usemask?: boolean; loose?: boolean; invalid_raise?: boolean; max_rows?: number | bigint | null; encoding?: string | null; ndmin?: 0 | 1 | 2; like?: unknown }): M['Arr'];
+    /** Load data from a text file, with missing values handled as specified. */
     (fname: string | readonly string[] | readonly unknown[], dtype: null, comments: string, delimiter: string | number | bigint | readonly (number | bigint)[] | null, skip_header: number | bigint, skip_footer: number | bigint, converters: Readonly<Record<string, unknown>> | null, missing_values: unknown, filling_values: unknown, usecols: readonly (number | bigint)[] | null, names: true | string | readonly string[] | null, excludelist: readonly string[] | null, deletechars: string, replace_space: string, autostrip: boolean, case_sensitive: boolean | 'upper' | 'lower', kw?: { defaultfmt?: string; unpack?: boolean | null; usemask?: boolean; loose?: boolean; invalid_raise?: boolean; max_rows?: number | bigint | null; encoding?: string | null; ndmin?: 0 | 1 | 2; like?: unknown }): M['Arr'];
+    /** Load data from a text file, with missing values handled as specified. */
     (fname: string | readonly string[] | readonly unknown[], dtype: null, comments: string, delimiter: string | number | bigint | readonly (number | bigint)[] | null, skip_header: number | bigint, skip_footer: number | bigint, converters: Readonly<Record<string, unknown>> | null, missing_values: unknown, filling_values: unknown, usecols: readonly (number | bigint)[] | null, names: true | string | readonly string[] | null, excludelist: readonly string[] | null, deletechars: string, replace_space: string, autostrip: boolean, case_sensitive: boolean | 'upper' | 'lower', defaultfmt: string, kw?: { unpack?: boolean | null; usemask?: boolean; loose?: boolean; invalid_raise?: boolean; max_rows?: number | bigint | null; encoding?: string | null; ndmin?: 0 | 1 | 2; like?: unknown }): M['Arr'];
+    /** Load data from a text file, with missing values handled as specified. */
     (fname: string | readonly string[] | readonly unknown[], dtype: null, comments: string, delimiter: string | number | bigint | readonly (number | bigint)[] | null, skip_header: number | bigint, skip_footer: number | bigint, converters: Readonly<Record<string, unknown>> | null, missing_values: unknown, filling_values: unknown, usecols: readonly (number | bigint)[] | null, names: true | string | readonly string[] | null, excludelist: readonly string[] | null, deletechars: string, replace_space: string, autostrip: boolean, case_sensitive: boolean | 'upper' | 'lower', defaultfmt: string, unpack: boolean | null, kw?: { usemask?: boolean; loose?: boolean; invalid_raise?: boolean; max_rows?: number | bigint | null; encoding?: string | null; ndmin?: 0 | 1 | 2; like?: unknown }): M['Arr'];
+    /** Load data from a text file, with missing values handled as specified. */
     (fname: string | readonly string[] | readonly unknown[], dtype: null, comments: string, delimiter: string | number | bigint | readonly (number | bigint)[] | null, skip_header: number | bigint, skip_footer: number | bigint, converters: Readonly<Record<string, unknown>> | null, missing_values: unknown, filling_values: unknown, usecols: readonly (number | bigint)[] | null, names: true | string | readonly string[] | null, excludelist: readonly string[] | null, deletechars: string, replace_space: string, autostrip: boolean, case_sensitive: boolean | 'upper' | 'lower', defaultfmt: string, unpack: boolean | null, usemask: boolean, kw?: { loose?: boolean; invalid_raise?: boolean; max_rows?: number | bigint | null; encoding?: string | null; ndmin?: 0 | 1 | 2; like?: unknown }): M['Arr'];
+    /** Load data from a text file, with missing values handled as specified. */
     (fname: string | readonly string[] | readonly unknown[], dtype: null, comments: string, delimiter: string | number | bigint | readonly (number | bigint)[] | null, skip_header: number | bigint, skip_footer: number | bigint, converters: Readonly<Record<string, unknown>> | null, missing_values: unknown, filling_values: unknown, usecols: readonly (number | bigint)[] | null, names: true | string | readonly string[] | null, excludelist: readonly string[] | null, deletechars: string, replace_space: string, autostrip: boolean, case_sensitive: boolean | 'upper' | 'lower', defaultfmt: string, unpack: boolean | null, usemask: boolean, loose: boolean, kw?: { invalid_raise?: boolean; max_rows?: number | bigint | null; encoding?: string | null; ndmin?: 0 | 1 | 2; like?: unknown }): M['Arr'];
+    /** Load data from a text file, with missing values handled as specified. */
     (fname: string | readonly string[] | readonly unknown[], dtype: null, comments: string, delimiter: string | number | bigint | readonly (number | bigint)[] | null, skip_header: number | bigint, skip_footer: number | bigint, converters: Readonly<Record<string, unknown>> | null, missing_values: unknown, filling_values: unknown, usecols: readonly (number | bigint)[] | null, names: true | string | readonly string[] | null, excludelist: readonly string[] | null, deletechars: string, replace_space: string, autostrip: boolean, case_sensitive: boolean | 'upper' | 'lower', defaultfmt: string, unpack: boolean | null, usemask: boolean, loose: boolean, invalid_raise: boolean, kw?: { max_rows?: number | bigint | null; encoding?: string | null; ndmin?: 0 | 1 | 2; like?: unknown }): M['Arr'];
+    /** Load data from a text file, with missing values handled as specified. */
     (fname: string | readonly string[] | readonly unknown[], dtype: null, comments: string, delimiter: string | number | bigint | readonly (number | bigint)[] | null, skip_header: number | bigint, skip_footer: number | bigint, converters: Readonly<Record<string, unknown>> | null, missing_values: unknown, filling_values: unknown, usecols: readonly (number | bigint)[] | null, names: true | string | readonly string[] | null, excludelist: readonly string[] | null, deletechars: string, replace_space: string, autostrip: boolean, case_sensitive: boolean | 'upper' | 'lower', defaultfmt: string, unpack: boolean | null, usemask: boolean, loose: boolean, invalid_raise: boolean, max_rows: number | bigint | null, kw?: { encoding?: string | null; ndmin?: 0 | 1 | 2; like?: unknown }): M['Arr'];
+    /** Load data from a text file, with missing values handled as specified. */
     (fname: string | readonly string[] | readonly unknown[], dtype: null, comments: string, delimiter: string | number | bigint | readonly (number | bigint)[] | null, skip_header: number | bigint, skip_footer: number | bigint, converters: Readonly<Record<string, unknown>> | null, missing_values: unknown, filling_values: unknown, usecols: readonly (number | bigint)[] | null, names: true | string | readonly string[] | null, excludelist: readonly string[] | null, deletechars: string, replace_space: string, autostrip: boolean, case_sensitive: boolean | 'upper' | 'lower', defaultfmt: string, unpack: boolean | null, usemask: boolean, loose: boolean, invalid_raise: boolean, max_rows: number | bigint | null, encoding: string | null, kw?: { ndmin?: 0 | 1 | 2; like?: unknown }): M['Arr'];
+    /** Load data from a text file, with missing values handled as specified. */
     (fname: string | readonly string[] | readonly unknown[], dtype: M['Dt'], kw?: { comments?: string; delimiter?: string | number | bigint | readonly (number | bigint)[] | null; skip_header?: number | bigint; skip_footer?: number | bigint; converters?: Readonly<Record<string, unknown>> | null; missing_values?: unknown; filling_values?: unknown; usecols?: readonly (number | bigint)[] | null; names?: true | string | readonly string[] | null; excludelist?: readonly string[] | null; deletechars?: string; replace_space?: string; autostrip?: boolean; case_sensitive?: boolean | 'upper' | 'lower'; defaultfmt?: string; unpack?: boolean | null; usemask?: boolean; loose?: boolean; invalid_raise?: boolean; max_rows?: number | bigint | null; encoding?: string | null; ndmin?: 0 | 1 | 2; like?: unknown }): M['Arr'];
+    /** Load data from a text file, with missing values handled as specified. */
     (fname: string | readonly string[] | readonly unknown[], dtype: M['Dt'], comments: string, kw?: { delimiter?: string | number | bigint | readonly (number | bigint)[] | null; skip_header?: number | bigint; skip_footer?: number | bigint; converters?: Readonly<Record<string, unknown>> | null; missing_values?: unknown; filling_values?: unknown; usecols?: readonly (number | bigint)[] | null; names?: true | string | readonly string[] | null; excludelist?: readonly string[] | null; deletechars?: string; replace_space?: string; autostrip?: boolean; case_sensitive?: boolean | 'upper' | 'lower'; defaultfmt?: string; unpack?: boolean | null; usemask?: boolean; loose?: boolean; invalid_raise?: boolean; max_rows?: number | bigint | null; encoding?: string | null; ndmin?: 0 | 1 | 2; like?: unknown }): M['Arr'];
+    /** Load data from a text file, with missing values handled as specified. */
     (fname: string | readonly string[] | readonly unknown[], dtype: M['Dt'], comments: string, delimiter: string | number | bigint | readonly (number | bigint)[] | null, kw?: { skip_header?: number | bigint; skip_footer?: number | bigint; converters?: Readonly<Record<string, unknown>> | null; missing_values?: unknown; filling_values?: unknown; usecols?: readonly (number | bigint)[] | null; names?: true | string | readonly string[] | null; excludelist?: readonly string[] | null; deletechars?: string; replace_space?: string; autostrip?: boolean; case_sensitive?: boolean | 'upper' | 'lower'; defaultfmt?: string; unpack?: boolean | null; usemask?: boolean; loose?: boolean; invalid_raise?: boolean; max_rows?: number | bigint | null; encoding?: string | null; ndmin?: 0 | 1 | 2; like?: unknown }): M['Arr'];
+    /** Load data from a text file, with missing values handled as specified. */
     (fname: string | readonly string[] | readonly unknown[], dtype: M['Dt'], comments: string, delimiter: string | number | bigint | readonly (number | bigint)[] | null, skip_header: number | bigint, kw?: { skip_footer?: number | bigint; converters?: Readonly<Record<string, unknown>> | null; missing_values?: unknown; filling_values?: unknown; usecols?: readonly (number | bigint)[] | null; names?: true | string | readonly string[] | null; excludelist?: readonly string[] | null; deletechars?: string; replace_space?: string; autostrip?: boolean; case_sensitive?: boolean | 'upper' | 'lower'; defaultfmt?: string; unpack?: boolean | null; usemask?: boolean; loose?: boolean; invalid_raise?: boolean; max_rows?: number | bigint | null; encoding?: string | null; ndmin?: 0 | 1 | 2; like?: unknown }): M['Arr'];
+    /** Load data from a text file, with missing values handled as specified. */
     (fname: string | readonly string[] | readonly unknown[], dtype: M['Dt'], comments: string, delimiter: string | number | bigint | readonly (number | bigint)[] | null, skip_header: number | bigint, skip_footer: number | bigint, kw?: { converters?: Readonly<Record<string, unknown>> | null; missing_values?: unknown; filling_values?: unknown; usecols?: readonly (number | bigint)[] | null; names?: true | string | readonly string[] | null; excludelist?: readonly string[] | null; deletechars?: string; replace_space?: string; autostrip?: boolean; case_sensitive?: boolean | 'upper' | 'lower'; defaultfmt?: string; unpack?: boolean | null; usemask?: boolean; loose?: boolean; invalid_raise?: boolean; max_rows?: number | bigint | null; encoding?: string | null; ndmin?: 0 | 1 | 2; like?: unknown }): M['Arr'];
+    /** Load data from a text file, with missing values handled as specified. */
     (fname: string | readonly string[] | readonly unknown[], dtype: M['Dt'], comments: string, delimiter: string | number | bigint | readonly (number | bigint)[] | null, skip_header: number | bigint, skip_footer: number | bigint, converters: Readonly<Record<string, unknown>> | null, kw?: { missing_values?: unknown; filling_values?: unknown; usecols?: readonly (number | bigint)[] | null; names?: true | string | readonly string[] | null; excludelist?: readonly string[] | null; deletechars?: string; replace_space?: string; autostrip?: boolean; case_sensitive?: boolean | 'upper' | 'lower'; defaultfmt?: string; unpack?: boolean | null; usemask?: boolean; loose?: boolean; invalid_raise?: boolean; max_rows?: number | bigint | null; encoding?: string | null; ndmin?: 0 | 1 | 2; like?: unknown }): M['Arr'];
+    /** Load data from a text file, with missing values handled as specified. */
     (fname: string | readonly string[] | readonly unknown[], dtype: M['Dt'], comments: string, delimiter: string | number | bigint | readonly (number | bigint)[] | null, skip_header: number | bigint, skip_footer: number | bigint, converters: Readonly<Record<string, unknown>> | null, missing_values: unknown, kw?: { filling_values?: unknown; usecols?: readonly (number | bigint)[] | null; names?: true | string | readonly string[] | null; excludelist?: readonly string[] | null; deletechars?: string; replace_space?: string; autostrip?: boolean; case_sensitive?: boolean | 'upper' | 'lower'; defaultfmt?: string; unpack?: boolean | null; usemask?: boolean; loose?: boolean; invalid_raise?: boolean; max_rows?: number | bigint | null; encoding?: string | null; ndmin?: 0 | 1 | 2; like?: unknown }): M['Arr'];
+    /** Load data from a text file, with missing values handled as specified. */
     (fname: string | readonly string[] | readonly unknown[], dtype: M['Dt'], comments: string, delimiter: string | number | bigint | readonly (number | bigint)[] | null, skip_header: number | bigint, skip_footer: number | bigint, converters: Readonly<Record<string, unknown>> | null, missing_values: unknown, filling_values: unknown, kw?: { usecols?: readonly (number | bigint)[] | null; names?: true | string | readonly string[] | null; excludelist?: readonly string[] | null; deletechars?: string; replace_space?: string; autostrip?: boolean; case_sensitive?: boolean | 'upper' | 'lower'; defaultfmt?: string; unpack?: boolean | null; usemask?: boolean; loose?: boolean; invalid_raise?: boolean; max_rows?: number | bigint | null; encoding?: string | null; ndmin?: 0 | 1 | 2; like?: unknown }): M['Arr'];
+    /** Load data from a text file, with missing values handled as specified. */
     (fname: string | readonly string[] | readonly unknown[], dtype: M['Dt'], comments: string, delimiter: string | number | bigint | readonly (number | bigint)[] | null, skip_header: number | bigint, skip_footer: number | bigint, converters: Readonly<Record<string, unknown>> | null, missing_values: unknown, filling_values: unknown, usecols: readonly (number | bigint)[] | null, kw?: { names?: true | string | readonly string[] | null; excludelist?: readonly string[] | null; deletechars?: string; replace_space?: string; autostrip?: boolean; case_sensitive?: boolean | 'upper' | 'lower'; defaultfmt?: string; unpack?: boolean | null; usemask?: boolean; loose?: boolean; invalid_raise?: boolean; max_rows?: number | bigint | null; encoding?: string | null; ndmin?: 0 | 1 | 2; like?: unknown }): M['Arr'];
+    /** Load data from a text file, with missing values handled as specified. */
     (fname: string | readonly string[] | readonly unknown[], dtype: M['Dt'], comments: string, delimiter: string | number | bigint | readonly (number | bigint)[] | null, skip_header: number | bigint, skip_footer: number | bigint, converters: Readonly<Record<string, unknown>> | null, missing_values: unknown, filling_values: unknown, usecols: readonly (number | bigint)[] | null, names: true | string | readonly string[] | null, kw?: { excludelist?: readonly string[] | null; deletechars?: string; replace_space?: string; autostrip?: boolean; case_sensitive?: boolean | 'upper' | 'lower'; defaultfmt?: string; unpack?: boolean | null; usemask?: boolean; loose?: boolean; invalid_raise?: boolean; max_rows?: number | bigint | null; encoding?: string | null; ndmin?: 0 | 1 | 2; like?: unknown }): M['Arr'];
+    /** Load data from a text file, with missing values handled as specified. */
     (fname: string | readonly string[] | readonly unknown[], dtype: M['Dt'], comments: string, delimiter: string | number | bigint | readonly (number | bigint)[] | null, skip_header: number | bigint, skip_footer: number | bigint, converters: Readonly<Record<string, unknown>> | null, missing_values: unknown, filling_values: unknown, usecols: readonly (number | bigint)[] | null, names: true | string | readonly string[] | null, excludelist: readonly string[] | null, kw?: { deletechars?: string; replace_space?: string; autostrip?: boolean; case_sensitive?: boolean | 'upper' | 'lower'; defaultfmt?: string; unpack?: boolean | null; usemask?: boolean; loose?: boolean; invalid_raise?: boolean; max_rows?: number | bigint | null; encoding?: string | null; ndmin?: 0 | 1 | 2; like?: unknown }): M['Arr'];
+    /** Load data from a text file, with missing values handled as specified. */
     (fname: string | readonly string[] | readonly unknown[], dtype: M['Dt'], comments: string, delimiter: string | number | bigint | readonly (number | bigint)[] | null, skip_header: number | bigint, skip_footer: number | bigint, converters: Readonly<Record<string, unknown>> | null, missing_values: unknown, filling_values: unknown, usecols: readonly (number | bigint)[] | null, names: true | string | readonly string[] | null, excludelist: readonly string[] | null, deletechars: string, kw?: { replace_space?: string; autostrip?: boolean; case_sensitive?: boolean | 'upper' | 'lower'; defaultfmt?: string; unpack?: boolean | null; usemask?: boolean; loose?: boolean; invalid_raise?: boolean; max_rows?: number | bigint | null; encoding?: string | null; ndmin?: 0 | 1 | 2; like?: unknown }): M['Arr'];
+    /** Load data from a text file, with missing values handled as specified. */
     (fname: string | readonly string[] | readonly unknown[], dtype: M['Dt'], comments: string, delimiter: string | number | bigint | readonly (number | bigint)[] | null, skip_header: number | bigint, skip_footer: number | bigint, converters: Readonly<Record<string, unknown>> | null, missing_values: unknown, filling_values: unknown, usecols: readonly (number | bigint)[] | null, names: true | string | readonly string[] | null, excludelist: readonly string[] | null, deletechars: string, replace_space: string, kw?: { autostrip?: boolean; case_sensitive?: boolean | 'upper' | 'lower'; defaultfmt?: string; unpack?: boolean | null; usemask?: boolean; loose?: boolean; invalid_raise?: boolean; max_rows?: number | bigint | null; encoding?: string | null; ndmin?: 0 | 1 | 2; like?: unknown }): M['Arr'];
+    /** Load data from a text file, with missing values handled as specified. */
     (fname: string | readonly string[] | readonly unknown[], dtype: M['Dt'], comments: string, delimiter: string | number | bigint | readonly (number | bigint)[] | null, skip_header: number | bigint, skip_footer: number | bigint, converters: Readonly<Record<string, unknown>> | null, missing_values: unknown, filling_values: unknown, usecols: readonly (number | bigint)[] | null, names: true | string | readonly string[] | null, excludelist: readonly string[] | null, deletechars: string, replace_space: string, autostrip: boolean, kw?: { case_sensitive?: boolean | 'upper' | 'lower'; defaultfmt?: string; unpack?: boolean | null; usemask?: boolean; loose?: boolean; invalid_raise?: boolean; max_rows?: number | bigint | null; encoding?: string | null; ndmin?: 0 | 1 | 2; like?: unknown }): M['Arr'];
+    /** Load data from a text file, with missing values handled as specified. */
     (fname: string | readonly string[] | readonly unknown[], dtype: M['Dt'], comments: string, delimiter: string | number | bigint | readonly (number | bigint)[] | null, skip_header: number | bigint, skip_footer: number | bigint, converters: Readonly<Record<string, unknown>> | null, missing_values: unknown, filling_values: unknown, usecols: readonly (number | bigint)[] | null, names: true | string | readonly string[] | null, excludelist: readonly string[] | null, deletechars: string, replace_space: string, autostrip: boolean, case_sensitive: boolean | 'upper' | 'lower', kw?: { defaultfmt?: string; unpack?: boolean | null; usemask?: boolean; loose?: boolean; invalid_raise?: boolean; max_rows?: number | bigint | null; encoding?: string | null; ndmin?: 0 | 1 | 2; like?: unknown }): M['Arr'];
+    /** Load data from a text file, with missing values handled as specified. */
     (fname: string | readonly string[] | readonly unknown[], dtype: M['Dt'], comments: string, delimiter: string | number | bigint | readonly (number | bigint)[] | null, skip_header: number | bigint, skip_footer: number | bigint, converters: Readonly<Record<string, unknown>> | null, missing_values: unknown, filling_values: unknown, usecols: readonly (number | bigint)[] | null, names: true | string | readonly string[] | null, excludelist: readonly string[] | null, deletechars: string, replace_space: string, autostrip: boolean, case_sensitive: boolean | 'upper' | 'lower', defaultfmt: string, kw?: { unpack?: boolean | null; usemask?: boolean; loose?: boolean; invalid_raise?: boolean; max_rows?: number | bigint | null; encoding?: string | null; ndmin?: 0 | 1 | 2; like?: unknown }): M['Arr'];
+    /** Load data from a text file, with missing values handled as specified. */
     (fname: string | readonly string[] | readonly unknown[], dtype: M['Dt'], comments: string, delimiter: string | number | bigint | readonly (number | bigint)[] | null, skip_header: number | bigint, skip_footer: number | bigint, converters: Readonly<Record<string, unknown>> | null, missing_values: unknown, filling_values: unknown, usecols: readonly (number | bigint)[] | null, names: true | string | readonly string[] | null, excludelist: readonly string[] | null, deletechars: string, replace_space: string, autostrip: boolean, case_sensitive: boolean | 'upper' | 'lower', defaultfmt: string, unpack: boolean | null, kw?: { usemask?: boolean; loose?: boolean; invalid_raise?: boolean; max_rows?: number | bigint | null; encoding?: string | null; ndmin?: 0 | 1 | 2; like?: unknown }): M['Arr'];
+    /** Load data from a text file, with missing values handled as specified. */
     (fname: string | readonly string[] | readonly unknown[], dtype: M['Dt'], comments: string, delimiter: string | number | bigint | readonly (number | bigint)[] | null, skip_header: number | bigint, skip_footer: number | bigint, converters: Readonly<Record<string, unknown>> | null, missing_values: unknown, filling_values: unknown, usecols: readonly (number | bigint)[] | null, names: true | string | readonly string[] | null, excludelist: readonly string[] | null, deletechars: string, replace_space: string, autostrip: boolean, case_sensitive: boolean | 'upper' | 'lower', defaultfmt: string, unpack: boolean | null, usemask: boolean, kw?: { loose?: boolean; invalid_raise?: boolean; max_rows?: number | bigint | null; encoding?: string | null; ndmin?: 0 | 1 | 2; like?: unknown }): M['Arr'];
+    /** Load data from a text file, with missing values handled as specified. */
     (fname: string | readonly string[] | readonly unknown[], dtype: M['Dt'], comments: string, delimiter: string | number | bigint | readonly (number | bigint)[] | null, skip_header: number | bigint, skip_footer: number | bigint, converters: Readonly<Record<string, unknown>> | null, missing_values: unknown, filling_values: unknown, usecols: readonly (number | bigint)[] | null, names: true | string | readonly string[] | null, excludelist: readonly string[] | null, deletechars: string, replace_space: string, autostrip: boolean, case_sensitive: boolean | 'upper' | 'lower', defaultfmt: string, unpack: boolean | null, usemask: boolean, loose: boolean, kw?: { invalid_raise?: boolean; max_rows?: number | bigint | null; encoding?: string | null; ndmin?: 0 | 1 | 2; like?: unknown }): M['Arr'];
+    /** Load data from a text file, with missing values handled as specified. */
     (fname: string | readonly string[] | readonly unknown[], dtype: M['Dt'], comments: string, delimiter: string | number | bigint | readonly (number | bigint)[] | null, skip_header: number | bigint, skip_footer: number | bigint, converters: Readonly<Record<string, unknown>> | null, missing_values: unknown, filling_values: unknown, usecols: readonly (number | bigint)[] | null, names: true | string | readonly string[] | null, excludelist: readonly string[] | null, deletechars: string, replace_space: string, autostrip: boolean, case_sensitive: boolean | 'upper' | 'lower', defaultfmt: string, unpack: boolean | null, usemask: boolean, loose: boolean, invalid_raise: boolean, kw?: { max_rows?: number | bigint | null; encoding?: string | null; ndmin?: 0 | 1 | 2; like?: unknown }): M['Arr'];
+    /** Load data from a text file, with missing values handled as specified. */
     (fname: string | readonly string[] | readonly unknown[], dtype: M['Dt'], comments: string, delimiter: string | number | bigint | readonly (number | bigint)[] | null, skip_header: number | bigint, skip_footer: number | bigint, converters: Readonly<Record<string, unknown>> | null, missing_values: unknown, filling_values: unknown, usecols: readonly (number | bigint)[] | null, names: true | string | readonly string[] | null, excludelist: readonly string[] | null, deletechars: string, replace_space: string, autostrip: boolean, case_sensitive: boolean | 'upper' | 'lower', defaultfmt: string, unpack: boolean | null, usemask: boolean, loose: boolean, invalid_raise: boolean, max_rows: number | bigint | null, kw?: { encoding?: string | null; ndmin?: 0 | 1 | 2; like?: unknown }): M['Arr'];
+    /** Load data from a text file, with missing values handled as specified. */
     (fname: string | readonly string[] | readonly unknown[], dtype: M['Dt'], comments: string, delimiter: string | number | bigint | readonly (number | bigint)[] | null, skip_header: number | bigint, skip_footer: number | bigint, converters: Readonly<Record<string, unknown>> | null, missing_values: unknown, filling_values: unknown, usecols: readonly (number | bigint)[] | null, names: true | string | readonly string[] | null, excludelist: readonly string[] | null, deletechars: string, replace_space: string, autostrip: boolean, case_sensitive: boolean | 'upper' | 'lower', defaultfmt: string, unpack: boolean | null, usemask: boolean, loose: boolean, invalid_raise: boolean, max_rows: number | bigint | null, encoding: string | null, kw?: { ndmin?: 0 | 1 | 2; like?: unknown }): M['Arr'];
+    /** Load data from a text file, with missing values handled as specified. */
     (fname: string | readonly string[] | readonly unknown[], dtype: M['Dt'] | null, kw?: { comments?: string; delimiter?: string | number | bigint | readonly (number | bigint)[] | null; skip_header?: number | bigint; skip_footer?: number | bigint; converters?: Readonly<Record<string, unknown>> | null; missing_values?: unknown; filling_values?: unknown; usecols?: readonly (number | bigint)[] | null; names?: true | string | readonly string[] | null; excludelist?: readonly string[] | null; deletechars?: string; replace_space?: string; autostrip?: boolean; case_sensitive?: boolean | 'upper' | 'lower'; defaultfmt?: string; unpack?: boolean | null; usemask?: boolean; loose?: boolean; invalid_raise?: boolean; max_rows?: number | bigint | null; encoding?: string | null; ndmin?: 0 | 1 | 2; like?: unknown }): M['Arr'];
+    /** Load data from a text file, with missing values handled as specified. */
     (fname: string | readonly string[] | readonly unknown[], dtype: M['Dt'] | null, comments: string, kw?: { delimiter?: string | number | bigint | readonly (number | bigint)[] | null; skip_header?: number | bigint; skip_footer?: number | bigint; converters?: Readonly<Record<string, unknown>> | null; missing_values?: unknown; filling_values?: unknown; usecols?: readonly (number | bigint)[] | null; names?: true | string | readonly string[] | null; excludelist?: readonly string[] | null; deletechars?: string; replace_space?: string; autostrip?: boolean; case_sensitive?: boolean | 'upper' | 'lower'; defaultfmt?: string; unpack?: boolean | null; usemask?: boolean; loose?: boolean; invalid_raise?: boolean; max_rows?: number | bigint | null; encoding?: string | null; ndmin?: 0 | 1 | 2; like?: unknown }): M['Arr'];
+    /** Load data from a text file, with missing values handled as specified. */
     (fname: string | readonly string[] | readonly unknown[], dtype: M['Dt'] | null, comments: string, delimiter: string | number | bigint | readonly (number | bigint)[] | null, kw?: { skip_header?: number | bigint; skip_footer?: number | bigint; converters?: Readonly<Record<string, unknown>> | null; missing_values?: unknown; filling_values?: unknown; usecols?: readonly (number | bigint)[] | null; names?: true | string | readonly string[] | null; excludelist?: readonly string[] | null; deletechars?: string; replace_space?: string; autostrip?: boolean; case_sensitive?: boolean | 'upper' | 'lower'; defaultfmt?: string; unpack?: boolean | null; usemask?: boolean; loose?: boolean; invalid_raise?: boolean; max_rows?: number | bigint | null; encoding?: string | null; ndmin?: 0 | 1 | 2; like?: unknown }): M['Arr'];
+    /** Load data from a text file, with missing values handled as specified. */
     (fname: string | readonly string[] | readonly unknown[], dtype: M['Dt'] | null, comments: string, delimiter: string | number | bigint | readonly (number | bigint)[] | null, skip_header: number | bigint, kw?: { skip_footer?: number | bigint; converters?: Readonly<Record<string, unknown>> | null; missing_values?: unknown; filling_values?: unknown; usecols?: readonly (number | bigint)[] | null; names?: true | string | readonly string[] | null; excludelist?: readonly string[] | null; deletechars?: string; replace_space?: string; autostrip?: boolean; case_sensitive?: boolean | 'upper' | 'lower'; defaultfmt?: string; unpack?: boolean | null; usemask?: boolean; loose?: boolean; invalid_raise?: boolean; max_rows?: number | bigint | null; encoding?: string | null; ndmin?: 0 | 1 | 2; like?: unknown }): M['Arr'];
+    /** Load data from a text file, with missing values handled as specified. */
     (fname: string | readonly string[] | readonly unknown[], dtype: M['Dt'] | null, comments: string, delimiter: string | number | bigint | readonly (number | bigint)[] | null, skip_header: number | bigint, skip_footer: number | bigint, kw?: { converters?: Readonly<Record<string, unknown>> | null; missing_values?: unknown; filling_values?: unknown; usecols?: readonly (number | bigint)[] | null; names?: true | string | readonly string[] | null; excludelist?: readonly string[] | null; deletechars?: string; replace_space?: string; autostrip?: boolean; case_sensitive?: boolean | 'upper' | 'lower'; defaultfmt?: string; unpack?: boolean | null; usemask?: boolean; loose?: boolean; invalid_raise?: boolean; max_rows?: number | bigint | null; encoding?: string | null; ndmin?: 0 | 1 | 2; like?: unknown }): M['Arr'];
+    /** Load data from a text file, with missing values handled as specified. */
     (fname: string | readonly string[] | readonly unknown[], dtype: M['Dt'] | null, comments: string, delimiter: string | number | bigint | readonly (number | bigint)[] | null, skip_header: number | bigint, skip_footer: number | bigint, converters: Readonly<Record<string, unknown>> | null, kw?: { missing_values?: unknown; filling_values?: unknown; usecols?: readonly (number | bigint)[] | null; names?: true | string | readonly string[] | null; excludelist?: readonly string[] | null; deletechars?: string; replace_space?: string; autostrip?: boolean; case_sensitive?: boolean | 'upper' | 'lower'; defaultfmt?: string; unpack?: boolean | null; usemask?: boolean; loose?: boolean; invalid_raise?: boolean; max_rows?: number | bigint | null; encoding?: string | null; ndmin?: 0 | 1 | 2; like?: unknown }): M['Arr'];
+    /** Load data from a text file, with missing values handled as specified. */
     (fname: string | readonly string[] | readonly unknown[], dtype: M['Dt'] | null, comments: string, delimiter: string | number | bigint | readonly (number | bigint)[] | null, skip_header: number | bigint, skip_footer: number | bigint, converters: Readonly<Record<string, unknown>> | null, missing_values: unknown, kw?: { filling_values?: unknown; usecols?: readonly (number | bigint)[] | null; names?: true | string | readonly string[] | null; excludelist?: readonly string[] | null; deletechars?: string; replace_space?: string; autostrip?: boolean; case_sensitive?: boolean | 'upper' | 'lower'; defaultfmt?: string; unpack?: boolean | null; usemask?: boolean; loose?: boolean; invalid_raise?: boolean; max_rows?: number | bigint | null; encoding?: string | null; ndmin?: 0 | 1 | 2; like?: unknown }): M['Arr'];
+    /** Load data from a text file, with missing values handled as specified. */
     (fname: string | readonly string[] | readonly unknown[], dtype: M['Dt'] | null, comments: string, delimiter: string | number | bigint | readonly (number | bigint)[] | null, skip_header: number | bigint, skip_footer: number | bigint, converters: Readonly<Record<string, unknown>> | null, missing_values: unknown, filling_values: unknown, kw?: { usecols?: readonly (number | bigint)[] | null; names?: true | string | readonly string[] | null; excludelist?: readonly string[] | null; deletechars?: string; replace_space?: string; autostrip?: boolean; case_sensitive?: boolean | 'upper' | 'lower'; defaultfmt?: string; unpack?: boolean | null; usemask?: boolean; loose?: boolean; invalid_raise?: boolean; max_rows?: number | bigint | null; encoding?: string | null; ndmin?: 0 | 1 | 2; like?: unknown }): M['Arr'];
+    /** Load data from a text file, with missing values handled as specified. */
     (fname: string | readonly string[] | readonly unknown[], dtype: M['Dt'] | null, comments: string, delimiter: string | number | bigint | readonly (number | bigint)[] | null, skip_header: number | bigint, skip_footer: number | bigint, converters: Readonly<Record<string, unknown>> | null, missing_values: unknown, filling_values: unknown, usecols: readonly (number | bigint)[] | null, kw?: { names?: true | string | readonly string[] | null; excludelist?: readonly string[] | null; deletechars?: string; replace_space?: string; autostrip?: boolean; case_sensitive?: boolean | 'upper' | 'lower'; defaultfmt?: string; unpack?: boolean | null; usemask?: boolean; loose?: boolean; invalid_raise?: boolean; max_rows?: number | bigint | null; encoding?: string | null; ndmin?: 0 | 1 | 2; like?: unknown }): M['Arr'];
+    /** Load data from a text file, with missing values handled as specified. */
     (fname: string | readonly string[] | readonly unknown[], dtype: M['Dt'] | null, comments: string, delimiter: string | number | bigint | readonly (number | bigint)[] | null, skip_header: number | bigint, skip_footer: number | bigint, converters: Readonly<Record<string, unknown>> | null, missing_values: unknown, filling_values: unknown, usecols: readonly (number | bigint)[] | null, names: true | string | readonly string[] | null, kw?: { excludelist?: readonly string[] | null; deletechars?: string; replace_space?: string; autostrip?: boolean; case_sensitive?: boolean | 'upper' | 'lower'; defaultfmt?: string; unpack?: boolean | null; usemask?: boolean; loose?: boolean; invalid_raise?: boolean; max_rows?: number | bigint | null; encoding?: string | null; ndmin?: 0 | 1 | 2; like?: unknown }): M['Arr'];
+    /** Load data from a text file, with missing values handled as specified. */
     (fname: string | readonly string[] | readonly unknown[], dtype: M['Dt'] | null, comments: string, delimiter: string | number | bigint | readonly (number | bigint)[] | null, skip_header: number | bigint, skip_footer: number | bigint, converters: Readonly<Record<string, unknown>> | null, missing_values: unknown, filling_values: unknown, usecols: readonly (number | bigint)[] | null, names: true | string | readonly string[] | null, excludelist: readonly string[] | null, kw?: { deletechars?: string; replace_space?: string; autostrip?: boolean; case_sensitive?: boolean | 'upper' | 'lower'; defaultfmt?: string; unpack?: boolean | null; usemask?: boolean; loose?: boolean; invalid_raise?: boolean; max_rows?: number | bigint | null; encoding?: string | null; ndmin?: 0 | 1 | 2; like?: unknown }): M['Arr'];
+    /** Load data from a text file, with missing values handled as specified. */
     (fname: string | readonly string[] | readonly unknown[], dtype: M['Dt'] | null, comments: string, delimiter: string | number | bigint | readonly (number | bigint)[] | null, skip_header: number | bigint, skip_footer: number | bigint, converters: Readonly<Record<string, unknown>> | null, missing_values: unknown, filling_values: unknown, usecols: readonly (number | bigint)[] | null, names: true | string | readonly string[] | null, excludelist: readonly string[] | null, deletechars: string, kw?: { replace_space?: string; autostrip?: boolean; case_sensitive?: boolean | 'upper' | 'lower'; defaultfmt?: string; unpack?: boolean | null; usemask?: boolean; loose?: boolean; invalid_raise?: boolean; max_rows?: number | bigint | null; encoding?: string | null; ndmin?: 0 | 1 | 2; like?: unknown }): M['Arr'];
+    /** Load data from a text file, with missing values handled as specified. */
     (fname: string | readonly string[] | readonly unknown[], dtype: M['Dt'] | null, comments: string, delimiter: string | number | bigint | readonly (number | bigint)[] | null, skip_header: number | bigint, skip_footer: number | bigint, converters: Readonly<Record<string, unknown>> | null, missing_values: unknown, filling_values: unknown, usecols: readonly (number | bigint)[] | null, names: true | string | readonly string[] | null, excludelist: readonly string[] | null, deletechars: string, replace_space: string, kw?: { autostrip?: boolean; case_sensitive?: boolean | 'upper' | 'lower'; defaultfmt?: string; unpack?: boolean | null; usemask?: boolean; loose?: boolean; invalid_raise?: boolean; max_rows?: number | bigint | null; encoding?: string | null; ndmin?: 0 | 1 | 2; like?: unknown }): M['Arr'];
+    /** Load data from a text file, with missing values handled as specified. */
     (fname: string | readonly string[] | readonly unknown[], dtype: M['Dt'] | null, comments: string, delimiter: string | number | bigint | readonly (number | bigint)[] | null, skip_header: number | bigint, skip_footer: number | bigint, converters: Readonly<Record<string, unknown>> | null, missing_values: unknown, filling_values: unknown, usecols: readonly (number | bigint)[] | null, names: true | string | readonly string[] | null, excludelist: readonly string[] | null, deletechars: string, replace_space: string, autostrip: boolean, kw?: { case_sensitive?: boolean | 'upper' | 'lower'; defaultfmt?: string; unpack?: boolean | null; usemask?: boolean; loose?: boolean; invalid_raise?: boolean; max_rows?: number | bigint | null; encoding?: string | null; ndmin?: 0 | 1 | 2; like?: unknown }): M['Arr'];
+    /** Load data from a text file, with missing values handled as specified. */
     (fname: string | readonly string[] | readonly unknown[], dtype: M['Dt'] | null, comments: string, delimiter: string | number | bigint | readonly (number | bigint)[] | null, skip_header: number | bigint, skip_footer: number | bigint, converters: Readonly<Record<string, unknown>> | null, missing_values: unknown, filling_values: unknown, usecols: readonly (number | bigint)[] | null, names: true | string | readonly string[] | null, excludelist: readonly string[] | null, deletechars: string, replace_space: string, autostrip: boolean, case_sensitive: boolean | 'upper' | 'lower', kw?: { defaultfmt?: string; unpack?: boolean | null; usemask?: boolean; loose?: boolean; invalid_raise?: boolean; max_rows?: number | bigint | null; encoding?: string | null; ndmin?: 0 | 1 | 2; like?: unknown }): M['Arr'];
+    /** Load data from a text file, with missing values handled as specified. */
     (fname: string | readonly string[] | readonly unknown[], dtype: M['Dt'] | null, comments: string, delimiter: string | number | bigint | readonly (number | bigint)[] | null, skip_header: number | bigint, skip_footer: number | bigint, converters: Readonly<Record<string, unknown>> | null, missing_values: unknown, filling_values: unknown, usecols: readonly (number | bigint)[] | null, names: true | string | readonly string[] | null, excludelist: readonly string[] | null, deletechars: string, replace_space: string, autostrip: boolean, case_sensitive: boolean | 'upper' | 'lower', defaultfmt: string, kw?: { unpack?: boolean | null; usemask?: boolean; loose?: boolean; invalid_raise?: boolean; max_rows?: number | bigint | null; encoding?: string | null; ndmin?: 0 | 1 | 2; like?: unknown }): M['Arr'];
+    /** Load data from a text file, with missing values handled as specified. */
     (fname: string | readonly string[] | readonly unknown[], dtype: M['Dt'] | null, comments: string, delimiter: string | number | bigint | readonly (number | bigint)[] | null, skip_header: number | bigint, skip_footer: number | bigint, converters: Readonly<Record<string, unknown>> | null, missing_values: unknown, filling_values: unknown, usecols: readonly (number | bigint)[] | null, names: true | string | readonly string[] | null, excludelist: readonly string[] | null, deletechars: string, replace_space: string, autostrip: boolean, case_sensitive: boolean | 'upper' | 'lower', defaultfmt: string, unpack: boolean | null, kw?: { usemask?: boolean; loose?: boolean; invalid_raise?: boolean; max_rows?: number | bigint | null; encoding?: string | null; ndmin?: 0 | 1 | 2; like?: unknown }): M['Arr'];
+    /** Load data from a text file, with missing values handled as specified. */
     (fname: string | readonly string[] | readonly unknown[], dtype: M['Dt'] | null, comments: string, delimiter: string | number | bigint | readonly (number | bigint)[] | null, skip_header: number | bigint, skip_footer: number | bigint, converters: Readonly<Record<string, unknown>> | null, missing_values: unknown, filling_values: unknown, usecols: readonly (number | bigint)[] | null, names: true | string | readonly string[] | null, excludelist: readonly string[] | null, deletechars: string, replace_space: string, autostrip: boolean, case_sensitive: boolean | 'upper' | 'lower', defaultfmt: string, unpack: boolean | null, usemask: boolean, kw?: { loose?: boolean; invalid_raise?: boolean; max_rows?: number | bigint | null; encoding?: string | null; ndmin?: 0 | 1 | 2; like?: unknown }): M['Arr'];
+    /** Load data from a text file, with missing values handled as specified. */
     (fname: string | readonly string[] | readonly unknown[], dtype: M['Dt'] | null, comments: string, delimiter: string | number | bigint | readonly (number | bigint)[] | null, skip_header: number | bigint, skip_footer: number | bigint, converters: Readonly<Record<string, unknown>> | null, missing_values: unknown, filling_values: unknown, usecols: readonly (number | bigint)[] | null, names: true | string | readonly string[] | null, excludelist: readonly string[] | null, deletechars: string, replace_space: string, autostrip: boolean, case_sensitive: boolean | 'upper' | 'lower', defaultfmt: string, unpack: boolean | null, usemask: boolean, loose: boolean, kw?: { invalid_raise?: boolean; max_rows?: number | bigint | null; encoding?: string | null; ndmin?: 0 | 1 | 2; like?: unknown }): M['Arr'];
+    /** Load data from a text file, with missing values handled as specified. */
     (fname: string | readonly string[] | readonly unknown[], dtype: M['Dt'] | null, comments: string, delimiter: string | number | bigint | readonly (number | bigint)[] | null, skip_header: number | bigint, skip_footer: number | bigint, converters: Readonly<Record<string, unknown>> | null, missing_values: unknown, filling_values: unknown, usecols: readonly (number | bigint)[] | null, names: true | string | readonly string[] | null, excludelist: readonly string[] | null, deletechars: string, replace_space: string, autostrip: boolean, case_sensitive: boolean | 'upper' | 'lower', defaultfmt: string, unpack: boolean | null, usemask: boolean, loose: boolean, invalid_raise: boolean, kw?: { max_rows?: number | bigint | null; encoding?: string | null; ndmin?: 0 | 1 | 2; like?: unknown }): M['Arr'];
+    /** Load data from a text file, with missing values handled as specified. */
     (fname: string | readonly string[] | readonly unknown[], dtype: M['Dt'] | null, comments: string, delimiter: string | number | bigint | readonly (number | bigint)[] | null, skip_header: number | bigint, skip_footer: number | bigint, converters: Readonly<Record<string, unknown>> | null, missing_values: unknown, filling_values: unknown, usecols: readonly (number | bigint)[] | null, names: true | string | readonly string[] | null, excludelist: readonly string[] | null, deletechars: string, replace_space: string, autostrip: boolean, case_sensitive: boolean | 'upper' | 'lower', defaultfmt: string, unpack: boolean | null, usemask: boolean, loose: boolean, invalid_raise: boolean, max_rows: number | bigint | null, kw?: { encoding?: string | null; ndmin?: 0 | 1 | 2; like?: unknown }): M['Arr'];
+    /** Load data from a text file, with missing values handled as specified. */
     (fname: string | readonly string[] | readonly unknown[], dtype: M['Dt'] | null, comments: string, delimiter: string | number | bigint | readonly (number | bigint)[] | null, skip_header: number | bigint, skip_footer: number | bigint, converters: Readonly<Record<string, unknown>> | null, missing_values: unknown, filling_values: unknown, usecols: readonly (number | bigint)[] | null, names: true | string | readonly string[] | null, excludelist: readonly string[] | null, deletechars: string, replace_space: string, autostrip: boolean, case_sensitive: boolean | 'upper' | 'lower', defaultfmt: string, unpack: boolean | null, usemask: boolean, loose: boolean, invalid_raise: boolean, max_rows: number | bigint | null, encoding: string | null, kw?: { ndmin?: 0 | 1 | 2; like?: unknown }): M['Arr'];
   }>;
   /**
@@ -2565,20 +3423,35 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.geomspace.html
    */
   readonly geomspace: Fn<M, {
+    /** Return numbers spaced evenly on a log scale (a geometric progression). */
     (start: M['In'], stop: M['In'], kw?: { num?: number | bigint; endpoint?: boolean; dtype?: null; axis?: number | bigint }): M['Arr'];
+    /** Return numbers spaced evenly on a log scale (a geometric progression). */
     (start: M['In'], stop: M['In'], num: number | bigint, kw?: { endpoint?: boolean; dtype?: null; axis?: number | bigint }): M['Arr'];
+    /** Return numbers spaced evenly on a log scale (a geometric progression). */
     (start: M['In'], stop: M['In'], num: number | bigint, endpoint: boolean, kw?: { dtype?: null; axis?: number | bigint }): M['Arr'];
+    /** Return numbers spaced evenly on a log scale (a geometric progression). */
     (start: M['In'], stop: M['In'], num: number | bigint, endpoint: boolean, dtype: null, kw?: { axis?: number | bigint }): M['Arr'];
+    /** Return numbers spaced evenly on a log scale (a geometric progression). */
     (start: M['In'], stop: M['In'], num: number | bigint, endpoint: boolean, dtype: null, axis: number | bigint): M['Arr'];
+    /** Return numbers spaced evenly on a log scale (a geometric progression). */
     (start: M['In'], stop: M['In'], num: number | bigint, endpoint: boolean, dtype: M['Dt'], kw?: { axis?: number | bigint }): M['Arr'];
+    /** Return numbers spaced evenly on a log scale (a geometric progression). */
     (start: M['In'], stop: M['In'], num: number | bigint, endpoint: boolean, dtype: M['Dt'], axis: number | bigint): M['Arr'];
+    /** Return numbers spaced evenly on a log scale (a geometric progression). */
     (start: M['In'], stop: M['In'], kw: { num?: number | bigint; endpoint?: boolean; dtype: M['Dt']; axis?: number | bigint }): M['Arr'];
+    /** Return numbers spaced evenly on a log scale (a geometric progression). */
     (start: M['In'], stop: M['In'], num: number | bigint, kw: { endpoint?: boolean; dtype: M['Dt']; axis?: number | bigint }): M['Arr'];
+    /** Return numbers spaced evenly on a log scale (a geometric progression). */
     (start: M['In'], stop: M['In'], num: number | bigint, endpoint: boolean, kw: { dtype: M['Dt']; axis?: number | bigint }): M['Arr'];
+    /** Return numbers spaced evenly on a log scale (a geometric progression). */
     (start: M['In'], stop: M['In'], kw?: { num?: number | bigint; endpoint?: boolean; dtype?: M['Dt'] | null; axis?: number | bigint }): M['Arr'];
+    /** Return numbers spaced evenly on a log scale (a geometric progression). */
     (start: M['In'], stop: M['In'], num: number | bigint, kw?: { endpoint?: boolean; dtype?: M['Dt'] | null; axis?: number | bigint }): M['Arr'];
+    /** Return numbers spaced evenly on a log scale (a geometric progression). */
     (start: M['In'], stop: M['In'], num: number | bigint, endpoint: boolean, kw?: { dtype?: M['Dt'] | null; axis?: number | bigint }): M['Arr'];
+    /** Return numbers spaced evenly on a log scale (a geometric progression). */
     (start: M['In'], stop: M['In'], num: number | bigint, endpoint: boolean, dtype: M['Dt'] | null, kw?: { axis?: number | bigint }): M['Arr'];
+    /** Return numbers spaced evenly on a log scale (a geometric progression). */
     (start: M['In'], stop: M['In'], num: number | bigint, endpoint: boolean, dtype: M['Dt'] | null, axis: number | bigint): M['Arr'];
   }>;
   /**
@@ -2586,6 +3459,7 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.get_include.html
    */
   readonly get_include: Fn<M, {
+    /** Return the directory that contains the NumPy \*.h header files. */
     (): string;
   }>;
   /**
@@ -2593,6 +3467,7 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.get_printoptions.html
    */
   readonly get_printoptions: Fn<M, {
+    /** Return the current print options. */
     (): M['Obj'];
   }>;
   /**
@@ -2600,6 +3475,7 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.getbufsize.html
    */
   readonly getbufsize: Fn<M, {
+    /** Return the size of the buffer used in ufuncs. */
     (): number;
   }>;
   /**
@@ -2607,6 +3483,7 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.geterr.html
    */
   readonly geterr: Fn<M, {
+    /** Get the current way of handling floating-point errors. */
     (): M['Obj'];
   }>;
   /**
@@ -2614,6 +3491,7 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.geterrcall.html
    */
   readonly geterrcall: Fn<M, {
+    /** Return the current callback function used on floating-point errors. */
     (): M['Obj'] | null;
   }>;
   /**
@@ -2621,15 +3499,25 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.gradient.html
    */
   readonly gradient: Fn<M, {
+    /** Return the gradient of an N-dimensional array. */
     (f: M['In'], ...varargs: readonly M['In'][]): M['Arr'] | M['Any'];
+    /** Return the gradient of an N-dimensional array. */
     (f: M['In'], ...varargs: readonly [...M['In'][], { axis?: Shape | null; edge_order?: 1 | 2 }]): M['Arr'] | M['Any'];
+    /** Return the gradient of an N-dimensional array. */
     (f: readonly unknown[], ...varargs: readonly M['In'][]): M['Arr'];
+    /** Return the gradient of an N-dimensional array. */
     (f: readonly unknown[], ...varargs: readonly [...M['In'][], { axis?: Shape | null; edge_order?: 1 | 2 }]): M['Arr'];
+    /** Return the gradient of an N-dimensional array. */
     (f: readonly (readonly unknown[])[], ...varargs: readonly M['In'][]): [M['Arr'], M['Arr']];
+    /** Return the gradient of an N-dimensional array. */
     (f: readonly (readonly unknown[])[], ...varargs: readonly [...M['In'][], { axis?: Shape | null; edge_order?: 1 | 2 }]): [M['Arr'], M['Arr']];
+    /** Return the gradient of an N-dimensional array. */
     (f: readonly (readonly (readonly unknown[])[])[], ...varargs: readonly M['In'][]): [M['Arr'], M['Arr'], M['Arr']];
+    /** Return the gradient of an N-dimensional array. */
     (f: readonly (readonly (readonly unknown[])[])[], ...varargs: readonly [...M['In'][], { axis?: Shape | null; edge_order?: 1 | 2 }]): [M['Arr'], M['Arr'], M['Arr']];
+    /** Return the gradient of an N-dimensional array. */
     (f: readonly (number | Complex)[], ...varargs: readonly M['In'][]): M['Arr'];
+    /** Return the gradient of an N-dimensional array. */
     (f: readonly (number | Complex)[], ...varargs: readonly [...M['In'][], { axis?: Shape | null; edge_order?: 1 | 2 }]): M['Arr'];
   }>;
   /**
@@ -2652,6 +3540,7 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.hamming.html
    */
   readonly hamming: Fn<M, {
+    /** Return the Hamming window. */
     (M: number): M['Arr'];
   }>;
   /**
@@ -2659,6 +3548,7 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.hanning.html
    */
   readonly hanning: Fn<M, {
+    /** Return the Hanning window. */
     (M: number): M['Arr'];
   }>;
   /**
@@ -2671,10 +3561,15 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.histogram.html
    */
   readonly histogram: Fn<M, {
+    /** Compute the histogram of a dataset. */
     (a: M['In'], kw?: { bins?: 'stone' | 'auto' | 'doane' | 'fd' | 'rice' | 'scott' | 'sqrt' | 'sturges' | number | bigint | M['In']; range?: readonly [number, number] | null; density?: boolean | null; weights?: M['In'] | null }): [M['Arr'], M['Arr']];
+    /** Compute the histogram of a dataset. */
     (a: M['In'], bins: 'stone' | 'auto' | 'doane' | 'fd' | 'rice' | 'scott' | 'sqrt' | 'sturges' | number | bigint | M['In'], kw?: { range?: readonly [number, number] | null; density?: boolean | null; weights?: M['In'] | null }): [M['Arr'], M['Arr']];
+    /** Compute the histogram of a dataset. */
     (a: M['In'], bins: 'stone' | 'auto' | 'doane' | 'fd' | 'rice' | 'scott' | 'sqrt' | 'sturges' | number | bigint | M['In'], range: readonly [number, number] | null, kw?: { density?: boolean | null; weights?: M['In'] | null }): [M['Arr'], M['Arr']];
+    /** Compute the histogram of a dataset. */
     (a: M['In'], bins: 'stone' | 'auto' | 'doane' | 'fd' | 'rice' | 'scott' | 'sqrt' | 'sturges' | number | bigint | M['In'], range: readonly [number, number] | null, density: boolean | null, kw?: { weights?: M['In'] | null }): [M['Arr'], M['Arr']];
+    /** Compute the histogram of a dataset. */
     (a: M['In'], bins: 'stone' | 'auto' | 'doane' | 'fd' | 'rice' | 'scott' | 'sqrt' | 'sturges' | number | bigint | M['In'], range: readonly [number, number] | null, density: boolean | null, weights: M['In'] | null): [M['Arr'], M['Arr']];
   }>;
   /**
@@ -2682,52 +3577,99 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.histogram2d.html
    */
   readonly histogram2d: Fn<M, {
+    /** Compute the bi-dimensional histogram of two data samples. */
     (x: M['In'], y: M['In'], kw?: { bins?: number | bigint | readonly (number | bigint)[]; range?: M['In'] | null; density?: boolean | null; weights?: M['In'] | null }): [M['Arr'], M['Arr'], M['Arr']];
+    /** Compute the bi-dimensional histogram of two data samples. */
     (x: M['In'], y: M['In'], bins: number | bigint | readonly (number | bigint)[], kw?: { range?: M['In'] | null; density?: boolean | null; weights?: M['In'] | null }): [M['Arr'], M['Arr'], M['Arr']];
+    /** Compute the bi-dimensional histogram of two data samples. */
     (x: M['In'], y: M['In'], bins: number | bigint | readonly (number | bigint)[], range: M['In'] | null, kw?: { density?: boolean | null; weights?: M['In'] | null }): [M['Arr'], M['Arr'], M['Arr']];
+    /** Compute the bi-dimensional histogram of two data samples. */
     (x: M['In'], y: M['In'], bins: number | bigint | readonly (number | bigint)[], range: M['In'] | null, density: boolean | null, kw?: { weights?: M['In'] | null }): [M['Arr'], M['Arr'], M['Arr']];
+    /** Compute the bi-dimensional histogram of two data samples. */
     (x: M['In'], y: M['In'], bins: number | bigint | readonly (number | bigint)[], range: M['In'] | null, density: boolean | null, weights: M['In'] | null): [M['Arr'], M['Arr'], M['Arr']];
+    /** Compute the bi-dimensional histogram of two data samples. */
     (x: M['In'] | readonly number[], y: M['In'] | readonly number[], kw?: { bins?: number | bigint | readonly (number | bigint)[]; range?: M['In'] | null; density?: boolean | null; weights?: M['In'] | null }): [M['Arr'], M['Arr'], M['Arr']];
+    /** Compute the bi-dimensional histogram of two data samples. */
     (x: M['In'] | readonly number[], y: M['In'] | readonly number[], bins: number | bigint | readonly (number | bigint)[], kw?: { range?: M['In'] | null; density?: boolean | null; weights?: M['In'] | null }): [M['Arr'], M['Arr'], M['Arr']];
+    /** Compute the bi-dimensional histogram of two data samples. */
     (x: M['In'] | readonly number[], y: M['In'] | readonly number[], bins: number | bigint | readonly (number | bigint)[], range: M['In'] | null, kw?: { density?: boolean | null; weights?: M['In'] | null }): [M['Arr'], M['Arr'], M['Arr']];
+    /** Compute the bi-dimensional histogram of two data samples. */
     (x: M['In'] | readonly number[], y: M['In'] | readonly number[], bins: number | bigint | readonly (number | bigint)[], range: M['In'] | null, density: boolean | null, kw?: { weights?: M['In'] | null }): [M['Arr'], M['Arr'], M['Arr']];
+    /** Compute the bi-dimensional histogram of two data samples. */
     (x: M['In'] | readonly number[], y: M['In'] | readonly number[], bins: number | bigint | readonly (number | bigint)[], range: M['In'] | null, density: boolean | null, weights: M['In'] | null): [M['Arr'], M['Arr'], M['Arr']];
+    /** Compute the bi-dimensional histogram of two data samples. */
     (x: readonly (number | Complex)[], y: readonly (number | Complex)[], kw?: { bins?: number | bigint | readonly (number | bigint)[]; range?: M['In'] | null; density?: boolean | null; weights?: M['In'] | null }): [M['Arr'], M['Arr'], M['Arr']];
+    /** Compute the bi-dimensional histogram of two data samples. */
     (x: readonly (number | Complex)[], y: readonly (number | Complex)[], bins: number | bigint | readonly (number | bigint)[], kw?: { range?: M['In'] | null; density?: boolean | null; weights?: M['In'] | null }): [M['Arr'], M['Arr'], M['Arr']];
+    /** Compute the bi-dimensional histogram of two data samples. */
     (x: readonly (number | Complex)[], y: readonly (number | Complex)[], bins: number | bigint | readonly (number | bigint)[], range: M['In'] | null, kw?: { density?: boolean | null; weights?: M['In'] | null }): [M['Arr'], M['Arr'], M['Arr']];
+    /** Compute the bi-dimensional histogram of two data samples. */
     (x: readonly (number | Complex)[], y: readonly (number | Complex)[], bins: number | bigint | readonly (number | bigint)[], range: M['In'] | null, density: boolean | null, kw?: { weights?: M['In'] | null }): [M['Arr'], M['Arr'], M['Arr']];
+    /** Compute the bi-dimensional histogram of two data samples. */
     (x: readonly (number | Complex)[], y: readonly (number | Complex)[], bins: number | bigint | readonly (number | bigint)[], range: M['In'] | null, density: boolean | null, weights: M['In'] | null): [M['Arr'], M['Arr'], M['Arr']];
+    /** Compute the bi-dimensional histogram of two data samples. */
     (x: M['In'], y: M['In'], bins: M['In'] | readonly M['In'][], kw?: { range?: M['In'] | null; density?: boolean | null; weights?: M['In'] | null }): [M['Arr'], M['Arr'], M['Arr']];
+    /** Compute the bi-dimensional histogram of two data samples. */
     (x: M['In'], y: M['In'], bins: M['In'] | readonly M['In'][], range: M['In'] | null, kw?: { density?: boolean | null; weights?: M['In'] | null }): [M['Arr'], M['Arr'], M['Arr']];
+    /** Compute the bi-dimensional histogram of two data samples. */
     (x: M['In'], y: M['In'], bins: M['In'] | readonly M['In'][], range: M['In'] | null, density: boolean | null, kw?: { weights?: M['In'] | null }): [M['Arr'], M['Arr'], M['Arr']];
+    /** Compute the bi-dimensional histogram of two data samples. */
     (x: M['In'], y: M['In'], bins: M['In'] | readonly M['In'][], range: M['In'] | null, density: boolean | null, weights: M['In'] | null): [M['Arr'], M['Arr'], M['Arr']];
+    /** Compute the bi-dimensional histogram of two data samples. */
     (x: M['In'], y: M['In'], bins: readonly (M['In'] | number | bigint)[], kw?: { range?: M['In'] | null; density?: boolean | null; weights?: M['In'] | null }): [M['Arr'], M['Arr'], M['Arr']];
+    /** Compute the bi-dimensional histogram of two data samples. */
     (x: M['In'], y: M['In'], bins: readonly (M['In'] | number | bigint)[], range: M['In'] | null, kw?: { density?: boolean | null; weights?: M['In'] | null }): [M['Arr'], M['Arr'], M['Arr']];
+    /** Compute the bi-dimensional histogram of two data samples. */
     (x: M['In'], y: M['In'], bins: readonly (M['In'] | number | bigint)[], range: M['In'] | null, density: boolean | null, kw?: { weights?: M['In'] | null }): [M['Arr'], M['Arr'], M['Arr']];
+    /** Compute the bi-dimensional histogram of two data samples. */
     (x: M['In'], y: M['In'], bins: readonly (M['In'] | number | bigint)[], range: M['In'] | null, density: boolean | null, weights: M['In'] | null): [M['Arr'], M['Arr'], M['Arr']];
+    /** Compute the bi-dimensional histogram of two data samples. */
     (x: M['In'] | readonly number[], y: M['In'] | readonly number[], bins: readonly (M['In'] | number | bigint)[], kw?: { range?: M['In'] | null; density?: boolean | null; weights?: M['In'] | null }): [M['Arr'], M['Arr'], M['Arr']];
+    /** Compute the bi-dimensional histogram of two data samples. */
     (x: M['In'] | readonly number[], y: M['In'] | readonly number[], bins: readonly (M['In'] | number | bigint)[], range: M['In'] | null, kw?: { density?: boolean | null; weights?: M['In'] | null }): [M['Arr'], M['Arr'], M['Arr']];
+    /** Compute the bi-dimensional histogram of two data samples. */
     (x: M['In'] | readonly number[], y: M['In'] | readonly number[], bins: readonly (M['In'] | number | bigint)[], range: M['In'] | null, density: boolean | null, kw?: { weights?: M['In'] | null }): [M['Arr'], M['Arr'], M['Arr']];
+    /** Compute the bi-dimensional histogram of two data samples. */
     (x: M['In'] | readonly number[], y: M['In'] | readonly number[], bins: readonly (M['In'] | number | bigint)[], range: M['In'] | null, density: boolean | null, weights: M['In'] | null): [M['Arr'], M['Arr'], M['Arr']];
+    /** Compute the bi-dimensional histogram of two data samples. */
     (x: readonly (number | Complex)[], y: readonly (number | Complex)[], bins: readonly (M['In'] | number | bigint)[], kw?: { range?: M['In'] | null; density?: boolean | null; weights?: M['In'] | null }): [M['Arr'], M['Arr'], M['Arr']];
+    /** Compute the bi-dimensional histogram of two data samples. */
     (x: readonly (number | Complex)[], y: readonly (number | Complex)[], bins: readonly (M['In'] | number | bigint)[], range: M['In'] | null, kw?: { density?: boolean | null; weights?: M['In'] | null }): [M['Arr'], M['Arr'], M['Arr']];
+    /** Compute the bi-dimensional histogram of two data samples. */
     (x: readonly (number | Complex)[], y: readonly (number | Complex)[], bins: readonly (M['In'] | number | bigint)[], range: M['In'] | null, density: boolean | null, kw?: { weights?: M['In'] | null }): [M['Arr'], M['Arr'], M['Arr']];
+    /** Compute the bi-dimensional histogram of two data samples. */
     (x: readonly (number | Complex)[], y: readonly (number | Complex)[], bins: readonly (M['In'] | number | bigint)[], range: M['In'] | null, density: boolean | null, weights: M['In'] | null): [M['Arr'], M['Arr'], M['Arr']];
+    /** Compute the bi-dimensional histogram of two data samples. */
     (x: M['In'], y: M['In'], bins: readonly (readonly (number | bigint)[])[], kw?: { range?: M['In'] | null; density?: boolean | null; weights?: M['In'] | null }): [M['Arr'], M['Arr'], M['Arr']];
+    /** Compute the bi-dimensional histogram of two data samples. */
     (x: M['In'], y: M['In'], bins: readonly (readonly (number | bigint)[])[], range: M['In'] | null, kw?: { density?: boolean | null; weights?: M['In'] | null }): [M['Arr'], M['Arr'], M['Arr']];
+    /** Compute the bi-dimensional histogram of two data samples. */
     (x: M['In'], y: M['In'], bins: readonly (readonly (number | bigint)[])[], range: M['In'] | null, density: boolean | null, kw?: { weights?: M['In'] | null }): [M['Arr'], M['Arr'], M['Arr']];
+    /** Compute the bi-dimensional histogram of two data samples. */
     (x: M['In'], y: M['In'], bins: readonly (readonly (number | bigint)[])[], range: M['In'] | null, density: boolean | null, weights: M['In'] | null): [M['Arr'], M['Arr'], M['Arr']];
+    /** Compute the bi-dimensional histogram of two data samples. */
     (x: M['In'], y: M['In'], bins: readonly (readonly number[])[], kw?: { range?: M['In'] | null; density?: boolean | null; weights?: M['In'] | null }): [M['Arr'], M['Arr'], M['Arr']];
+    /** Compute the bi-dimensional histogram of two data samples. */
     (x: M['In'], y: M['In'], bins: readonly (readonly number[])[], range: M['In'] | null, kw?: { density?: boolean | null; weights?: M['In'] | null }): [M['Arr'], M['Arr'], M['Arr']];
+    /** Compute the bi-dimensional histogram of two data samples. */
     (x: M['In'], y: M['In'], bins: readonly (readonly number[])[], range: M['In'] | null, density: boolean | null, kw?: { weights?: M['In'] | null }): [M['Arr'], M['Arr'], M['Arr']];
+    /** Compute the bi-dimensional histogram of two data samples. */
     (x: M['In'], y: M['In'], bins: readonly (readonly number[])[], range: M['In'] | null, density: boolean | null, weights: M['In'] | null): [M['Arr'], M['Arr'], M['Arr']];
+    /** Compute the bi-dimensional histogram of two data samples. */
     (x: M['In'], y: M['In'], bins: readonly (readonly (number | Complex)[])[], kw?: { range?: M['In'] | null; density?: boolean | null; weights?: M['In'] | null }): [M['Arr'], M['Arr'], M['Arr']];
+    /** Compute the bi-dimensional histogram of two data samples. */
     (x: M['In'], y: M['In'], bins: readonly (readonly (number | Complex)[])[], range: M['In'] | null, kw?: { density?: boolean | null; weights?: M['In'] | null }): [M['Arr'], M['Arr'], M['Arr']];
+    /** Compute the bi-dimensional histogram of two data samples. */
     (x: M['In'], y: M['In'], bins: readonly (readonly (number | Complex)[])[], range: M['In'] | null, density: boolean | null, kw?: { weights?: M['In'] | null }): [M['Arr'], M['Arr'], M['Arr']];
+    /** Compute the bi-dimensional histogram of two data samples. */
     (x: M['In'], y: M['In'], bins: readonly (readonly (number | Complex)[])[], range: M['In'] | null, density: boolean | null, weights: M['In'] | null): [M['Arr'], M['Arr'], M['Arr']];
+    /** Compute the bi-dimensional histogram of two data samples. */
     (x: M['In'], y: M['In'], bins: readonly (M['In'] | number | bigint)[] | number | bigint, kw?: { range?: M['In'] | null; density?: boolean | null; weights?: M['In'] | null }): [M['Arr'], M['Arr'], M['Arr']];
+    /** Compute the bi-dimensional histogram of two data samples. */
     (x: M['In'], y: M['In'], bins: readonly (M['In'] | number | bigint)[] | number | bigint, range: M['In'] | null, kw?: { density?: boolean | null; weights?: M['In'] | null }): [M['Arr'], M['Arr'], M['Arr']];
+    /** Compute the bi-dimensional histogram of two data samples. */
     (x: M['In'], y: M['In'], bins: readonly (M['In'] | number | bigint)[] | number | bigint, range: M['In'] | null, density: boolean | null, kw?: { weights?: M['In'] | null }): [M['Arr'], M['Arr'], M['Arr']];
+    /** Compute the bi-dimensional histogram of two data samples. */
     (x: M['In'], y: M['In'], bins: readonly (M['In'] | number | bigint)[] | number | bigint, range: M['In'] | null, density: boolean | null, weights: M['In'] | null): [M['Arr'], M['Arr'], M['Arr']];
   }>;
   /**
@@ -2735,9 +3677,13 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.histogram_bin_edges.html
    */
   readonly histogram_bin_edges: Fn<M, {
+    /** Function to calculate only the edges of the bins used by the `histogram` function. */
     (a: M['In'], kw?: { bins?: 'stone' | 'auto' | 'doane' | 'fd' | 'rice' | 'scott' | 'sqrt' | 'sturges' | number | bigint | M['In']; range?: readonly [number, number] | null; weights?: M['In'] | null }): M['Arr'];
+    /** Function to calculate only the edges of the bins used by the `histogram` function. */
     (a: M['In'], bins: 'stone' | 'auto' | 'doane' | 'fd' | 'rice' | 'scott' | 'sqrt' | 'sturges' | number | bigint | M['In'], kw?: { range?: readonly [number, number] | null; weights?: M['In'] | null }): M['Arr'];
+    /** Function to calculate only the edges of the bins used by the `histogram` function. */
     (a: M['In'], bins: 'stone' | 'auto' | 'doane' | 'fd' | 'rice' | 'scott' | 'sqrt' | 'sturges' | number | bigint | M['In'], range: readonly [number, number] | null, kw?: { weights?: M['In'] | null }): M['Arr'];
+    /** Function to calculate only the edges of the bins used by the `histogram` function. */
     (a: M['In'], bins: 'stone' | 'auto' | 'doane' | 'fd' | 'rice' | 'scott' | 'sqrt' | 'sturges' | number | bigint | M['In'], range: readonly [number, number] | null, weights: M['In'] | null): M['Arr'];
   }>;
   /**
@@ -2745,10 +3691,15 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.histogramdd.html
    */
   readonly histogramdd: Fn<M, {
+    /** Compute the multidimensional histogram of some data. */
     (sample: M['In'], kw?: { bins?: number | bigint | M['In']; range?: readonly (readonly [number, number])[] | null; density?: boolean | null; weights?: M['In'] | null }): [M['Arr'], M['Arr'][]];
+    /** Compute the multidimensional histogram of some data. */
     (sample: M['In'], bins: number | bigint | M['In'], kw?: { range?: readonly (readonly [number, number])[] | null; density?: boolean | null; weights?: M['In'] | null }): [M['Arr'], M['Arr'][]];
+    /** Compute the multidimensional histogram of some data. */
     (sample: M['In'], bins: number | bigint | M['In'], range: readonly (readonly [number, number])[] | null, kw?: { density?: boolean | null; weights?: M['In'] | null }): [M['Arr'], M['Arr'][]];
+    /** Compute the multidimensional histogram of some data. */
     (sample: M['In'], bins: number | bigint | M['In'], range: readonly (readonly [number, number])[] | null, density: boolean | null, kw?: { weights?: M['In'] | null }): [M['Arr'], M['Arr'][]];
+    /** Compute the multidimensional histogram of some data. */
     (sample: M['In'], bins: number | bigint | M['In'], range: readonly (readonly [number, number])[] | null, density: boolean | null, weights: M['In'] | null): [M['Arr'], M['Arr'][]];
   }>;
   /**
@@ -2756,6 +3707,7 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.hsplit.html
    */
   readonly hsplit: Fn<M, {
+    /** Split an array into multiple sub-arrays horizontally (column-wise). */
     (ary: M['In'], indices_or_sections: Shape): M['Arr'][];
   }>;
   /**
@@ -2763,8 +3715,11 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.hstack.html
    */
   readonly hstack: Fn<M, {
+    /** Stack arrays in sequence horizontally (column wise). */
     (tup: readonly M['In'][], kw?: { dtype?: null; casting?: 'no' | 'equiv' | 'safe' | 'same_kind' | 'same_value' | 'unsafe' }): M['Arr'];
+    /** Stack arrays in sequence horizontally (column wise). */
     (tup: M['In'], kw: { dtype: M['Dt']; casting?: 'no' | 'equiv' | 'safe' | 'same_kind' | 'same_value' | 'unsafe' }): M['Arr'];
+    /** Stack arrays in sequence horizontally (column wise). */
     (tup: M['In'], kw?: { dtype?: M['Dt'] | null; casting?: 'no' | 'equiv' | 'safe' | 'same_kind' | 'same_value' | 'unsafe' }): M['Arr'];
   }>;
   /**
@@ -2777,10 +3732,15 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.i0.html
    */
   readonly i0: Fn<M, {
+    /** Modified Bessel function of the first kind, order 0. */
     (x: M['In']): M['Arr'];
+    /** Modified Bessel function of the first kind, order 0. */
     (x: number): M['Arr'];
+    /** Modified Bessel function of the first kind, order 0. */
     (x: readonly unknown[]): M['Arr'];
+    /** Modified Bessel function of the first kind, order 0. */
     (x: readonly (readonly unknown[])[]): M['Arr'];
+    /** Modified Bessel function of the first kind, order 0. */
     (x: readonly (readonly (readonly unknown[])[])[]): M['Arr'];
   }>;
   /**
@@ -2788,8 +3748,11 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.identity.html
    */
   readonly identity: Fn<M, {
+    /** Return the identity array. */
     (n: number | bigint, kw?: { dtype?: null; like?: unknown }): M['Arr'];
+    /** Return the identity array. */
     (n: number | bigint, dtype: null, kw?: { like?: unknown }): M['Arr'];
+    /** Return the identity array. */
     (n: number | bigint, dtype: M['Dt'], kw?: { like?: unknown }): M['Arr'];
   }>;
   /**
@@ -2802,7 +3765,9 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.imag.html
    */
   readonly imag: Fn<M, {
-    (val: unknown): M['Any'];
+    /** Return the imaginary part of the complex argument. */
+    (val: unknown): M['Result'];
+    /** Return the imaginary part of the complex argument. */
     (val: M['In']): M['Arr'];
   }>;
   /**
@@ -2810,28 +3775,51 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.indices.html
    */
   readonly indices: Fn<M, {
+    /** Return an array representing the indices of a grid. */
     (dimensions: readonly [], kw?: { dtype?: M['Dt']; sparse?: false }): M['Arr'];
+    /** Return an array representing the indices of a grid. */
     (dimensions: readonly [], dtype: M['Dt'], kw?: { sparse?: false }): M['Arr'];
+    /** Return an array representing the indices of a grid. */
     (dimensions: readonly [], dtype: M['Dt'], sparse: false): M['Arr'];
+    /** Return an array representing the indices of a grid. */
     (dimensions: readonly [], kw: { dtype?: M['Dt'] | null; sparse: true }): [];
+    /** Return an array representing the indices of a grid. */
     (dimensions: readonly [], dtype: M['Dt'] | null, kw: { sparse: true }): [];
+    /** Return an array representing the indices of a grid. */
     (dimensions: readonly [number | bigint], kw?: { dtype?: M['Dt']; sparse?: false }): M['Arr'];
+    /** Return an array representing the indices of a grid. */
     (dimensions: readonly [number | bigint], dtype: M['Dt'], kw?: { sparse?: false }): M['Arr'];
+    /** Return an array representing the indices of a grid. */
     (dimensions: readonly [number | bigint], dtype: M['Dt'], sparse: false): M['Arr'];
+    /** Return an array representing the indices of a grid. */
     (dimensions: readonly [number | bigint], kw: { dtype?: M['Dt']; sparse: true }): [M['Arr']];
+    /** Return an array representing the indices of a grid. */
     (dimensions: readonly [number | bigint], dtype: M['Dt'], kw: { sparse: true }): [M['Arr']];
+    /** Return an array representing the indices of a grid. */
     (dimensions: readonly [number | bigint], dtype: M['Dt'], sparse: true): [M['Arr']];
+    /** Return an array representing the indices of a grid. */
     (dimensions: readonly [number | bigint, number | bigint], kw?: { dtype?: M['Dt']; sparse?: false }): M['Arr'];
+    /** Return an array representing the indices of a grid. */
     (dimensions: readonly [number | bigint, number | bigint], dtype: M['Dt'], kw?: { sparse?: false }): M['Arr'];
+    /** Return an array representing the indices of a grid. */
     (dimensions: readonly [number | bigint, number | bigint], dtype: M['Dt'], sparse: false): M['Arr'];
+    /** Return an array representing the indices of a grid. */
     (dimensions: readonly [number | bigint, number | bigint], kw: { dtype?: M['Dt']; sparse: true }): [M['Arr'], M['Arr']];
+    /** Return an array representing the indices of a grid. */
     (dimensions: readonly [number | bigint, number | bigint], dtype: M['Dt'], kw: { sparse: true }): [M['Arr'], M['Arr']];
+    /** Return an array representing the indices of a grid. */
     (dimensions: readonly [number | bigint, number | bigint], dtype: M['Dt'], sparse: true): [M['Arr'], M['Arr']];
+    /** Return an array representing the indices of a grid. */
     (dimensions: readonly (number | bigint)[], kw?: { dtype?: M['Dt']; sparse?: false }): M['Arr'];
+    /** Return an array representing the indices of a grid. */
     (dimensions: readonly (number | bigint)[], dtype: M['Dt'], kw?: { sparse?: false }): M['Arr'];
+    /** Return an array representing the indices of a grid. */
     (dimensions: readonly (number | bigint)[], dtype: M['Dt'], sparse: false): M['Arr'];
+    /** Return an array representing the indices of a grid. */
     (dimensions: readonly (number | bigint)[], kw: { dtype?: M['Dt']; sparse: true }): M['Arr'][];
+    /** Return an array representing the indices of a grid. */
     (dimensions: readonly (number | bigint)[], dtype: M['Dt'], kw: { sparse: true }): M['Arr'][];
+    /** Return an array representing the indices of a grid. */
     (dimensions: readonly (number | bigint)[], dtype: M['Dt'], sparse: true): M['Arr'][];
   }>;
   /**
@@ -2844,10 +3832,15 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.info.html
    */
   readonly info: Fn<M, {
+    /** Get help information for an array, function, class, or module. */
     (kw?: { object?: unknown; maxwidth?: number | bigint; output?: unknown; toplevel?: string }): null;
+    /** Get help information for an array, function, class, or module. */
     (object: unknown, kw?: { maxwidth?: number | bigint; output?: unknown; toplevel?: string }): null;
+    /** Get help information for an array, function, class, or module. */
     (object: unknown, maxwidth: number | bigint, kw?: { output?: unknown; toplevel?: string }): null;
+    /** Get help information for an array, function, class, or module. */
     (object: unknown, maxwidth: number | bigint, output: unknown, kw?: { toplevel?: string }): null;
+    /** Get help information for an array, function, class, or module. */
     (object: unknown, maxwidth: number | bigint, output: unknown, toplevel: string): null;
   }>;
   /**
@@ -2855,15 +3848,19 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.inner.html
    */
   readonly inner: Fn<M, {
-    (a: M['In'], b: M['In']): M['Any'];
+    /** Inner product of two arrays. */
+    (a: M['In'], b: M['In']): M['Result'];
   }>;
   /**
    * Insert values along the given axis before the given indices.
    * @see https://numpy.org/doc/stable/reference/generated/numpy.insert.html
    */
   readonly insert: Fn<M, {
+    /** Insert values along the given axis before the given indices. */
     (arr: M['In'], obj: unknown, values: M['In'], kw?: { axis?: null }): M['Arr'];
+    /** Insert values along the given axis before the given indices. */
     (arr: M['In'], obj: unknown, values: M['In'], axis: null): M['Arr'];
+    /** Insert values along the given axis before the given indices. */
     (arr: M['In'], obj: unknown, values: M['In'], axis: number | bigint): M['Arr'];
   }>;
   /**
@@ -2906,41 +3903,77 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.interp.html
    */
   readonly interp: Fn<M, {
+    /** One-dimensional linear interpolation for monotonically increasing sample points. */
     (x: number, xp: M['In'], fp: M['In'], kw?: { left?: number | null; right?: number | null; period?: number | null }): M['Float'];
+    /** One-dimensional linear interpolation for monotonically increasing sample points. */
     (x: number, xp: M['In'], fp: M['In'], left: number | null, kw?: { right?: number | null; period?: number | null }): M['Float'];
+    /** One-dimensional linear interpolation for monotonically increasing sample points. */
     (x: number, xp: M['In'], fp: M['In'], left: number | null, right: number | null, kw?: { period?: number | null }): M['Float'];
+    /** One-dimensional linear interpolation for monotonically increasing sample points. */
     (x: number, xp: M['In'], fp: M['In'], left: number | null, right: number | null, period: number | null): M['Float'];
+    /** One-dimensional linear interpolation for monotonically increasing sample points. */
     (x: number, xp: M['In'], fp: M['In'] | readonly (number | Complex)[], kw?: { left?: M['In'] | null; right?: M['In'] | null; period?: number | null }): M['Complex'];
+    /** One-dimensional linear interpolation for monotonically increasing sample points. */
     (x: number, xp: M['In'], fp: M['In'] | readonly (number | Complex)[], left: M['In'] | null, kw?: { right?: M['In'] | null; period?: number | null }): M['Complex'];
+    /** One-dimensional linear interpolation for monotonically increasing sample points. */
     (x: number, xp: M['In'], fp: M['In'] | readonly (number | Complex)[], left: M['In'] | null, right: M['In'] | null, kw?: { period?: number | null }): M['Complex'];
+    /** One-dimensional linear interpolation for monotonically increasing sample points. */
     (x: number, xp: M['In'], fp: M['In'] | readonly (number | Complex)[], left: M['In'] | null, right: M['In'] | null, period: number | null): M['Complex'];
+    /** One-dimensional linear interpolation for monotonically increasing sample points. */
     (x: M['In'], xp: M['In'], fp: M['In'], kw?: { left?: number | null; right?: number | null; period?: number | null }): M['Arr'];
+    /** One-dimensional linear interpolation for monotonically increasing sample points. */
     (x: M['In'], xp: M['In'], fp: M['In'], left: number | null, kw?: { right?: number | null; period?: number | null }): M['Arr'];
+    /** One-dimensional linear interpolation for monotonically increasing sample points. */
     (x: M['In'], xp: M['In'], fp: M['In'], left: number | null, right: number | null, kw?: { period?: number | null }): M['Arr'];
+    /** One-dimensional linear interpolation for monotonically increasing sample points. */
     (x: M['In'], xp: M['In'], fp: M['In'], left: number | null, right: number | null, period: number | null): M['Arr'];
+    /** One-dimensional linear interpolation for monotonically increasing sample points. */
     (x: M['In'], xp: M['In'], fp: M['In'] | readonly (number | Complex)[], kw?: { left?: M['In'] | null; right?: M['In'] | null; period?: number | null }): M['Arr'];
+    /** One-dimensional linear interpolation for monotonically increasing sample points. */
     (x: M['In'], xp: M['In'], fp: M['In'] | readonly (number | Complex)[], left: M['In'] | null, kw?: { right?: M['In'] | null; period?: number | null }): M['Arr'];
+    /** One-dimensional linear interpolation for monotonically increasing sample points. */
     (x: M['In'], xp: M['In'], fp: M['In'] | readonly (number | Complex)[], left: M['In'] | null, right: M['In'] | null, kw?: { period?: number | null }): M['Arr'];
+    /** One-dimensional linear interpolation for monotonically increasing sample points. */
     (x: M['In'], xp: M['In'], fp: M['In'] | readonly (number | Complex)[], left: M['In'] | null, right: M['In'] | null, period: number | null): M['Arr'];
+    /** One-dimensional linear interpolation for monotonically increasing sample points. */
     (x: readonly unknown[], xp: M['In'], fp: M['In'], kw?: { left?: number | null; right?: number | null; period?: number | null }): M['Arr'];
+    /** One-dimensional linear interpolation for monotonically increasing sample points. */
     (x: readonly unknown[], xp: M['In'], fp: M['In'], left: number | null, kw?: { right?: number | null; period?: number | null }): M['Arr'];
+    /** One-dimensional linear interpolation for monotonically increasing sample points. */
     (x: readonly unknown[], xp: M['In'], fp: M['In'], left: number | null, right: number | null, kw?: { period?: number | null }): M['Arr'];
+    /** One-dimensional linear interpolation for monotonically increasing sample points. */
     (x: readonly unknown[], xp: M['In'], fp: M['In'], left: number | null, right: number | null, period: number | null): M['Arr'];
+    /** One-dimensional linear interpolation for monotonically increasing sample points. */
     (x: readonly unknown[], xp: M['In'], fp: M['In'] | readonly (number | Complex)[], kw?: { left?: M['In'] | null; right?: M['In'] | null; period?: number | null }): M['Arr'];
+    /** One-dimensional linear interpolation for monotonically increasing sample points. */
     (x: readonly unknown[], xp: M['In'], fp: M['In'] | readonly (number | Complex)[], left: M['In'] | null, kw?: { right?: M['In'] | null; period?: number | null }): M['Arr'];
+    /** One-dimensional linear interpolation for monotonically increasing sample points. */
     (x: readonly unknown[], xp: M['In'], fp: M['In'] | readonly (number | Complex)[], left: M['In'] | null, right: M['In'] | null, kw?: { period?: number | null }): M['Arr'];
+    /** One-dimensional linear interpolation for monotonically increasing sample points. */
     (x: readonly unknown[], xp: M['In'], fp: M['In'] | readonly (number | Complex)[], left: M['In'] | null, right: M['In'] | null, period: number | null): M['Arr'];
+    /** One-dimensional linear interpolation for monotonically increasing sample points. */
     (x: unknown, xp: M['In'], fp: M['In'], kw?: { left?: number | null; right?: number | null; period?: number | null }): M['Arr'];
+    /** One-dimensional linear interpolation for monotonically increasing sample points. */
     (x: unknown, xp: M['In'], fp: M['In'], left: number | null, kw?: { right?: number | null; period?: number | null }): M['Arr'];
+    /** One-dimensional linear interpolation for monotonically increasing sample points. */
     (x: unknown, xp: M['In'], fp: M['In'], left: number | null, right: number | null, kw?: { period?: number | null }): M['Arr'];
+    /** One-dimensional linear interpolation for monotonically increasing sample points. */
     (x: unknown, xp: M['In'], fp: M['In'], left: number | null, right: number | null, period: number | null): M['Arr'];
+    /** One-dimensional linear interpolation for monotonically increasing sample points. */
     (x: unknown, xp: M['In'], fp: M['In'] | readonly (number | Complex)[], kw?: { left?: M['In'] | null; right?: M['In'] | null; period?: number | null }): M['Arr'];
+    /** One-dimensional linear interpolation for monotonically increasing sample points. */
     (x: unknown, xp: M['In'], fp: M['In'] | readonly (number | Complex)[], left: M['In'] | null, kw?: { right?: M['In'] | null; period?: number | null }): M['Arr'];
+    /** One-dimensional linear interpolation for monotonically increasing sample points. */
     (x: unknown, xp: M['In'], fp: M['In'] | readonly (number | Complex)[], left: M['In'] | null, right: M['In'] | null, kw?: { period?: number | null }): M['Arr'];
+    /** One-dimensional linear interpolation for monotonically increasing sample points. */
     (x: unknown, xp: M['In'], fp: M['In'] | readonly (number | Complex)[], left: M['In'] | null, right: M['In'] | null, period: number | null): M['Arr'];
+    /** One-dimensional linear interpolation for monotonically increasing sample points. */
     (x: M['In'], xp: M['In'], fp: M['In'], kw?: { left?: M['In'] | null; right?: M['In'] | null; period?: number | null }): M['Arr'] | M['Complex'];
+    /** One-dimensional linear interpolation for monotonically increasing sample points. */
     (x: M['In'], xp: M['In'], fp: M['In'], left: M['In'] | null, kw?: { right?: M['In'] | null; period?: number | null }): M['Arr'] | M['Complex'];
+    /** One-dimensional linear interpolation for monotonically increasing sample points. */
     (x: M['In'], xp: M['In'], fp: M['In'], left: M['In'] | null, right: M['In'] | null, kw?: { period?: number | null }): M['Arr'] | M['Complex'];
+    /** One-dimensional linear interpolation for monotonically increasing sample points. */
     (x: M['In'], xp: M['In'], fp: M['In'], left: M['In'] | null, right: M['In'] | null, period: number | null): M['Arr'] | M['Complex'];
   }>;
   /**
@@ -2948,11 +3981,17 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.intersect1d.html
    */
   readonly intersect1d: Fn<M, {
+    /** Find the intersection of two arrays. */
     (ar1: M['In'], ar2: M['In'], kw?: { assume_unique?: boolean; return_indices?: false }): M['Arr'];
+    /** Find the intersection of two arrays. */
     (ar1: M['In'], ar2: M['In'], assume_unique: boolean, kw?: { return_indices?: false }): M['Arr'];
+    /** Find the intersection of two arrays. */
     (ar1: M['In'], ar2: M['In'], assume_unique: boolean, return_indices: false): M['Arr'];
+    /** Find the intersection of two arrays. */
     (ar1: M['In'], ar2: M['In'], assume_unique: boolean, return_indices: true): [M['Arr'], M['Arr'], M['Arr']];
+    /** Find the intersection of two arrays. */
     (ar1: M['In'], ar2: M['In'], kw: { assume_unique?: boolean; return_indices: true }): [M['Arr'], M['Arr'], M['Arr']];
+    /** Find the intersection of two arrays. */
     (ar1: M['In'], ar2: M['In'], assume_unique: boolean, kw: { return_indices: true }): [M['Arr'], M['Arr'], M['Arr']];
   }>;
   /**
@@ -2970,20 +4009,35 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.is_busday.html
    */
   readonly is_busday: Fn<M, {
+    /** Calculates which of the given dates are valid days, and which are not. */
     (dates: unknown, kw?: { weekmask?: M['In']; holidays?: unknown; busdaycal?: unknown; out?: null }): M['Bool'];
+    /** Calculates which of the given dates are valid days, and which are not. */
     (dates: unknown, weekmask: M['In'], kw?: { holidays?: unknown; busdaycal?: unknown; out?: null }): M['Bool'];
+    /** Calculates which of the given dates are valid days, and which are not. */
     (dates: unknown, weekmask: M['In'], holidays: unknown, kw?: { busdaycal?: unknown; out?: null }): M['Bool'];
+    /** Calculates which of the given dates are valid days, and which are not. */
     (dates: unknown, weekmask: M['In'], holidays: unknown, busdaycal: unknown, kw?: { out?: null }): M['Bool'];
+    /** Calculates which of the given dates are valid days, and which are not. */
     (dates: unknown, weekmask: M['In'], holidays: unknown, busdaycal: unknown, out: null): M['Bool'];
+    /** Calculates which of the given dates are valid days, and which are not. */
     (dates: M['In'], kw?: { weekmask?: M['In']; holidays?: unknown; busdaycal?: unknown; out?: null }): M['Arr'];
+    /** Calculates which of the given dates are valid days, and which are not. */
     (dates: M['In'], weekmask: M['In'], kw?: { holidays?: unknown; busdaycal?: unknown; out?: null }): M['Arr'];
+    /** Calculates which of the given dates are valid days, and which are not. */
     (dates: M['In'], weekmask: M['In'], holidays: unknown, kw?: { busdaycal?: unknown; out?: null }): M['Arr'];
+    /** Calculates which of the given dates are valid days, and which are not. */
     (dates: M['In'], weekmask: M['In'], holidays: unknown, busdaycal: unknown, kw?: { out?: null }): M['Arr'];
+    /** Calculates which of the given dates are valid days, and which are not. */
     (dates: M['In'], weekmask: M['In'], holidays: unknown, busdaycal: unknown, out: null): M['Arr'];
+    /** Calculates which of the given dates are valid days, and which are not. */
     (dates: unknown, kw: { weekmask?: M['In']; holidays?: unknown; busdaycal?: unknown; out: M['Out'] }): M['Arr'];
+    /** Calculates which of the given dates are valid days, and which are not. */
     (dates: unknown, weekmask: M['In'], kw: { holidays?: unknown; busdaycal?: unknown; out: M['Out'] }): M['Arr'];
+    /** Calculates which of the given dates are valid days, and which are not. */
     (dates: unknown, weekmask: M['In'], holidays: unknown, kw: { busdaycal?: unknown; out: M['Out'] }): M['Arr'];
+    /** Calculates which of the given dates are valid days, and which are not. */
     (dates: unknown, weekmask: M['In'], holidays: unknown, busdaycal: unknown, kw: { out: M['Out'] }): M['Arr'];
+    /** Calculates which of the given dates are valid days, and which are not. */
     (dates: unknown, weekmask: M['In'], holidays: unknown, busdaycal: unknown, out: M['Out']): M['Arr'];
   }>;
   /**
@@ -2991,25 +4045,45 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.isclose.html
    */
   readonly isclose: Fn<M, {
+    /** Returns a boolean array where two arrays are element-wise equal within a tolerance. */
     (a: M['In'], b: M['In'], kw?: { rtol?: M['In']; atol?: M['In']; equal_nan?: unknown }): M['Bool'];
+    /** Returns a boolean array where two arrays are element-wise equal within a tolerance. */
     (a: M['In'], b: M['In'], rtol: M['In'], kw?: { atol?: M['In']; equal_nan?: unknown }): M['Bool'];
+    /** Returns a boolean array where two arrays are element-wise equal within a tolerance. */
     (a: M['In'], b: M['In'], rtol: M['In'], atol: M['In'], kw?: { equal_nan?: unknown }): M['Bool'];
+    /** Returns a boolean array where two arrays are element-wise equal within a tolerance. */
     (a: M['In'], b: M['In'], rtol: M['In'], atol: M['In'], equal_nan: unknown): M['Bool'];
+    /** Returns a boolean array where two arrays are element-wise equal within a tolerance. */
     (a: readonly M['In'][], b: readonly M['In'][] | M['In'], kw?: { rtol?: M['In']; atol?: M['In']; equal_nan?: unknown }): M['Arr'];
+    /** Returns a boolean array where two arrays are element-wise equal within a tolerance. */
     (a: readonly M['In'][], b: readonly M['In'][] | M['In'], rtol: M['In'], kw?: { atol?: M['In']; equal_nan?: unknown }): M['Arr'];
+    /** Returns a boolean array where two arrays are element-wise equal within a tolerance. */
     (a: readonly M['In'][], b: readonly M['In'][] | M['In'], rtol: M['In'], atol: M['In'], kw?: { equal_nan?: unknown }): M['Arr'];
+    /** Returns a boolean array where two arrays are element-wise equal within a tolerance. */
     (a: readonly M['In'][], b: readonly M['In'][] | M['In'], rtol: M['In'], atol: M['In'], equal_nan: unknown): M['Arr'];
+    /** Returns a boolean array where two arrays are element-wise equal within a tolerance. */
     (a: readonly M['In'][] | M['In'], b: readonly M['In'][], kw?: { rtol?: M['In']; atol?: M['In']; equal_nan?: unknown }): M['Arr'];
+    /** Returns a boolean array where two arrays are element-wise equal within a tolerance. */
     (a: readonly M['In'][] | M['In'], b: readonly M['In'][], rtol: M['In'], kw?: { atol?: M['In']; equal_nan?: unknown }): M['Arr'];
+    /** Returns a boolean array where two arrays are element-wise equal within a tolerance. */
     (a: readonly M['In'][] | M['In'], b: readonly M['In'][], rtol: M['In'], atol: M['In'], kw?: { equal_nan?: unknown }): M['Arr'];
+    /** Returns a boolean array where two arrays are element-wise equal within a tolerance. */
     (a: readonly M['In'][] | M['In'], b: readonly M['In'][], rtol: M['In'], atol: M['In'], equal_nan: unknown): M['Arr'];
+    /** Returns a boolean array where two arrays are element-wise equal within a tolerance. */
     (a: readonly (readonly M['In'][])[], b: readonly (readonly M['In'][])[] | readonly M['In'][] | M['In'], kw?: { rtol?: M['In']; atol?: M['In']; equal_nan?: unknown }): M['Arr'];
+    /** Returns a boolean array where two arrays are element-wise equal within a tolerance. */
     (a: readonly (readonly M['In'][])[], b: readonly (readonly M['In'][])[] | readonly M['In'][] | M['In'], rtol: M['In'], kw?: { atol?: M['In']; equal_nan?: unknown }): M['Arr'];
+    /** Returns a boolean array where two arrays are element-wise equal within a tolerance. */
     (a: readonly (readonly M['In'][])[], b: readonly (readonly M['In'][])[] | readonly M['In'][] | M['In'], rtol: M['In'], atol: M['In'], kw?: { equal_nan?: unknown }): M['Arr'];
+    /** Returns a boolean array where two arrays are element-wise equal within a tolerance. */
     (a: readonly (readonly M['In'][])[], b: readonly (readonly M['In'][])[] | readonly M['In'][] | M['In'], rtol: M['In'], atol: M['In'], equal_nan: unknown): M['Arr'];
+    /** Returns a boolean array where two arrays are element-wise equal within a tolerance. */
     (b: readonly (readonly M['In'][])[] | readonly M['In'][] | M['In'], a: readonly (readonly M['In'][])[], kw?: { rtol?: M['In']; atol?: M['In']; equal_nan?: unknown }): M['Arr'];
+    /** Returns a boolean array where two arrays are element-wise equal within a tolerance. */
     (b: readonly (readonly M['In'][])[] | readonly M['In'][] | M['In'], a: readonly (readonly M['In'][])[], rtol: M['In'], kw?: { atol?: M['In']; equal_nan?: unknown }): M['Arr'];
+    /** Returns a boolean array where two arrays are element-wise equal within a tolerance. */
     (b: readonly (readonly M['In'][])[] | readonly M['In'][] | M['In'], a: readonly (readonly M['In'][])[], rtol: M['In'], atol: M['In'], kw?: { equal_nan?: unknown }): M['Arr'];
+    /** Returns a boolean array where two arrays are element-wise equal within a tolerance. */
     (b: readonly (readonly M['In'][])[] | readonly M['In'][] | M['In'], a: readonly (readonly M['In'][])[], rtol: M['In'], atol: M['In'], equal_nan: unknown): M['Arr'];
   }>;
   /**
@@ -3017,6 +4091,7 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.iscomplex.html
    */
   readonly iscomplex: Fn<M, {
+    /** Returns a bool array, where True if input element is complex. */
     (x: M['In']): M['Bool'];
   }>;
   /**
@@ -3024,6 +4099,7 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.iscomplexobj.html
    */
   readonly iscomplexobj: Fn<M, {
+    /** Check for a complex type or an array of complex numbers. */
     (x: unknown): boolean;
   }>;
   /**
@@ -3031,6 +4107,7 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.isdtype.html
    */
   readonly isdtype: Fn<M, {
+    /** Determine if a provided dtype is of a specified data type ``kind``. */
     (dtype: unknown, kind: M['Dt'] | readonly M['Dt'][]): M['Obj'];
   }>;
   /**
@@ -3043,6 +4120,7 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.isfortran.html
    */
   readonly isfortran: Fn<M, {
+    /** Check if the array is Fortran contiguous but *not* C contiguous. */
     (a: M['In'] | ScalarIn): M['Obj'];
   }>;
   /**
@@ -3050,8 +4128,11 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.isin.html
    */
   readonly isin: Fn<M, {
+    /** Calculates ``element in test_elements``, broadcasting over `element` only. Returns a boolean array of the same shape as `element` that is True where an element of `element` is in `test_elements` and False otherwise. */
     (element: M['In'], test_elements: M['In'], kw?: { assume_unique?: boolean; invert?: boolean; kind?: 'sort' | 'table' | null }): M['Arr'];
+    /** Calculates ``element in test_elements``, broadcasting over `element` only. Returns a boolean array of the same shape as `element` that is True where an element of `element` is in `test_elements` and False otherwise. */
     (element: M['In'], test_elements: M['In'], assume_unique: boolean, kw?: { invert?: boolean; kind?: 'sort' | 'table' | null }): M['Arr'];
+    /** Calculates ``element in test_elements``, broadcasting over `element` only. Returns a boolean array of the same shape as `element` that is True where an element of `element` is in `test_elements` and False otherwise. */
     (element: M['In'], test_elements: M['In'], assume_unique: boolean, invert: boolean, kw?: { kind?: 'sort' | 'table' | null }): M['Arr'];
   }>;
   /**
@@ -3074,10 +4155,15 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.isneginf.html
    */
   readonly isneginf: Fn<M, {
+    /** Test element-wise for negative infinity, return result as bool array. */
     (x: number, kw?: { out?: null }): M['Bool'];
+    /** Test element-wise for negative infinity, return result as bool array. */
     (x: number, out: null): M['Bool'];
+    /** Test element-wise for negative infinity, return result as bool array. */
     (x: M['In'], kw?: { out?: null }): M['Arr'];
+    /** Test element-wise for negative infinity, return result as bool array. */
     (x: M['In'], out: null): M['Arr'];
+    /** Test element-wise for negative infinity, return result as bool array. */
     (x: M['In'], out: M['Out']): M['Arr'];
   }>;
   /**
@@ -3085,10 +4171,15 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.isposinf.html
    */
   readonly isposinf: Fn<M, {
+    /** Test element-wise for positive infinity, return result as bool array. */
     (x: number, kw?: { out?: null }): M['Bool'];
+    /** Test element-wise for positive infinity, return result as bool array. */
     (x: number, out: null): M['Bool'];
+    /** Test element-wise for positive infinity, return result as bool array. */
     (x: M['In'], kw?: { out?: null }): M['Arr'];
+    /** Test element-wise for positive infinity, return result as bool array. */
     (x: M['In'], out: null): M['Arr'];
+    /** Test element-wise for positive infinity, return result as bool array. */
     (x: M['In'], out: M['Out']): M['Arr'];
   }>;
   /**
@@ -3096,6 +4187,7 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.isreal.html
    */
   readonly isreal: Fn<M, {
+    /** Returns a bool array, where True if input element is real. */
     (x: M['In']): M['Bool'];
   }>;
   /**
@@ -3103,6 +4195,7 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.isrealobj.html
    */
   readonly isrealobj: Fn<M, {
+    /** Return True if x is a not complex type or an array of complex numbers. */
     (x: unknown): boolean;
   }>;
   /**
@@ -3110,6 +4203,7 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.isscalar.html
    */
   readonly isscalar: Fn<M, {
+    /** Returns True if the type of `element` is a scalar type. */
     (element: unknown): M['Obj'];
   }>;
   /**
@@ -3117,6 +4211,7 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.issubdtype.html
    */
   readonly issubdtype: Fn<M, {
+    /** Returns True if first argument is a typecode lower/equal in type hierarchy. */
     (arg1: M['Dt'] | null, arg2: M['Dt'] | null): M['Obj'];
   }>;
   /**
@@ -3124,6 +4219,7 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.iterable.html
    */
   readonly iterable: Fn<M, {
+    /** Check whether or not an object can be iterated over. */
     (y: unknown): M['Obj'];
   }>;
   /**
@@ -3131,12 +4227,19 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.ix_.html
    */
   readonly ix_: Fn<M, {
+    /** Construct an open mesh from multiple sequences. */
     (): [];
+    /** Construct an open mesh from multiple sequences. */
     (...args: readonly unknown[]): M['Arr'][];
+    /** Construct an open mesh from multiple sequences. */
     (...args: readonly (readonly string[])[]): M['Half'][];
+    /** Construct an open mesh from multiple sequences. */
     (...args: readonly (readonly unknown[])[]): M['Half'][];
+    /** Construct an open mesh from multiple sequences. */
     (...args: readonly (readonly (number | bigint)[])[]): M['Arr'][];
+    /** Construct an open mesh from multiple sequences. */
     (...args: readonly (readonly number[])[]): M['Arr'][];
+    /** Construct an open mesh from multiple sequences. */
     (...args: readonly (readonly (number | Complex)[])[]): M['Arr'][];
   }>;
   /**
@@ -3144,6 +4247,7 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.kaiser.html
    */
   readonly kaiser: Fn<M, {
+    /** Return the Kaiser window. */
     (M: number, beta: number): M['Arr'];
   }>;
   /**
@@ -3151,9 +4255,8 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.kron.html
    */
   readonly kron: Fn<M, {
+    /** Kronecker product of two arrays. */
     (a: M['In'], b: M['In']): M['Arr'];
-    (a: M['In'], b: unknown): M['Half'];
-    (a: unknown, b: M['In']): M['Half'];
   }>;
   /**
    * Returns the lowest common multiple of ``|x1|`` and ``|x2|``
@@ -3185,7 +4288,9 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.lexsort.html
    */
   readonly lexsort: Fn<M, {
+    /** Perform an indirect stable sort using a sequence of keys. */
     (keys: M['In'], kw?: { axis?: number | bigint }): M['Arr'];
+    /** Perform an indirect stable sort using a sequence of keys. */
     (keys: M['In'], axis: number | bigint): M['Arr'];
   }>;
   /**
@@ -3193,32 +4298,59 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.linspace.html
    */
   readonly linspace: Fn<M, {
+    /** Return evenly spaced numbers over a specified interval. */
     (start: M['In'], stop: M['In'], kw?: { num?: number | bigint; endpoint?: boolean; retstep?: false; dtype?: null; axis?: number | bigint; device?: 'cpu' | null }): M['Arr'];
+    /** Return evenly spaced numbers over a specified interval. */
     (start: M['In'], stop: M['In'], num: number | bigint, kw?: { endpoint?: boolean; retstep?: false; dtype?: null; axis?: number | bigint; device?: 'cpu' | null }): M['Arr'];
+    /** Return evenly spaced numbers over a specified interval. */
     (start: M['In'], stop: M['In'], num: number | bigint, endpoint: boolean, kw?: { retstep?: false; dtype?: null; axis?: number | bigint; device?: 'cpu' | null }): M['Arr'];
+    /** Return evenly spaced numbers over a specified interval. */
     (start: M['In'], stop: M['In'], num: number | bigint, endpoint: boolean, retstep: false, kw?: { dtype?: null; axis?: number | bigint; device?: 'cpu' | null }): M['Arr'];
+    /** Return evenly spaced numbers over a specified interval. */
     (start: M['In'], stop: M['In'], num: number | bigint, endpoint: boolean, retstep: false, dtype: null, kw?: { axis?: number | bigint; device?: 'cpu' | null }): M['Arr'];
+    /** Return evenly spaced numbers over a specified interval. */
     (start: M['In'], stop: M['In'], num: number | bigint, endpoint: boolean, retstep: false, dtype: null, axis: number | bigint, kw?: { device?: 'cpu' | null }): M['Arr'];
+    /** Return evenly spaced numbers over a specified interval. */
     (start: M['In'], stop: M['In'], num: number | bigint, endpoint: boolean, retstep: false, dtype: M['Dt'], kw?: { axis?: number | bigint; device?: 'cpu' | null }): M['Arr'];
+    /** Return evenly spaced numbers over a specified interval. */
     (start: M['In'], stop: M['In'], num: number | bigint, endpoint: boolean, retstep: false, dtype: M['Dt'], axis: number | bigint, kw?: { device?: 'cpu' | null }): M['Arr'];
+    /** Return evenly spaced numbers over a specified interval. */
     (start: M['In'], stop: M['In'], kw: { num?: number | bigint; endpoint?: boolean; retstep?: false; dtype: M['Dt']; axis?: number | bigint; device?: 'cpu' | null }): M['Arr'];
+    /** Return evenly spaced numbers over a specified interval. */
     (start: M['In'], stop: M['In'], num: number | bigint, kw: { endpoint?: boolean; retstep?: false; dtype: M['Dt']; axis?: number | bigint; device?: 'cpu' | null }): M['Arr'];
+    /** Return evenly spaced numbers over a specified interval. */
     (start: M['In'], stop: M['In'], num: number | bigint, endpoint: boolean, kw: { retstep?: false; dtype: M['Dt']; axis?: number | bigint; device?: 'cpu' | null }): M['Arr'];
+    /** Return evenly spaced numbers over a specified interval. */
     (start: M['In'], stop: M['In'], num: number | bigint, endpoint: boolean, retstep: false, kw: { dtype: M['Dt']; axis?: number | bigint; device?: 'cpu' | null }): M['Arr'];
+    /** Return evenly spaced numbers over a specified interval. */
     (start: M['In'], stop: M['In'], kw?: { num?: number | bigint; endpoint?: boolean; retstep?: false; dtype?: M['Dt'] | null; axis?: number | bigint; device?: 'cpu' | null }): M['Arr'];
+    /** Return evenly spaced numbers over a specified interval. */
     (start: M['In'], stop: M['In'], num: number | bigint, kw?: { endpoint?: boolean; retstep?: false; dtype?: M['Dt'] | null; axis?: number | bigint; device?: 'cpu' | null }): M['Arr'];
+    /** Return evenly spaced numbers over a specified interval. */
     (start: M['In'], stop: M['In'], num: number | bigint, endpoint: boolean, kw?: { retstep?: false; dtype?: M['Dt'] | null; axis?: number | bigint; device?: 'cpu' | null }): M['Arr'];
+    /** Return evenly spaced numbers over a specified interval. */
     (start: M['In'], stop: M['In'], num: number | bigint, endpoint: boolean, retstep: false, kw?: { dtype?: M['Dt'] | null; axis?: number | bigint; device?: 'cpu' | null }): M['Arr'];
+    /** Return evenly spaced numbers over a specified interval. */
     (start: M['In'], stop: M['In'], num: number | bigint, endpoint: boolean, retstep: false, dtype: M['Dt'] | null, kw?: { axis?: number | bigint; device?: 'cpu' | null }): M['Arr'];
+    /** Return evenly spaced numbers over a specified interval. */
     (start: M['In'], stop: M['In'], num: number | bigint, endpoint: boolean, retstep: false, dtype: M['Dt'] | null, axis: number | bigint, kw?: { device?: 'cpu' | null }): M['Arr'];
+    /** Return evenly spaced numbers over a specified interval. */
     (start: M['In'], stop: M['In'], kw: { num?: number | bigint; endpoint?: boolean; retstep: true; dtype?: null; axis?: number | bigint; device?: 'cpu' | null }): [M['Arr'], M['Float']];
+    /** Return evenly spaced numbers over a specified interval. */
     (start: M['In'], stop: M['In'], num: number | bigint, kw: { endpoint?: boolean; retstep: true; dtype?: null; axis?: number | bigint; device?: 'cpu' | null }): [M['Arr'], M['Float']];
+    /** Return evenly spaced numbers over a specified interval. */
     (start: M['In'], stop: M['In'], num: number | bigint, endpoint: boolean, kw: { retstep: true; dtype?: null; axis?: number | bigint; device?: 'cpu' | null }): [M['Arr'], M['Float']];
+    /** Return evenly spaced numbers over a specified interval. */
     (start: M['In'], stop: M['In'], kw: { num?: number | bigint; endpoint?: boolean; retstep: true; dtype: M['Dt']; axis?: number | bigint; device?: 'cpu' | null }): [M['Arr'], M['Scalar']];
+    /** Return evenly spaced numbers over a specified interval. */
     (start: M['In'], stop: M['In'], num: number | bigint, kw: { endpoint?: boolean; retstep: true; dtype: M['Dt']; axis?: number | bigint; device?: 'cpu' | null }): [M['Arr'], M['Scalar']];
+    /** Return evenly spaced numbers over a specified interval. */
     (start: M['In'], stop: M['In'], num: number | bigint, endpoint: boolean, kw: { retstep: true; dtype: M['Dt']; axis?: number | bigint; device?: 'cpu' | null }): [M['Arr'], M['Scalar']];
+    /** Return evenly spaced numbers over a specified interval. */
     (start: M['In'], stop: M['In'], kw: { num?: number | bigint; endpoint?: boolean; retstep: true; dtype?: M['Dt'] | null; axis?: number | bigint; device?: 'cpu' | null }): [M['Arr'], M['Any']];
+    /** Return evenly spaced numbers over a specified interval. */
     (start: M['In'], stop: M['In'], num: number | bigint, kw: { endpoint?: boolean; retstep: true; dtype?: M['Dt'] | null; axis?: number | bigint; device?: 'cpu' | null }): [M['Arr'], M['Any']];
+    /** Return evenly spaced numbers over a specified interval. */
     (start: M['In'], stop: M['In'], num: number | bigint, endpoint: boolean, kw: { retstep: true; dtype?: M['Dt'] | null; axis?: number | bigint; device?: 'cpu' | null }): [M['Arr'], M['Any']];
   }>;
   /**
@@ -3226,10 +4358,15 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.load.html
    */
   readonly load: Fn<M, {
+    /** Load arrays or pickled objects from ``.npy``, ``.npz`` or pickled files. */
     (file: unknown, kw?: { mmap_mode?: 'r+' | 'r' | 'w+' | 'c' | null; allow_pickle?: boolean; fix_imports?: boolean; encoding?: 'ASCII' | 'latin1' | 'bytes'; max_header_size?: number | bigint }): M['Any'];
+    /** Load arrays or pickled objects from ``.npy``, ``.npz`` or pickled files. */
     (file: unknown, mmap_mode: 'r+' | 'r' | 'w+' | 'c' | null, kw?: { allow_pickle?: boolean; fix_imports?: boolean; encoding?: 'ASCII' | 'latin1' | 'bytes'; max_header_size?: number | bigint }): M['Any'];
+    /** Load arrays or pickled objects from ``.npy``, ``.npz`` or pickled files. */
     (file: unknown, mmap_mode: 'r+' | 'r' | 'w+' | 'c' | null, allow_pickle: boolean, kw?: { fix_imports?: boolean; encoding?: 'ASCII' | 'latin1' | 'bytes'; max_header_size?: number | bigint }): M['Any'];
+    /** Load arrays or pickled objects from ``.npy``, ``.npz`` or pickled files. */
     (file: unknown, mmap_mode: 'r+' | 'r' | 'w+' | 'c' | null, allow_pickle: boolean, fix_imports: boolean, kw?: { encoding?: 'ASCII' | 'latin1' | 'bytes'; max_header_size?: number | bigint }): M['Any'];
+    /** Load arrays or pickled objects from ``.npy``, ``.npz`` or pickled files. */
     (file: unknown, mmap_mode: 'r+' | 'r' | 'w+' | 'c' | null, allow_pickle: boolean, fix_imports: boolean, encoding: 'ASCII' | 'latin1' | 'bytes', kw?: { max_header_size?: number | bigint }): M['Any'];
   }>;
   /**
@@ -3237,36 +4374,67 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.loadtxt.html
    */
   readonly loadtxt: Fn<M, {
+    /** Load data from a text file. */
     (fname: string | readonly string[] | readonly unknown[], kw?: { dtype?: null; comments?: string | readonly string[] | null; delimiter?: string | null; converters?: Readonly<Record<string, unknown>> | ((...args: never[]) => unknown) | null; skiprows?: number | bigint; usecols?: number | bigint | readonly (number | bigint)[] | null; unpack?: boolean; ndmin?: 0 | 1 | 2; encoding?: string | null; max_rows?: number | bigint | null; quotechar?: string | null; like?: unknown }): M['Arr'];
+    /** Load data from a text file. */
     (fname: string | readonly string[] | readonly unknown[], dtype: null, kw?: { comments?: string | readonly string[] | null; delimiter?: string | null; converters?: Readonly<Record<string, unknown>> | ((...args: never[]) => unknown) | null; skiprows?: number | bigint; usecols?: number | bigint | readonly (number | bigint)[] | null; unpack?: boolean; ndmin?: 0 | 1 | 2; encoding?: string | null; max_rows?: number | bigint | null; quotechar?: string | null; like?: unknown }): M['Arr'];
+    /** Load data from a text file. */
     (fname: string | readonly string[] | readonly unknown[], dtype: null, comments: string | readonly string[] | null, kw?: { delimiter?: string | null; converters?: Readonly<Record<string, unknown>> | ((...args: never[]) => unknown) | null; skiprows?: number | bigint; usecols?: number | bigint | readonly (number | bigint)[] | null; unpack?: boolean; ndmin?: 0 | 1 | 2; encoding?: string | null; max_rows?: number | bigint | null; quotechar?: string | null; like?: unknown }): M['Arr'];
+    /** Load data from a text file. */
     (fname: string | readonly string[] | readonly unknown[], dtype: null, comments: string | readonly string[] | null, delimiter: string | null, kw?: { converters?: Readonly<Record<string, unknown>> | ((...args: never[]) => unknown) | null; skiprows?: number | bigint; usecols?: number | bigint | readonly (number | bigint)[] | null; unpack?: boolean; ndmin?: 0 | 1 | 2; encoding?: string | null; max_rows?: number | bigint | null; quotechar?: string | null; like?: unknown }): M['Arr'];
+    /** Load data from a text file. */
     (fname: string | readonly string[] | readonly unknown[], dtype: null, comments: string | readonly string[] | null, delimiter: string | null, converters: Readonly<Record<string, unknown>> | ((...args: never[]) => unknown) | null, kw?: { skiprows?: number | bigint; usecols?: number | bigint | readonly (number | bigint)[] | null; unpack?: boolean; ndmin?: 0 | 1 | 2; encoding?: string | null; max_rows?: number | bigint | null; quotechar?: string | null; like?: unknown }): M['Arr'];
+    /** Load data from a text file. */
     (fname: string | readonly string[] | readonly unknown[], dtype: null, comments: string | readonly string[] | null, delimiter: string | null, converters: Readonly<Record<string, unknown>> | ((...args: never[]) => unknown) | null, skiprows: number | bigint, kw?: { usecols?: number | bigint | readonly (number | bigint)[] | null; unpack?: boolean; ndmin?: 0 | 1 | 2; encoding?: string | null; max_rows?: number | bigint | null; quotechar?: string | null; like?: unknown }): M['Arr'];
+    /** Load data from a text file. */
     (fname: string | readonly string[] | readonly unknown[], dtype: null, comments: string | readonly string[] | null, delimiter: string | null, converters: Readonly<Record<string, unknown>> | ((...args: never[]) => unknown) | null, skiprows: number | bigint, usecols: number | bigint | readonly (number | bigint)[] | null, kw?: { unpack?: boolean; ndmin?: 0 | 1 | 2; encoding?: string | null; max_rows?: number | bigint | null; quotechar?: string | null; like?: unknown }): M['Arr'];
+    /** Load data from a text file. */
     (fname: string | readonly string[] | readonly unknown[], dtype: null, comments: string | readonly string[] | null, delimiter: string | null, converters: Readonly<Record<string, unknown>> | ((...args: never[]) => unknown) | null, skiprows: number | bigint, usecols: number | bigint | readonly (number | bigint)[] | null, unpack: boolean, kw?: { ndmin?: 0 | 1 | 2; encoding?: string | null; max_rows?: number | bigint | null; quotechar?: string | null; like?: unknown }): M['Arr'];
+    /** Load data from a text file. */
     (fname: string | readonly string[] | readonly unknown[], dtype: null, comments: string | readonly string[] | null, delimiter: string | null, converters: Readonly<Record<string, unknown>> | ((...args: never[]) => unknown) | null, skiprows: number | bigint, usecols: number | bigint | readonly (number | bigint)[] | null, unpack: boolean, ndmin: 0 | 1 | 2, kw?: { encoding?: string | null; max_rows?: number | bigint | null; quotechar?: string | null; like?: unknown }): M['Arr'];
+    /** Load data from a text file. */
     (fname: string | readonly string[] | readonly unknown[], dtype: null, comments: string | readonly string[] | null, delimiter: string | null, converters: Readonly<Record<string, unknown>> | ((...args: never[]) => unknown) | null, skiprows: number | bigint, usecols: number | bigint | readonly (number | bigint)[] | null, unpack: boolean, ndmin: 0 | 1 | 2, encoding: string | null, kw?: { max_rows?: number | bigint | null; quotechar?: string | null; like?: unknown }): M['Arr'];
+    /** Load data from a text file. */
     (fname: string | readonly string[] | readonly unknown[], dtype: null, comments: string | readonly string[] | null, delimiter: string | null, converters: Readonly<Record<string, unknown>> | ((...args: never[]) => unknown) | null, skiprows: number | bigint, usecols: number | bigint | readonly (number | bigint)[] | null, unpack: boolean, ndmin: 0 | 1 | 2, encoding: string | null, max_rows: number | bigint | null, kw?: { quotechar?: string | null; like?: unknown }): M['Arr'];
+    /** Load data from a text file. */
     (fname: string | readonly string[] | readonly unknown[], dtype: M['Dt'], kw?: { comments?: string | readonly string[] | null; delimiter?: string | null; converters?: Readonly<Record<string, unknown>> | ((...args: never[]) => unknown) | null; skiprows?: number | bigint; usecols?: number | bigint | readonly (number | bigint)[] | null; unpack?: boolean; ndmin?: 0 | 1 | 2; encoding?: string | null; max_rows?: number | bigint | null; quotechar?: string | null; like?: unknown }): M['Arr'];
+    /** Load data from a text file. */
     (fname: string | readonly string[] | readonly unknown[], dtype: M['Dt'], comments: string | readonly string[] | null, kw?: { delimiter?: string | null; converters?: Readonly<Record<string, unknown>> | ((...args: never[]) => unknown) | null; skiprows?: number | bigint; usecols?: number | bigint | readonly (number | bigint)[] | null; unpack?: boolean; ndmin?: 0 | 1 | 2; encoding?: string | null; max_rows?: number | bigint | null; quotechar?: string | null; like?: unknown }): M['Arr'];
+    /** Load data from a text file. */
     (fname: string | readonly string[] | readonly unknown[], dtype: M['Dt'], comments: string | readonly string[] | null, delimiter: string | null, kw?: { converters?: Readonly<Record<string, unknown>> | ((...args: never[]) => unknown) | null; skiprows?: number | bigint; usecols?: number | bigint | readonly (number | bigint)[] | null; unpack?: boolean; ndmin?: 0 | 1 | 2; encoding?: string | null; max_rows?: number | bigint | null; quotechar?: string | null; like?: unknown }): M['Arr'];
+    /** Load data from a text file. */
     (fname: string | readonly string[] | readonly unknown[], dtype: M['Dt'], comments: string | readonly string[] | null, delimiter: string | null, converters: Readonly<Record<string, unknown>> | ((...args: never[]) => unknown) | null, kw?: { skiprows?: number | bigint; usecols?: number | bigint | readonly (number | bigint)[] | null; unpack?: boolean; ndmin?: 0 | 1 | 2; encoding?: string | null; max_rows?: number | bigint | null; quotechar?: string | null; like?: unknown }): M['Arr'];
+    /** Load data from a text file. */
     (fname: string | readonly string[] | readonly unknown[], dtype: M['Dt'], comments: string | readonly string[] | null, delimiter: string | null, converters: Readonly<Record<string, unknown>> | ((...args: never[]) => unknown) | null, skiprows: number | bigint, kw?: { usecols?: number | bigint | readonly (number | bigint)[] | null; unpack?: boolean; ndmin?: 0 | 1 | 2; encoding?: string | null; max_rows?: number | bigint | null; quotechar?: string | null; like?: unknown }): M['Arr'];
+    /** Load data from a text file. */
     (fname: string | readonly string[] | readonly unknown[], dtype: M['Dt'], comments: string | readonly string[] | null, delimiter: string | null, converters: Readonly<Record<string, unknown>> | ((...args: never[]) => unknown) | null, skiprows: number | bigint, usecols: number | bigint | readonly (number | bigint)[] | null, kw?: { unpack?: boolean; ndmin?: 0 | 1 | 2; encoding?: string | null; max_rows?: number | bigint | null; quotechar?: string | null; like?: unknown }): M['Arr'];
+    /** Load data from a text file. */
     (fname: string | readonly string[] | readonly unknown[], dtype: M['Dt'], comments: string | readonly string[] | null, delimiter: string | null, converters: Readonly<Record<string, unknown>> | ((...args: never[]) => unknown) | null, skiprows: number | bigint, usecols: number | bigint | readonly (number | bigint)[] | null, unpack: boolean, kw?: { ndmin?: 0 | 1 | 2; encoding?: string | null; max_rows?: number | bigint | null; quotechar?: string | null; like?: unknown }): M['Arr'];
+    /** Load data from a text file. */
     (fname: string | readonly string[] | readonly unknown[], dtype: M['Dt'], comments: string | readonly string[] | null, delimiter: string | null, converters: Readonly<Record<string, unknown>> | ((...args: never[]) => unknown) | null, skiprows: number | bigint, usecols: number | bigint | readonly (number | bigint)[] | null, unpack: boolean, ndmin: 0 | 1 | 2, kw?: { encoding?: string | null; max_rows?: number | bigint | null; quotechar?: string | null; like?: unknown }): M['Arr'];
+    /** Load data from a text file. */
     (fname: string | readonly string[] | readonly unknown[], dtype: M['Dt'], comments: string | readonly string[] | null, delimiter: string | null, converters: Readonly<Record<string, unknown>> | ((...args: never[]) => unknown) | null, skiprows: number | bigint, usecols: number | bigint | readonly (number | bigint)[] | null, unpack: boolean, ndmin: 0 | 1 | 2, encoding: string | null, kw?: { max_rows?: number | bigint | null; quotechar?: string | null; like?: unknown }): M['Arr'];
+    /** Load data from a text file. */
     (fname: string | readonly string[] | readonly unknown[], dtype: M['Dt'], comments: string | readonly string[] | null, delimiter: string | null, converters: Readonly<Record<string, unknown>> | ((...args: never[]) => unknown) | null, skiprows: number | bigint, usecols: number | bigint | readonly (number | bigint)[] | null, unpack: boolean, ndmin: 0 | 1 | 2, encoding: string | null, max_rows: number | bigint | null, kw?: { quotechar?: string | null; like?: unknown }): M['Arr'];
+    /** Load data from a text file. */
     (fname: string | readonly string[] | readonly unknown[], dtype: M['Dt'] | null, kw?: { comments?: string | readonly string[] | null; delimiter?: string | null; converters?: Readonly<Record<string, unknown>> | ((...args: never[]) => unknown) | null; skiprows?: number | bigint; usecols?: number | bigint | readonly (number | bigint)[] | null; unpack?: boolean; ndmin?: 0 | 1 | 2; encoding?: string | null; max_rows?: number | bigint | null; quotechar?: string | null; like?: unknown }): M['Arr'];
+    /** Load data from a text file. */
     (fname: string | readonly string[] | readonly unknown[], dtype: M['Dt'] | null, comments: string | readonly string[] | null, kw?: { delimiter?: string | null; converters?: Readonly<Record<string, unknown>> | ((...args: never[]) => unknown) | null; skiprows?: number | bigint; usecols?: number | bigint | readonly (number | bigint)[] | null; unpack?: boolean; ndmin?: 0 | 1 | 2; encoding?: string | null; max_rows?: number | bigint | null; quotechar?: string | null; like?: unknown }): M['Arr'];
+    /** Load data from a text file. */
     (fname: string | readonly string[] | readonly unknown[], dtype: M['Dt'] | null, comments: string | readonly string[] | null, delimiter: string | null, kw?: { converters?: Readonly<Record<string, unknown>> | ((...args: never[]) => unknown) | null; skiprows?: number | bigint; usecols?: number | bigint | readonly (number | bigint)[] | null; unpack?: boolean; ndmin?: 0 | 1 | 2; encoding?: string | null; max_rows?: number | bigint | null; quotechar?: string | null; like?: unknown }): M['Arr'];
+    /** Load data from a text file. */
     (fname: string | readonly string[] | readonly unknown[], dtype: M['Dt'] | null, comments: string | readonly string[] | null, delimiter: string | null, converters: Readonly<Record<string, unknown>> | ((...args: never[]) => unknown) | null, kw?: { skiprows?: number | bigint; usecols?: number | bigint | readonly (number | bigint)[] | null; unpack?: boolean; ndmin?: 0 | 1 | 2; encoding?: string | null; max_rows?: number | bigint | null; quotechar?: string | null; like?: unknown }): M['Arr'];
+    /** Load data from a text file. */
     (fname: string | readonly string[] | readonly unknown[], dtype: M['Dt'] | null, comments: string | readonly string[] | null, delimiter: string | null, converters: Readonly<Record<string, unknown>> | ((...args: never[]) => unknown) | null, skiprows: number | bigint, kw?: { usecols?: number | bigint | readonly (number | bigint)[] | null; unpack?: boolean; ndmin?: 0 | 1 | 2; encoding?: string | null; max_rows?: number | bigint | null; quotechar?: string | null; like?: unknown }): M['Arr'];
+    /** Load data from a text file. */
     (fname: string | readonly string[] | readonly unknown[], dtype: M['Dt'] | null, comments: string | readonly string[] | null, delimiter: string | null, converters: Readonly<Record<string, unknown>> | ((...args: never[]) => unknown) | null, skiprows: number | bigint, usecols: number | bigint | readonly (number | bigint)[] | null, kw?: { unpack?: boolean; ndmin?: 0 | 1 | 2; encoding?: string | null; max_rows?: number | bigint | null; quotechar?: string | null; like?: unknown }): M['Arr'];
+    /** Load data from a text file. */
     (fname: string | readonly string[] | readonly unknown[], dtype: M['Dt'] | null, comments: string | readonly string[] | null, delimiter: string | null, converters: Readonly<Record<string, unknown>> | ((...args: never[]) => unknown) | null, skiprows: number | bigint, usecols: number | bigint | readonly (number | bigint)[] | null, unpack: boolean, kw?: { ndmin?: 0 | 1 | 2; encoding?: string | null; max_rows?: number | bigint | null; quotechar?: string | null; like?: unknown }): M['Arr'];
+    /** Load data from a text file. */
     (fname: string | readonly string[] | readonly unknown[], dtype: M['Dt'] | null, comments: string | readonly string[] | null, delimiter: string | null, converters: Readonly<Record<string, unknown>> | ((...args: never[]) => unknown) | null, skiprows: number | bigint, usecols: number | bigint | readonly (number | bigint)[] | null, unpack: boolean, ndmin: 0 | 1 | 2, kw?: { encoding?: string | null; max_rows?: number | bigint | null; quotechar?: string | null; like?: unknown }): M['Arr'];
+    /** Load data from a text file. */
     (fname: string | readonly string[] | readonly unknown[], dtype: M['Dt'] | null, comments: string | readonly string[] | null, delimiter: string | null, converters: Readonly<Record<string, unknown>> | ((...args: never[]) => unknown) | null, skiprows: number | bigint, usecols: number | bigint | readonly (number | bigint)[] | null, unpack: boolean, ndmin: 0 | 1 | 2, encoding: string | null, kw?: { max_rows?: number | bigint | null; quotechar?: string | null; like?: unknown }): M['Arr'];
+    /** Load data from a text file. */
     (fname: string | readonly string[] | readonly unknown[], dtype: M['Dt'] | null, comments: string | readonly string[] | null, delimiter: string | null, converters: Readonly<Record<string, unknown>> | ((...args: never[]) => unknown) | null, skiprows: number | bigint, usecols: number | bigint | readonly (number | bigint)[] | null, unpack: boolean, ndmin: 0 | 1 | 2, encoding: string | null, max_rows: number | bigint | null, kw?: { quotechar?: string | null; like?: unknown }): M['Arr'];
   }>;
   /**
@@ -3324,23 +4492,41 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.logspace.html
    */
   readonly logspace: Fn<M, {
+    /** Return numbers spaced evenly on a log scale. */
     (start: M['In'], stop: M['In'], kw?: { num?: number | bigint; endpoint?: boolean; base?: M['In']; dtype?: null; axis?: number | bigint }): M['Arr'];
+    /** Return numbers spaced evenly on a log scale. */
     (start: M['In'], stop: M['In'], num: number | bigint, kw?: { endpoint?: boolean; base?: M['In']; dtype?: null; axis?: number | bigint }): M['Arr'];
+    /** Return numbers spaced evenly on a log scale. */
     (start: M['In'], stop: M['In'], num: number | bigint, endpoint: boolean, kw?: { base?: M['In']; dtype?: null; axis?: number | bigint }): M['Arr'];
+    /** Return numbers spaced evenly on a log scale. */
     (start: M['In'], stop: M['In'], num: number | bigint, endpoint: boolean, base: M['In'], kw?: { dtype?: null; axis?: number | bigint }): M['Arr'];
+    /** Return numbers spaced evenly on a log scale. */
     (start: M['In'], stop: M['In'], num: number | bigint, endpoint: boolean, base: M['In'], dtype: null, kw?: { axis?: number | bigint }): M['Arr'];
+    /** Return numbers spaced evenly on a log scale. */
     (start: M['In'], stop: M['In'], num: number | bigint, endpoint: boolean, base: M['In'], dtype: null, axis: number | bigint): M['Arr'];
+    /** Return numbers spaced evenly on a log scale. */
     (start: M['In'], stop: M['In'], num: number | bigint, endpoint: boolean, base: M['In'], dtype: M['Dt'], kw?: { axis?: number | bigint }): M['Arr'];
+    /** Return numbers spaced evenly on a log scale. */
     (start: M['In'], stop: M['In'], num: number | bigint, endpoint: boolean, base: M['In'], dtype: M['Dt'], axis: number | bigint): M['Arr'];
+    /** Return numbers spaced evenly on a log scale. */
     (start: M['In'], stop: M['In'], kw: { num?: number | bigint; endpoint?: boolean; base?: M['In']; dtype: M['Dt']; axis?: number | bigint }): M['Arr'];
+    /** Return numbers spaced evenly on a log scale. */
     (start: M['In'], stop: M['In'], num: number | bigint, kw: { endpoint?: boolean; base?: M['In']; dtype: M['Dt']; axis?: number | bigint }): M['Arr'];
+    /** Return numbers spaced evenly on a log scale. */
     (start: M['In'], stop: M['In'], num: number | bigint, endpoint: boolean, kw: { base?: M['In']; dtype: M['Dt']; axis?: number | bigint }): M['Arr'];
+    /** Return numbers spaced evenly on a log scale. */
     (start: M['In'], stop: M['In'], num: number | bigint, endpoint: boolean, base: M['In'], kw: { dtype: M['Dt']; axis?: number | bigint }): M['Arr'];
+    /** Return numbers spaced evenly on a log scale. */
     (start: M['In'], stop: M['In'], kw?: { num?: number | bigint; endpoint?: boolean; base?: M['In']; dtype?: M['Dt'] | null; axis?: number | bigint }): M['Arr'];
+    /** Return numbers spaced evenly on a log scale. */
     (start: M['In'], stop: M['In'], num: number | bigint, kw?: { endpoint?: boolean; base?: M['In']; dtype?: M['Dt'] | null; axis?: number | bigint }): M['Arr'];
+    /** Return numbers spaced evenly on a log scale. */
     (start: M['In'], stop: M['In'], num: number | bigint, endpoint: boolean, kw?: { base?: M['In']; dtype?: M['Dt'] | null; axis?: number | bigint }): M['Arr'];
+    /** Return numbers spaced evenly on a log scale. */
     (start: M['In'], stop: M['In'], num: number | bigint, endpoint: boolean, base: M['In'], kw?: { dtype?: M['Dt'] | null; axis?: number | bigint }): M['Arr'];
+    /** Return numbers spaced evenly on a log scale. */
     (start: M['In'], stop: M['In'], num: number | bigint, endpoint: boolean, base: M['In'], dtype: M['Dt'] | null, kw?: { axis?: number | bigint }): M['Arr'];
+    /** Return numbers spaced evenly on a log scale. */
     (start: M['In'], stop: M['In'], num: number | bigint, endpoint: boolean, base: M['In'], dtype: M['Dt'] | null, axis: number | bigint): M['Arr'];
   }>;
   /**
@@ -3363,8 +4549,11 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.mask_indices.html
    */
   readonly mask_indices: Fn<M, {
+    /** Return the indices to access (n, n) arrays, given a masking function. */
     (n: number | bigint, mask_func: ((...args: never[]) => unknown), kw?: { k?: number | bigint }): [M['Arr'], M['Arr']];
+    /** Return the indices to access (n, n) arrays, given a masking function. */
     (n: number | bigint, mask_func: ((...args: never[]) => unknown), k: number | bigint): [M['Arr'], M['Arr']];
+    /** Return the indices to access (n, n) arrays, given a masking function. */
     (n: number | bigint, mask_func: ((...args: never[]) => unknown), k: unknown): [M['Arr'], M['Arr']];
   }>;
   /**
@@ -3382,6 +4571,7 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.matrix_transpose.html
    */
   readonly matrix_transpose: Fn<M, {
+    /** Transposes a matrix (or a stack of matrices) ``x``. */
     (x: M['In']): M['Arr'];
   }>;
   /**
@@ -3394,23 +4584,41 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.max.html
    */
   readonly max: Fn<M, {
+    /** Return the maximum of an array or maximum along an axis. */
     (a: M['In'], kw?: { axis?: null; out?: null; keepdims?: false; initial?: M['In']; where?: M['In'] }): M['Scalar'];
+    /** Return the maximum of an array or maximum along an axis. */
     (a: M['In'], axis: null, kw?: { out?: null; keepdims?: false; initial?: M['In']; where?: M['In'] }): M['Scalar'];
+    /** Return the maximum of an array or maximum along an axis. */
     (a: M['In'], axis: null, out: null, kw?: { keepdims?: false; initial?: M['In']; where?: M['In'] }): M['Scalar'];
+    /** Return the maximum of an array or maximum along an axis. */
     (a: M['In'], axis: null, out: null, keepdims: false, kw?: { initial?: M['In']; where?: M['In'] }): M['Scalar'];
+    /** Return the maximum of an array or maximum along an axis. */
     (a: M['In'], axis: null, out: null, keepdims: false, initial: M['In'], kw?: { where?: M['In'] }): M['Scalar'];
+    /** Return the maximum of an array or maximum along an axis. */
     (a: M['In'], axis: null, out: null, keepdims: false, initial: M['In'], where: M['In']): M['Scalar'];
-    (a: M['In'], kw?: { axis?: Shape | null; out?: null; keepdims?: boolean; initial?: M['In']; where?: M['In'] }): M['Any'];
-    (a: M['In'], axis: Shape | null, kw?: { out?: null; keepdims?: boolean; initial?: M['In']; where?: M['In'] }): M['Any'];
-    (a: M['In'], axis: Shape | null, out: null, kw?: { keepdims?: boolean; initial?: M['In']; where?: M['In'] }): M['Any'];
-    (a: M['In'], axis: Shape | null, out: null, keepdims: boolean, kw?: { initial?: M['In']; where?: M['In'] }): M['Any'];
-    (a: M['In'], axis: Shape | null, out: null, keepdims: boolean, initial: M['In'], kw?: { where?: M['In'] }): M['Any'];
-    (a: M['In'], axis: Shape | null, out: null, keepdims: boolean, initial: M['In'], where: M['In']): M['Any'];
+    /** Return the maximum of an array or maximum along an axis. */
+    (a: M['In'], kw?: { axis?: Shape | null; out?: null; keepdims?: boolean; initial?: M['In']; where?: M['In'] }): M['Result'];
+    /** Return the maximum of an array or maximum along an axis. */
+    (a: M['In'], axis: Shape | null, kw?: { out?: null; keepdims?: boolean; initial?: M['In']; where?: M['In'] }): M['Result'];
+    /** Return the maximum of an array or maximum along an axis. */
+    (a: M['In'], axis: Shape | null, out: null, kw?: { keepdims?: boolean; initial?: M['In']; where?: M['In'] }): M['Result'];
+    /** Return the maximum of an array or maximum along an axis. */
+    (a: M['In'], axis: Shape | null, out: null, keepdims: boolean, kw?: { initial?: M['In']; where?: M['In'] }): M['Result'];
+    /** Return the maximum of an array or maximum along an axis. */
+    (a: M['In'], axis: Shape | null, out: null, keepdims: boolean, initial: M['In'], kw?: { where?: M['In'] }): M['Result'];
+    /** Return the maximum of an array or maximum along an axis. */
+    (a: M['In'], axis: Shape | null, out: null, keepdims: boolean, initial: M['In'], where: M['In']): M['Result'];
+    /** Return the maximum of an array or maximum along an axis. */
     (a: M['In'], axis: Shape | null, out: M['Out'], kw?: { keepdims?: boolean; initial?: M['In']; where?: M['In'] }): M['Arr'];
+    /** Return the maximum of an array or maximum along an axis. */
     (a: M['In'], axis: Shape | null, out: M['Out'], keepdims: boolean, kw?: { initial?: M['In']; where?: M['In'] }): M['Arr'];
+    /** Return the maximum of an array or maximum along an axis. */
     (a: M['In'], axis: Shape | null, out: M['Out'], keepdims: boolean, initial: M['In'], kw?: { where?: M['In'] }): M['Arr'];
+    /** Return the maximum of an array or maximum along an axis. */
     (a: M['In'], axis: Shape | null, out: M['Out'], keepdims: boolean, initial: M['In'], where: M['In']): M['Arr'];
+    /** Return the maximum of an array or maximum along an axis. */
     (a: M['In'], kw: { axis?: Shape | null; out: M['Out']; keepdims?: boolean; initial?: M['In']; where?: M['In'] }): M['Arr'];
+    /** Return the maximum of an array or maximum along an axis. */
     (a: M['In'], axis: Shape | null, kw: { out: M['Out']; keepdims?: boolean; initial?: M['In']; where?: M['In'] }): M['Arr'];
   }>;
   /**
@@ -3423,7 +4631,9 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.may_share_memory.html
    */
   readonly may_share_memory: Fn<M, {
+    /** Determine if two arrays might share memory */
     (a: unknown, b: unknown, kw?: { max_work?: unknown }): boolean;
+    /** Determine if two arrays might share memory */
     (a: unknown, b: unknown, max_work: unknown): boolean;
   }>;
   /**
@@ -3431,78 +4641,144 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.mean.html
    */
   readonly mean: Fn<M, {
+    /** Compute the arithmetic mean along the specified axis. */
     (a: M['In'], kw?: { axis?: null; dtype?: null; out?: null; keepdims?: false; where?: M['In'] }): M['Float'];
+    /** Compute the arithmetic mean along the specified axis. */
     (a: M['In'], axis: null, kw?: { dtype?: null; out?: null; keepdims?: false; where?: M['In'] }): M['Float'];
+    /** Compute the arithmetic mean along the specified axis. */
     (a: M['In'], axis: null, dtype: null, kw?: { out?: null; keepdims?: false; where?: M['In'] }): M['Float'];
+    /** Compute the arithmetic mean along the specified axis. */
     (a: M['In'], axis: null, dtype: null, out: null, kw?: { keepdims?: false; where?: M['In'] }): M['Float'];
+    /** Compute the arithmetic mean along the specified axis. */
     (a: M['In'], axis: null, dtype: null, out: null, keepdims: false, kw?: { where?: M['In'] }): M['Float'];
+    /** Compute the arithmetic mean along the specified axis. */
     (a: M['In'], axis: Shape | null, dtype: M['Dt'] | null, out: M['Out'], kw?: { keepdims?: boolean; where?: M['In'] }): M['Arr'];
+    /** Compute the arithmetic mean along the specified axis. */
     (a: M['In'], axis: Shape | null, dtype: M['Dt'] | null, out: M['Out'], keepdims: boolean, kw?: { where?: M['In'] }): M['Arr'];
+    /** Compute the arithmetic mean along the specified axis. */
     (a: M['In'], kw: { axis?: Shape | null; dtype?: M['Dt'] | null; out: M['Out']; keepdims?: boolean; where?: M['In'] }): M['Arr'];
+    /** Compute the arithmetic mean along the specified axis. */
     (a: M['In'], axis: Shape | null, kw: { dtype?: M['Dt'] | null; out: M['Out']; keepdims?: boolean; where?: M['In'] }): M['Arr'];
+    /** Compute the arithmetic mean along the specified axis. */
     (a: M['In'], axis: Shape | null, dtype: M['Dt'] | null, kw: { out: M['Out']; keepdims?: boolean; where?: M['In'] }): M['Arr'];
+    /** Compute the arithmetic mean along the specified axis. */
     (a: M['In'], axis: null, dtype: M['Dt'], kw?: { out?: null; keepdims?: false; where?: M['In'] }): M['Scalar'];
+    /** Compute the arithmetic mean along the specified axis. */
     (a: M['In'], axis: null, dtype: M['Dt'], out: null, kw?: { keepdims?: false; where?: M['In'] }): M['Scalar'];
+    /** Compute the arithmetic mean along the specified axis. */
     (a: M['In'], axis: null, dtype: M['Dt'], out: null, keepdims: false, kw?: { where?: M['In'] }): M['Scalar'];
+    /** Compute the arithmetic mean along the specified axis. */
     (a: M['In'], kw: { axis?: null; dtype: M['Dt']; out?: null; keepdims?: false; where?: M['In'] }): M['Scalar'];
+    /** Compute the arithmetic mean along the specified axis. */
     (a: M['In'], axis: null, kw: { dtype: M['Dt']; out?: null; keepdims?: false; where?: M['In'] }): M['Scalar'];
+    /** Compute the arithmetic mean along the specified axis. */
     (a: M['In'], axis: Shape | null, dtype: M['Dt'], out: null, keepdims: true | 1, kw?: { where?: M['In'] }): M['Arr'];
+    /** Compute the arithmetic mean along the specified axis. */
     (a: M['In'], axis: Shape | null, dtype: M['Dt'], kw?: { out?: null; keepdims?: boolean; where?: M['In'] }): M['Scalar'] | M['Arr'];
+    /** Compute the arithmetic mean along the specified axis. */
     (a: M['In'], axis: Shape | null, dtype: M['Dt'], out: null, kw?: { keepdims?: boolean; where?: M['In'] }): M['Scalar'] | M['Arr'];
+    /** Compute the arithmetic mean along the specified axis. */
     (a: M['In'], kw: { axis?: Shape | null; dtype: M['Dt']; out?: null; keepdims?: boolean; where?: M['In'] }): M['Scalar'] | M['Arr'];
+    /** Compute the arithmetic mean along the specified axis. */
     (a: M['In'], axis: Shape | null, kw: { dtype: M['Dt']; out?: null; keepdims?: boolean; where?: M['In'] }): M['Scalar'] | M['Arr'];
-    (a: M['In'], kw?: { axis?: Shape | null; dtype?: M['Dt'] | null; out?: null; keepdims?: boolean; where?: M['In'] }): M['Any'];
-    (a: M['In'], axis: Shape | null, kw?: { dtype?: M['Dt'] | null; out?: null; keepdims?: boolean; where?: M['In'] }): M['Any'];
-    (a: M['In'], axis: Shape | null, dtype: M['Dt'] | null, kw?: { out?: null; keepdims?: boolean; where?: M['In'] }): M['Any'];
-    (a: M['In'], axis: Shape | null, dtype: M['Dt'] | null, out: null, kw?: { keepdims?: boolean; where?: M['In'] }): M['Any'];
-    (a: M['In'], axis: Shape | null, dtype: M['Dt'] | null, out: null, keepdims: boolean, kw?: { where?: M['In'] }): M['Any'];
+    /** Compute the arithmetic mean along the specified axis. */
+    (a: M['In'], kw?: { axis?: Shape | null; dtype?: M['Dt'] | null; out?: null; keepdims?: boolean; where?: M['In'] }): M['Result'];
+    /** Compute the arithmetic mean along the specified axis. */
+    (a: M['In'], axis: Shape | null, kw?: { dtype?: M['Dt'] | null; out?: null; keepdims?: boolean; where?: M['In'] }): M['Result'];
+    /** Compute the arithmetic mean along the specified axis. */
+    (a: M['In'], axis: Shape | null, dtype: M['Dt'] | null, kw?: { out?: null; keepdims?: boolean; where?: M['In'] }): M['Result'];
+    /** Compute the arithmetic mean along the specified axis. */
+    (a: M['In'], axis: Shape | null, dtype: M['Dt'] | null, out: null, kw?: { keepdims?: boolean; where?: M['In'] }): M['Result'];
+    /** Compute the arithmetic mean along the specified axis. */
+    (a: M['In'], axis: Shape | null, dtype: M['Dt'] | null, out: null, keepdims: boolean, kw?: { where?: M['In'] }): M['Result'];
   }>;
   /**
    * Compute the median along the specified axis.
    * @see https://numpy.org/doc/stable/reference/generated/numpy.median.html
    */
   readonly median: Fn<M, {
+    /** Compute the median along the specified axis. */
     (a: M['In'], kw?: { axis?: null; out?: null; overwrite_input?: boolean; keepdims?: false }): M['Scalar'];
+    /** Compute the median along the specified axis. */
     (a: M['In'], axis: null, kw?: { out?: null; overwrite_input?: boolean; keepdims?: false }): M['Scalar'];
+    /** Compute the median along the specified axis. */
     (a: M['In'], axis: null, out: null, kw?: { overwrite_input?: boolean; keepdims?: false }): M['Scalar'];
+    /** Compute the median along the specified axis. */
     (a: M['In'], axis: null, out: null, overwrite_input: boolean, kw?: { keepdims?: false }): M['Scalar'];
+    /** Compute the median along the specified axis. */
     (a: M['In'], axis: null, out: null, overwrite_input: boolean, keepdims: false): M['Scalar'];
+    /** Compute the median along the specified axis. */
     (a: unknown, kw?: { axis?: null; out?: null; overwrite_input?: boolean; keepdims?: false }): M['Float'];
+    /** Compute the median along the specified axis. */
     (a: unknown, axis: null, kw?: { out?: null; overwrite_input?: boolean; keepdims?: false }): M['Float'];
+    /** Compute the median along the specified axis. */
     (a: unknown, axis: null, out: null, kw?: { overwrite_input?: boolean; keepdims?: false }): M['Float'];
+    /** Compute the median along the specified axis. */
     (a: unknown, axis: null, out: null, overwrite_input: boolean, kw?: { keepdims?: false }): M['Float'];
+    /** Compute the median along the specified axis. */
     (a: unknown, axis: null, out: null, overwrite_input: boolean, keepdims: false): M['Float'];
+    /** Compute the median along the specified axis. */
     (a: number | Complex, kw?: { axis?: null; out?: null; overwrite_input?: boolean; keepdims?: false }): M['Complex'] | M['Any'];
+    /** Compute the median along the specified axis. */
     (a: number | Complex, axis: null, kw?: { out?: null; overwrite_input?: boolean; keepdims?: false }): M['Complex'] | M['Any'];
+    /** Compute the median along the specified axis. */
     (a: number | Complex, axis: null, out: null, kw?: { overwrite_input?: boolean; keepdims?: false }): M['Complex'] | M['Any'];
+    /** Compute the median along the specified axis. */
     (a: number | Complex, axis: null, out: null, overwrite_input: boolean, kw?: { keepdims?: false }): M['Complex'] | M['Any'];
+    /** Compute the median along the specified axis. */
     (a: number | Complex, axis: null, out: null, overwrite_input: boolean, keepdims: false): M['Complex'] | M['Any'];
+    /** Compute the median along the specified axis. */
     (a: M['In'], kw: { axis?: Shape | null; out?: null; overwrite_input?: boolean; keepdims: true }): M['Arr'];
+    /** Compute the median along the specified axis. */
     (a: M['In'], axis: Shape | null, kw: { out?: null; overwrite_input?: boolean; keepdims: true }): M['Arr'];
+    /** Compute the median along the specified axis. */
     (a: M['In'], axis: Shape | null, out: null, kw: { overwrite_input?: boolean; keepdims: true }): M['Arr'];
+    /** Compute the median along the specified axis. */
     (a: M['In'], axis: Shape | null, out: null, overwrite_input: boolean, kw: { keepdims: true }): M['Arr'];
+    /** Compute the median along the specified axis. */
     (a: M['In'], axis: Shape, kw?: { out?: null; overwrite_input?: boolean; keepdims?: boolean }): M['Arr'];
+    /** Compute the median along the specified axis. */
     (a: M['In'], axis: Shape, out: null, kw?: { overwrite_input?: boolean; keepdims?: boolean }): M['Arr'];
+    /** Compute the median along the specified axis. */
     (a: M['In'], axis: Shape, out: null, overwrite_input: boolean, kw?: { keepdims?: boolean }): M['Arr'];
+    /** Compute the median along the specified axis. */
     (a: M['In'], axis: Shape, out: null, overwrite_input: boolean, keepdims: boolean): M['Arr'];
+    /** Compute the median along the specified axis. */
     (a: unknown, kw: { axis?: Shape | null; out?: null; overwrite_input?: boolean; keepdims: true }): M['Arr'];
+    /** Compute the median along the specified axis. */
     (a: unknown, axis: Shape | null, kw: { out?: null; overwrite_input?: boolean; keepdims: true }): M['Arr'];
+    /** Compute the median along the specified axis. */
     (a: unknown, axis: Shape | null, out: null, kw: { overwrite_input?: boolean; keepdims: true }): M['Arr'];
+    /** Compute the median along the specified axis. */
     (a: unknown, axis: Shape | null, out: null, overwrite_input: boolean, kw: { keepdims: true }): M['Arr'];
+    /** Compute the median along the specified axis. */
     (a: unknown, axis: Shape, kw?: { out?: null; overwrite_input?: boolean; keepdims?: boolean }): M['Arr'];
+    /** Compute the median along the specified axis. */
     (a: unknown, axis: Shape, out: null, kw?: { overwrite_input?: boolean; keepdims?: boolean }): M['Arr'];
+    /** Compute the median along the specified axis. */
     (a: unknown, axis: Shape, out: null, overwrite_input: boolean, kw?: { keepdims?: boolean }): M['Arr'];
+    /** Compute the median along the specified axis. */
     (a: unknown, axis: Shape, out: null, overwrite_input: boolean, keepdims: boolean): M['Arr'];
+    /** Compute the median along the specified axis. */
     (a: M['In'], kw: { axis?: Shape | null; out: M['Out']; overwrite_input?: boolean; keepdims?: boolean }): M['Arr'];
+    /** Compute the median along the specified axis. */
     (a: M['In'], axis: Shape | null, kw: { out: M['Out']; overwrite_input?: boolean; keepdims?: boolean }): M['Arr'];
+    /** Compute the median along the specified axis. */
     (a: M['In'], axis: Shape | null, out: M['Out'], kw?: { overwrite_input?: boolean; keepdims?: boolean }): M['Arr'];
+    /** Compute the median along the specified axis. */
     (a: M['In'], axis: Shape | null, out: M['Out'], overwrite_input: boolean, kw?: { keepdims?: boolean }): M['Arr'];
+    /** Compute the median along the specified axis. */
     (a: M['In'], axis: Shape | null, out: M['Out'], overwrite_input: boolean, keepdims: boolean): M['Arr'];
-    (a: M['In'], kw?: { axis?: Shape | null; out?: null; overwrite_input?: boolean; keepdims?: boolean }): M['Any'];
-    (a: M['In'], axis: Shape | null, kw?: { out?: null; overwrite_input?: boolean; keepdims?: boolean }): M['Any'];
-    (a: M['In'], axis: Shape | null, out: null, kw?: { overwrite_input?: boolean; keepdims?: boolean }): M['Any'];
-    (a: M['In'], axis: Shape | null, out: null, overwrite_input: boolean, kw?: { keepdims?: boolean }): M['Any'];
-    (a: M['In'], axis: Shape | null, out: null, overwrite_input: boolean, keepdims: boolean): M['Any'];
+    /** Compute the median along the specified axis. */
+    (a: M['In'], kw?: { axis?: Shape | null; out?: null; overwrite_input?: boolean; keepdims?: boolean }): M['Result'];
+    /** Compute the median along the specified axis. */
+    (a: M['In'], axis: Shape | null, kw?: { out?: null; overwrite_input?: boolean; keepdims?: boolean }): M['Result'];
+    /** Compute the median along the specified axis. */
+    (a: M['In'], axis: Shape | null, out: null, kw?: { overwrite_input?: boolean; keepdims?: boolean }): M['Result'];
+    /** Compute the median along the specified axis. */
+    (a: M['In'], axis: Shape | null, out: null, overwrite_input: boolean, kw?: { keepdims?: boolean }): M['Result'];
+    /** Compute the median along the specified axis. */
+    (a: M['In'], axis: Shape | null, out: null, overwrite_input: boolean, keepdims: boolean): M['Result'];
   }>;
   /**
    * Create a memory-map to an array stored in a *binary* file on disk.
@@ -3514,11 +4790,17 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.meshgrid.html
    */
   readonly meshgrid: Fn<M, {
+    /** Return a tuple of coordinate matrices from coordinate vectors. */
     (kw?: { copy?: boolean; sparse?: boolean; indexing?: 'ij' | 'xy' }): [];
+    /** Return a tuple of coordinate matrices from coordinate vectors. */
     (x1: M['In'], kw?: { copy?: boolean; sparse?: boolean; indexing?: 'ij' | 'xy' }): [M['Arr']];
+    /** Return a tuple of coordinate matrices from coordinate vectors. */
     (x1: M['In'], x2: M['In'], kw?: { copy?: boolean; sparse?: boolean; indexing?: 'ij' | 'xy' }): [M['Arr'], M['Arr']];
+    /** Return a tuple of coordinate matrices from coordinate vectors. */
     (x1: M['In'], x2: M['In'], x3: M['In'], kw?: { copy?: boolean; sparse?: boolean; indexing?: 'ij' | 'xy' }): [M['Arr'], M['Arr'], M['Arr']];
+    /** Return a tuple of coordinate matrices from coordinate vectors. */
     (...xi: readonly M['In'][]): M['Arr'][];
+    /** Return a tuple of coordinate matrices from coordinate vectors. */
     (...xi: readonly [...M['In'][], { copy?: boolean; sparse?: boolean; indexing?: 'ij' | 'xy' }]): M['Arr'][];
   }>;
   /**
@@ -3526,23 +4808,41 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.min.html
    */
   readonly min: Fn<M, {
+    /** Return the minimum of an array or minimum along an axis. */
     (a: M['In'], kw?: { axis?: null; out?: null; keepdims?: false; initial?: M['In']; where?: M['In'] }): M['Scalar'];
+    /** Return the minimum of an array or minimum along an axis. */
     (a: M['In'], axis: null, kw?: { out?: null; keepdims?: false; initial?: M['In']; where?: M['In'] }): M['Scalar'];
+    /** Return the minimum of an array or minimum along an axis. */
     (a: M['In'], axis: null, out: null, kw?: { keepdims?: false; initial?: M['In']; where?: M['In'] }): M['Scalar'];
+    /** Return the minimum of an array or minimum along an axis. */
     (a: M['In'], axis: null, out: null, keepdims: false, kw?: { initial?: M['In']; where?: M['In'] }): M['Scalar'];
+    /** Return the minimum of an array or minimum along an axis. */
     (a: M['In'], axis: null, out: null, keepdims: false, initial: M['In'], kw?: { where?: M['In'] }): M['Scalar'];
+    /** Return the minimum of an array or minimum along an axis. */
     (a: M['In'], axis: null, out: null, keepdims: false, initial: M['In'], where: M['In']): M['Scalar'];
-    (a: M['In'], kw?: { axis?: Shape | null; out?: null; keepdims?: boolean; initial?: M['In']; where?: M['In'] }): M['Any'];
-    (a: M['In'], axis: Shape | null, kw?: { out?: null; keepdims?: boolean; initial?: M['In']; where?: M['In'] }): M['Any'];
-    (a: M['In'], axis: Shape | null, out: null, kw?: { keepdims?: boolean; initial?: M['In']; where?: M['In'] }): M['Any'];
-    (a: M['In'], axis: Shape | null, out: null, keepdims: boolean, kw?: { initial?: M['In']; where?: M['In'] }): M['Any'];
-    (a: M['In'], axis: Shape | null, out: null, keepdims: boolean, initial: M['In'], kw?: { where?: M['In'] }): M['Any'];
-    (a: M['In'], axis: Shape | null, out: null, keepdims: boolean, initial: M['In'], where: M['In']): M['Any'];
+    /** Return the minimum of an array or minimum along an axis. */
+    (a: M['In'], kw?: { axis?: Shape | null; out?: null; keepdims?: boolean; initial?: M['In']; where?: M['In'] }): M['Result'];
+    /** Return the minimum of an array or minimum along an axis. */
+    (a: M['In'], axis: Shape | null, kw?: { out?: null; keepdims?: boolean; initial?: M['In']; where?: M['In'] }): M['Result'];
+    /** Return the minimum of an array or minimum along an axis. */
+    (a: M['In'], axis: Shape | null, out: null, kw?: { keepdims?: boolean; initial?: M['In']; where?: M['In'] }): M['Result'];
+    /** Return the minimum of an array or minimum along an axis. */
+    (a: M['In'], axis: Shape | null, out: null, keepdims: boolean, kw?: { initial?: M['In']; where?: M['In'] }): M['Result'];
+    /** Return the minimum of an array or minimum along an axis. */
+    (a: M['In'], axis: Shape | null, out: null, keepdims: boolean, initial: M['In'], kw?: { where?: M['In'] }): M['Result'];
+    /** Return the minimum of an array or minimum along an axis. */
+    (a: M['In'], axis: Shape | null, out: null, keepdims: boolean, initial: M['In'], where: M['In']): M['Result'];
+    /** Return the minimum of an array or minimum along an axis. */
     (a: M['In'], axis: Shape | null, out: M['Out'], kw?: { keepdims?: boolean; initial?: M['In']; where?: M['In'] }): M['Arr'];
+    /** Return the minimum of an array or minimum along an axis. */
     (a: M['In'], axis: Shape | null, out: M['Out'], keepdims: boolean, kw?: { initial?: M['In']; where?: M['In'] }): M['Arr'];
+    /** Return the minimum of an array or minimum along an axis. */
     (a: M['In'], axis: Shape | null, out: M['Out'], keepdims: boolean, initial: M['In'], kw?: { where?: M['In'] }): M['Arr'];
+    /** Return the minimum of an array or minimum along an axis. */
     (a: M['In'], axis: Shape | null, out: M['Out'], keepdims: boolean, initial: M['In'], where: M['In']): M['Arr'];
+    /** Return the minimum of an array or minimum along an axis. */
     (a: M['In'], kw: { axis?: Shape | null; out: M['Out']; keepdims?: boolean; initial?: M['In']; where?: M['In'] }): M['Arr'];
+    /** Return the minimum of an array or minimum along an axis. */
     (a: M['In'], axis: Shape | null, kw: { out: M['Out']; keepdims?: boolean; initial?: M['In']; where?: M['In'] }): M['Arr'];
   }>;
   /**
@@ -3550,6 +4850,7 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.min_scalar_type.html
    */
   readonly min_scalar_type: Fn<M, {
+    /** For scalar ``a``, returns the data type with the smallest size and smallest scalar kind which can hold its value. For non-scalar array ``a``, returns the vector's dtype unmodified. */
     (a: M['In']): M['Obj'];
   }>;
   /**
@@ -3562,8 +4863,11 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.mintypecode.html
    */
   readonly mintypecode: Fn<M, {
+    /** Return the character for the minimum-size type to which given types can be safely cast. */
     (typechars: readonly (string | M['In'])[], kw?: { typeset?: unknown; default?: string }): string;
+    /** Return the character for the minimum-size type to which given types can be safely cast. */
     (typechars: readonly (string | M['In'])[], typeset: unknown, kw?: { default?: string }): string;
+    /** Return the character for the minimum-size type to which given types can be safely cast. */
     (typechars: readonly (string | M['In'])[], typeset: unknown, default_: string): string;
   }>;
   /**
@@ -3581,6 +4885,7 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.moveaxis.html
    */
   readonly moveaxis: Fn<M, {
+    /** Move axes of an array to new positions. */
     (a: M['In'], source: Shape, destination: Shape): M['Arr'];
   }>;
   /**
@@ -3593,15 +4898,25 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.nan_to_num.html
    */
   readonly nan_to_num: Fn<M, {
+    /** Replace NaN with zero and infinity with large finite numbers (default behaviour) or with the numbers defined by the user using the `nan`, `posinf` and/or `neginf` keywords. */
     (x: ScalarIn, kw?: { copy?: boolean; nan?: number; posinf?: number | null; neginf?: number | null }): M['Scalar'];
+    /** Replace NaN with zero and infinity with large finite numbers (default behaviour) or with the numbers defined by the user using the `nan`, `posinf` and/or `neginf` keywords. */
     (x: ScalarIn, copy: boolean, kw?: { nan?: number; posinf?: number | null; neginf?: number | null }): M['Scalar'];
+    /** Replace NaN with zero and infinity with large finite numbers (default behaviour) or with the numbers defined by the user using the `nan`, `posinf` and/or `neginf` keywords. */
     (x: ScalarIn, copy: boolean, nan: number, kw?: { posinf?: number | null; neginf?: number | null }): M['Scalar'];
+    /** Replace NaN with zero and infinity with large finite numbers (default behaviour) or with the numbers defined by the user using the `nan`, `posinf` and/or `neginf` keywords. */
     (x: ScalarIn, copy: boolean, nan: number, posinf: number | null, kw?: { neginf?: number | null }): M['Scalar'];
+    /** Replace NaN with zero and infinity with large finite numbers (default behaviour) or with the numbers defined by the user using the `nan`, `posinf` and/or `neginf` keywords. */
     (x: ScalarIn, copy: boolean, nan: number, posinf: number | null, neginf: number | null): M['Scalar'];
+    /** Replace NaN with zero and infinity with large finite numbers (default behaviour) or with the numbers defined by the user using the `nan`, `posinf` and/or `neginf` keywords. */
     (x: M['In'], kw?: { copy?: boolean; nan?: number; posinf?: number | null; neginf?: number | null }): M['Arr'];
+    /** Replace NaN with zero and infinity with large finite numbers (default behaviour) or with the numbers defined by the user using the `nan`, `posinf` and/or `neginf` keywords. */
     (x: M['In'], copy: boolean, kw?: { nan?: number; posinf?: number | null; neginf?: number | null }): M['Arr'];
+    /** Replace NaN with zero and infinity with large finite numbers (default behaviour) or with the numbers defined by the user using the `nan`, `posinf` and/or `neginf` keywords. */
     (x: M['In'], copy: boolean, nan: number, kw?: { posinf?: number | null; neginf?: number | null }): M['Arr'];
+    /** Replace NaN with zero and infinity with large finite numbers (default behaviour) or with the numbers defined by the user using the `nan`, `posinf` and/or `neginf` keywords. */
     (x: M['In'], copy: boolean, nan: number, posinf: number | null, kw?: { neginf?: number | null }): M['Arr'];
+    /** Replace NaN with zero and infinity with large finite numbers (default behaviour) or with the numbers defined by the user using the `nan`, `posinf` and/or `neginf` keywords. */
     (x: M['In'], copy: boolean, nan: number, posinf: number | null, neginf: number | null): M['Arr'];
   }>;
   /**
@@ -3609,14 +4924,23 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.nanargmax.html
    */
   readonly nanargmax: Fn<M, {
+    /** Return the indices of the maximum values in the specified axis ignoring NaNs. For all-NaN slices ``ValueError`` is raised. Warning: the results cannot be trusted if a slice contains only NaNs and -Infs. */
     (a: M['In'], kw?: { axis?: null; out?: null; keepdims?: false }): M['Int'];
+    /** Return the indices of the maximum values in the specified axis ignoring NaNs. For all-NaN slices ``ValueError`` is raised. Warning: the results cannot be trusted if a slice contains only NaNs and -Infs. */
     (a: M['In'], axis: null, kw?: { out?: null; keepdims?: false }): M['Int'];
+    /** Return the indices of the maximum values in the specified axis ignoring NaNs. For all-NaN slices ``ValueError`` is raised. Warning: the results cannot be trusted if a slice contains only NaNs and -Infs. */
     (a: M['In'], axis: null, out: null, kw?: { keepdims?: false }): M['Int'];
-    (a: M['In'], kw?: { axis?: number | bigint | null; out?: null; keepdims?: boolean }): M['Any'];
-    (a: M['In'], axis: number | bigint | null, kw?: { out?: null; keepdims?: boolean }): M['Any'];
-    (a: M['In'], axis: number | bigint | null, out: null, kw?: { keepdims?: boolean }): M['Any'];
+    /** Return the indices of the maximum values in the specified axis ignoring NaNs. For all-NaN slices ``ValueError`` is raised. Warning: the results cannot be trusted if a slice contains only NaNs and -Infs. */
+    (a: M['In'], kw?: { axis?: number | bigint | null; out?: null; keepdims?: boolean }): M['Result'];
+    /** Return the indices of the maximum values in the specified axis ignoring NaNs. For all-NaN slices ``ValueError`` is raised. Warning: the results cannot be trusted if a slice contains only NaNs and -Infs. */
+    (a: M['In'], axis: number | bigint | null, kw?: { out?: null; keepdims?: boolean }): M['Result'];
+    /** Return the indices of the maximum values in the specified axis ignoring NaNs. For all-NaN slices ``ValueError`` is raised. Warning: the results cannot be trusted if a slice contains only NaNs and -Infs. */
+    (a: M['In'], axis: number | bigint | null, out: null, kw?: { keepdims?: boolean }): M['Result'];
+    /** Return the indices of the maximum values in the specified axis ignoring NaNs. For all-NaN slices ``ValueError`` is raised. Warning: the results cannot be trusted if a slice contains only NaNs and -Infs. */
     (a: M['In'], axis: number | bigint | null, out: M['Out'], kw?: { keepdims?: boolean }): M['Arr'];
+    /** Return the indices of the maximum values in the specified axis ignoring NaNs. For all-NaN slices ``ValueError`` is raised. Warning: the results cannot be trusted if a slice contains only NaNs and -Infs. */
     (a: M['In'], kw: { axis?: number | bigint | null; out: M['Out']; keepdims?: boolean }): M['Arr'];
+    /** Return the indices of the maximum values in the specified axis ignoring NaNs. For all-NaN slices ``ValueError`` is raised. Warning: the results cannot be trusted if a slice contains only NaNs and -Infs. */
     (a: M['In'], axis: number | bigint | null, kw: { out: M['Out']; keepdims?: boolean }): M['Arr'];
   }>;
   /**
@@ -3624,14 +4948,23 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.nanargmin.html
    */
   readonly nanargmin: Fn<M, {
+    /** Return the indices of the minimum values in the specified axis ignoring NaNs. For all-NaN slices ``ValueError`` is raised. Warning: the results cannot be trusted if a slice contains only NaNs and Infs. */
     (a: M['In'], kw?: { axis?: null; out?: null; keepdims?: false }): M['Int'];
+    /** Return the indices of the minimum values in the specified axis ignoring NaNs. For all-NaN slices ``ValueError`` is raised. Warning: the results cannot be trusted if a slice contains only NaNs and Infs. */
     (a: M['In'], axis: null, kw?: { out?: null; keepdims?: false }): M['Int'];
+    /** Return the indices of the minimum values in the specified axis ignoring NaNs. For all-NaN slices ``ValueError`` is raised. Warning: the results cannot be trusted if a slice contains only NaNs and Infs. */
     (a: M['In'], axis: null, out: null, kw?: { keepdims?: false }): M['Int'];
-    (a: M['In'], kw?: { axis?: number | bigint | null; out?: null; keepdims?: boolean }): M['Any'];
-    (a: M['In'], axis: number | bigint | null, kw?: { out?: null; keepdims?: boolean }): M['Any'];
-    (a: M['In'], axis: number | bigint | null, out: null, kw?: { keepdims?: boolean }): M['Any'];
+    /** Return the indices of the minimum values in the specified axis ignoring NaNs. For all-NaN slices ``ValueError`` is raised. Warning: the results cannot be trusted if a slice contains only NaNs and Infs. */
+    (a: M['In'], kw?: { axis?: number | bigint | null; out?: null; keepdims?: boolean }): M['Result'];
+    /** Return the indices of the minimum values in the specified axis ignoring NaNs. For all-NaN slices ``ValueError`` is raised. Warning: the results cannot be trusted if a slice contains only NaNs and Infs. */
+    (a: M['In'], axis: number | bigint | null, kw?: { out?: null; keepdims?: boolean }): M['Result'];
+    /** Return the indices of the minimum values in the specified axis ignoring NaNs. For all-NaN slices ``ValueError`` is raised. Warning: the results cannot be trusted if a slice contains only NaNs and Infs. */
+    (a: M['In'], axis: number | bigint | null, out: null, kw?: { keepdims?: boolean }): M['Result'];
+    /** Return the indices of the minimum values in the specified axis ignoring NaNs. For all-NaN slices ``ValueError`` is raised. Warning: the results cannot be trusted if a slice contains only NaNs and Infs. */
     (a: M['In'], axis: number | bigint | null, out: M['Out'], kw?: { keepdims?: boolean }): M['Arr'];
+    /** Return the indices of the minimum values in the specified axis ignoring NaNs. For all-NaN slices ``ValueError`` is raised. Warning: the results cannot be trusted if a slice contains only NaNs and Infs. */
     (a: M['In'], kw: { axis?: number | bigint | null; out: M['Out']; keepdims?: boolean }): M['Arr'];
+    /** Return the indices of the minimum values in the specified axis ignoring NaNs. For all-NaN slices ``ValueError`` is raised. Warning: the results cannot be trusted if a slice contains only NaNs and Infs. */
     (a: M['In'], axis: number | bigint | null, kw: { out: M['Out']; keepdims?: boolean }): M['Arr'];
   }>;
   /**
@@ -3639,21 +4972,37 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.nancumprod.html
    */
   readonly nancumprod: Fn<M, {
+    /** Return the cumulative product of array elements over a given axis treating Not a Numbers (NaNs) as one. The cumulative product does not change when NaNs are encountered and leading NaNs are replaced by ones. */
     (a: M['In'], kw?: { axis?: number | bigint | null; dtype?: null; out?: null }): M['Arr'];
+    /** Return the cumulative product of array elements over a given axis treating Not a Numbers (NaNs) as one. The cumulative product does not change when NaNs are encountered and leading NaNs are replaced by ones. */
     (a: M['In'], axis: number | bigint | null, kw?: { dtype?: null; out?: null }): M['Arr'];
+    /** Return the cumulative product of array elements over a given axis treating Not a Numbers (NaNs) as one. The cumulative product does not change when NaNs are encountered and leading NaNs are replaced by ones. */
     (a: M['In'], axis: number | bigint | null, dtype: null, kw?: { out?: null }): M['Arr'];
+    /** Return the cumulative product of array elements over a given axis treating Not a Numbers (NaNs) as one. The cumulative product does not change when NaNs are encountered and leading NaNs are replaced by ones. */
     (a: M['In'], axis: number | bigint | null, dtype: null, out: null): M['Arr'];
+    /** Return the cumulative product of array elements over a given axis treating Not a Numbers (NaNs) as one. The cumulative product does not change when NaNs are encountered and leading NaNs are replaced by ones. */
     (a: M['In'], axis: number | bigint | null, dtype: M['Dt'], kw?: { out?: null }): M['Arr'];
+    /** Return the cumulative product of array elements over a given axis treating Not a Numbers (NaNs) as one. The cumulative product does not change when NaNs are encountered and leading NaNs are replaced by ones. */
     (a: M['In'], axis: number | bigint | null, dtype: M['Dt'], out: null): M['Arr'];
+    /** Return the cumulative product of array elements over a given axis treating Not a Numbers (NaNs) as one. The cumulative product does not change when NaNs are encountered and leading NaNs are replaced by ones. */
     (a: M['In'], kw: { axis?: number | bigint | null; dtype: M['Dt']; out?: null }): M['Arr'];
+    /** Return the cumulative product of array elements over a given axis treating Not a Numbers (NaNs) as one. The cumulative product does not change when NaNs are encountered and leading NaNs are replaced by ones. */
     (a: M['In'], axis: number | bigint | null, kw: { dtype: M['Dt']; out?: null }): M['Arr'];
+    /** Return the cumulative product of array elements over a given axis treating Not a Numbers (NaNs) as one. The cumulative product does not change when NaNs are encountered and leading NaNs are replaced by ones. */
     (a: M['In'], kw?: { axis?: number | bigint | null; dtype?: M['Dt'] | null; out?: null }): M['Arr'];
+    /** Return the cumulative product of array elements over a given axis treating Not a Numbers (NaNs) as one. The cumulative product does not change when NaNs are encountered and leading NaNs are replaced by ones. */
     (a: M['In'], axis: number | bigint | null, kw?: { dtype?: M['Dt'] | null; out?: null }): M['Arr'];
+    /** Return the cumulative product of array elements over a given axis treating Not a Numbers (NaNs) as one. The cumulative product does not change when NaNs are encountered and leading NaNs are replaced by ones. */
     (a: M['In'], axis: number | bigint | null, dtype: M['Dt'] | null, kw?: { out?: null }): M['Arr'];
+    /** Return the cumulative product of array elements over a given axis treating Not a Numbers (NaNs) as one. The cumulative product does not change when NaNs are encountered and leading NaNs are replaced by ones. */
     (a: M['In'], axis: number | bigint | null, dtype: M['Dt'] | null, out: null): M['Arr'];
+    /** Return the cumulative product of array elements over a given axis treating Not a Numbers (NaNs) as one. The cumulative product does not change when NaNs are encountered and leading NaNs are replaced by ones. */
     (a: M['In'], axis: number | bigint | null, dtype: M['Dt'] | null, out: M['Out']): M['Arr'];
+    /** Return the cumulative product of array elements over a given axis treating Not a Numbers (NaNs) as one. The cumulative product does not change when NaNs are encountered and leading NaNs are replaced by ones. */
     (a: M['In'], kw: { axis?: number | bigint | null; dtype?: M['Dt'] | null; out: M['Out'] }): M['Arr'];
+    /** Return the cumulative product of array elements over a given axis treating Not a Numbers (NaNs) as one. The cumulative product does not change when NaNs are encountered and leading NaNs are replaced by ones. */
     (a: M['In'], axis: number | bigint | null, kw: { dtype?: M['Dt'] | null; out: M['Out'] }): M['Arr'];
+    /** Return the cumulative product of array elements over a given axis treating Not a Numbers (NaNs) as one. The cumulative product does not change when NaNs are encountered and leading NaNs are replaced by ones. */
     (a: M['In'], axis: number | bigint | null, dtype: M['Dt'] | null, kw: { out: M['Out'] }): M['Arr'];
   }>;
   /**
@@ -3661,21 +5010,37 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.nancumsum.html
    */
   readonly nancumsum: Fn<M, {
+    /** Return the cumulative sum of array elements over a given axis treating Not a Numbers (NaNs) as zero. The cumulative sum does not change when NaNs are encountered and leading NaNs are replaced by zeros. */
     (a: M['In'], kw?: { axis?: number | bigint | null; dtype?: null; out?: null }): M['Arr'];
+    /** Return the cumulative sum of array elements over a given axis treating Not a Numbers (NaNs) as zero. The cumulative sum does not change when NaNs are encountered and leading NaNs are replaced by zeros. */
     (a: M['In'], axis: number | bigint | null, kw?: { dtype?: null; out?: null }): M['Arr'];
+    /** Return the cumulative sum of array elements over a given axis treating Not a Numbers (NaNs) as zero. The cumulative sum does not change when NaNs are encountered and leading NaNs are replaced by zeros. */
     (a: M['In'], axis: number | bigint | null, dtype: null, kw?: { out?: null }): M['Arr'];
+    /** Return the cumulative sum of array elements over a given axis treating Not a Numbers (NaNs) as zero. The cumulative sum does not change when NaNs are encountered and leading NaNs are replaced by zeros. */
     (a: M['In'], axis: number | bigint | null, dtype: null, out: null): M['Arr'];
+    /** Return the cumulative sum of array elements over a given axis treating Not a Numbers (NaNs) as zero. The cumulative sum does not change when NaNs are encountered and leading NaNs are replaced by zeros. */
     (a: M['In'], axis: number | bigint | null, dtype: M['Dt'], kw?: { out?: null }): M['Arr'];
+    /** Return the cumulative sum of array elements over a given axis treating Not a Numbers (NaNs) as zero. The cumulative sum does not change when NaNs are encountered and leading NaNs are replaced by zeros. */
     (a: M['In'], axis: number | bigint | null, dtype: M['Dt'], out: null): M['Arr'];
+    /** Return the cumulative sum of array elements over a given axis treating Not a Numbers (NaNs) as zero. The cumulative sum does not change when NaNs are encountered and leading NaNs are replaced by zeros. */
     (a: M['In'], kw: { axis?: number | bigint | null; dtype: M['Dt']; out?: null }): M['Arr'];
+    /** Return the cumulative sum of array elements over a given axis treating Not a Numbers (NaNs) as zero. The cumulative sum does not change when NaNs are encountered and leading NaNs are replaced by zeros. */
     (a: M['In'], axis: number | bigint | null, kw: { dtype: M['Dt']; out?: null }): M['Arr'];
+    /** Return the cumulative sum of array elements over a given axis treating Not a Numbers (NaNs) as zero. The cumulative sum does not change when NaNs are encountered and leading NaNs are replaced by zeros. */
     (a: M['In'], kw?: { axis?: number | bigint | null; dtype?: M['Dt'] | null; out?: null }): M['Arr'];
+    /** Return the cumulative sum of array elements over a given axis treating Not a Numbers (NaNs) as zero. The cumulative sum does not change when NaNs are encountered and leading NaNs are replaced by zeros. */
     (a: M['In'], axis: number | bigint | null, kw?: { dtype?: M['Dt'] | null; out?: null }): M['Arr'];
+    /** Return the cumulative sum of array elements over a given axis treating Not a Numbers (NaNs) as zero. The cumulative sum does not change when NaNs are encountered and leading NaNs are replaced by zeros. */
     (a: M['In'], axis: number | bigint | null, dtype: M['Dt'] | null, kw?: { out?: null }): M['Arr'];
+    /** Return the cumulative sum of array elements over a given axis treating Not a Numbers (NaNs) as zero. The cumulative sum does not change when NaNs are encountered and leading NaNs are replaced by zeros. */
     (a: M['In'], axis: number | bigint | null, dtype: M['Dt'] | null, out: null): M['Arr'];
+    /** Return the cumulative sum of array elements over a given axis treating Not a Numbers (NaNs) as zero. The cumulative sum does not change when NaNs are encountered and leading NaNs are replaced by zeros. */
     (a: M['In'], axis: number | bigint | null, dtype: M['Dt'] | null, out: M['Out']): M['Arr'];
+    /** Return the cumulative sum of array elements over a given axis treating Not a Numbers (NaNs) as zero. The cumulative sum does not change when NaNs are encountered and leading NaNs are replaced by zeros. */
     (a: M['In'], kw: { axis?: number | bigint | null; dtype?: M['Dt'] | null; out: M['Out'] }): M['Arr'];
+    /** Return the cumulative sum of array elements over a given axis treating Not a Numbers (NaNs) as zero. The cumulative sum does not change when NaNs are encountered and leading NaNs are replaced by zeros. */
     (a: M['In'], axis: number | bigint | null, kw: { dtype?: M['Dt'] | null; out: M['Out'] }): M['Arr'];
+    /** Return the cumulative sum of array elements over a given axis treating Not a Numbers (NaNs) as zero. The cumulative sum does not change when NaNs are encountered and leading NaNs are replaced by zeros. */
     (a: M['In'], axis: number | bigint | null, dtype: M['Dt'] | null, kw: { out: M['Out'] }): M['Arr'];
   }>;
   /**
@@ -3683,23 +5048,41 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.nanmax.html
    */
   readonly nanmax: Fn<M, {
+    /** Return the maximum of an array or maximum along an axis, ignoring any NaNs. When all-NaN slices are encountered a ``RuntimeWarning`` is raised and NaN is returned for that slice. */
     (a: M['In'], kw?: { axis?: null; out?: null; keepdims?: false; initial?: M['In']; where?: M['In'] }): M['Scalar'];
+    /** Return the maximum of an array or maximum along an axis, ignoring any NaNs. When all-NaN slices are encountered a ``RuntimeWarning`` is raised and NaN is returned for that slice. */
     (a: M['In'], axis: null, kw?: { out?: null; keepdims?: false; initial?: M['In']; where?: M['In'] }): M['Scalar'];
+    /** Return the maximum of an array or maximum along an axis, ignoring any NaNs. When all-NaN slices are encountered a ``RuntimeWarning`` is raised and NaN is returned for that slice. */
     (a: M['In'], axis: null, out: null, kw?: { keepdims?: false; initial?: M['In']; where?: M['In'] }): M['Scalar'];
+    /** Return the maximum of an array or maximum along an axis, ignoring any NaNs. When all-NaN slices are encountered a ``RuntimeWarning`` is raised and NaN is returned for that slice. */
     (a: M['In'], axis: null, out: null, keepdims: false, kw?: { initial?: M['In']; where?: M['In'] }): M['Scalar'];
+    /** Return the maximum of an array or maximum along an axis, ignoring any NaNs. When all-NaN slices are encountered a ``RuntimeWarning`` is raised and NaN is returned for that slice. */
     (a: M['In'], axis: null, out: null, keepdims: false, initial: M['In'], kw?: { where?: M['In'] }): M['Scalar'];
+    /** Return the maximum of an array or maximum along an axis, ignoring any NaNs. When all-NaN slices are encountered a ``RuntimeWarning`` is raised and NaN is returned for that slice. */
     (a: M['In'], axis: null, out: null, keepdims: false, initial: M['In'], where: M['In']): M['Scalar'];
-    (a: M['In'], kw?: { axis?: Shape | null; out?: null; keepdims?: boolean; initial?: M['In']; where?: M['In'] }): M['Any'];
-    (a: M['In'], axis: Shape | null, kw?: { out?: null; keepdims?: boolean; initial?: M['In']; where?: M['In'] }): M['Any'];
-    (a: M['In'], axis: Shape | null, out: null, kw?: { keepdims?: boolean; initial?: M['In']; where?: M['In'] }): M['Any'];
-    (a: M['In'], axis: Shape | null, out: null, keepdims: boolean, kw?: { initial?: M['In']; where?: M['In'] }): M['Any'];
-    (a: M['In'], axis: Shape | null, out: null, keepdims: boolean, initial: M['In'], kw?: { where?: M['In'] }): M['Any'];
-    (a: M['In'], axis: Shape | null, out: null, keepdims: boolean, initial: M['In'], where: M['In']): M['Any'];
+    /** Return the maximum of an array or maximum along an axis, ignoring any NaNs. When all-NaN slices are encountered a ``RuntimeWarning`` is raised and NaN is returned for that slice. */
+    (a: M['In'], kw?: { axis?: Shape | null; out?: null; keepdims?: boolean; initial?: M['In']; where?: M['In'] }): M['Result'];
+    /** Return the maximum of an array or maximum along an axis, ignoring any NaNs. When all-NaN slices are encountered a ``RuntimeWarning`` is raised and NaN is returned for that slice. */
+    (a: M['In'], axis: Shape | null, kw?: { out?: null; keepdims?: boolean; initial?: M['In']; where?: M['In'] }): M['Result'];
+    /** Return the maximum of an array or maximum along an axis, ignoring any NaNs. When all-NaN slices are encountered a ``RuntimeWarning`` is raised and NaN is returned for that slice. */
+    (a: M['In'], axis: Shape | null, out: null, kw?: { keepdims?: boolean; initial?: M['In']; where?: M['In'] }): M['Result'];
+    /** Return the maximum of an array or maximum along an axis, ignoring any NaNs. When all-NaN slices are encountered a ``RuntimeWarning`` is raised and NaN is returned for that slice. */
+    (a: M['In'], axis: Shape | null, out: null, keepdims: boolean, kw?: { initial?: M['In']; where?: M['In'] }): M['Result'];
+    /** Return the maximum of an array or maximum along an axis, ignoring any NaNs. When all-NaN slices are encountered a ``RuntimeWarning`` is raised and NaN is returned for that slice. */
+    (a: M['In'], axis: Shape | null, out: null, keepdims: boolean, initial: M['In'], kw?: { where?: M['In'] }): M['Result'];
+    /** Return the maximum of an array or maximum along an axis, ignoring any NaNs. When all-NaN slices are encountered a ``RuntimeWarning`` is raised and NaN is returned for that slice. */
+    (a: M['In'], axis: Shape | null, out: null, keepdims: boolean, initial: M['In'], where: M['In']): M['Result'];
+    /** Return the maximum of an array or maximum along an axis, ignoring any NaNs. When all-NaN slices are encountered a ``RuntimeWarning`` is raised and NaN is returned for that slice. */
     (a: M['In'], axis: Shape | null, out: M['Out'], kw?: { keepdims?: boolean; initial?: M['In']; where?: M['In'] }): M['Arr'];
+    /** Return the maximum of an array or maximum along an axis, ignoring any NaNs. When all-NaN slices are encountered a ``RuntimeWarning`` is raised and NaN is returned for that slice. */
     (a: M['In'], axis: Shape | null, out: M['Out'], keepdims: boolean, kw?: { initial?: M['In']; where?: M['In'] }): M['Arr'];
+    /** Return the maximum of an array or maximum along an axis, ignoring any NaNs. When all-NaN slices are encountered a ``RuntimeWarning`` is raised and NaN is returned for that slice. */
     (a: M['In'], axis: Shape | null, out: M['Out'], keepdims: boolean, initial: M['In'], kw?: { where?: M['In'] }): M['Arr'];
+    /** Return the maximum of an array or maximum along an axis, ignoring any NaNs. When all-NaN slices are encountered a ``RuntimeWarning`` is raised and NaN is returned for that slice. */
     (a: M['In'], axis: Shape | null, out: M['Out'], keepdims: boolean, initial: M['In'], where: M['In']): M['Arr'];
+    /** Return the maximum of an array or maximum along an axis, ignoring any NaNs. When all-NaN slices are encountered a ``RuntimeWarning`` is raised and NaN is returned for that slice. */
     (a: M['In'], kw: { axis?: Shape | null; out: M['Out']; keepdims?: boolean; initial?: M['In']; where?: M['In'] }): M['Arr'];
+    /** Return the maximum of an array or maximum along an axis, ignoring any NaNs. When all-NaN slices are encountered a ``RuntimeWarning`` is raised and NaN is returned for that slice. */
     (a: M['In'], axis: Shape | null, kw: { out: M['Out']; keepdims?: boolean; initial?: M['In']; where?: M['In'] }): M['Arr'];
   }>;
   /**
@@ -3707,101 +5090,185 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.nanmean.html
    */
   readonly nanmean: Fn<M, {
+    /** Compute the arithmetic mean along the specified axis, ignoring NaNs. */
     (a: M['In'], kw?: { axis?: null; dtype?: null; out?: null; keepdims?: false; where?: M['In'] }): M['Float'];
+    /** Compute the arithmetic mean along the specified axis, ignoring NaNs. */
     (a: M['In'], axis: null, kw?: { dtype?: null; out?: null; keepdims?: false; where?: M['In'] }): M['Float'];
+    /** Compute the arithmetic mean along the specified axis, ignoring NaNs. */
     (a: M['In'], axis: null, dtype: null, kw?: { out?: null; keepdims?: false; where?: M['In'] }): M['Float'];
+    /** Compute the arithmetic mean along the specified axis, ignoring NaNs. */
     (a: M['In'], axis: null, dtype: null, out: null, kw?: { keepdims?: false; where?: M['In'] }): M['Float'];
+    /** Compute the arithmetic mean along the specified axis, ignoring NaNs. */
     (a: M['In'], axis: null, dtype: null, out: null, keepdims: false, kw?: { where?: M['In'] }): M['Float'];
+    /** Compute the arithmetic mean along the specified axis, ignoring NaNs. */
     (a: M['In'], axis: Shape | null, dtype: M['Dt'] | null, out: M['Out'], kw?: { keepdims?: boolean; where?: M['In'] }): M['Arr'];
+    /** Compute the arithmetic mean along the specified axis, ignoring NaNs. */
     (a: M['In'], axis: Shape | null, dtype: M['Dt'] | null, out: M['Out'], keepdims: boolean, kw?: { where?: M['In'] }): M['Arr'];
+    /** Compute the arithmetic mean along the specified axis, ignoring NaNs. */
     (a: M['In'], kw: { axis?: Shape | null; dtype?: M['Dt'] | null; out: M['Out']; keepdims?: boolean; where?: M['In'] }): M['Arr'];
+    /** Compute the arithmetic mean along the specified axis, ignoring NaNs. */
     (a: M['In'], axis: Shape | null, kw: { dtype?: M['Dt'] | null; out: M['Out']; keepdims?: boolean; where?: M['In'] }): M['Arr'];
+    /** Compute the arithmetic mean along the specified axis, ignoring NaNs. */
     (a: M['In'], axis: Shape | null, dtype: M['Dt'] | null, kw: { out: M['Out']; keepdims?: boolean; where?: M['In'] }): M['Arr'];
+    /** Compute the arithmetic mean along the specified axis, ignoring NaNs. */
     (a: M['In'], axis: null, dtype: M['Dt'], kw?: { out?: null; keepdims?: false; where?: M['In'] }): M['Scalar'];
+    /** Compute the arithmetic mean along the specified axis, ignoring NaNs. */
     (a: M['In'], axis: null, dtype: M['Dt'], out: null, kw?: { keepdims?: false; where?: M['In'] }): M['Scalar'];
+    /** Compute the arithmetic mean along the specified axis, ignoring NaNs. */
     (a: M['In'], axis: null, dtype: M['Dt'], out: null, keepdims: false, kw?: { where?: M['In'] }): M['Scalar'];
+    /** Compute the arithmetic mean along the specified axis, ignoring NaNs. */
     (a: M['In'], kw: { axis?: null; dtype: M['Dt']; out?: null; keepdims?: false; where?: M['In'] }): M['Scalar'];
+    /** Compute the arithmetic mean along the specified axis, ignoring NaNs. */
     (a: M['In'], axis: null, kw: { dtype: M['Dt']; out?: null; keepdims?: false; where?: M['In'] }): M['Scalar'];
+    /** Compute the arithmetic mean along the specified axis, ignoring NaNs. */
     (a: M['In'], axis: Shape | null, dtype: M['Dt'], out: null, keepdims: true | 1, kw?: { where?: M['In'] }): M['Arr'];
+    /** Compute the arithmetic mean along the specified axis, ignoring NaNs. */
     (a: M['In'], axis: Shape | null, dtype: M['Dt'], kw?: { out?: null; keepdims?: boolean; where?: M['In'] }): M['Scalar'] | M['Arr'];
+    /** Compute the arithmetic mean along the specified axis, ignoring NaNs. */
     (a: M['In'], axis: Shape | null, dtype: M['Dt'], out: null, kw?: { keepdims?: boolean; where?: M['In'] }): M['Scalar'] | M['Arr'];
+    /** Compute the arithmetic mean along the specified axis, ignoring NaNs. */
     (a: M['In'], kw: { axis?: Shape | null; dtype: M['Dt']; out?: null; keepdims?: boolean; where?: M['In'] }): M['Scalar'] | M['Arr'];
+    /** Compute the arithmetic mean along the specified axis, ignoring NaNs. */
     (a: M['In'], axis: Shape | null, kw: { dtype: M['Dt']; out?: null; keepdims?: boolean; where?: M['In'] }): M['Scalar'] | M['Arr'];
-    (a: M['In'], kw?: { axis?: Shape | null; dtype?: M['Dt'] | null; out?: null; keepdims?: boolean; where?: M['In'] }): M['Any'];
-    (a: M['In'], axis: Shape | null, kw?: { dtype?: M['Dt'] | null; out?: null; keepdims?: boolean; where?: M['In'] }): M['Any'];
-    (a: M['In'], axis: Shape | null, dtype: M['Dt'] | null, kw?: { out?: null; keepdims?: boolean; where?: M['In'] }): M['Any'];
-    (a: M['In'], axis: Shape | null, dtype: M['Dt'] | null, out: null, kw?: { keepdims?: boolean; where?: M['In'] }): M['Any'];
-    (a: M['In'], axis: Shape | null, dtype: M['Dt'] | null, out: null, keepdims: boolean, kw?: { where?: M['In'] }): M['Any'];
+    /** Compute the arithmetic mean along the specified axis, ignoring NaNs. */
+    (a: M['In'], kw?: { axis?: Shape | null; dtype?: M['Dt'] | null; out?: null; keepdims?: boolean; where?: M['In'] }): M['Result'];
+    /** Compute the arithmetic mean along the specified axis, ignoring NaNs. */
+    (a: M['In'], axis: Shape | null, kw?: { dtype?: M['Dt'] | null; out?: null; keepdims?: boolean; where?: M['In'] }): M['Result'];
+    /** Compute the arithmetic mean along the specified axis, ignoring NaNs. */
+    (a: M['In'], axis: Shape | null, dtype: M['Dt'] | null, kw?: { out?: null; keepdims?: boolean; where?: M['In'] }): M['Result'];
+    /** Compute the arithmetic mean along the specified axis, ignoring NaNs. */
+    (a: M['In'], axis: Shape | null, dtype: M['Dt'] | null, out: null, kw?: { keepdims?: boolean; where?: M['In'] }): M['Result'];
+    /** Compute the arithmetic mean along the specified axis, ignoring NaNs. */
+    (a: M['In'], axis: Shape | null, dtype: M['Dt'] | null, out: null, keepdims: boolean, kw?: { where?: M['In'] }): M['Result'];
   }>;
   /**
    * Compute the median along the specified axis, while ignoring NaNs.
    * @see https://numpy.org/doc/stable/reference/generated/numpy.nanmedian.html
    */
   readonly nanmedian: Fn<M, {
+    /** Compute the median along the specified axis, while ignoring NaNs. */
     (a: M['In'], kw?: { axis?: null; out?: null; overwrite_input?: boolean; keepdims?: false }): M['Scalar'];
+    /** Compute the median along the specified axis, while ignoring NaNs. */
     (a: M['In'], axis: null, kw?: { out?: null; overwrite_input?: boolean; keepdims?: false }): M['Scalar'];
+    /** Compute the median along the specified axis, while ignoring NaNs. */
     (a: M['In'], axis: null, out: null, kw?: { overwrite_input?: boolean; keepdims?: false }): M['Scalar'];
+    /** Compute the median along the specified axis, while ignoring NaNs. */
     (a: M['In'], axis: null, out: null, overwrite_input: boolean, kw?: { keepdims?: false }): M['Scalar'];
+    /** Compute the median along the specified axis, while ignoring NaNs. */
     (a: M['In'], axis: null, out: null, overwrite_input: boolean, keepdims: false): M['Scalar'];
+    /** Compute the median along the specified axis, while ignoring NaNs. */
     (a: unknown, kw?: { axis?: null; out?: null; overwrite_input?: boolean; keepdims?: false }): M['Float'];
+    /** Compute the median along the specified axis, while ignoring NaNs. */
     (a: unknown, axis: null, kw?: { out?: null; overwrite_input?: boolean; keepdims?: false }): M['Float'];
+    /** Compute the median along the specified axis, while ignoring NaNs. */
     (a: unknown, axis: null, out: null, kw?: { overwrite_input?: boolean; keepdims?: false }): M['Float'];
+    /** Compute the median along the specified axis, while ignoring NaNs. */
     (a: unknown, axis: null, out: null, overwrite_input: boolean, kw?: { keepdims?: false }): M['Float'];
+    /** Compute the median along the specified axis, while ignoring NaNs. */
     (a: unknown, axis: null, out: null, overwrite_input: boolean, keepdims: false): M['Float'];
+    /** Compute the median along the specified axis, while ignoring NaNs. */
     (a: number | Complex, kw?: { axis?: null; out?: null; overwrite_input?: boolean; keepdims?: false }): M['Complex'] | M['Any'];
+    /** Compute the median along the specified axis, while ignoring NaNs. */
     (a: number | Complex, axis: null, kw?: { out?: null; overwrite_input?: boolean; keepdims?: false }): M['Complex'] | M['Any'];
+    /** Compute the median along the specified axis, while ignoring NaNs. */
     (a: number | Complex, axis: null, out: null, kw?: { overwrite_input?: boolean; keepdims?: false }): M['Complex'] | M['Any'];
+    /** Compute the median along the specified axis, while ignoring NaNs. */
     (a: number | Complex, axis: null, out: null, overwrite_input: boolean, kw?: { keepdims?: false }): M['Complex'] | M['Any'];
+    /** Compute the median along the specified axis, while ignoring NaNs. */
     (a: number | Complex, axis: null, out: null, overwrite_input: boolean, keepdims: false): M['Complex'] | M['Any'];
+    /** Compute the median along the specified axis, while ignoring NaNs. */
     (a: M['In'], kw: { axis?: Shape | null; out?: null; overwrite_input?: boolean; keepdims: true }): M['Arr'];
+    /** Compute the median along the specified axis, while ignoring NaNs. */
     (a: M['In'], axis: Shape | null, kw: { out?: null; overwrite_input?: boolean; keepdims: true }): M['Arr'];
+    /** Compute the median along the specified axis, while ignoring NaNs. */
     (a: M['In'], axis: Shape | null, out: null, kw: { overwrite_input?: boolean; keepdims: true }): M['Arr'];
+    /** Compute the median along the specified axis, while ignoring NaNs. */
     (a: M['In'], axis: Shape | null, out: null, overwrite_input: boolean, kw: { keepdims: true }): M['Arr'];
+    /** Compute the median along the specified axis, while ignoring NaNs. */
     (a: M['In'], axis: Shape, kw?: { out?: null; overwrite_input?: boolean; keepdims?: boolean }): M['Arr'];
+    /** Compute the median along the specified axis, while ignoring NaNs. */
     (a: M['In'], axis: Shape, out: null, kw?: { overwrite_input?: boolean; keepdims?: boolean }): M['Arr'];
+    /** Compute the median along the specified axis, while ignoring NaNs. */
     (a: M['In'], axis: Shape, out: null, overwrite_input: boolean, kw?: { keepdims?: boolean }): M['Arr'];
+    /** Compute the median along the specified axis, while ignoring NaNs. */
     (a: M['In'], axis: Shape, out: null, overwrite_input: boolean, keepdims: boolean): M['Arr'];
+    /** Compute the median along the specified axis, while ignoring NaNs. */
     (a: unknown, kw: { axis?: Shape | null; out?: null; overwrite_input?: boolean; keepdims: true }): M['Arr'];
+    /** Compute the median along the specified axis, while ignoring NaNs. */
     (a: unknown, axis: Shape | null, kw: { out?: null; overwrite_input?: boolean; keepdims: true }): M['Arr'];
+    /** Compute the median along the specified axis, while ignoring NaNs. */
     (a: unknown, axis: Shape | null, out: null, kw: { overwrite_input?: boolean; keepdims: true }): M['Arr'];
+    /** Compute the median along the specified axis, while ignoring NaNs. */
     (a: unknown, axis: Shape | null, out: null, overwrite_input: boolean, kw: { keepdims: true }): M['Arr'];
+    /** Compute the median along the specified axis, while ignoring NaNs. */
     (a: unknown, axis: Shape, kw?: { out?: null; overwrite_input?: boolean; keepdims?: boolean }): M['Arr'];
+    /** Compute the median along the specified axis, while ignoring NaNs. */
     (a: unknown, axis: Shape, out: null, kw?: { overwrite_input?: boolean; keepdims?: boolean }): M['Arr'];
+    /** Compute the median along the specified axis, while ignoring NaNs. */
     (a: unknown, axis: Shape, out: null, overwrite_input: boolean, kw?: { keepdims?: boolean }): M['Arr'];
+    /** Compute the median along the specified axis, while ignoring NaNs. */
     (a: unknown, axis: Shape, out: null, overwrite_input: boolean, keepdims: boolean): M['Arr'];
+    /** Compute the median along the specified axis, while ignoring NaNs. */
     (a: M['In'], kw: { axis?: Shape | null; out: M['Out']; overwrite_input?: boolean; keepdims?: boolean }): M['Arr'];
+    /** Compute the median along the specified axis, while ignoring NaNs. */
     (a: M['In'], axis: Shape | null, kw: { out: M['Out']; overwrite_input?: boolean; keepdims?: boolean }): M['Arr'];
+    /** Compute the median along the specified axis, while ignoring NaNs. */
     (a: M['In'], axis: Shape | null, out: M['Out'], kw?: { overwrite_input?: boolean; keepdims?: boolean }): M['Arr'];
+    /** Compute the median along the specified axis, while ignoring NaNs. */
     (a: M['In'], axis: Shape | null, out: M['Out'], overwrite_input: boolean, kw?: { keepdims?: boolean }): M['Arr'];
+    /** Compute the median along the specified axis, while ignoring NaNs. */
     (a: M['In'], axis: Shape | null, out: M['Out'], overwrite_input: boolean, keepdims: boolean): M['Arr'];
-    (a: M['In'], kw?: { axis?: Shape | null; out?: null; overwrite_input?: boolean; keepdims?: boolean }): M['Any'];
-    (a: M['In'], axis: Shape | null, kw?: { out?: null; overwrite_input?: boolean; keepdims?: boolean }): M['Any'];
-    (a: M['In'], axis: Shape | null, out: null, kw?: { overwrite_input?: boolean; keepdims?: boolean }): M['Any'];
-    (a: M['In'], axis: Shape | null, out: null, overwrite_input: boolean, kw?: { keepdims?: boolean }): M['Any'];
-    (a: M['In'], axis: Shape | null, out: null, overwrite_input: boolean, keepdims: boolean): M['Any'];
+    /** Compute the median along the specified axis, while ignoring NaNs. */
+    (a: M['In'], kw?: { axis?: Shape | null; out?: null; overwrite_input?: boolean; keepdims?: boolean }): M['Result'];
+    /** Compute the median along the specified axis, while ignoring NaNs. */
+    (a: M['In'], axis: Shape | null, kw?: { out?: null; overwrite_input?: boolean; keepdims?: boolean }): M['Result'];
+    /** Compute the median along the specified axis, while ignoring NaNs. */
+    (a: M['In'], axis: Shape | null, out: null, kw?: { overwrite_input?: boolean; keepdims?: boolean }): M['Result'];
+    /** Compute the median along the specified axis, while ignoring NaNs. */
+    (a: M['In'], axis: Shape | null, out: null, overwrite_input: boolean, kw?: { keepdims?: boolean }): M['Result'];
+    /** Compute the median along the specified axis, while ignoring NaNs. */
+    (a: M['In'], axis: Shape | null, out: null, overwrite_input: boolean, keepdims: boolean): M['Result'];
   }>;
   /**
    * Return minimum of an array or minimum along an axis, ignoring any NaNs. When all-NaN slices are encountered a ``RuntimeWarning`` is raised and Nan is returned for that slice.
    * @see https://numpy.org/doc/stable/reference/generated/numpy.nanmin.html
    */
   readonly nanmin: Fn<M, {
+    /** Return minimum of an array or minimum along an axis, ignoring any NaNs. When all-NaN slices are encountered a ``RuntimeWarning`` is raised and Nan is returned for that slice. */
     (a: M['In'], kw?: { axis?: null; out?: null; keepdims?: false; initial?: M['In']; where?: M['In'] }): M['Scalar'];
+    /** Return minimum of an array or minimum along an axis, ignoring any NaNs. When all-NaN slices are encountered a ``RuntimeWarning`` is raised and Nan is returned for that slice. */
     (a: M['In'], axis: null, kw?: { out?: null; keepdims?: false; initial?: M['In']; where?: M['In'] }): M['Scalar'];
+    /** Return minimum of an array or minimum along an axis, ignoring any NaNs. When all-NaN slices are encountered a ``RuntimeWarning`` is raised and Nan is returned for that slice. */
     (a: M['In'], axis: null, out: null, kw?: { keepdims?: false; initial?: M['In']; where?: M['In'] }): M['Scalar'];
+    /** Return minimum of an array or minimum along an axis, ignoring any NaNs. When all-NaN slices are encountered a ``RuntimeWarning`` is raised and Nan is returned for that slice. */
     (a: M['In'], axis: null, out: null, keepdims: false, kw?: { initial?: M['In']; where?: M['In'] }): M['Scalar'];
+    /** Return minimum of an array or minimum along an axis, ignoring any NaNs. When all-NaN slices are encountered a ``RuntimeWarning`` is raised and Nan is returned for that slice. */
     (a: M['In'], axis: null, out: null, keepdims: false, initial: M['In'], kw?: { where?: M['In'] }): M['Scalar'];
+    /** Return minimum of an array or minimum along an axis, ignoring any NaNs. When all-NaN slices are encountered a ``RuntimeWarning`` is raised and Nan is returned for that slice. */
     (a: M['In'], axis: null, out: null, keepdims: false, initial: M['In'], where: M['In']): M['Scalar'];
-    (a: M['In'], kw?: { axis?: Shape | null; out?: null; keepdims?: boolean; initial?: M['In']; where?: M['In'] }): M['Any'];
-    (a: M['In'], axis: Shape | null, kw?: { out?: null; keepdims?: boolean; initial?: M['In']; where?: M['In'] }): M['Any'];
-    (a: M['In'], axis: Shape | null, out: null, kw?: { keepdims?: boolean; initial?: M['In']; where?: M['In'] }): M['Any'];
-    (a: M['In'], axis: Shape | null, out: null, keepdims: boolean, kw?: { initial?: M['In']; where?: M['In'] }): M['Any'];
-    (a: M['In'], axis: Shape | null, out: null, keepdims: boolean, initial: M['In'], kw?: { where?: M['In'] }): M['Any'];
-    (a: M['In'], axis: Shape | null, out: null, keepdims: boolean, initial: M['In'], where: M['In']): M['Any'];
+    /** Return minimum of an array or minimum along an axis, ignoring any NaNs. When all-NaN slices are encountered a ``RuntimeWarning`` is raised and Nan is returned for that slice. */
+    (a: M['In'], kw?: { axis?: Shape | null; out?: null; keepdims?: boolean; initial?: M['In']; where?: M['In'] }): M['Result'];
+    /** Return minimum of an array or minimum along an axis, ignoring any NaNs. When all-NaN slices are encountered a ``RuntimeWarning`` is raised and Nan is returned for that slice. */
+    (a: M['In'], axis: Shape | null, kw?: { out?: null; keepdims?: boolean; initial?: M['In']; where?: M['In'] }): M['Result'];
+    /** Return minimum of an array or minimum along an axis, ignoring any NaNs. When all-NaN slices are encountered a ``RuntimeWarning`` is raised and Nan is returned for that slice. */
+    (a: M['In'], axis: Shape | null, out: null, kw?: { keepdims?: boolean; initial?: M['In']; where?: M['In'] }): M['Result'];
+    /** Return minimum of an array or minimum along an axis, ignoring any NaNs. When all-NaN slices are encountered a ``RuntimeWarning`` is raised and Nan is returned for that slice. */
+    (a: M['In'], axis: Shape | null, out: null, keepdims: boolean, kw?: { initial?: M['In']; where?: M['In'] }): M['Result'];
+    /** Return minimum of an array or minimum along an axis, ignoring any NaNs. When all-NaN slices are encountered a ``RuntimeWarning`` is raised and Nan is returned for that slice. */
+    (a: M['In'], axis: Shape | null, out: null, keepdims: boolean, initial: M['In'], kw?: { where?: M['In'] }): M['Result'];
+    /** Return minimum of an array or minimum along an axis, ignoring any NaNs. When all-NaN slices are encountered a ``RuntimeWarning`` is raised and Nan is returned for that slice. */
+    (a: M['In'], axis: Shape | null, out: null, keepdims: boolean, initial: M['In'], where: M['In']): M['Result'];
+    /** Return minimum of an array or minimum along an axis, ignoring any NaNs. When all-NaN slices are encountered a ``RuntimeWarning`` is raised and Nan is returned for that slice. */
     (a: M['In'], axis: Shape | null, out: M['Out'], kw?: { keepdims?: boolean; initial?: M['In']; where?: M['In'] }): M['Arr'];
+    /** Return minimum of an array or minimum along an axis, ignoring any NaNs. When all-NaN slices are encountered a ``RuntimeWarning`` is raised and Nan is returned for that slice. */
     (a: M['In'], axis: Shape | null, out: M['Out'], keepdims: boolean, kw?: { initial?: M['In']; where?: M['In'] }): M['Arr'];
+    /** Return minimum of an array or minimum along an axis, ignoring any NaNs. When all-NaN slices are encountered a ``RuntimeWarning`` is raised and Nan is returned for that slice. */
     (a: M['In'], axis: Shape | null, out: M['Out'], keepdims: boolean, initial: M['In'], kw?: { where?: M['In'] }): M['Arr'];
+    /** Return minimum of an array or minimum along an axis, ignoring any NaNs. When all-NaN slices are encountered a ``RuntimeWarning`` is raised and Nan is returned for that slice. */
     (a: M['In'], axis: Shape | null, out: M['Out'], keepdims: boolean, initial: M['In'], where: M['In']): M['Arr'];
+    /** Return minimum of an array or minimum along an axis, ignoring any NaNs. When all-NaN slices are encountered a ``RuntimeWarning`` is raised and Nan is returned for that slice. */
     (a: M['In'], kw: { axis?: Shape | null; out: M['Out']; keepdims?: boolean; initial?: M['In']; where?: M['In'] }): M['Arr'];
+    /** Return minimum of an array or minimum along an axis, ignoring any NaNs. When all-NaN slices are encountered a ``RuntimeWarning`` is raised and Nan is returned for that slice. */
     (a: M['In'], axis: Shape | null, kw: { out: M['Out']; keepdims?: boolean; initial?: M['In']; where?: M['In'] }): M['Arr'];
   }>;
   /**
@@ -3809,114 +5276,217 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.nanpercentile.html
    */
   readonly nanpercentile: Fn<M, {
+    /** Compute the qth percentile of the data along the specified axis, while ignoring nan values. */
     (a: M['In'], q: number, kw?: { axis?: null; out?: null; overwrite_input?: boolean; method?: unknown; keepdims?: false; weights?: M['In'] | null }): M['Scalar'];
+    /** Compute the qth percentile of the data along the specified axis, while ignoring nan values. */
     (a: M['In'], q: number, axis: null, kw?: { out?: null; overwrite_input?: boolean; method?: unknown; keepdims?: false; weights?: M['In'] | null }): M['Scalar'];
+    /** Compute the qth percentile of the data along the specified axis, while ignoring nan values. */
     (a: M['In'], q: number, axis: null, out: null, kw?: { overwrite_input?: boolean; method?: unknown; keepdims?: false; weights?: M['In'] | null }): M['Scalar'];
+    /** Compute the qth percentile of the data along the specified axis, while ignoring nan values. */
     (a: M['In'], q: number, axis: null, out: null, overwrite_input: boolean, kw?: { method?: unknown; keepdims?: false; weights?: M['In'] | null }): M['Scalar'];
+    /** Compute the qth percentile of the data along the specified axis, while ignoring nan values. */
     (a: M['In'], q: number, axis: null, out: null, overwrite_input: boolean, method: unknown, kw?: { keepdims?: false; weights?: M['In'] | null }): M['Scalar'];
+    /** Compute the qth percentile of the data along the specified axis, while ignoring nan values. */
     (a: M['In'], q: number, axis: null, out: null, overwrite_input: boolean, method: unknown, keepdims: false, kw?: { weights?: M['In'] | null }): M['Scalar'];
+    /** Compute the qth percentile of the data along the specified axis, while ignoring nan values. */
     (a: M['In'], q: number, axis: Shape, kw?: { out?: null; overwrite_input?: boolean; method?: unknown; keepdims?: false; weights?: M['In'] | null }): M['Arr'];
+    /** Compute the qth percentile of the data along the specified axis, while ignoring nan values. */
     (a: M['In'], q: number, axis: Shape, out: null, kw?: { overwrite_input?: boolean; method?: unknown; keepdims?: false; weights?: M['In'] | null }): M['Arr'];
+    /** Compute the qth percentile of the data along the specified axis, while ignoring nan values. */
     (a: M['In'], q: number, axis: Shape, out: null, overwrite_input: boolean, kw?: { method?: unknown; keepdims?: false; weights?: M['In'] | null }): M['Arr'];
+    /** Compute the qth percentile of the data along the specified axis, while ignoring nan values. */
     (a: M['In'], q: number, axis: Shape, out: null, overwrite_input: boolean, method: unknown, kw?: { keepdims?: false; weights?: M['In'] | null }): M['Arr'];
+    /** Compute the qth percentile of the data along the specified axis, while ignoring nan values. */
     (a: M['In'], q: number, axis: Shape, out: null, overwrite_input: boolean, method: unknown, keepdims: false, kw?: { weights?: M['In'] | null }): M['Arr'];
+    /** Compute the qth percentile of the data along the specified axis, while ignoring nan values. */
     (a: M['In'], q: number, kw: { axis?: Shape | null; out?: null; overwrite_input?: boolean; method?: unknown; keepdims: true; weights?: M['In'] | null }): M['Arr'];
+    /** Compute the qth percentile of the data along the specified axis, while ignoring nan values. */
     (a: M['In'], q: number, axis: Shape | null, kw: { out?: null; overwrite_input?: boolean; method?: unknown; keepdims: true; weights?: M['In'] | null }): M['Arr'];
+    /** Compute the qth percentile of the data along the specified axis, while ignoring nan values. */
     (a: M['In'], q: number, axis: Shape | null, out: null, kw: { overwrite_input?: boolean; method?: unknown; keepdims: true; weights?: M['In'] | null }): M['Arr'];
+    /** Compute the qth percentile of the data along the specified axis, while ignoring nan values. */
     (a: M['In'], q: number, axis: Shape | null, out: null, overwrite_input: boolean, kw: { method?: unknown; keepdims: true; weights?: M['In'] | null }): M['Arr'];
+    /** Compute the qth percentile of the data along the specified axis, while ignoring nan values. */
     (a: M['In'], q: number, axis: Shape | null, out: null, overwrite_input: boolean, method: unknown, kw: { keepdims: true; weights?: M['In'] | null }): M['Arr'];
+    /** Compute the qth percentile of the data along the specified axis, while ignoring nan values. */
     (a: M['In'], q: M['In'], kw?: { axis?: null; out?: null; overwrite_input?: boolean; method?: unknown; keepdims?: false; weights?: M['In'] | null }): M['Arr'];
+    /** Compute the qth percentile of the data along the specified axis, while ignoring nan values. */
     (a: M['In'], q: M['In'], axis: null, kw?: { out?: null; overwrite_input?: boolean; method?: unknown; keepdims?: false; weights?: M['In'] | null }): M['Arr'];
+    /** Compute the qth percentile of the data along the specified axis, while ignoring nan values. */
     (a: M['In'], q: M['In'], axis: null, out: null, kw?: { overwrite_input?: boolean; method?: unknown; keepdims?: false; weights?: M['In'] | null }): M['Arr'];
+    /** Compute the qth percentile of the data along the specified axis, while ignoring nan values. */
     (a: M['In'], q: M['In'], axis: null, out: null, overwrite_input: boolean, kw?: { method?: unknown; keepdims?: false; weights?: M['In'] | null }): M['Arr'];
+    /** Compute the qth percentile of the data along the specified axis, while ignoring nan values. */
     (a: M['In'], q: M['In'], axis: null, out: null, overwrite_input: boolean, method: unknown, kw?: { keepdims?: false; weights?: M['In'] | null }): M['Arr'];
+    /** Compute the qth percentile of the data along the specified axis, while ignoring nan values. */
     (a: M['In'], q: M['In'], axis: null, out: null, overwrite_input: boolean, method: unknown, keepdims: false, kw?: { weights?: M['In'] | null }): M['Arr'];
+    /** Compute the qth percentile of the data along the specified axis, while ignoring nan values. */
     (a: M['In'], q: unknown, kw?: { axis?: Shape | null; out?: null; overwrite_input?: boolean; method?: unknown; keepdims?: boolean; weights?: M['In'] | null }): M['Arr'];
+    /** Compute the qth percentile of the data along the specified axis, while ignoring nan values. */
     (a: M['In'], q: unknown, axis: Shape | null, kw?: { out?: null; overwrite_input?: boolean; method?: unknown; keepdims?: boolean; weights?: M['In'] | null }): M['Arr'];
+    /** Compute the qth percentile of the data along the specified axis, while ignoring nan values. */
     (a: M['In'], q: unknown, axis: Shape | null, out: null, kw?: { overwrite_input?: boolean; method?: unknown; keepdims?: boolean; weights?: M['In'] | null }): M['Arr'];
+    /** Compute the qth percentile of the data along the specified axis, while ignoring nan values. */
     (a: M['In'], q: unknown, axis: Shape | null, out: null, overwrite_input: boolean, kw?: { method?: unknown; keepdims?: boolean; weights?: M['In'] | null }): M['Arr'];
+    /** Compute the qth percentile of the data along the specified axis, while ignoring nan values. */
     (a: M['In'], q: unknown, axis: Shape | null, out: null, overwrite_input: boolean, method: unknown, kw?: { keepdims?: boolean; weights?: M['In'] | null }): M['Arr'];
+    /** Compute the qth percentile of the data along the specified axis, while ignoring nan values. */
     (a: M['In'], q: unknown, axis: Shape | null, out: null, overwrite_input: boolean, method: unknown, keepdims: boolean, kw?: { weights?: M['In'] | null }): M['Arr'];
+    /** Compute the qth percentile of the data along the specified axis, while ignoring nan values. */
     (a: unknown, q: number, kw?: { axis?: null; out?: null; overwrite_input?: boolean; method?: unknown; keepdims?: false; weights?: M['In'] | null }): M['Float'];
+    /** Compute the qth percentile of the data along the specified axis, while ignoring nan values. */
     (a: unknown, q: number, axis: null, kw?: { out?: null; overwrite_input?: boolean; method?: unknown; keepdims?: false; weights?: M['In'] | null }): M['Float'];
+    /** Compute the qth percentile of the data along the specified axis, while ignoring nan values. */
     (a: unknown, q: number, axis: null, out: null, kw?: { overwrite_input?: boolean; method?: unknown; keepdims?: false; weights?: M['In'] | null }): M['Float'];
+    /** Compute the qth percentile of the data along the specified axis, while ignoring nan values. */
     (a: unknown, q: number, axis: null, out: null, overwrite_input: boolean, kw?: { method?: unknown; keepdims?: false; weights?: M['In'] | null }): M['Float'];
+    /** Compute the qth percentile of the data along the specified axis, while ignoring nan values. */
     (a: unknown, q: number, axis: null, out: null, overwrite_input: boolean, method: unknown, kw?: { keepdims?: false; weights?: M['In'] | null }): M['Float'];
+    /** Compute the qth percentile of the data along the specified axis, while ignoring nan values. */
     (a: unknown, q: number, axis: null, out: null, overwrite_input: boolean, method: unknown, keepdims: false, kw?: { weights?: M['In'] | null }): M['Float'];
+    /** Compute the qth percentile of the data along the specified axis, while ignoring nan values. */
     (a: unknown, q: number, axis: Shape, kw?: { out?: null; overwrite_input?: boolean; method?: unknown; keepdims?: false; weights?: M['In'] | null }): M['Arr'];
+    /** Compute the qth percentile of the data along the specified axis, while ignoring nan values. */
     (a: unknown, q: number, axis: Shape, out: null, kw?: { overwrite_input?: boolean; method?: unknown; keepdims?: false; weights?: M['In'] | null }): M['Arr'];
+    /** Compute the qth percentile of the data along the specified axis, while ignoring nan values. */
     (a: unknown, q: number, axis: Shape, out: null, overwrite_input: boolean, kw?: { method?: unknown; keepdims?: false; weights?: M['In'] | null }): M['Arr'];
+    /** Compute the qth percentile of the data along the specified axis, while ignoring nan values. */
     (a: unknown, q: number, axis: Shape, out: null, overwrite_input: boolean, method: unknown, kw?: { keepdims?: false; weights?: M['In'] | null }): M['Arr'];
+    /** Compute the qth percentile of the data along the specified axis, while ignoring nan values. */
     (a: unknown, q: number, axis: Shape, out: null, overwrite_input: boolean, method: unknown, keepdims: false, kw?: { weights?: M['In'] | null }): M['Arr'];
+    /** Compute the qth percentile of the data along the specified axis, while ignoring nan values. */
     (a: unknown, q: number, kw: { axis?: Shape | null; out?: null; overwrite_input?: boolean; method?: unknown; keepdims: true; weights?: M['In'] | null }): M['Arr'];
+    /** Compute the qth percentile of the data along the specified axis, while ignoring nan values. */
     (a: unknown, q: number, axis: Shape | null, kw: { out?: null; overwrite_input?: boolean; method?: unknown; keepdims: true; weights?: M['In'] | null }): M['Arr'];
+    /** Compute the qth percentile of the data along the specified axis, while ignoring nan values. */
     (a: unknown, q: number, axis: Shape | null, out: null, kw: { overwrite_input?: boolean; method?: unknown; keepdims: true; weights?: M['In'] | null }): M['Arr'];
+    /** Compute the qth percentile of the data along the specified axis, while ignoring nan values. */
     (a: unknown, q: number, axis: Shape | null, out: null, overwrite_input: boolean, kw: { method?: unknown; keepdims: true; weights?: M['In'] | null }): M['Arr'];
+    /** Compute the qth percentile of the data along the specified axis, while ignoring nan values. */
     (a: unknown, q: number, axis: Shape | null, out: null, overwrite_input: boolean, method: unknown, kw: { keepdims: true; weights?: M['In'] | null }): M['Arr'];
+    /** Compute the qth percentile of the data along the specified axis, while ignoring nan values. */
     (a: unknown, q: M['In'], kw?: { axis?: null; out?: null; overwrite_input?: boolean; method?: unknown; keepdims?: false; weights?: M['In'] | null }): M['Arr'];
+    /** Compute the qth percentile of the data along the specified axis, while ignoring nan values. */
     (a: unknown, q: M['In'], axis: null, kw?: { out?: null; overwrite_input?: boolean; method?: unknown; keepdims?: false; weights?: M['In'] | null }): M['Arr'];
+    /** Compute the qth percentile of the data along the specified axis, while ignoring nan values. */
     (a: unknown, q: M['In'], axis: null, out: null, kw?: { overwrite_input?: boolean; method?: unknown; keepdims?: false; weights?: M['In'] | null }): M['Arr'];
+    /** Compute the qth percentile of the data along the specified axis, while ignoring nan values. */
     (a: unknown, q: M['In'], axis: null, out: null, overwrite_input: boolean, kw?: { method?: unknown; keepdims?: false; weights?: M['In'] | null }): M['Arr'];
+    /** Compute the qth percentile of the data along the specified axis, while ignoring nan values. */
     (a: unknown, q: M['In'], axis: null, out: null, overwrite_input: boolean, method: unknown, kw?: { keepdims?: false; weights?: M['In'] | null }): M['Arr'];
+    /** Compute the qth percentile of the data along the specified axis, while ignoring nan values. */
     (a: unknown, q: M['In'], axis: null, out: null, overwrite_input: boolean, method: unknown, keepdims: false, kw?: { weights?: M['In'] | null }): M['Arr'];
+    /** Compute the qth percentile of the data along the specified axis, while ignoring nan values. */
     (a: unknown, q: unknown, kw?: { axis?: Shape | null; out?: null; overwrite_input?: boolean; method?: unknown; keepdims?: boolean; weights?: M['In'] | null }): M['Arr'];
+    /** Compute the qth percentile of the data along the specified axis, while ignoring nan values. */
     (a: unknown, q: unknown, axis: Shape | null, kw?: { out?: null; overwrite_input?: boolean; method?: unknown; keepdims?: boolean; weights?: M['In'] | null }): M['Arr'];
+    /** Compute the qth percentile of the data along the specified axis, while ignoring nan values. */
     (a: unknown, q: unknown, axis: Shape | null, out: null, kw?: { overwrite_input?: boolean; method?: unknown; keepdims?: boolean; weights?: M['In'] | null }): M['Arr'];
+    /** Compute the qth percentile of the data along the specified axis, while ignoring nan values. */
     (a: unknown, q: unknown, axis: Shape | null, out: null, overwrite_input: boolean, kw?: { method?: unknown; keepdims?: boolean; weights?: M['In'] | null }): M['Arr'];
+    /** Compute the qth percentile of the data along the specified axis, while ignoring nan values. */
     (a: unknown, q: unknown, axis: Shape | null, out: null, overwrite_input: boolean, method: unknown, kw?: { keepdims?: boolean; weights?: M['In'] | null }): M['Arr'];
+    /** Compute the qth percentile of the data along the specified axis, while ignoring nan values. */
     (a: unknown, q: unknown, axis: Shape | null, out: null, overwrite_input: boolean, method: unknown, keepdims: boolean, kw?: { weights?: M['In'] | null }): M['Arr'];
+    /** Compute the qth percentile of the data along the specified axis, while ignoring nan values. */
     (a: M['In'], q: M['In'], axis: Shape | null, out: M['Out'], kw?: { overwrite_input?: boolean; method?: unknown; keepdims?: boolean; weights?: M['In'] | null }): M['Arr'];
+    /** Compute the qth percentile of the data along the specified axis, while ignoring nan values. */
     (a: M['In'], q: M['In'], axis: Shape | null, out: M['Out'], overwrite_input: boolean, kw?: { method?: unknown; keepdims?: boolean; weights?: M['In'] | null }): M['Arr'];
+    /** Compute the qth percentile of the data along the specified axis, while ignoring nan values. */
     (a: M['In'], q: M['In'], axis: Shape | null, out: M['Out'], overwrite_input: boolean, method: unknown, kw?: { keepdims?: boolean; weights?: M['In'] | null }): M['Arr'];
+    /** Compute the qth percentile of the data along the specified axis, while ignoring nan values. */
     (a: M['In'], q: M['In'], axis: Shape | null, out: M['Out'], overwrite_input: boolean, method: unknown, keepdims: boolean, kw?: { weights?: M['In'] | null }): M['Arr'];
+    /** Compute the qth percentile of the data along the specified axis, while ignoring nan values. */
     (a: M['In'], q: M['In'], kw: { axis?: Shape | null; out: M['Out']; overwrite_input?: boolean; method?: unknown; keepdims?: boolean; weights?: M['In'] | null }): M['Arr'];
+    /** Compute the qth percentile of the data along the specified axis, while ignoring nan values. */
     (a: M['In'], q: M['In'], axis: Shape | null, kw: { out: M['Out']; overwrite_input?: boolean; method?: unknown; keepdims?: boolean; weights?: M['In'] | null }): M['Arr'];
-    (a: M['In'], q: M['In'], kw?: { axis?: Shape | null; out?: null; overwrite_input?: boolean; method?: unknown; keepdims?: boolean; weights?: M['In'] | null }): M['Any'];
-    (a: M['In'], q: M['In'], axis: Shape | null, kw?: { out?: null; overwrite_input?: boolean; method?: unknown; keepdims?: boolean; weights?: M['In'] | null }): M['Any'];
-    (a: M['In'], q: M['In'], axis: Shape | null, out: null, kw?: { overwrite_input?: boolean; method?: unknown; keepdims?: boolean; weights?: M['In'] | null }): M['Any'];
-    (a: M['In'], q: M['In'], axis: Shape | null, out: null, overwrite_input: boolean, kw?: { method?: unknown; keepdims?: boolean; weights?: M['In'] | null }): M['Any'];
-    (a: M['In'], q: M['In'], axis: Shape | null, out: null, overwrite_input: boolean, method: unknown, kw?: { keepdims?: boolean; weights?: M['In'] | null }): M['Any'];
-    (a: M['In'], q: M['In'], axis: Shape | null, out: null, overwrite_input: boolean, method: unknown, keepdims: boolean, kw?: { weights?: M['In'] | null }): M['Any'];
+    /** Compute the qth percentile of the data along the specified axis, while ignoring nan values. */
+    (a: M['In'], q: M['In'], kw?: { axis?: Shape | null; out?: null; overwrite_input?: boolean; method?: unknown; keepdims?: boolean; weights?: M['In'] | null }): M['Result'];
+    /** Compute the qth percentile of the data along the specified axis, while ignoring nan values. */
+    (a: M['In'], q: M['In'], axis: Shape | null, kw?: { out?: null; overwrite_input?: boolean; method?: unknown; keepdims?: boolean; weights?: M['In'] | null }): M['Result'];
+    /** Compute the qth percentile of the data along the specified axis, while ignoring nan values. */
+    (a: M['In'], q: M['In'], axis: Shape | null, out: null, kw?: { overwrite_input?: boolean; method?: unknown; keepdims?: boolean; weights?: M['In'] | null }): M['Result'];
+    /** Compute the qth percentile of the data along the specified axis, while ignoring nan values. */
+    (a: M['In'], q: M['In'], axis: Shape | null, out: null, overwrite_input: boolean, kw?: { method?: unknown; keepdims?: boolean; weights?: M['In'] | null }): M['Result'];
+    /** Compute the qth percentile of the data along the specified axis, while ignoring nan values. */
+    (a: M['In'], q: M['In'], axis: Shape | null, out: null, overwrite_input: boolean, method: unknown, kw?: { keepdims?: boolean; weights?: M['In'] | null }): M['Result'];
+    /** Compute the qth percentile of the data along the specified axis, while ignoring nan values. */
+    (a: M['In'], q: M['In'], axis: Shape | null, out: null, overwrite_input: boolean, method: unknown, keepdims: boolean, kw?: { weights?: M['In'] | null }): M['Result'];
   }>;
   /**
    * Return the product of array elements over a given axis treating Not a Numbers (NaNs) as ones.
    * @see https://numpy.org/doc/stable/reference/generated/numpy.nanprod.html
    */
   readonly nanprod: Fn<M, {
+    /** Return the product of array elements over a given axis treating Not a Numbers (NaNs) as ones. */
     (a: M['In'], kw?: { axis?: null; dtype?: null; out?: null; keepdims?: false; initial?: M['In']; where?: M['In'] }): M['Int'];
+    /** Return the product of array elements over a given axis treating Not a Numbers (NaNs) as ones. */
     (a: M['In'], axis: null, kw?: { dtype?: null; out?: null; keepdims?: false; initial?: M['In']; where?: M['In'] }): M['Int'];
+    /** Return the product of array elements over a given axis treating Not a Numbers (NaNs) as ones. */
     (a: M['In'], axis: null, dtype: null, kw?: { out?: null; keepdims?: false; initial?: M['In']; where?: M['In'] }): M['Int'];
+    /** Return the product of array elements over a given axis treating Not a Numbers (NaNs) as ones. */
     (a: M['In'], axis: null, dtype: null, out: null, kw?: { keepdims?: false; initial?: M['In']; where?: M['In'] }): M['Int'];
+    /** Return the product of array elements over a given axis treating Not a Numbers (NaNs) as ones. */
     (a: M['In'], axis: null, dtype: null, out: null, keepdims: false, kw?: { initial?: M['In']; where?: M['In'] }): M['Int'];
+    /** Return the product of array elements over a given axis treating Not a Numbers (NaNs) as ones. */
     (a: M['In'], axis: null, dtype: null, out: null, keepdims: false, initial: M['In'], kw?: { where?: M['In'] }): M['Int'];
+    /** Return the product of array elements over a given axis treating Not a Numbers (NaNs) as ones. */
     (a: M['In'], axis: null, dtype: null, out: null, keepdims: false, initial: M['In'], where: M['In']): M['Int'];
-    (a: M['In'], kw?: { axis?: Shape | null; dtype?: null; out?: null; keepdims?: boolean; initial?: M['In']; where?: M['In'] }): M['Any'];
-    (a: M['In'], axis: Shape | null, kw?: { dtype?: null; out?: null; keepdims?: boolean; initial?: M['In']; where?: M['In'] }): M['Any'];
-    (a: M['In'], axis: Shape | null, dtype: null, kw?: { out?: null; keepdims?: boolean; initial?: M['In']; where?: M['In'] }): M['Any'];
-    (a: M['In'], axis: Shape | null, dtype: null, out: null, kw?: { keepdims?: boolean; initial?: M['In']; where?: M['In'] }): M['Any'];
-    (a: M['In'], axis: Shape | null, dtype: null, out: null, keepdims: boolean, kw?: { initial?: M['In']; where?: M['In'] }): M['Any'];
-    (a: M['In'], axis: Shape | null, dtype: null, out: null, keepdims: boolean, initial: M['In'], kw?: { where?: M['In'] }): M['Any'];
-    (a: M['In'], axis: Shape | null, dtype: null, out: null, keepdims: boolean, initial: M['In'], where: M['In']): M['Any'];
+    /** Return the product of array elements over a given axis treating Not a Numbers (NaNs) as ones. */
+    (a: M['In'], kw?: { axis?: Shape | null; dtype?: null; out?: null; keepdims?: boolean; initial?: M['In']; where?: M['In'] }): M['Result'];
+    /** Return the product of array elements over a given axis treating Not a Numbers (NaNs) as ones. */
+    (a: M['In'], axis: Shape | null, kw?: { dtype?: null; out?: null; keepdims?: boolean; initial?: M['In']; where?: M['In'] }): M['Result'];
+    /** Return the product of array elements over a given axis treating Not a Numbers (NaNs) as ones. */
+    (a: M['In'], axis: Shape | null, dtype: null, kw?: { out?: null; keepdims?: boolean; initial?: M['In']; where?: M['In'] }): M['Result'];
+    /** Return the product of array elements over a given axis treating Not a Numbers (NaNs) as ones. */
+    (a: M['In'], axis: Shape | null, dtype: null, out: null, kw?: { keepdims?: boolean; initial?: M['In']; where?: M['In'] }): M['Result'];
+    /** Return the product of array elements over a given axis treating Not a Numbers (NaNs) as ones. */
+    (a: M['In'], axis: Shape | null, dtype: null, out: null, keepdims: boolean, kw?: { initial?: M['In']; where?: M['In'] }): M['Result'];
+    /** Return the product of array elements over a given axis treating Not a Numbers (NaNs) as ones. */
+    (a: M['In'], axis: Shape | null, dtype: null, out: null, keepdims: boolean, initial: M['In'], kw?: { where?: M['In'] }): M['Result'];
+    /** Return the product of array elements over a given axis treating Not a Numbers (NaNs) as ones. */
+    (a: M['In'], axis: Shape | null, dtype: null, out: null, keepdims: boolean, initial: M['In'], where: M['In']): M['Result'];
+    /** Return the product of array elements over a given axis treating Not a Numbers (NaNs) as ones. */
     (a: M['In'], axis: null, dtype: M['Dt'], kw?: { out?: null; keepdims?: false; initial?: M['In']; where?: M['In'] }): M['Scalar'];
+    /** Return the product of array elements over a given axis treating Not a Numbers (NaNs) as ones. */
     (a: M['In'], axis: null, dtype: M['Dt'], out: null, kw?: { keepdims?: false; initial?: M['In']; where?: M['In'] }): M['Scalar'];
+    /** Return the product of array elements over a given axis treating Not a Numbers (NaNs) as ones. */
     (a: M['In'], axis: null, dtype: M['Dt'], out: null, keepdims: false, kw?: { initial?: M['In']; where?: M['In'] }): M['Scalar'];
+    /** Return the product of array elements over a given axis treating Not a Numbers (NaNs) as ones. */
     (a: M['In'], axis: null, dtype: M['Dt'], out: null, keepdims: false, initial: M['In'], kw?: { where?: M['In'] }): M['Scalar'];
+    /** Return the product of array elements over a given axis treating Not a Numbers (NaNs) as ones. */
     (a: M['In'], axis: null, dtype: M['Dt'], out: null, keepdims: false, initial: M['In'], where: M['In']): M['Scalar'];
+    /** Return the product of array elements over a given axis treating Not a Numbers (NaNs) as ones. */
     (a: M['In'], kw: { axis?: null; dtype: M['Dt']; out?: null; keepdims?: false; initial?: M['In']; where?: M['In'] }): M['Scalar'];
+    /** Return the product of array elements over a given axis treating Not a Numbers (NaNs) as ones. */
     (a: M['In'], axis: null, kw: { dtype: M['Dt']; out?: null; keepdims?: false; initial?: M['In']; where?: M['In'] }): M['Scalar'];
-    (a: M['In'], kw?: { axis?: Shape | null; dtype?: M['Dt'] | null; out?: null; keepdims?: boolean; initial?: M['In']; where?: M['In'] }): M['Any'];
-    (a: M['In'], axis: Shape | null, kw?: { dtype?: M['Dt'] | null; out?: null; keepdims?: boolean; initial?: M['In']; where?: M['In'] }): M['Any'];
-    (a: M['In'], axis: Shape | null, dtype: M['Dt'] | null, kw?: { out?: null; keepdims?: boolean; initial?: M['In']; where?: M['In'] }): M['Any'];
-    (a: M['In'], axis: Shape | null, dtype: M['Dt'] | null, out: null, kw?: { keepdims?: boolean; initial?: M['In']; where?: M['In'] }): M['Any'];
-    (a: M['In'], axis: Shape | null, dtype: M['Dt'] | null, out: null, keepdims: boolean, kw?: { initial?: M['In']; where?: M['In'] }): M['Any'];
-    (a: M['In'], axis: Shape | null, dtype: M['Dt'] | null, out: null, keepdims: boolean, initial: M['In'], kw?: { where?: M['In'] }): M['Any'];
-    (a: M['In'], axis: Shape | null, dtype: M['Dt'] | null, out: null, keepdims: boolean, initial: M['In'], where: M['In']): M['Any'];
+    /** Return the product of array elements over a given axis treating Not a Numbers (NaNs) as ones. */
+    (a: M['In'], kw?: { axis?: Shape | null; dtype?: M['Dt'] | null; out?: null; keepdims?: boolean; initial?: M['In']; where?: M['In'] }): M['Result'];
+    /** Return the product of array elements over a given axis treating Not a Numbers (NaNs) as ones. */
+    (a: M['In'], axis: Shape | null, kw?: { dtype?: M['Dt'] | null; out?: null; keepdims?: boolean; initial?: M['In']; where?: M['In'] }): M['Result'];
+    /** Return the product of array elements over a given axis treating Not a Numbers (NaNs) as ones. */
+    (a: M['In'], axis: Shape | null, dtype: M['Dt'] | null, kw?: { out?: null; keepdims?: boolean; initial?: M['In']; where?: M['In'] }): M['Result'];
+    /** Return the product of array elements over a given axis treating Not a Numbers (NaNs) as ones. */
+    (a: M['In'], axis: Shape | null, dtype: M['Dt'] | null, out: null, kw?: { keepdims?: boolean; initial?: M['In']; where?: M['In'] }): M['Result'];
+    /** Return the product of array elements over a given axis treating Not a Numbers (NaNs) as ones. */
+    (a: M['In'], axis: Shape | null, dtype: M['Dt'] | null, out: null, keepdims: boolean, kw?: { initial?: M['In']; where?: M['In'] }): M['Result'];
+    /** Return the product of array elements over a given axis treating Not a Numbers (NaNs) as ones. */
+    (a: M['In'], axis: Shape | null, dtype: M['Dt'] | null, out: null, keepdims: boolean, initial: M['In'], kw?: { where?: M['In'] }): M['Result'];
+    /** Return the product of array elements over a given axis treating Not a Numbers (NaNs) as ones. */
+    (a: M['In'], axis: Shape | null, dtype: M['Dt'] | null, out: null, keepdims: boolean, initial: M['In'], where: M['In']): M['Result'];
+    /** Return the product of array elements over a given axis treating Not a Numbers (NaNs) as ones. */
     (a: M['In'], axis: Shape | null, dtype: M['Dt'] | null, out: M['Out'], kw?: { keepdims?: boolean; initial?: M['In']; where?: M['In'] }): M['Arr'];
+    /** Return the product of array elements over a given axis treating Not a Numbers (NaNs) as ones. */
     (a: M['In'], axis: Shape | null, dtype: M['Dt'] | null, out: M['Out'], keepdims: boolean, kw?: { initial?: M['In']; where?: M['In'] }): M['Arr'];
+    /** Return the product of array elements over a given axis treating Not a Numbers (NaNs) as ones. */
     (a: M['In'], axis: Shape | null, dtype: M['Dt'] | null, out: M['Out'], keepdims: boolean, initial: M['In'], kw?: { where?: M['In'] }): M['Arr'];
+    /** Return the product of array elements over a given axis treating Not a Numbers (NaNs) as ones. */
     (a: M['In'], axis: Shape | null, dtype: M['Dt'] | null, out: M['Out'], keepdims: boolean, initial: M['In'], where: M['In']): M['Arr'];
+    /** Return the product of array elements over a given axis treating Not a Numbers (NaNs) as ones. */
     (a: M['In'], kw: { axis?: Shape | null; dtype?: M['Dt'] | null; out: M['Out']; keepdims?: boolean; initial?: M['In']; where?: M['In'] }): M['Arr'];
+    /** Return the product of array elements over a given axis treating Not a Numbers (NaNs) as ones. */
     (a: M['In'], axis: Shape | null, kw: { dtype?: M['Dt'] | null; out: M['Out']; keepdims?: boolean; initial?: M['In']; where?: M['In'] }): M['Arr'];
+    /** Return the product of array elements over a given axis treating Not a Numbers (NaNs) as ones. */
     (a: M['In'], axis: Shape | null, dtype: M['Dt'] | null, kw: { out: M['Out']; keepdims?: boolean; initial?: M['In']; where?: M['In'] }): M['Arr'];
   }>;
   /**
@@ -3924,109 +5494,207 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.nanquantile.html
    */
   readonly nanquantile: Fn<M, {
+    /** Compute the qth quantile of the data along the specified axis, while ignoring nan values. Returns the qth quantile(s) of the array elements. */
     (a: M['In'], q: number, kw?: { axis?: null; out?: null; overwrite_input?: boolean; method?: unknown; keepdims?: false; weights?: M['In'] | null }): M['Scalar'];
+    /** Compute the qth quantile of the data along the specified axis, while ignoring nan values. Returns the qth quantile(s) of the array elements. */
     (a: M['In'], q: number, axis: null, kw?: { out?: null; overwrite_input?: boolean; method?: unknown; keepdims?: false; weights?: M['In'] | null }): M['Scalar'];
+    /** Compute the qth quantile of the data along the specified axis, while ignoring nan values. Returns the qth quantile(s) of the array elements. */
     (a: M['In'], q: number, axis: null, out: null, kw?: { overwrite_input?: boolean; method?: unknown; keepdims?: false; weights?: M['In'] | null }): M['Scalar'];
+    /** Compute the qth quantile of the data along the specified axis, while ignoring nan values. Returns the qth quantile(s) of the array elements. */
     (a: M['In'], q: number, axis: null, out: null, overwrite_input: boolean, kw?: { method?: unknown; keepdims?: false; weights?: M['In'] | null }): M['Scalar'];
+    /** Compute the qth quantile of the data along the specified axis, while ignoring nan values. Returns the qth quantile(s) of the array elements. */
     (a: M['In'], q: number, axis: null, out: null, overwrite_input: boolean, method: unknown, kw?: { keepdims?: false; weights?: M['In'] | null }): M['Scalar'];
+    /** Compute the qth quantile of the data along the specified axis, while ignoring nan values. Returns the qth quantile(s) of the array elements. */
     (a: M['In'], q: number, axis: null, out: null, overwrite_input: boolean, method: unknown, keepdims: false, kw?: { weights?: M['In'] | null }): M['Scalar'];
+    /** Compute the qth quantile of the data along the specified axis, while ignoring nan values. Returns the qth quantile(s) of the array elements. */
     (a: M['In'], q: number, axis: Shape, kw?: { out?: null; overwrite_input?: boolean; method?: unknown; keepdims?: false; weights?: M['In'] | null }): M['Arr'];
+    /** Compute the qth quantile of the data along the specified axis, while ignoring nan values. Returns the qth quantile(s) of the array elements. */
     (a: M['In'], q: number, axis: Shape, out: null, kw?: { overwrite_input?: boolean; method?: unknown; keepdims?: false; weights?: M['In'] | null }): M['Arr'];
+    /** Compute the qth quantile of the data along the specified axis, while ignoring nan values. Returns the qth quantile(s) of the array elements. */
     (a: M['In'], q: number, axis: Shape, out: null, overwrite_input: boolean, kw?: { method?: unknown; keepdims?: false; weights?: M['In'] | null }): M['Arr'];
+    /** Compute the qth quantile of the data along the specified axis, while ignoring nan values. Returns the qth quantile(s) of the array elements. */
     (a: M['In'], q: number, axis: Shape, out: null, overwrite_input: boolean, method: unknown, kw?: { keepdims?: false; weights?: M['In'] | null }): M['Arr'];
+    /** Compute the qth quantile of the data along the specified axis, while ignoring nan values. Returns the qth quantile(s) of the array elements. */
     (a: M['In'], q: number, axis: Shape, out: null, overwrite_input: boolean, method: unknown, keepdims: false, kw?: { weights?: M['In'] | null }): M['Arr'];
+    /** Compute the qth quantile of the data along the specified axis, while ignoring nan values. Returns the qth quantile(s) of the array elements. */
     (a: M['In'], q: number, kw: { axis?: Shape | null; out?: null; overwrite_input?: boolean; method?: unknown; keepdims: true; weights?: M['In'] | null }): M['Arr'];
+    /** Compute the qth quantile of the data along the specified axis, while ignoring nan values. Returns the qth quantile(s) of the array elements. */
     (a: M['In'], q: number, axis: Shape | null, kw: { out?: null; overwrite_input?: boolean; method?: unknown; keepdims: true; weights?: M['In'] | null }): M['Arr'];
+    /** Compute the qth quantile of the data along the specified axis, while ignoring nan values. Returns the qth quantile(s) of the array elements. */
     (a: M['In'], q: number, axis: Shape | null, out: null, kw: { overwrite_input?: boolean; method?: unknown; keepdims: true; weights?: M['In'] | null }): M['Arr'];
+    /** Compute the qth quantile of the data along the specified axis, while ignoring nan values. Returns the qth quantile(s) of the array elements. */
     (a: M['In'], q: number, axis: Shape | null, out: null, overwrite_input: boolean, kw: { method?: unknown; keepdims: true; weights?: M['In'] | null }): M['Arr'];
+    /** Compute the qth quantile of the data along the specified axis, while ignoring nan values. Returns the qth quantile(s) of the array elements. */
     (a: M['In'], q: number, axis: Shape | null, out: null, overwrite_input: boolean, method: unknown, kw: { keepdims: true; weights?: M['In'] | null }): M['Arr'];
+    /** Compute the qth quantile of the data along the specified axis, while ignoring nan values. Returns the qth quantile(s) of the array elements. */
     (a: M['In'], q: M['In'], kw?: { axis?: null; out?: null; overwrite_input?: boolean; method?: unknown; keepdims?: false; weights?: M['In'] | null }): M['Arr'];
+    /** Compute the qth quantile of the data along the specified axis, while ignoring nan values. Returns the qth quantile(s) of the array elements. */
     (a: M['In'], q: M['In'], axis: null, kw?: { out?: null; overwrite_input?: boolean; method?: unknown; keepdims?: false; weights?: M['In'] | null }): M['Arr'];
+    /** Compute the qth quantile of the data along the specified axis, while ignoring nan values. Returns the qth quantile(s) of the array elements. */
     (a: M['In'], q: M['In'], axis: null, out: null, kw?: { overwrite_input?: boolean; method?: unknown; keepdims?: false; weights?: M['In'] | null }): M['Arr'];
+    /** Compute the qth quantile of the data along the specified axis, while ignoring nan values. Returns the qth quantile(s) of the array elements. */
     (a: M['In'], q: M['In'], axis: null, out: null, overwrite_input: boolean, kw?: { method?: unknown; keepdims?: false; weights?: M['In'] | null }): M['Arr'];
+    /** Compute the qth quantile of the data along the specified axis, while ignoring nan values. Returns the qth quantile(s) of the array elements. */
     (a: M['In'], q: M['In'], axis: null, out: null, overwrite_input: boolean, method: unknown, kw?: { keepdims?: false; weights?: M['In'] | null }): M['Arr'];
+    /** Compute the qth quantile of the data along the specified axis, while ignoring nan values. Returns the qth quantile(s) of the array elements. */
     (a: M['In'], q: M['In'], axis: null, out: null, overwrite_input: boolean, method: unknown, keepdims: false, kw?: { weights?: M['In'] | null }): M['Arr'];
+    /** Compute the qth quantile of the data along the specified axis, while ignoring nan values. Returns the qth quantile(s) of the array elements. */
     (a: M['In'], q: unknown, kw?: { axis?: Shape | null; out?: null; overwrite_input?: boolean; method?: unknown; keepdims?: boolean; weights?: M['In'] | null }): M['Arr'];
+    /** Compute the qth quantile of the data along the specified axis, while ignoring nan values. Returns the qth quantile(s) of the array elements. */
     (a: M['In'], q: unknown, axis: Shape | null, kw?: { out?: null; overwrite_input?: boolean; method?: unknown; keepdims?: boolean; weights?: M['In'] | null }): M['Arr'];
+    /** Compute the qth quantile of the data along the specified axis, while ignoring nan values. Returns the qth quantile(s) of the array elements. */
     (a: M['In'], q: unknown, axis: Shape | null, out: null, kw?: { overwrite_input?: boolean; method?: unknown; keepdims?: boolean; weights?: M['In'] | null }): M['Arr'];
+    /** Compute the qth quantile of the data along the specified axis, while ignoring nan values. Returns the qth quantile(s) of the array elements. */
     (a: M['In'], q: unknown, axis: Shape | null, out: null, overwrite_input: boolean, kw?: { method?: unknown; keepdims?: boolean; weights?: M['In'] | null }): M['Arr'];
+    /** Compute the qth quantile of the data along the specified axis, while ignoring nan values. Returns the qth quantile(s) of the array elements. */
     (a: M['In'], q: unknown, axis: Shape | null, out: null, overwrite_input: boolean, method: unknown, kw?: { keepdims?: boolean; weights?: M['In'] | null }): M['Arr'];
+    /** Compute the qth quantile of the data along the specified axis, while ignoring nan values. Returns the qth quantile(s) of the array elements. */
     (a: M['In'], q: unknown, axis: Shape | null, out: null, overwrite_input: boolean, method: unknown, keepdims: boolean, kw?: { weights?: M['In'] | null }): M['Arr'];
+    /** Compute the qth quantile of the data along the specified axis, while ignoring nan values. Returns the qth quantile(s) of the array elements. */
     (a: unknown, q: number, kw?: { axis?: null; out?: null; overwrite_input?: boolean; method?: unknown; keepdims?: false; weights?: M['In'] | null }): M['Float'];
+    /** Compute the qth quantile of the data along the specified axis, while ignoring nan values. Returns the qth quantile(s) of the array elements. */
     (a: unknown, q: number, axis: null, kw?: { out?: null; overwrite_input?: boolean; method?: unknown; keepdims?: false; weights?: M['In'] | null }): M['Float'];
+    /** Compute the qth quantile of the data along the specified axis, while ignoring nan values. Returns the qth quantile(s) of the array elements. */
     (a: unknown, q: number, axis: null, out: null, kw?: { overwrite_input?: boolean; method?: unknown; keepdims?: false; weights?: M['In'] | null }): M['Float'];
+    /** Compute the qth quantile of the data along the specified axis, while ignoring nan values. Returns the qth quantile(s) of the array elements. */
     (a: unknown, q: number, axis: null, out: null, overwrite_input: boolean, kw?: { method?: unknown; keepdims?: false; weights?: M['In'] | null }): M['Float'];
+    /** Compute the qth quantile of the data along the specified axis, while ignoring nan values. Returns the qth quantile(s) of the array elements. */
     (a: unknown, q: number, axis: null, out: null, overwrite_input: boolean, method: unknown, kw?: { keepdims?: false; weights?: M['In'] | null }): M['Float'];
+    /** Compute the qth quantile of the data along the specified axis, while ignoring nan values. Returns the qth quantile(s) of the array elements. */
     (a: unknown, q: number, axis: null, out: null, overwrite_input: boolean, method: unknown, keepdims: false, kw?: { weights?: M['In'] | null }): M['Float'];
+    /** Compute the qth quantile of the data along the specified axis, while ignoring nan values. Returns the qth quantile(s) of the array elements. */
     (a: unknown, q: number, axis: Shape, kw?: { out?: null; overwrite_input?: boolean; method?: unknown; keepdims?: false; weights?: M['In'] | null }): M['Arr'];
+    /** Compute the qth quantile of the data along the specified axis, while ignoring nan values. Returns the qth quantile(s) of the array elements. */
     (a: unknown, q: number, axis: Shape, out: null, kw?: { overwrite_input?: boolean; method?: unknown; keepdims?: false; weights?: M['In'] | null }): M['Arr'];
+    /** Compute the qth quantile of the data along the specified axis, while ignoring nan values. Returns the qth quantile(s) of the array elements. */
     (a: unknown, q: number, axis: Shape, out: null, overwrite_input: boolean, kw?: { method?: unknown; keepdims?: false; weights?: M['In'] | null }): M['Arr'];
+    /** Compute the qth quantile of the data along the specified axis, while ignoring nan values. Returns the qth quantile(s) of the array elements. */
     (a: unknown, q: number, axis: Shape, out: null, overwrite_input: boolean, method: unknown, kw?: { keepdims?: false; weights?: M['In'] | null }): M['Arr'];
+    /** Compute the qth quantile of the data along the specified axis, while ignoring nan values. Returns the qth quantile(s) of the array elements. */
     (a: unknown, q: number, axis: Shape, out: null, overwrite_input: boolean, method: unknown, keepdims: false, kw?: { weights?: M['In'] | null }): M['Arr'];
+    /** Compute the qth quantile of the data along the specified axis, while ignoring nan values. Returns the qth quantile(s) of the array elements. */
     (a: unknown, q: number, kw: { axis?: Shape | null; out?: null; overwrite_input?: boolean; method?: unknown; keepdims: true; weights?: M['In'] | null }): M['Arr'];
+    /** Compute the qth quantile of the data along the specified axis, while ignoring nan values. Returns the qth quantile(s) of the array elements. */
     (a: unknown, q: number, axis: Shape | null, kw: { out?: null; overwrite_input?: boolean; method?: unknown; keepdims: true; weights?: M['In'] | null }): M['Arr'];
+    /** Compute the qth quantile of the data along the specified axis, while ignoring nan values. Returns the qth quantile(s) of the array elements. */
     (a: unknown, q: number, axis: Shape | null, out: null, kw: { overwrite_input?: boolean; method?: unknown; keepdims: true; weights?: M['In'] | null }): M['Arr'];
+    /** Compute the qth quantile of the data along the specified axis, while ignoring nan values. Returns the qth quantile(s) of the array elements. */
     (a: unknown, q: number, axis: Shape | null, out: null, overwrite_input: boolean, kw: { method?: unknown; keepdims: true; weights?: M['In'] | null }): M['Arr'];
+    /** Compute the qth quantile of the data along the specified axis, while ignoring nan values. Returns the qth quantile(s) of the array elements. */
     (a: unknown, q: number, axis: Shape | null, out: null, overwrite_input: boolean, method: unknown, kw: { keepdims: true; weights?: M['In'] | null }): M['Arr'];
+    /** Compute the qth quantile of the data along the specified axis, while ignoring nan values. Returns the qth quantile(s) of the array elements. */
     (a: unknown, q: M['In'], kw?: { axis?: null; out?: null; overwrite_input?: boolean; method?: unknown; keepdims?: false; weights?: M['In'] | null }): M['Arr'];
+    /** Compute the qth quantile of the data along the specified axis, while ignoring nan values. Returns the qth quantile(s) of the array elements. */
     (a: unknown, q: M['In'], axis: null, kw?: { out?: null; overwrite_input?: boolean; method?: unknown; keepdims?: false; weights?: M['In'] | null }): M['Arr'];
+    /** Compute the qth quantile of the data along the specified axis, while ignoring nan values. Returns the qth quantile(s) of the array elements. */
     (a: unknown, q: M['In'], axis: null, out: null, kw?: { overwrite_input?: boolean; method?: unknown; keepdims?: false; weights?: M['In'] | null }): M['Arr'];
+    /** Compute the qth quantile of the data along the specified axis, while ignoring nan values. Returns the qth quantile(s) of the array elements. */
     (a: unknown, q: M['In'], axis: null, out: null, overwrite_input: boolean, kw?: { method?: unknown; keepdims?: false; weights?: M['In'] | null }): M['Arr'];
+    /** Compute the qth quantile of the data along the specified axis, while ignoring nan values. Returns the qth quantile(s) of the array elements. */
     (a: unknown, q: M['In'], axis: null, out: null, overwrite_input: boolean, method: unknown, kw?: { keepdims?: false; weights?: M['In'] | null }): M['Arr'];
+    /** Compute the qth quantile of the data along the specified axis, while ignoring nan values. Returns the qth quantile(s) of the array elements. */
     (a: unknown, q: M['In'], axis: null, out: null, overwrite_input: boolean, method: unknown, keepdims: false, kw?: { weights?: M['In'] | null }): M['Arr'];
+    /** Compute the qth quantile of the data along the specified axis, while ignoring nan values. Returns the qth quantile(s) of the array elements. */
     (a: unknown, q: unknown, kw?: { axis?: Shape | null; out?: null; overwrite_input?: boolean; method?: unknown; keepdims?: boolean; weights?: M['In'] | null }): M['Arr'];
+    /** Compute the qth quantile of the data along the specified axis, while ignoring nan values. Returns the qth quantile(s) of the array elements. */
     (a: unknown, q: unknown, axis: Shape | null, kw?: { out?: null; overwrite_input?: boolean; method?: unknown; keepdims?: boolean; weights?: M['In'] | null }): M['Arr'];
+    /** Compute the qth quantile of the data along the specified axis, while ignoring nan values. Returns the qth quantile(s) of the array elements. */
     (a: unknown, q: unknown, axis: Shape | null, out: null, kw?: { overwrite_input?: boolean; method?: unknown; keepdims?: boolean; weights?: M['In'] | null }): M['Arr'];
+    /** Compute the qth quantile of the data along the specified axis, while ignoring nan values. Returns the qth quantile(s) of the array elements. */
     (a: unknown, q: unknown, axis: Shape | null, out: null, overwrite_input: boolean, kw?: { method?: unknown; keepdims?: boolean; weights?: M['In'] | null }): M['Arr'];
+    /** Compute the qth quantile of the data along the specified axis, while ignoring nan values. Returns the qth quantile(s) of the array elements. */
     (a: unknown, q: unknown, axis: Shape | null, out: null, overwrite_input: boolean, method: unknown, kw?: { keepdims?: boolean; weights?: M['In'] | null }): M['Arr'];
+    /** Compute the qth quantile of the data along the specified axis, while ignoring nan values. Returns the qth quantile(s) of the array elements. */
     (a: unknown, q: unknown, axis: Shape | null, out: null, overwrite_input: boolean, method: unknown, keepdims: boolean, kw?: { weights?: M['In'] | null }): M['Arr'];
+    /** Compute the qth quantile of the data along the specified axis, while ignoring nan values. Returns the qth quantile(s) of the array elements. */
     (a: M['In'], q: M['In'], axis: Shape | null, out: M['Out'], kw?: { overwrite_input?: boolean; method?: unknown; keepdims?: boolean; weights?: M['In'] | null }): M['Arr'];
+    /** Compute the qth quantile of the data along the specified axis, while ignoring nan values. Returns the qth quantile(s) of the array elements. */
     (a: M['In'], q: M['In'], axis: Shape | null, out: M['Out'], overwrite_input: boolean, kw?: { method?: unknown; keepdims?: boolean; weights?: M['In'] | null }): M['Arr'];
+    /** Compute the qth quantile of the data along the specified axis, while ignoring nan values. Returns the qth quantile(s) of the array elements. */
     (a: M['In'], q: M['In'], axis: Shape | null, out: M['Out'], overwrite_input: boolean, method: unknown, kw?: { keepdims?: boolean; weights?: M['In'] | null }): M['Arr'];
+    /** Compute the qth quantile of the data along the specified axis, while ignoring nan values. Returns the qth quantile(s) of the array elements. */
     (a: M['In'], q: M['In'], axis: Shape | null, out: M['Out'], overwrite_input: boolean, method: unknown, keepdims: boolean, kw?: { weights?: M['In'] | null }): M['Arr'];
+    /** Compute the qth quantile of the data along the specified axis, while ignoring nan values. Returns the qth quantile(s) of the array elements. */
     (a: M['In'], q: M['In'], kw: { axis?: Shape | null; out: M['Out']; overwrite_input?: boolean; method?: unknown; keepdims?: boolean; weights?: M['In'] | null }): M['Arr'];
+    /** Compute the qth quantile of the data along the specified axis, while ignoring nan values. Returns the qth quantile(s) of the array elements. */
     (a: M['In'], q: M['In'], axis: Shape | null, kw: { out: M['Out']; overwrite_input?: boolean; method?: unknown; keepdims?: boolean; weights?: M['In'] | null }): M['Arr'];
-    (a: M['In'], q: M['In'], kw?: { axis?: Shape | null; out?: null; overwrite_input?: boolean; method?: unknown; keepdims?: boolean; weights?: M['In'] | null }): M['Any'];
-    (a: M['In'], q: M['In'], axis: Shape | null, kw?: { out?: null; overwrite_input?: boolean; method?: unknown; keepdims?: boolean; weights?: M['In'] | null }): M['Any'];
-    (a: M['In'], q: M['In'], axis: Shape | null, out: null, kw?: { overwrite_input?: boolean; method?: unknown; keepdims?: boolean; weights?: M['In'] | null }): M['Any'];
-    (a: M['In'], q: M['In'], axis: Shape | null, out: null, overwrite_input: boolean, kw?: { method?: unknown; keepdims?: boolean; weights?: M['In'] | null }): M['Any'];
-    (a: M['In'], q: M['In'], axis: Shape | null, out: null, overwrite_input: boolean, method: unknown, kw?: { keepdims?: boolean; weights?: M['In'] | null }): M['Any'];
-    (a: M['In'], q: M['In'], axis: Shape | null, out: null, overwrite_input: boolean, method: unknown, keepdims: boolean, kw?: { weights?: M['In'] | null }): M['Any'];
+    /** Compute the qth quantile of the data along the specified axis, while ignoring nan values. Returns the qth quantile(s) of the array elements. */
+    (a: M['In'], q: M['In'], kw?: { axis?: Shape | null; out?: null; overwrite_input?: boolean; method?: unknown; keepdims?: boolean; weights?: M['In'] | null }): M['Result'];
+    /** Compute the qth quantile of the data along the specified axis, while ignoring nan values. Returns the qth quantile(s) of the array elements. */
+    (a: M['In'], q: M['In'], axis: Shape | null, kw?: { out?: null; overwrite_input?: boolean; method?: unknown; keepdims?: boolean; weights?: M['In'] | null }): M['Result'];
+    /** Compute the qth quantile of the data along the specified axis, while ignoring nan values. Returns the qth quantile(s) of the array elements. */
+    (a: M['In'], q: M['In'], axis: Shape | null, out: null, kw?: { overwrite_input?: boolean; method?: unknown; keepdims?: boolean; weights?: M['In'] | null }): M['Result'];
+    /** Compute the qth quantile of the data along the specified axis, while ignoring nan values. Returns the qth quantile(s) of the array elements. */
+    (a: M['In'], q: M['In'], axis: Shape | null, out: null, overwrite_input: boolean, kw?: { method?: unknown; keepdims?: boolean; weights?: M['In'] | null }): M['Result'];
+    /** Compute the qth quantile of the data along the specified axis, while ignoring nan values. Returns the qth quantile(s) of the array elements. */
+    (a: M['In'], q: M['In'], axis: Shape | null, out: null, overwrite_input: boolean, method: unknown, kw?: { keepdims?: boolean; weights?: M['In'] | null }): M['Result'];
+    /** Compute the qth quantile of the data along the specified axis, while ignoring nan values. Returns the qth quantile(s) of the array elements. */
+    (a: M['In'], q: M['In'], axis: Shape | null, out: null, overwrite_input: boolean, method: unknown, keepdims: boolean, kw?: { weights?: M['In'] | null }): M['Result'];
   }>;
   /**
    * Compute the standard deviation along the specified axis, while ignoring NaNs.
    * @see https://numpy.org/doc/stable/reference/generated/numpy.nanstd.html
    */
   readonly nanstd: Fn<M, {
+    /** Compute the standard deviation along the specified axis, while ignoring NaNs. */
     (a: M['In'], kw?: { axis?: null; dtype?: null; out?: null; ddof?: number; keepdims?: false; where?: M['In']; mean?: M['In']; correction?: number }): M['Float'];
+    /** Compute the standard deviation along the specified axis, while ignoring NaNs. */
     (a: M['In'], axis: null, kw?: { dtype?: null; out?: null; ddof?: number; keepdims?: false; where?: M['In']; mean?: M['In']; correction?: number }): M['Float'];
+    /** Compute the standard deviation along the specified axis, while ignoring NaNs. */
     (a: M['In'], axis: null, dtype: null, kw?: { out?: null; ddof?: number; keepdims?: false; where?: M['In']; mean?: M['In']; correction?: number }): M['Float'];
+    /** Compute the standard deviation along the specified axis, while ignoring NaNs. */
     (a: M['In'], axis: null, dtype: null, out: null, kw?: { ddof?: number; keepdims?: false; where?: M['In']; mean?: M['In']; correction?: number }): M['Float'];
+    /** Compute the standard deviation along the specified axis, while ignoring NaNs. */
     (a: M['In'], axis: null, dtype: null, out: null, ddof: number, kw?: { keepdims?: false; where?: M['In']; mean?: M['In']; correction?: number }): M['Float'];
+    /** Compute the standard deviation along the specified axis, while ignoring NaNs. */
     (a: M['In'], axis: null, dtype: null, out: null, ddof: number, keepdims: false, kw?: { where?: M['In']; mean?: M['In']; correction?: number }): M['Float'];
-    (a: M['In'], kw?: { axis?: Shape | null; dtype?: null; out?: null; ddof?: number; keepdims?: boolean; where?: M['In']; mean?: M['In']; correction?: number }): M['Any'];
-    (a: M['In'], axis: Shape | null, kw?: { dtype?: null; out?: null; ddof?: number; keepdims?: boolean; where?: M['In']; mean?: M['In']; correction?: number }): M['Any'];
-    (a: M['In'], axis: Shape | null, dtype: null, kw?: { out?: null; ddof?: number; keepdims?: boolean; where?: M['In']; mean?: M['In']; correction?: number }): M['Any'];
-    (a: M['In'], axis: Shape | null, dtype: null, out: null, kw?: { ddof?: number; keepdims?: boolean; where?: M['In']; mean?: M['In']; correction?: number }): M['Any'];
-    (a: M['In'], axis: Shape | null, dtype: null, out: null, ddof: number, kw?: { keepdims?: boolean; where?: M['In']; mean?: M['In']; correction?: number }): M['Any'];
-    (a: M['In'], axis: Shape | null, dtype: null, out: null, ddof: number, keepdims: boolean, kw?: { where?: M['In']; mean?: M['In']; correction?: number }): M['Any'];
+    /** Compute the standard deviation along the specified axis, while ignoring NaNs. */
+    (a: M['In'], kw?: { axis?: Shape | null; dtype?: null; out?: null; ddof?: number; keepdims?: boolean; where?: M['In']; mean?: M['In']; correction?: number }): M['Result'];
+    /** Compute the standard deviation along the specified axis, while ignoring NaNs. */
+    (a: M['In'], axis: Shape | null, kw?: { dtype?: null; out?: null; ddof?: number; keepdims?: boolean; where?: M['In']; mean?: M['In']; correction?: number }): M['Result'];
+    /** Compute the standard deviation along the specified axis, while ignoring NaNs. */
+    (a: M['In'], axis: Shape | null, dtype: null, kw?: { out?: null; ddof?: number; keepdims?: boolean; where?: M['In']; mean?: M['In']; correction?: number }): M['Result'];
+    /** Compute the standard deviation along the specified axis, while ignoring NaNs. */
+    (a: M['In'], axis: Shape | null, dtype: null, out: null, kw?: { ddof?: number; keepdims?: boolean; where?: M['In']; mean?: M['In']; correction?: number }): M['Result'];
+    /** Compute the standard deviation along the specified axis, while ignoring NaNs. */
+    (a: M['In'], axis: Shape | null, dtype: null, out: null, ddof: number, kw?: { keepdims?: boolean; where?: M['In']; mean?: M['In']; correction?: number }): M['Result'];
+    /** Compute the standard deviation along the specified axis, while ignoring NaNs. */
+    (a: M['In'], axis: Shape | null, dtype: null, out: null, ddof: number, keepdims: boolean, kw?: { where?: M['In']; mean?: M['In']; correction?: number }): M['Result'];
+    /** Compute the standard deviation along the specified axis, while ignoring NaNs. */
     (a: M['In'], axis: null, dtype: M['Dt'], kw?: { out?: null; ddof?: number; keepdims?: false; where?: M['In']; mean?: M['In']; correction?: number }): M['Scalar'];
+    /** Compute the standard deviation along the specified axis, while ignoring NaNs. */
     (a: M['In'], axis: null, dtype: M['Dt'], out: null, kw?: { ddof?: number; keepdims?: false; where?: M['In']; mean?: M['In']; correction?: number }): M['Scalar'];
+    /** Compute the standard deviation along the specified axis, while ignoring NaNs. */
     (a: M['In'], axis: null, dtype: M['Dt'], out: null, ddof: number, kw?: { keepdims?: false; where?: M['In']; mean?: M['In']; correction?: number }): M['Scalar'];
+    /** Compute the standard deviation along the specified axis, while ignoring NaNs. */
     (a: M['In'], axis: null, dtype: M['Dt'], out: null, ddof: number, keepdims: false, kw?: { where?: M['In']; mean?: M['In']; correction?: number }): M['Scalar'];
+    /** Compute the standard deviation along the specified axis, while ignoring NaNs. */
     (a: M['In'], kw: { axis?: null; dtype: M['Dt']; out?: null; ddof?: number; keepdims?: false; where?: M['In']; mean?: M['In']; correction?: number }): M['Scalar'];
+    /** Compute the standard deviation along the specified axis, while ignoring NaNs. */
     (a: M['In'], axis: null, kw: { dtype: M['Dt']; out?: null; ddof?: number; keepdims?: false; where?: M['In']; mean?: M['In']; correction?: number }): M['Scalar'];
-    (a: M['In'], kw?: { axis?: Shape | null; dtype?: M['Dt'] | null; out?: null; ddof?: number; keepdims?: boolean; where?: M['In']; mean?: M['In']; correction?: number }): M['Any'];
-    (a: M['In'], axis: Shape | null, kw?: { dtype?: M['Dt'] | null; out?: null; ddof?: number; keepdims?: boolean; where?: M['In']; mean?: M['In']; correction?: number }): M['Any'];
-    (a: M['In'], axis: Shape | null, dtype: M['Dt'] | null, kw?: { out?: null; ddof?: number; keepdims?: boolean; where?: M['In']; mean?: M['In']; correction?: number }): M['Any'];
-    (a: M['In'], axis: Shape | null, dtype: M['Dt'] | null, out: null, kw?: { ddof?: number; keepdims?: boolean; where?: M['In']; mean?: M['In']; correction?: number }): M['Any'];
-    (a: M['In'], axis: Shape | null, dtype: M['Dt'] | null, out: null, ddof: number, kw?: { keepdims?: boolean; where?: M['In']; mean?: M['In']; correction?: number }): M['Any'];
-    (a: M['In'], axis: Shape | null, dtype: M['Dt'] | null, out: null, ddof: number, keepdims: boolean, kw?: { where?: M['In']; mean?: M['In']; correction?: number }): M['Any'];
+    /** Compute the standard deviation along the specified axis, while ignoring NaNs. */
+    (a: M['In'], kw?: { axis?: Shape | null; dtype?: M['Dt'] | null; out?: null; ddof?: number; keepdims?: boolean; where?: M['In']; mean?: M['In']; correction?: number }): M['Result'];
+    /** Compute the standard deviation along the specified axis, while ignoring NaNs. */
+    (a: M['In'], axis: Shape | null, kw?: { dtype?: M['Dt'] | null; out?: null; ddof?: number; keepdims?: boolean; where?: M['In']; mean?: M['In']; correction?: number }): M['Result'];
+    /** Compute the standard deviation along the specified axis, while ignoring NaNs. */
+    (a: M['In'], axis: Shape | null, dtype: M['Dt'] | null, kw?: { out?: null; ddof?: number; keepdims?: boolean; where?: M['In']; mean?: M['In']; correction?: number }): M['Result'];
+    /** Compute the standard deviation along the specified axis, while ignoring NaNs. */
+    (a: M['In'], axis: Shape | null, dtype: M['Dt'] | null, out: null, kw?: { ddof?: number; keepdims?: boolean; where?: M['In']; mean?: M['In']; correction?: number }): M['Result'];
+    /** Compute the standard deviation along the specified axis, while ignoring NaNs. */
+    (a: M['In'], axis: Shape | null, dtype: M['Dt'] | null, out: null, ddof: number, kw?: { keepdims?: boolean; where?: M['In']; mean?: M['In']; correction?: number }): M['Result'];
+    /** Compute the standard deviation along the specified axis, while ignoring NaNs. */
+    (a: M['In'], axis: Shape | null, dtype: M['Dt'] | null, out: null, ddof: number, keepdims: boolean, kw?: { where?: M['In']; mean?: M['In']; correction?: number }): M['Result'];
+    /** Compute the standard deviation along the specified axis, while ignoring NaNs. */
     (a: M['In'], axis: Shape | null, dtype: M['Dt'] | null, out: M['Out'], kw?: { ddof?: number; keepdims?: boolean; where?: M['In']; mean?: M['In']; correction?: number }): M['Arr'];
+    /** Compute the standard deviation along the specified axis, while ignoring NaNs. */
     (a: M['In'], axis: Shape | null, dtype: M['Dt'] | null, out: M['Out'], ddof: number, kw?: { keepdims?: boolean; where?: M['In']; mean?: M['In']; correction?: number }): M['Arr'];
+    /** Compute the standard deviation along the specified axis, while ignoring NaNs. */
     (a: M['In'], axis: Shape | null, dtype: M['Dt'] | null, out: M['Out'], ddof: number, keepdims: boolean, kw?: { where?: M['In']; mean?: M['In']; correction?: number }): M['Arr'];
+    /** Compute the standard deviation along the specified axis, while ignoring NaNs. */
     (a: M['In'], kw: { axis?: Shape | null; dtype?: M['Dt'] | null; out: M['Out']; ddof?: number; keepdims?: boolean; where?: M['In']; mean?: M['In']; correction?: number }): M['Arr'];
+    /** Compute the standard deviation along the specified axis, while ignoring NaNs. */
     (a: M['In'], axis: Shape | null, kw: { dtype?: M['Dt'] | null; out: M['Out']; ddof?: number; keepdims?: boolean; where?: M['In']; mean?: M['In']; correction?: number }): M['Arr'];
+    /** Compute the standard deviation along the specified axis, while ignoring NaNs. */
     (a: M['In'], axis: Shape | null, dtype: M['Dt'] | null, kw: { out: M['Out']; ddof?: number; keepdims?: boolean; where?: M['In']; mean?: M['In']; correction?: number }): M['Arr'];
   }>;
   /**
@@ -4034,47 +5702,89 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.nansum.html
    */
   readonly nansum: Fn<M, {
+    /** Return the sum of array elements over a given axis treating Not a Numbers (NaNs) as zero. */
     (a: M['In'], kw?: { axis?: null; dtype?: null; out?: null; keepdims?: false; initial?: M['In']; where?: M['In'] }): M['Scalar'];
+    /** Return the sum of array elements over a given axis treating Not a Numbers (NaNs) as zero. */
     (a: M['In'], axis: null, kw?: { dtype?: null; out?: null; keepdims?: false; initial?: M['In']; where?: M['In'] }): M['Scalar'];
+    /** Return the sum of array elements over a given axis treating Not a Numbers (NaNs) as zero. */
     (a: M['In'], axis: null, dtype: null, kw?: { out?: null; keepdims?: false; initial?: M['In']; where?: M['In'] }): M['Scalar'];
+    /** Return the sum of array elements over a given axis treating Not a Numbers (NaNs) as zero. */
     (a: M['In'], axis: null, dtype: null, out: null, kw?: { keepdims?: false; initial?: M['In']; where?: M['In'] }): M['Scalar'];
+    /** Return the sum of array elements over a given axis treating Not a Numbers (NaNs) as zero. */
     (a: M['In'], axis: null, dtype: null, out: null, keepdims: false, kw?: { initial?: M['In']; where?: M['In'] }): M['Scalar'];
+    /** Return the sum of array elements over a given axis treating Not a Numbers (NaNs) as zero. */
     (a: M['In'], axis: null, dtype: null, out: null, keepdims: false, initial: M['In'], kw?: { where?: M['In'] }): M['Scalar'];
+    /** Return the sum of array elements over a given axis treating Not a Numbers (NaNs) as zero. */
     (a: M['In'], axis: null, dtype: null, out: null, keepdims: false, initial: M['In'], where: M['In']): M['Scalar'];
+    /** Return the sum of array elements over a given axis treating Not a Numbers (NaNs) as zero. */
     (a: M['In'], kw?: { axis?: null; dtype?: null; out?: null; keepdims?: boolean; initial?: M['In']; where?: M['In'] }): M['Scalar'] | M['Arr'];
+    /** Return the sum of array elements over a given axis treating Not a Numbers (NaNs) as zero. */
     (a: M['In'], axis: null, kw?: { dtype?: null; out?: null; keepdims?: boolean; initial?: M['In']; where?: M['In'] }): M['Scalar'] | M['Arr'];
+    /** Return the sum of array elements over a given axis treating Not a Numbers (NaNs) as zero. */
     (a: M['In'], axis: null, dtype: null, kw?: { out?: null; keepdims?: boolean; initial?: M['In']; where?: M['In'] }): M['Scalar'] | M['Arr'];
+    /** Return the sum of array elements over a given axis treating Not a Numbers (NaNs) as zero. */
     (a: M['In'], axis: null, dtype: null, out: null, kw?: { keepdims?: boolean; initial?: M['In']; where?: M['In'] }): M['Scalar'] | M['Arr'];
+    /** Return the sum of array elements over a given axis treating Not a Numbers (NaNs) as zero. */
     (a: M['In'], axis: null, dtype: null, out: null, keepdims: boolean, kw?: { initial?: M['In']; where?: M['In'] }): M['Scalar'] | M['Arr'];
+    /** Return the sum of array elements over a given axis treating Not a Numbers (NaNs) as zero. */
     (a: M['In'], axis: null, dtype: null, out: null, keepdims: boolean, initial: M['In'], kw?: { where?: M['In'] }): M['Scalar'] | M['Arr'];
+    /** Return the sum of array elements over a given axis treating Not a Numbers (NaNs) as zero. */
     (a: M['In'], axis: null, dtype: null, out: null, keepdims: boolean, initial: M['In'], where: M['In']): M['Scalar'] | M['Arr'];
+    /** Return the sum of array elements over a given axis treating Not a Numbers (NaNs) as zero. */
     (a: M['In'], axis: null, dtype: M['Dt'], kw?: { out?: null; keepdims?: false; initial?: M['In']; where?: M['In'] }): M['Scalar'];
+    /** Return the sum of array elements over a given axis treating Not a Numbers (NaNs) as zero. */
     (a: M['In'], axis: null, dtype: M['Dt'], out: null, kw?: { keepdims?: false; initial?: M['In']; where?: M['In'] }): M['Scalar'];
+    /** Return the sum of array elements over a given axis treating Not a Numbers (NaNs) as zero. */
     (a: M['In'], axis: null, dtype: M['Dt'], out: null, keepdims: false, kw?: { initial?: M['In']; where?: M['In'] }): M['Scalar'];
+    /** Return the sum of array elements over a given axis treating Not a Numbers (NaNs) as zero. */
     (a: M['In'], axis: null, dtype: M['Dt'], out: null, keepdims: false, initial: M['In'], kw?: { where?: M['In'] }): M['Scalar'];
+    /** Return the sum of array elements over a given axis treating Not a Numbers (NaNs) as zero. */
     (a: M['In'], axis: null, dtype: M['Dt'], out: null, keepdims: false, initial: M['In'], where: M['In']): M['Scalar'];
+    /** Return the sum of array elements over a given axis treating Not a Numbers (NaNs) as zero. */
     (a: M['In'], kw: { axis?: null; dtype: M['Dt']; out?: null; keepdims?: false; initial?: M['In']; where?: M['In'] }): M['Scalar'];
+    /** Return the sum of array elements over a given axis treating Not a Numbers (NaNs) as zero. */
     (a: M['In'], axis: null, kw: { dtype: M['Dt']; out?: null; keepdims?: false; initial?: M['In']; where?: M['In'] }): M['Scalar'];
+    /** Return the sum of array elements over a given axis treating Not a Numbers (NaNs) as zero. */
     (a: M['In'], axis: Shape | null, dtype: M['Dt'], kw?: { out?: null; keepdims?: boolean; initial?: M['In']; where?: M['In'] }): M['Scalar'] | M['Arr'];
+    /** Return the sum of array elements over a given axis treating Not a Numbers (NaNs) as zero. */
     (a: M['In'], axis: Shape | null, dtype: M['Dt'], out: null, kw?: { keepdims?: boolean; initial?: M['In']; where?: M['In'] }): M['Scalar'] | M['Arr'];
+    /** Return the sum of array elements over a given axis treating Not a Numbers (NaNs) as zero. */
     (a: M['In'], axis: Shape | null, dtype: M['Dt'], out: null, keepdims: boolean, kw?: { initial?: M['In']; where?: M['In'] }): M['Scalar'] | M['Arr'];
+    /** Return the sum of array elements over a given axis treating Not a Numbers (NaNs) as zero. */
     (a: M['In'], axis: Shape | null, dtype: M['Dt'], out: null, keepdims: boolean, initial: M['In'], kw?: { where?: M['In'] }): M['Scalar'] | M['Arr'];
+    /** Return the sum of array elements over a given axis treating Not a Numbers (NaNs) as zero. */
     (a: M['In'], axis: Shape | null, dtype: M['Dt'], out: null, keepdims: boolean, initial: M['In'], where: M['In']): M['Scalar'] | M['Arr'];
+    /** Return the sum of array elements over a given axis treating Not a Numbers (NaNs) as zero. */
     (a: M['In'], kw: { axis?: Shape | null; dtype: M['Dt']; out?: null; keepdims?: boolean; initial?: M['In']; where?: M['In'] }): M['Scalar'] | M['Arr'];
+    /** Return the sum of array elements over a given axis treating Not a Numbers (NaNs) as zero. */
     (a: M['In'], axis: Shape | null, kw: { dtype: M['Dt']; out?: null; keepdims?: boolean; initial?: M['In']; where?: M['In'] }): M['Scalar'] | M['Arr'];
-    (a: M['In'], kw?: { axis?: Shape | null; dtype?: M['Dt'] | null; out?: null; keepdims?: boolean; initial?: M['In']; where?: M['In'] }): M['Any'];
-    (a: M['In'], axis: Shape | null, kw?: { dtype?: M['Dt'] | null; out?: null; keepdims?: boolean; initial?: M['In']; where?: M['In'] }): M['Any'];
-    (a: M['In'], axis: Shape | null, dtype: M['Dt'] | null, kw?: { out?: null; keepdims?: boolean; initial?: M['In']; where?: M['In'] }): M['Any'];
-    (a: M['In'], axis: Shape | null, dtype: M['Dt'] | null, out: null, kw?: { keepdims?: boolean; initial?: M['In']; where?: M['In'] }): M['Any'];
-    (a: M['In'], axis: Shape | null, dtype: M['Dt'] | null, out: null, keepdims: boolean, kw?: { initial?: M['In']; where?: M['In'] }): M['Any'];
-    (a: M['In'], axis: Shape | null, dtype: M['Dt'] | null, out: null, keepdims: boolean, initial: M['In'], kw?: { where?: M['In'] }): M['Any'];
-    (a: M['In'], axis: Shape | null, dtype: M['Dt'] | null, out: null, keepdims: boolean, initial: M['In'], where: M['In']): M['Any'];
+    /** Return the sum of array elements over a given axis treating Not a Numbers (NaNs) as zero. */
+    (a: M['In'], kw?: { axis?: Shape | null; dtype?: M['Dt'] | null; out?: null; keepdims?: boolean; initial?: M['In']; where?: M['In'] }): M['Result'];
+    /** Return the sum of array elements over a given axis treating Not a Numbers (NaNs) as zero. */
+    (a: M['In'], axis: Shape | null, kw?: { dtype?: M['Dt'] | null; out?: null; keepdims?: boolean; initial?: M['In']; where?: M['In'] }): M['Result'];
+    /** Return the sum of array elements over a given axis treating Not a Numbers (NaNs) as zero. */
+    (a: M['In'], axis: Shape | null, dtype: M['Dt'] | null, kw?: { out?: null; keepdims?: boolean; initial?: M['In']; where?: M['In'] }): M['Result'];
+    /** Return the sum of array elements over a given axis treating Not a Numbers (NaNs) as zero. */
+    (a: M['In'], axis: Shape | null, dtype: M['Dt'] | null, out: null, kw?: { keepdims?: boolean; initial?: M['In']; where?: M['In'] }): M['Result'];
+    /** Return the sum of array elements over a given axis treating Not a Numbers (NaNs) as zero. */
+    (a: M['In'], axis: Shape | null, dtype: M['Dt'] | null, out: null, keepdims: boolean, kw?: { initial?: M['In']; where?: M['In'] }): M['Result'];
+    /** Return the sum of array elements over a given axis treating Not a Numbers (NaNs) as zero. */
+    (a: M['In'], axis: Shape | null, dtype: M['Dt'] | null, out: null, keepdims: boolean, initial: M['In'], kw?: { where?: M['In'] }): M['Result'];
+    /** Return the sum of array elements over a given axis treating Not a Numbers (NaNs) as zero. */
+    (a: M['In'], axis: Shape | null, dtype: M['Dt'] | null, out: null, keepdims: boolean, initial: M['In'], where: M['In']): M['Result'];
+    /** Return the sum of array elements over a given axis treating Not a Numbers (NaNs) as zero. */
     (a: M['In'], axis: Shape | null, dtype: M['Dt'] | null, out: M['Out'], kw?: { keepdims?: boolean; initial?: M['In']; where?: M['In'] }): M['Arr'];
+    /** Return the sum of array elements over a given axis treating Not a Numbers (NaNs) as zero. */
     (a: M['In'], axis: Shape | null, dtype: M['Dt'] | null, out: M['Out'], keepdims: boolean, kw?: { initial?: M['In']; where?: M['In'] }): M['Arr'];
+    /** Return the sum of array elements over a given axis treating Not a Numbers (NaNs) as zero. */
     (a: M['In'], axis: Shape | null, dtype: M['Dt'] | null, out: M['Out'], keepdims: boolean, initial: M['In'], kw?: { where?: M['In'] }): M['Arr'];
+    /** Return the sum of array elements over a given axis treating Not a Numbers (NaNs) as zero. */
     (a: M['In'], axis: Shape | null, dtype: M['Dt'] | null, out: M['Out'], keepdims: boolean, initial: M['In'], where: M['In']): M['Arr'];
+    /** Return the sum of array elements over a given axis treating Not a Numbers (NaNs) as zero. */
     (a: M['In'], kw: { axis?: Shape | null; dtype?: M['Dt'] | null; out: M['Out']; keepdims?: boolean; initial?: M['In']; where?: M['In'] }): M['Arr'];
+    /** Return the sum of array elements over a given axis treating Not a Numbers (NaNs) as zero. */
     (a: M['In'], axis: Shape | null, kw: { dtype?: M['Dt'] | null; out: M['Out']; keepdims?: boolean; initial?: M['In']; where?: M['In'] }): M['Arr'];
+    /** Return the sum of array elements over a given axis treating Not a Numbers (NaNs) as zero. */
     (a: M['In'], axis: Shape | null, dtype: M['Dt'] | null, kw: { out: M['Out']; keepdims?: boolean; initial?: M['In']; where?: M['In'] }): M['Arr'];
   }>;
   /**
@@ -4082,35 +5792,65 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.nanvar.html
    */
   readonly nanvar: Fn<M, {
+    /** Compute the variance along the specified axis, while ignoring NaNs. */
     (a: M['In'], kw?: { axis?: null; dtype?: null; out?: null; ddof?: number; keepdims?: false; where?: M['In']; mean?: M['In']; correction?: number }): M['Float'];
+    /** Compute the variance along the specified axis, while ignoring NaNs. */
     (a: M['In'], axis: null, kw?: { dtype?: null; out?: null; ddof?: number; keepdims?: false; where?: M['In']; mean?: M['In']; correction?: number }): M['Float'];
+    /** Compute the variance along the specified axis, while ignoring NaNs. */
     (a: M['In'], axis: null, dtype: null, kw?: { out?: null; ddof?: number; keepdims?: false; where?: M['In']; mean?: M['In']; correction?: number }): M['Float'];
+    /** Compute the variance along the specified axis, while ignoring NaNs. */
     (a: M['In'], axis: null, dtype: null, out: null, kw?: { ddof?: number; keepdims?: false; where?: M['In']; mean?: M['In']; correction?: number }): M['Float'];
+    /** Compute the variance along the specified axis, while ignoring NaNs. */
     (a: M['In'], axis: null, dtype: null, out: null, ddof: number, kw?: { keepdims?: false; where?: M['In']; mean?: M['In']; correction?: number }): M['Float'];
+    /** Compute the variance along the specified axis, while ignoring NaNs. */
     (a: M['In'], axis: null, dtype: null, out: null, ddof: number, keepdims: false, kw?: { where?: M['In']; mean?: M['In']; correction?: number }): M['Float'];
-    (a: M['In'], kw?: { axis?: Shape | null; dtype?: null; out?: null; ddof?: number; keepdims?: boolean; where?: M['In']; mean?: M['In']; correction?: number }): M['Any'];
-    (a: M['In'], axis: Shape | null, kw?: { dtype?: null; out?: null; ddof?: number; keepdims?: boolean; where?: M['In']; mean?: M['In']; correction?: number }): M['Any'];
-    (a: M['In'], axis: Shape | null, dtype: null, kw?: { out?: null; ddof?: number; keepdims?: boolean; where?: M['In']; mean?: M['In']; correction?: number }): M['Any'];
-    (a: M['In'], axis: Shape | null, dtype: null, out: null, kw?: { ddof?: number; keepdims?: boolean; where?: M['In']; mean?: M['In']; correction?: number }): M['Any'];
-    (a: M['In'], axis: Shape | null, dtype: null, out: null, ddof: number, kw?: { keepdims?: boolean; where?: M['In']; mean?: M['In']; correction?: number }): M['Any'];
-    (a: M['In'], axis: Shape | null, dtype: null, out: null, ddof: number, keepdims: boolean, kw?: { where?: M['In']; mean?: M['In']; correction?: number }): M['Any'];
+    /** Compute the variance along the specified axis, while ignoring NaNs. */
+    (a: M['In'], kw?: { axis?: Shape | null; dtype?: null; out?: null; ddof?: number; keepdims?: boolean; where?: M['In']; mean?: M['In']; correction?: number }): M['Result'];
+    /** Compute the variance along the specified axis, while ignoring NaNs. */
+    (a: M['In'], axis: Shape | null, kw?: { dtype?: null; out?: null; ddof?: number; keepdims?: boolean; where?: M['In']; mean?: M['In']; correction?: number }): M['Result'];
+    /** Compute the variance along the specified axis, while ignoring NaNs. */
+    (a: M['In'], axis: Shape | null, dtype: null, kw?: { out?: null; ddof?: number; keepdims?: boolean; where?: M['In']; mean?: M['In']; correction?: number }): M['Result'];
+    /** Compute the variance along the specified axis, while ignoring NaNs. */
+    (a: M['In'], axis: Shape | null, dtype: null, out: null, kw?: { ddof?: number; keepdims?: boolean; where?: M['In']; mean?: M['In']; correction?: number }): M['Result'];
+    /** Compute the variance along the specified axis, while ignoring NaNs. */
+    (a: M['In'], axis: Shape | null, dtype: null, out: null, ddof: number, kw?: { keepdims?: boolean; where?: M['In']; mean?: M['In']; correction?: number }): M['Result'];
+    /** Compute the variance along the specified axis, while ignoring NaNs. */
+    (a: M['In'], axis: Shape | null, dtype: null, out: null, ddof: number, keepdims: boolean, kw?: { where?: M['In']; mean?: M['In']; correction?: number }): M['Result'];
+    /** Compute the variance along the specified axis, while ignoring NaNs. */
     (a: M['In'], axis: null, dtype: M['Dt'], kw?: { out?: null; ddof?: number; keepdims?: false; where?: M['In']; mean?: M['In']; correction?: number }): M['Scalar'];
+    /** Compute the variance along the specified axis, while ignoring NaNs. */
     (a: M['In'], axis: null, dtype: M['Dt'], out: null, kw?: { ddof?: number; keepdims?: false; where?: M['In']; mean?: M['In']; correction?: number }): M['Scalar'];
+    /** Compute the variance along the specified axis, while ignoring NaNs. */
     (a: M['In'], axis: null, dtype: M['Dt'], out: null, ddof: number, kw?: { keepdims?: false; where?: M['In']; mean?: M['In']; correction?: number }): M['Scalar'];
+    /** Compute the variance along the specified axis, while ignoring NaNs. */
     (a: M['In'], axis: null, dtype: M['Dt'], out: null, ddof: number, keepdims: false, kw?: { where?: M['In']; mean?: M['In']; correction?: number }): M['Scalar'];
+    /** Compute the variance along the specified axis, while ignoring NaNs. */
     (a: M['In'], kw: { axis?: null; dtype: M['Dt']; out?: null; ddof?: number; keepdims?: false; where?: M['In']; mean?: M['In']; correction?: number }): M['Scalar'];
+    /** Compute the variance along the specified axis, while ignoring NaNs. */
     (a: M['In'], axis: null, kw: { dtype: M['Dt']; out?: null; ddof?: number; keepdims?: false; where?: M['In']; mean?: M['In']; correction?: number }): M['Scalar'];
-    (a: M['In'], kw?: { axis?: Shape | null; dtype?: M['Dt'] | null; out?: null; ddof?: number; keepdims?: boolean; where?: M['In']; mean?: M['In']; correction?: number }): M['Any'];
-    (a: M['In'], axis: Shape | null, kw?: { dtype?: M['Dt'] | null; out?: null; ddof?: number; keepdims?: boolean; where?: M['In']; mean?: M['In']; correction?: number }): M['Any'];
-    (a: M['In'], axis: Shape | null, dtype: M['Dt'] | null, kw?: { out?: null; ddof?: number; keepdims?: boolean; where?: M['In']; mean?: M['In']; correction?: number }): M['Any'];
-    (a: M['In'], axis: Shape | null, dtype: M['Dt'] | null, out: null, kw?: { ddof?: number; keepdims?: boolean; where?: M['In']; mean?: M['In']; correction?: number }): M['Any'];
-    (a: M['In'], axis: Shape | null, dtype: M['Dt'] | null, out: null, ddof: number, kw?: { keepdims?: boolean; where?: M['In']; mean?: M['In']; correction?: number }): M['Any'];
-    (a: M['In'], axis: Shape | null, dtype: M['Dt'] | null, out: null, ddof: number, keepdims: boolean, kw?: { where?: M['In']; mean?: M['In']; correction?: number }): M['Any'];
+    /** Compute the variance along the specified axis, while ignoring NaNs. */
+    (a: M['In'], kw?: { axis?: Shape | null; dtype?: M['Dt'] | null; out?: null; ddof?: number; keepdims?: boolean; where?: M['In']; mean?: M['In']; correction?: number }): M['Result'];
+    /** Compute the variance along the specified axis, while ignoring NaNs. */
+    (a: M['In'], axis: Shape | null, kw?: { dtype?: M['Dt'] | null; out?: null; ddof?: number; keepdims?: boolean; where?: M['In']; mean?: M['In']; correction?: number }): M['Result'];
+    /** Compute the variance along the specified axis, while ignoring NaNs. */
+    (a: M['In'], axis: Shape | null, dtype: M['Dt'] | null, kw?: { out?: null; ddof?: number; keepdims?: boolean; where?: M['In']; mean?: M['In']; correction?: number }): M['Result'];
+    /** Compute the variance along the specified axis, while ignoring NaNs. */
+    (a: M['In'], axis: Shape | null, dtype: M['Dt'] | null, out: null, kw?: { ddof?: number; keepdims?: boolean; where?: M['In']; mean?: M['In']; correction?: number }): M['Result'];
+    /** Compute the variance along the specified axis, while ignoring NaNs. */
+    (a: M['In'], axis: Shape | null, dtype: M['Dt'] | null, out: null, ddof: number, kw?: { keepdims?: boolean; where?: M['In']; mean?: M['In']; correction?: number }): M['Result'];
+    /** Compute the variance along the specified axis, while ignoring NaNs. */
+    (a: M['In'], axis: Shape | null, dtype: M['Dt'] | null, out: null, ddof: number, keepdims: boolean, kw?: { where?: M['In']; mean?: M['In']; correction?: number }): M['Result'];
+    /** Compute the variance along the specified axis, while ignoring NaNs. */
     (a: M['In'], axis: Shape | null, dtype: M['Dt'] | null, out: M['Out'], kw?: { ddof?: number; keepdims?: boolean; where?: M['In']; mean?: M['In']; correction?: number }): M['Arr'];
+    /** Compute the variance along the specified axis, while ignoring NaNs. */
     (a: M['In'], axis: Shape | null, dtype: M['Dt'] | null, out: M['Out'], ddof: number, kw?: { keepdims?: boolean; where?: M['In']; mean?: M['In']; correction?: number }): M['Arr'];
+    /** Compute the variance along the specified axis, while ignoring NaNs. */
     (a: M['In'], axis: Shape | null, dtype: M['Dt'] | null, out: M['Out'], ddof: number, keepdims: boolean, kw?: { where?: M['In']; mean?: M['In']; correction?: number }): M['Arr'];
+    /** Compute the variance along the specified axis, while ignoring NaNs. */
     (a: M['In'], kw: { axis?: Shape | null; dtype?: M['Dt'] | null; out: M['Out']; ddof?: number; keepdims?: boolean; where?: M['In']; mean?: M['In']; correction?: number }): M['Arr'];
+    /** Compute the variance along the specified axis, while ignoring NaNs. */
     (a: M['In'], axis: Shape | null, kw: { dtype?: M['Dt'] | null; out: M['Out']; ddof?: number; keepdims?: boolean; where?: M['In']; mean?: M['In']; correction?: number }): M['Arr'];
+    /** Compute the variance along the specified axis, while ignoring NaNs. */
     (a: M['In'], axis: Shape | null, dtype: M['Dt'] | null, kw: { out: M['Out']; ddof?: number; keepdims?: boolean; where?: M['In']; mean?: M['In']; correction?: number }): M['Arr'];
   }>;
   /**
@@ -4128,6 +5868,7 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.ndim.html
    */
   readonly ndim: Fn<M, {
+    /** Return the number of dimensions of an array. */
     (a: M['In']): number;
   }>;
   /**
@@ -4150,12 +5891,19 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.nested_iters.html
    */
   readonly nested_iters: Fn<M, {
+    /** Create nditers for use in nested loops */
     (op: M['In'], axes: readonly (readonly (number | bigint)[])[], kw?: { flags?: readonly ('buffered' | 'c_index' | 'copy_if_overlap' | 'common_dtype' | 'delay_bufalloc' | 'external_loop' | 'f_index' | 'grow_inner' | 'growinner' | 'multi_index' | 'ranged' | 'refs_ok' | 'reduce_ok' | 'zerosize_ok')[] | null; op_flags?: readonly (readonly ('aligned' | 'allocate' | 'arraymask' | 'copy' | 'config' | 'nbo' | 'no_subtype' | 'no_broadcast' | 'overlap_assume_elementwise' | 'readonly' | 'readwrite' | 'updateifcopy' | 'virtual' | 'writeonly' | 'writemasked')[])[] | null; op_dtypes?: M['Dt'] | readonly (M['Dt'] | null)[] | null; order?: 'K' | 'A' | 'C' | 'F' | null; casting?: 'no' | 'equiv' | 'safe' | 'same_kind' | 'same_value' | 'unsafe'; buffersize?: number | bigint }): M['Obj'][];
+    /** Create nditers for use in nested loops */
     (op: M['In'], axes: readonly (readonly (number | bigint)[])[], flags: readonly ('buffered' | 'c_index' | 'copy_if_overlap' | 'common_dtype' | 'delay_bufalloc' | 'external_loop' | 'f_index' | 'grow_inner' | 'growinner' | 'multi_index' | 'ranged' | 'refs_ok' | 'reduce_ok' | 'zerosize_ok')[] | null, kw?: { op_flags?: readonly (readonly ('aligned' | 'allocate' | 'arraymask' | 'copy' | 'config' | 'nbo' | 'no_subtype' | 'no_broadcast' | 'overlap_assume_elementwise' | 'readonly' | 'readwrite' | 'updateifcopy' | 'virtual' | 'writeonly' | 'writemasked')[])[] | null; op_dtypes?: M['Dt'] | readonly (M['Dt'] | null)[] | null; order?: 'K' | 'A' | 'C' | 'F' | null; casting?: 'no' | 'equiv' | 'safe' | 'same_kind' | 'same_value' | 'unsafe'; buffersize?: number | bigint }): M['Obj'][];
+    /** Create nditers for use in nested loops */
     (op: M['In'], axes: readonly (readonly (number | bigint)[])[], flags: readonly ('buffered' | 'c_index' | 'copy_if_overlap' | 'common_dtype' | 'delay_bufalloc' | 'external_loop' | 'f_index' | 'grow_inner' | 'growinner' | 'multi_index' | 'ranged' | 'refs_ok' | 'reduce_ok' | 'zerosize_ok')[] | null, op_flags: readonly (readonly ('aligned' | 'allocate' | 'arraymask' | 'copy' | 'config' | 'nbo' | 'no_subtype' | 'no_broadcast' | 'overlap_assume_elementwise' | 'readonly' | 'readwrite' | 'updateifcopy' | 'virtual' | 'writeonly' | 'writemasked')[])[] | null, kw?: { op_dtypes?: M['Dt'] | readonly (M['Dt'] | null)[] | null; order?: 'K' | 'A' | 'C' | 'F' | null; casting?: 'no' | 'equiv' | 'safe' | 'same_kind' | 'same_value' | 'unsafe'; buffersize?: number | bigint }): M['Obj'][];
+    /** Create nditers for use in nested loops */
     (op: M['In'], axes: readonly (readonly (number | bigint)[])[], flags: readonly ('buffered' | 'c_index' | 'copy_if_overlap' | 'common_dtype' | 'delay_bufalloc' | 'external_loop' | 'f_index' | 'grow_inner' | 'growinner' | 'multi_index' | 'ranged' | 'refs_ok' | 'reduce_ok' | 'zerosize_ok')[] | null, op_flags: readonly (readonly ('aligned' | 'allocate' | 'arraymask' | 'copy' | 'config' | 'nbo' | 'no_subtype' | 'no_broadcast' | 'overlap_assume_elementwise' | 'readonly' | 'readwrite' | 'updateifcopy' | 'virtual' | 'writeonly' | 'writemasked')[])[] | null, op_dtypes: M['Dt'] | readonly (M['Dt'] | null)[] | null, kw?: { order?: 'K' | 'A' | 'C' | 'F' | null; casting?: 'no' | 'equiv' | 'safe' | 'same_kind' | 'same_value' | 'unsafe'; buffersize?: number | bigint }): M['Obj'][];
+    /** Create nditers for use in nested loops */
     (op: M['In'], axes: readonly (readonly (number | bigint)[])[], flags: readonly ('buffered' | 'c_index' | 'copy_if_overlap' | 'common_dtype' | 'delay_bufalloc' | 'external_loop' | 'f_index' | 'grow_inner' | 'growinner' | 'multi_index' | 'ranged' | 'refs_ok' | 'reduce_ok' | 'zerosize_ok')[] | null, op_flags: readonly (readonly ('aligned' | 'allocate' | 'arraymask' | 'copy' | 'config' | 'nbo' | 'no_subtype' | 'no_broadcast' | 'overlap_assume_elementwise' | 'readonly' | 'readwrite' | 'updateifcopy' | 'virtual' | 'writeonly' | 'writemasked')[])[] | null, op_dtypes: M['Dt'] | readonly (M['Dt'] | null)[] | null, order: 'K' | 'A' | 'C' | 'F' | null, kw?: { casting?: 'no' | 'equiv' | 'safe' | 'same_kind' | 'same_value' | 'unsafe'; buffersize?: number | bigint }): M['Obj'][];
+    /** Create nditers for use in nested loops */
     (op: M['In'], axes: readonly (readonly (number | bigint)[])[], flags: readonly ('buffered' | 'c_index' | 'copy_if_overlap' | 'common_dtype' | 'delay_bufalloc' | 'external_loop' | 'f_index' | 'grow_inner' | 'growinner' | 'multi_index' | 'ranged' | 'refs_ok' | 'reduce_ok' | 'zerosize_ok')[] | null, op_flags: readonly (readonly ('aligned' | 'allocate' | 'arraymask' | 'copy' | 'config' | 'nbo' | 'no_subtype' | 'no_broadcast' | 'overlap_assume_elementwise' | 'readonly' | 'readwrite' | 'updateifcopy' | 'virtual' | 'writeonly' | 'writemasked')[])[] | null, op_dtypes: M['Dt'] | readonly (M['Dt'] | null)[] | null, order: 'K' | 'A' | 'C' | 'F' | null, casting: 'no' | 'equiv' | 'safe' | 'same_kind' | 'same_value' | 'unsafe', kw?: { buffersize?: number | bigint }): M['Obj'][];
+    /** Create nditers for use in nested loops */
     (op: M['In'], axes: readonly (readonly (number | bigint)[])[], flags: readonly ('buffered' | 'c_index' | 'copy_if_overlap' | 'common_dtype' | 'delay_bufalloc' | 'external_loop' | 'f_index' | 'grow_inner' | 'growinner' | 'multi_index' | 'ranged' | 'refs_ok' | 'reduce_ok' | 'zerosize_ok')[] | null, op_flags: readonly (readonly ('aligned' | 'allocate' | 'arraymask' | 'copy' | 'config' | 'nbo' | 'no_subtype' | 'no_broadcast' | 'overlap_assume_elementwise' | 'readonly' | 'readwrite' | 'updateifcopy' | 'virtual' | 'writeonly' | 'writemasked')[])[] | null, op_dtypes: M['Dt'] | readonly (M['Dt'] | null)[] | null, order: 'K' | 'A' | 'C' | 'F' | null, casting: 'no' | 'equiv' | 'safe' | 'same_kind' | 'same_value' | 'unsafe', buffersize: number | bigint): M['Obj'][];
   }>;
   /**
@@ -4168,6 +5916,7 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.nonzero.html
    */
   readonly nonzero: Fn<M, {
+    /** Return the indices of the elements that are non-zero. */
     (a: M['In']): M['Arr'][];
   }>;
   /**
@@ -4190,29 +5939,53 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.ones.html
    */
   readonly ones: Fn<M, {
+    /** Return a new array of given shape and type, filled with ones. */
     (shape: number | bigint, kw?: { dtype?: null; order?: 'C' | 'F' | null; device?: 'cpu' | null; like?: unknown }): M['Arr'];
+    /** Return a new array of given shape and type, filled with ones. */
     (shape: number | bigint, dtype: null, kw?: { order?: 'C' | 'F' | null; device?: 'cpu' | null; like?: unknown }): M['Arr'];
+    /** Return a new array of given shape and type, filled with ones. */
     (shape: number | bigint, dtype: null, order: 'C' | 'F' | null, kw?: { device?: 'cpu' | null; like?: unknown }): M['Arr'];
+    /** Return a new array of given shape and type, filled with ones. */
     (shape: number | bigint, dtype: M['Dt'], kw?: { order?: 'C' | 'F' | null; device?: 'cpu' | null; like?: unknown }): M['Arr'];
+    /** Return a new array of given shape and type, filled with ones. */
     (shape: number | bigint, dtype: M['Dt'], order: 'C' | 'F' | null, kw?: { device?: 'cpu' | null; like?: unknown }): M['Arr'];
+    /** Return a new array of given shape and type, filled with ones. */
     (shape: number | bigint, kw?: { dtype?: M['Dt'] | null; order?: 'C' | 'F' | null; device?: 'cpu' | null; like?: unknown }): M['Arr'];
+    /** Return a new array of given shape and type, filled with ones. */
     (shape: number | bigint, dtype: M['Dt'] | null, kw?: { order?: 'C' | 'F' | null; device?: 'cpu' | null; like?: unknown }): M['Arr'];
+    /** Return a new array of given shape and type, filled with ones. */
     (shape: number | bigint, dtype: M['Dt'] | null, order: 'C' | 'F' | null, kw?: { device?: 'cpu' | null; like?: unknown }): M['Arr'];
+    /** Return a new array of given shape and type, filled with ones. */
     (shape: readonly [] | readonly (number | bigint)[], kw?: { dtype?: null; order?: 'C' | 'F' | null; device?: 'cpu' | null; like?: unknown }): M['Arr'];
+    /** Return a new array of given shape and type, filled with ones. */
     (shape: readonly [] | readonly (number | bigint)[], dtype: null, kw?: { order?: 'C' | 'F' | null; device?: 'cpu' | null; like?: unknown }): M['Arr'];
+    /** Return a new array of given shape and type, filled with ones. */
     (shape: readonly [] | readonly (number | bigint)[], dtype: null, order: 'C' | 'F' | null, kw?: { device?: 'cpu' | null; like?: unknown }): M['Arr'];
+    /** Return a new array of given shape and type, filled with ones. */
     (shape: readonly [] | readonly (number | bigint)[], dtype: M['Dt'], kw?: { order?: 'C' | 'F' | null; device?: 'cpu' | null; like?: unknown }): M['Arr'];
+    /** Return a new array of given shape and type, filled with ones. */
     (shape: readonly [] | readonly (number | bigint)[], dtype: M['Dt'], order: 'C' | 'F' | null, kw?: { device?: 'cpu' | null; like?: unknown }): M['Arr'];
+    /** Return a new array of given shape and type, filled with ones. */
     (shape: readonly [] | readonly (number | bigint)[], kw?: { dtype?: M['Dt'] | null; order?: 'C' | 'F' | null; device?: 'cpu' | null; like?: unknown }): M['Arr'];
+    /** Return a new array of given shape and type, filled with ones. */
     (shape: readonly [] | readonly (number | bigint)[], dtype: M['Dt'] | null, kw?: { order?: 'C' | 'F' | null; device?: 'cpu' | null; like?: unknown }): M['Arr'];
+    /** Return a new array of given shape and type, filled with ones. */
     (shape: readonly [] | readonly (number | bigint)[], dtype: M['Dt'] | null, order: 'C' | 'F' | null, kw?: { device?: 'cpu' | null; like?: unknown }): M['Arr'];
+    /** Return a new array of given shape and type, filled with ones. */
     (shape: Shape, kw?: { dtype?: null; order?: 'C' | 'F' | null; device?: 'cpu' | null; like?: unknown }): M['Arr'];
+    /** Return a new array of given shape and type, filled with ones. */
     (shape: Shape, dtype: null, kw?: { order?: 'C' | 'F' | null; device?: 'cpu' | null; like?: unknown }): M['Arr'];
+    /** Return a new array of given shape and type, filled with ones. */
     (shape: Shape, dtype: null, order: 'C' | 'F' | null, kw?: { device?: 'cpu' | null; like?: unknown }): M['Arr'];
+    /** Return a new array of given shape and type, filled with ones. */
     (shape: Shape, dtype: M['Dt'], kw?: { order?: 'C' | 'F' | null; device?: 'cpu' | null; like?: unknown }): M['Arr'];
+    /** Return a new array of given shape and type, filled with ones. */
     (shape: Shape, dtype: M['Dt'], order: 'C' | 'F' | null, kw?: { device?: 'cpu' | null; like?: unknown }): M['Arr'];
+    /** Return a new array of given shape and type, filled with ones. */
     (shape: Shape, kw?: { dtype?: M['Dt'] | null; order?: 'C' | 'F' | null; device?: 'cpu' | null; like?: unknown }): M['Arr'];
+    /** Return a new array of given shape and type, filled with ones. */
     (shape: Shape, dtype: M['Dt'] | null, kw?: { order?: 'C' | 'F' | null; device?: 'cpu' | null; like?: unknown }): M['Arr'];
+    /** Return a new array of given shape and type, filled with ones. */
     (shape: Shape, dtype: M['Dt'] | null, order: 'C' | 'F' | null, kw?: { device?: 'cpu' | null; like?: unknown }): M['Arr'];
   }>;
   /**
@@ -4220,24 +5993,43 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.ones_like.html
    */
   readonly ones_like: Fn<M, {
+    /** Return an array of ones with the same shape and type as a given array. */
     (a: M['In'], kw?: { dtype?: null; order?: 'K' | 'A' | 'C' | 'F' | null; subok?: true; shape?: null; device?: 'cpu' | null }): M['Arr'];
+    /** Return an array of ones with the same shape and type as a given array. */
     (a: M['In'], dtype: null, kw?: { order?: 'K' | 'A' | 'C' | 'F' | null; subok?: true; shape?: null; device?: 'cpu' | null }): M['Arr'];
+    /** Return an array of ones with the same shape and type as a given array. */
     (a: M['In'], dtype: null, order: 'K' | 'A' | 'C' | 'F' | null, kw?: { subok?: true; shape?: null; device?: 'cpu' | null }): M['Arr'];
+    /** Return an array of ones with the same shape and type as a given array. */
     (a: M['In'], dtype: null, order: 'K' | 'A' | 'C' | 'F' | null, subok: true, kw?: { shape?: null; device?: 'cpu' | null }): M['Arr'];
+    /** Return an array of ones with the same shape and type as a given array. */
     (a: M['In'], dtype: null, order: 'K' | 'A' | 'C' | 'F' | null, subok: true, shape: null, kw?: { device?: 'cpu' | null }): M['Arr'];
+    /** Return an array of ones with the same shape and type as a given array. */
     (a: M['In'], kw?: { dtype?: null; order?: 'K' | 'A' | 'C' | 'F' | null; subok?: unknown; shape?: Shape | null; device?: 'cpu' | null }): M['Arr'];
+    /** Return an array of ones with the same shape and type as a given array. */
     (a: M['In'], dtype: null, kw?: { order?: 'K' | 'A' | 'C' | 'F' | null; subok?: unknown; shape?: Shape | null; device?: 'cpu' | null }): M['Arr'];
+    /** Return an array of ones with the same shape and type as a given array. */
     (a: M['In'], dtype: null, order: 'K' | 'A' | 'C' | 'F' | null, kw?: { subok?: unknown; shape?: Shape | null; device?: 'cpu' | null }): M['Arr'];
+    /** Return an array of ones with the same shape and type as a given array. */
     (a: M['In'], dtype: null, order: 'K' | 'A' | 'C' | 'F' | null, subok: unknown, kw?: { shape?: Shape | null; device?: 'cpu' | null }): M['Arr'];
+    /** Return an array of ones with the same shape and type as a given array. */
     (a: M['In'], dtype: null, order: 'K' | 'A' | 'C' | 'F' | null, subok: unknown, shape: Shape | null, kw?: { device?: 'cpu' | null }): M['Arr'];
+    /** Return an array of ones with the same shape and type as a given array. */
     (a: unknown, dtype: M['Dt'], kw?: { order?: 'K' | 'A' | 'C' | 'F' | null; subok?: unknown; shape?: Shape | null; device?: 'cpu' | null }): M['Arr'];
+    /** Return an array of ones with the same shape and type as a given array. */
     (a: unknown, dtype: M['Dt'], order: 'K' | 'A' | 'C' | 'F' | null, kw?: { subok?: unknown; shape?: Shape | null; device?: 'cpu' | null }): M['Arr'];
+    /** Return an array of ones with the same shape and type as a given array. */
     (a: unknown, dtype: M['Dt'], order: 'K' | 'A' | 'C' | 'F' | null, subok: unknown, kw?: { shape?: Shape | null; device?: 'cpu' | null }): M['Arr'];
+    /** Return an array of ones with the same shape and type as a given array. */
     (a: unknown, dtype: M['Dt'], order: 'K' | 'A' | 'C' | 'F' | null, subok: unknown, shape: Shape | null, kw?: { device?: 'cpu' | null }): M['Arr'];
+    /** Return an array of ones with the same shape and type as a given array. */
     (a: unknown, kw?: { dtype?: M['Dt'] | null; order?: 'K' | 'A' | 'C' | 'F' | null; subok?: unknown; shape?: Shape | null; device?: 'cpu' | null }): M['Arr'];
+    /** Return an array of ones with the same shape and type as a given array. */
     (a: unknown, dtype: M['Dt'] | null, kw?: { order?: 'K' | 'A' | 'C' | 'F' | null; subok?: unknown; shape?: Shape | null; device?: 'cpu' | null }): M['Arr'];
+    /** Return an array of ones with the same shape and type as a given array. */
     (a: unknown, dtype: M['Dt'] | null, order: 'K' | 'A' | 'C' | 'F' | null, kw?: { subok?: unknown; shape?: Shape | null; device?: 'cpu' | null }): M['Arr'];
+    /** Return an array of ones with the same shape and type as a given array. */
     (a: unknown, dtype: M['Dt'] | null, order: 'K' | 'A' | 'C' | 'F' | null, subok: unknown, kw?: { shape?: Shape | null; device?: 'cpu' | null }): M['Arr'];
+    /** Return an array of ones with the same shape and type as a given array. */
     (a: unknown, dtype: M['Dt'] | null, order: 'K' | 'A' | 'C' | 'F' | null, subok: unknown, shape: Shape | null, kw?: { device?: 'cpu' | null }): M['Arr'];
   }>;
   /**
@@ -4245,8 +6037,11 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.outer.html
    */
   readonly outer: Fn<M, {
+    /** Compute the outer product of two vectors. */
     (a: M['In'], b: M['In'], kw?: { out?: null }): M['Arr'];
+    /** Compute the outer product of two vectors. */
     (a: M['In'], b: M['In'], out: null): M['Arr'];
+    /** Compute the outer product of two vectors. */
     (a: M['In'], b: M['In'], out: M['Out']): M['Arr'];
   }>;
   /**
@@ -4254,10 +6049,15 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.packbits.html
    */
   readonly packbits: Fn<M, {
+    /** Packs the elements of a binary-valued array into bits in a uint8 array. */
     (a: M['In'], kw?: { axis?: null; bitorder?: 'big' | 'little' }): M['Arr'];
+    /** Packs the elements of a binary-valued array into bits in a uint8 array. */
     (a: M['In'], axis: null, kw?: { bitorder?: 'big' | 'little' }): M['Arr'];
+    /** Packs the elements of a binary-valued array into bits in a uint8 array. */
     (a: M['In'], axis: null, bitorder: 'big' | 'little'): M['Arr'];
+    /** Packs the elements of a binary-valued array into bits in a uint8 array. */
     (a: M['In'], axis: number | bigint, kw?: { bitorder?: 'big' | 'little' }): M['Arr'];
+    /** Packs the elements of a binary-valued array into bits in a uint8 array. */
     (a: M['In'], axis: number | bigint, bitorder: 'big' | 'little'): M['Arr'];
   }>;
   /**
@@ -4265,8 +6065,11 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.pad.html
    */
   readonly pad: Fn<M, {
+    /** Pad an array. */
     (array: M['In'], pad_width: M['In'] | Readonly<Record<string, unknown>>, kw?: { mode?: 'constant' | 'edge' | 'linear_ramp' | 'maximum' | 'mean' | 'median' | 'minimum' | 'reflect' | 'symmetric' | 'wrap' | 'empty'; stat_length?: M['In'] | null; constant_values?: M['In']; end_values?: M['In']; reflect_type?: 'odd' | 'even' }): M['Arr'];
+    /** Pad an array. */
     (array: M['In'], pad_width: M['In'] | Readonly<Record<string, unknown>>, mode: 'constant' | 'edge' | 'linear_ramp' | 'maximum' | 'mean' | 'median' | 'minimum' | 'reflect' | 'symmetric' | 'wrap' | 'empty', kw?: { stat_length?: M['In'] | null; constant_values?: M['In']; end_values?: M['In']; reflect_type?: 'odd' | 'even' }): M['Arr'];
+    /** Pad an array. */
     (array: M['In'], pad_width: M['In'] | Readonly<Record<string, unknown>>, mode: unknown): M['Arr'];
   }>;
   /**
@@ -4274,95 +6077,173 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.partition.html
    */
   readonly partition: Fn<M, {
+    /** Return a partitioned copy of an array. */
     (a: M['In'], kth: M['In'], kw?: { axis?: number | bigint | null; kind?: 'introselect'; order?: null }): M['Arr'];
+    /** Return a partitioned copy of an array. */
     (a: M['In'], kth: M['In'], axis: number | bigint | null, kw?: { kind?: 'introselect'; order?: null }): M['Arr'];
+    /** Return a partitioned copy of an array. */
     (a: M['In'], kth: M['In'], axis: number | bigint | null, kind: 'introselect', kw?: { order?: null }): M['Arr'];
+    /** Return a partitioned copy of an array. */
     (a: M['In'], kth: M['In'], axis: number | bigint | null, kind: 'introselect', order: null): M['Arr'];
-    (a: M['In'], kth: M['In'], kw?: { axis?: number | bigint | null; kind?: 'introselect'; order?: string | readonly string[] | null }): M['Half'];
-    (a: M['In'], kth: M['In'], axis: number | bigint | null, kw?: { kind?: 'introselect'; order?: string | readonly string[] | null }): M['Half'];
-    (a: M['In'], kth: M['In'], axis: number | bigint | null, kind: 'introselect', kw?: { order?: string | readonly string[] | null }): M['Half'];
-    (a: M['In'], kth: M['In'], axis: number | bigint | null, kind: 'introselect', order: string | readonly string[] | null): M['Half'];
+    /** Return a partitioned copy of an array. */
+    (a: M['In'], kth: M['In'], kw?: { axis?: number | bigint | null; kind?: 'introselect'; order?: string | readonly string[] | null }): M['Arr'];
+    /** Return a partitioned copy of an array. */
+    (a: M['In'], kth: M['In'], axis: number | bigint | null, kw?: { kind?: 'introselect'; order?: string | readonly string[] | null }): M['Arr'];
+    /** Return a partitioned copy of an array. */
+    (a: M['In'], kth: M['In'], axis: number | bigint | null, kind: 'introselect', kw?: { order?: string | readonly string[] | null }): M['Arr'];
+    /** Return a partitioned copy of an array. */
+    (a: M['In'], kth: M['In'], axis: number | bigint | null, kind: 'introselect', order: string | readonly string[] | null): M['Arr'];
   }>;
   /**
    * Compute the q-th percentile of the data along the specified axis.
    * @see https://numpy.org/doc/stable/reference/generated/numpy.percentile.html
    */
   readonly percentile: Fn<M, {
+    /** Compute the q-th percentile of the data along the specified axis. */
     (a: M['In'], q: number, kw?: { axis?: null; out?: null; overwrite_input?: boolean; method?: unknown; keepdims?: false; weights?: M['In'] | null }): M['Scalar'];
+    /** Compute the q-th percentile of the data along the specified axis. */
     (a: M['In'], q: number, axis: null, kw?: { out?: null; overwrite_input?: boolean; method?: unknown; keepdims?: false; weights?: M['In'] | null }): M['Scalar'];
+    /** Compute the q-th percentile of the data along the specified axis. */
     (a: M['In'], q: number, axis: null, out: null, kw?: { overwrite_input?: boolean; method?: unknown; keepdims?: false; weights?: M['In'] | null }): M['Scalar'];
+    /** Compute the q-th percentile of the data along the specified axis. */
     (a: M['In'], q: number, axis: null, out: null, overwrite_input: boolean, kw?: { method?: unknown; keepdims?: false; weights?: M['In'] | null }): M['Scalar'];
+    /** Compute the q-th percentile of the data along the specified axis. */
     (a: M['In'], q: number, axis: null, out: null, overwrite_input: boolean, method: unknown, kw?: { keepdims?: false; weights?: M['In'] | null }): M['Scalar'];
+    /** Compute the q-th percentile of the data along the specified axis. */
     (a: M['In'], q: number, axis: null, out: null, overwrite_input: boolean, method: unknown, keepdims: false, kw?: { weights?: M['In'] | null }): M['Scalar'];
+    /** Compute the q-th percentile of the data along the specified axis. */
     (a: M['In'], q: number, axis: Shape, kw?: { out?: null; overwrite_input?: boolean; method?: unknown; keepdims?: false; weights?: M['In'] | null }): M['Arr'];
+    /** Compute the q-th percentile of the data along the specified axis. */
     (a: M['In'], q: number, axis: Shape, out: null, kw?: { overwrite_input?: boolean; method?: unknown; keepdims?: false; weights?: M['In'] | null }): M['Arr'];
+    /** Compute the q-th percentile of the data along the specified axis. */
     (a: M['In'], q: number, axis: Shape, out: null, overwrite_input: boolean, kw?: { method?: unknown; keepdims?: false; weights?: M['In'] | null }): M['Arr'];
+    /** Compute the q-th percentile of the data along the specified axis. */
     (a: M['In'], q: number, axis: Shape, out: null, overwrite_input: boolean, method: unknown, kw?: { keepdims?: false; weights?: M['In'] | null }): M['Arr'];
+    /** Compute the q-th percentile of the data along the specified axis. */
     (a: M['In'], q: number, axis: Shape, out: null, overwrite_input: boolean, method: unknown, keepdims: false, kw?: { weights?: M['In'] | null }): M['Arr'];
+    /** Compute the q-th percentile of the data along the specified axis. */
     (a: M['In'], q: number, kw: { axis?: Shape | null; out?: null; overwrite_input?: boolean; method?: unknown; keepdims: true; weights?: M['In'] | null }): M['Arr'];
+    /** Compute the q-th percentile of the data along the specified axis. */
     (a: M['In'], q: number, axis: Shape | null, kw: { out?: null; overwrite_input?: boolean; method?: unknown; keepdims: true; weights?: M['In'] | null }): M['Arr'];
+    /** Compute the q-th percentile of the data along the specified axis. */
     (a: M['In'], q: number, axis: Shape | null, out: null, kw: { overwrite_input?: boolean; method?: unknown; keepdims: true; weights?: M['In'] | null }): M['Arr'];
+    /** Compute the q-th percentile of the data along the specified axis. */
     (a: M['In'], q: number, axis: Shape | null, out: null, overwrite_input: boolean, kw: { method?: unknown; keepdims: true; weights?: M['In'] | null }): M['Arr'];
+    /** Compute the q-th percentile of the data along the specified axis. */
     (a: M['In'], q: number, axis: Shape | null, out: null, overwrite_input: boolean, method: unknown, kw: { keepdims: true; weights?: M['In'] | null }): M['Arr'];
+    /** Compute the q-th percentile of the data along the specified axis. */
     (a: M['In'], q: M['In'], kw?: { axis?: null; out?: null; overwrite_input?: boolean; method?: unknown; keepdims?: false; weights?: M['In'] | null }): M['Arr'];
+    /** Compute the q-th percentile of the data along the specified axis. */
     (a: M['In'], q: M['In'], axis: null, kw?: { out?: null; overwrite_input?: boolean; method?: unknown; keepdims?: false; weights?: M['In'] | null }): M['Arr'];
+    /** Compute the q-th percentile of the data along the specified axis. */
     (a: M['In'], q: M['In'], axis: null, out: null, kw?: { overwrite_input?: boolean; method?: unknown; keepdims?: false; weights?: M['In'] | null }): M['Arr'];
+    /** Compute the q-th percentile of the data along the specified axis. */
     (a: M['In'], q: M['In'], axis: null, out: null, overwrite_input: boolean, kw?: { method?: unknown; keepdims?: false; weights?: M['In'] | null }): M['Arr'];
+    /** Compute the q-th percentile of the data along the specified axis. */
     (a: M['In'], q: M['In'], axis: null, out: null, overwrite_input: boolean, method: unknown, kw?: { keepdims?: false; weights?: M['In'] | null }): M['Arr'];
+    /** Compute the q-th percentile of the data along the specified axis. */
     (a: M['In'], q: M['In'], axis: null, out: null, overwrite_input: boolean, method: unknown, keepdims: false, kw?: { weights?: M['In'] | null }): M['Arr'];
+    /** Compute the q-th percentile of the data along the specified axis. */
     (a: M['In'], q: unknown, kw?: { axis?: Shape | null; out?: null; overwrite_input?: boolean; method?: unknown; keepdims?: boolean; weights?: M['In'] | null }): M['Arr'];
+    /** Compute the q-th percentile of the data along the specified axis. */
     (a: M['In'], q: unknown, axis: Shape | null, kw?: { out?: null; overwrite_input?: boolean; method?: unknown; keepdims?: boolean; weights?: M['In'] | null }): M['Arr'];
+    /** Compute the q-th percentile of the data along the specified axis. */
     (a: M['In'], q: unknown, axis: Shape | null, out: null, kw?: { overwrite_input?: boolean; method?: unknown; keepdims?: boolean; weights?: M['In'] | null }): M['Arr'];
+    /** Compute the q-th percentile of the data along the specified axis. */
     (a: M['In'], q: unknown, axis: Shape | null, out: null, overwrite_input: boolean, kw?: { method?: unknown; keepdims?: boolean; weights?: M['In'] | null }): M['Arr'];
+    /** Compute the q-th percentile of the data along the specified axis. */
     (a: M['In'], q: unknown, axis: Shape | null, out: null, overwrite_input: boolean, method: unknown, kw?: { keepdims?: boolean; weights?: M['In'] | null }): M['Arr'];
+    /** Compute the q-th percentile of the data along the specified axis. */
     (a: M['In'], q: unknown, axis: Shape | null, out: null, overwrite_input: boolean, method: unknown, keepdims: boolean, kw?: { weights?: M['In'] | null }): M['Arr'];
+    /** Compute the q-th percentile of the data along the specified axis. */
     (a: unknown, q: number, kw?: { axis?: null; out?: null; overwrite_input?: boolean; method?: unknown; keepdims?: false; weights?: M['In'] | null }): M['Float'];
+    /** Compute the q-th percentile of the data along the specified axis. */
     (a: unknown, q: number, axis: null, kw?: { out?: null; overwrite_input?: boolean; method?: unknown; keepdims?: false; weights?: M['In'] | null }): M['Float'];
+    /** Compute the q-th percentile of the data along the specified axis. */
     (a: unknown, q: number, axis: null, out: null, kw?: { overwrite_input?: boolean; method?: unknown; keepdims?: false; weights?: M['In'] | null }): M['Float'];
+    /** Compute the q-th percentile of the data along the specified axis. */
     (a: unknown, q: number, axis: null, out: null, overwrite_input: boolean, kw?: { method?: unknown; keepdims?: false; weights?: M['In'] | null }): M['Float'];
+    /** Compute the q-th percentile of the data along the specified axis. */
     (a: unknown, q: number, axis: null, out: null, overwrite_input: boolean, method: unknown, kw?: { keepdims?: false; weights?: M['In'] | null }): M['Float'];
+    /** Compute the q-th percentile of the data along the specified axis. */
     (a: unknown, q: number, axis: null, out: null, overwrite_input: boolean, method: unknown, keepdims: false, kw?: { weights?: M['In'] | null }): M['Float'];
+    /** Compute the q-th percentile of the data along the specified axis. */
     (a: unknown, q: number, axis: Shape, kw?: { out?: null; overwrite_input?: boolean; method?: unknown; keepdims?: false; weights?: M['In'] | null }): M['Arr'];
+    /** Compute the q-th percentile of the data along the specified axis. */
     (a: unknown, q: number, axis: Shape, out: null, kw?: { overwrite_input?: boolean; method?: unknown; keepdims?: false; weights?: M['In'] | null }): M['Arr'];
+    /** Compute the q-th percentile of the data along the specified axis. */
     (a: unknown, q: number, axis: Shape, out: null, overwrite_input: boolean, kw?: { method?: unknown; keepdims?: false; weights?: M['In'] | null }): M['Arr'];
+    /** Compute the q-th percentile of the data along the specified axis. */
     (a: unknown, q: number, axis: Shape, out: null, overwrite_input: boolean, method: unknown, kw?: { keepdims?: false; weights?: M['In'] | null }): M['Arr'];
+    /** Compute the q-th percentile of the data along the specified axis. */
     (a: unknown, q: number, axis: Shape, out: null, overwrite_input: boolean, method: unknown, keepdims: false, kw?: { weights?: M['In'] | null }): M['Arr'];
+    /** Compute the q-th percentile of the data along the specified axis. */
     (a: unknown, q: number, kw: { axis?: Shape | null; out?: null; overwrite_input?: boolean; method?: unknown; keepdims: true; weights?: M['In'] | null }): M['Arr'];
+    /** Compute the q-th percentile of the data along the specified axis. */
     (a: unknown, q: number, axis: Shape | null, kw: { out?: null; overwrite_input?: boolean; method?: unknown; keepdims: true; weights?: M['In'] | null }): M['Arr'];
+    /** Compute the q-th percentile of the data along the specified axis. */
     (a: unknown, q: number, axis: Shape | null, out: null, kw: { overwrite_input?: boolean; method?: unknown; keepdims: true; weights?: M['In'] | null }): M['Arr'];
+    /** Compute the q-th percentile of the data along the specified axis. */
     (a: unknown, q: number, axis: Shape | null, out: null, overwrite_input: boolean, kw: { method?: unknown; keepdims: true; weights?: M['In'] | null }): M['Arr'];
+    /** Compute the q-th percentile of the data along the specified axis. */
     (a: unknown, q: number, axis: Shape | null, out: null, overwrite_input: boolean, method: unknown, kw: { keepdims: true; weights?: M['In'] | null }): M['Arr'];
+    /** Compute the q-th percentile of the data along the specified axis. */
     (a: unknown, q: M['In'], kw?: { axis?: null; out?: null; overwrite_input?: boolean; method?: unknown; keepdims?: false; weights?: M['In'] | null }): M['Arr'];
+    /** Compute the q-th percentile of the data along the specified axis. */
     (a: unknown, q: M['In'], axis: null, kw?: { out?: null; overwrite_input?: boolean; method?: unknown; keepdims?: false; weights?: M['In'] | null }): M['Arr'];
+    /** Compute the q-th percentile of the data along the specified axis. */
     (a: unknown, q: M['In'], axis: null, out: null, kw?: { overwrite_input?: boolean; method?: unknown; keepdims?: false; weights?: M['In'] | null }): M['Arr'];
+    /** Compute the q-th percentile of the data along the specified axis. */
     (a: unknown, q: M['In'], axis: null, out: null, overwrite_input: boolean, kw?: { method?: unknown; keepdims?: false; weights?: M['In'] | null }): M['Arr'];
+    /** Compute the q-th percentile of the data along the specified axis. */
     (a: unknown, q: M['In'], axis: null, out: null, overwrite_input: boolean, method: unknown, kw?: { keepdims?: false; weights?: M['In'] | null }): M['Arr'];
+    /** Compute the q-th percentile of the data along the specified axis. */
     (a: unknown, q: M['In'], axis: null, out: null, overwrite_input: boolean, method: unknown, keepdims: false, kw?: { weights?: M['In'] | null }): M['Arr'];
+    /** Compute the q-th percentile of the data along the specified axis. */
     (a: unknown, q: unknown, kw?: { axis?: Shape | null; out?: null; overwrite_input?: boolean; method?: unknown; keepdims?: boolean; weights?: M['In'] | null }): M['Arr'];
+    /** Compute the q-th percentile of the data along the specified axis. */
     (a: unknown, q: unknown, axis: Shape | null, kw?: { out?: null; overwrite_input?: boolean; method?: unknown; keepdims?: boolean; weights?: M['In'] | null }): M['Arr'];
+    /** Compute the q-th percentile of the data along the specified axis. */
     (a: unknown, q: unknown, axis: Shape | null, out: null, kw?: { overwrite_input?: boolean; method?: unknown; keepdims?: boolean; weights?: M['In'] | null }): M['Arr'];
+    /** Compute the q-th percentile of the data along the specified axis. */
     (a: unknown, q: unknown, axis: Shape | null, out: null, overwrite_input: boolean, kw?: { method?: unknown; keepdims?: boolean; weights?: M['In'] | null }): M['Arr'];
+    /** Compute the q-th percentile of the data along the specified axis. */
     (a: unknown, q: unknown, axis: Shape | null, out: null, overwrite_input: boolean, method: unknown, kw?: { keepdims?: boolean; weights?: M['In'] | null }): M['Arr'];
+    /** Compute the q-th percentile of the data along the specified axis. */
     (a: unknown, q: unknown, axis: Shape | null, out: null, overwrite_input: boolean, method: unknown, keepdims: boolean, kw?: { weights?: M['In'] | null }): M['Arr'];
+    /** Compute the q-th percentile of the data along the specified axis. */
     (a: M['In'], q: M['In'], axis: Shape | null, out: M['Out'], kw?: { overwrite_input?: boolean; method?: unknown; keepdims?: boolean; weights?: M['In'] | null }): M['Arr'];
+    /** Compute the q-th percentile of the data along the specified axis. */
     (a: M['In'], q: M['In'], axis: Shape | null, out: M['Out'], overwrite_input: boolean, kw?: { method?: unknown; keepdims?: boolean; weights?: M['In'] | null }): M['Arr'];
+    /** Compute the q-th percentile of the data along the specified axis. */
     (a: M['In'], q: M['In'], axis: Shape | null, out: M['Out'], overwrite_input: boolean, method: unknown, kw?: { keepdims?: boolean; weights?: M['In'] | null }): M['Arr'];
+    /** Compute the q-th percentile of the data along the specified axis. */
     (a: M['In'], q: M['In'], axis: Shape | null, out: M['Out'], overwrite_input: boolean, method: unknown, keepdims: boolean, kw?: { weights?: M['In'] | null }): M['Arr'];
+    /** Compute the q-th percentile of the data along the specified axis. */
     (a: M['In'], q: M['In'], kw: { axis?: Shape | null; out: M['Out']; overwrite_input?: boolean; method?: unknown; keepdims?: boolean; weights?: M['In'] | null }): M['Arr'];
+    /** Compute the q-th percentile of the data along the specified axis. */
     (a: M['In'], q: M['In'], axis: Shape | null, kw: { out: M['Out']; overwrite_input?: boolean; method?: unknown; keepdims?: boolean; weights?: M['In'] | null }): M['Arr'];
-    (a: M['In'], q: M['In'], kw?: { axis?: Shape | null; out?: null; overwrite_input?: boolean; method?: unknown; keepdims?: boolean; weights?: M['In'] | null }): M['Any'];
-    (a: M['In'], q: M['In'], axis: Shape | null, kw?: { out?: null; overwrite_input?: boolean; method?: unknown; keepdims?: boolean; weights?: M['In'] | null }): M['Any'];
-    (a: M['In'], q: M['In'], axis: Shape | null, out: null, kw?: { overwrite_input?: boolean; method?: unknown; keepdims?: boolean; weights?: M['In'] | null }): M['Any'];
-    (a: M['In'], q: M['In'], axis: Shape | null, out: null, overwrite_input: boolean, kw?: { method?: unknown; keepdims?: boolean; weights?: M['In'] | null }): M['Any'];
-    (a: M['In'], q: M['In'], axis: Shape | null, out: null, overwrite_input: boolean, method: unknown, kw?: { keepdims?: boolean; weights?: M['In'] | null }): M['Any'];
-    (a: M['In'], q: M['In'], axis: Shape | null, out: null, overwrite_input: boolean, method: unknown, keepdims: boolean, kw?: { weights?: M['In'] | null }): M['Any'];
+    /** Compute the q-th percentile of the data along the specified axis. */
+    (a: M['In'], q: M['In'], kw?: { axis?: Shape | null; out?: null; overwrite_input?: boolean; method?: unknown; keepdims?: boolean; weights?: M['In'] | null }): M['Result'];
+    /** Compute the q-th percentile of the data along the specified axis. */
+    (a: M['In'], q: M['In'], axis: Shape | null, kw?: { out?: null; overwrite_input?: boolean; method?: unknown; keepdims?: boolean; weights?: M['In'] | null }): M['Result'];
+    /** Compute the q-th percentile of the data along the specified axis. */
+    (a: M['In'], q: M['In'], axis: Shape | null, out: null, kw?: { overwrite_input?: boolean; method?: unknown; keepdims?: boolean; weights?: M['In'] | null }): M['Result'];
+    /** Compute the q-th percentile of the data along the specified axis. */
+    (a: M['In'], q: M['In'], axis: Shape | null, out: null, overwrite_input: boolean, kw?: { method?: unknown; keepdims?: boolean; weights?: M['In'] | null }): M['Result'];
+    /** Compute the q-th percentile of the data along the specified axis. */
+    (a: M['In'], q: M['In'], axis: Shape | null, out: null, overwrite_input: boolean, method: unknown, kw?: { keepdims?: boolean; weights?: M['In'] | null }): M['Result'];
+    /** Compute the q-th percentile of the data along the specified axis. */
+    (a: M['In'], q: M['In'], axis: Shape | null, out: null, overwrite_input: boolean, method: unknown, keepdims: boolean, kw?: { weights?: M['In'] | null }): M['Result'];
   }>;
   /**
    * Returns an array with axes transposed.
    * @see https://numpy.org/doc/stable/reference/generated/numpy.permute_dims.html
    */
   readonly permute_dims: Fn<M, {
+    /** Returns an array with axes transposed. */
     (a: M['In'], kw?: { axes?: Shape | null }): M['Arr'];
+    /** Returns an array with axes transposed. */
     (a: M['In'], axes: Shape | null): M['Arr'];
   }>;
   /**
@@ -4370,6 +6251,7 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.piecewise.html
    */
   readonly piecewise: Fn<M, {
+    /** Evaluate a piecewise-defined function. */
     (x: M['In'], condlist: M['In'], funclist: unknown, ...args: readonly unknown[]): M['Arr'];
   }>;
   /**
@@ -4377,6 +6259,7 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.place.html
    */
   readonly place: Fn<M, {
+    /** Change elements of an array based on conditional and input values. */
     (arr: M['In'], mask: unknown, vals: M['In']): null;
   }>;
   /**
@@ -4384,6 +6267,7 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.poly.html
    */
   readonly poly: Fn<M, {
+    /** Find the coefficients of a polynomial with the given sequence of roots. */
     (seq_of_zeros: M['In']): M['Arr'];
   }>;
   /**
@@ -4396,8 +6280,11 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.polyadd.html
    */
   readonly polyadd: Fn<M, {
+    /** Find the sum of two polynomials. */
     (a1: unknown, a2: M['In']): M['Obj'];
+    /** Find the sum of two polynomials. */
     (a1: M['In'], a2: unknown): M['Obj'];
+    /** Find the sum of two polynomials. */
     (a1: M['In'], a2: M['In']): M['Arr'];
   }>;
   /**
@@ -4405,9 +6292,13 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.polyder.html
    */
   readonly polyder: Fn<M, {
+    /** Return the derivative of the specified order of a polynomial. */
     (p: unknown, kw?: { m?: number | bigint }): M['Obj'];
+    /** Return the derivative of the specified order of a polynomial. */
     (p: unknown, m: number | bigint): M['Obj'];
+    /** Return the derivative of the specified order of a polynomial. */
     (p: M['In'], kw?: { m?: number | bigint }): M['Arr'];
+    /** Return the derivative of the specified order of a polynomial. */
     (p: M['In'], m: number | bigint): M['Arr'];
   }>;
   /**
@@ -4415,8 +6306,11 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.polydiv.html
    */
   readonly polydiv: Fn<M, {
+    /** Returns the quotient and remainder of polynomial division. */
     (u: unknown, v: M['In']): [M['Any'], M['Any']];
+    /** Returns the quotient and remainder of polynomial division. */
     (u: M['In'], v: unknown): [M['Any'], M['Any']];
+    /** Returns the quotient and remainder of polynomial division. */
     (u: M['In'], v: M['In']): [M['Any'], M['Any']];
   }>;
   /**
@@ -4424,19 +6318,33 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.polyfit.html
    */
   readonly polyfit: Fn<M, {
+    /** Least squares polynomial fit. */
     (x: M['In'], y: M['In'], deg: number | bigint, kw?: { rcond?: number | null; full?: false; w?: M['In'] | null; cov?: false }): M['Arr'];
+    /** Least squares polynomial fit. */
     (x: M['In'], y: M['In'], deg: number | bigint, rcond: number | null, kw?: { full?: false; w?: M['In'] | null; cov?: false }): M['Arr'];
+    /** Least squares polynomial fit. */
     (x: M['In'], y: M['In'], deg: number | bigint, rcond: number | null, full: false, kw?: { w?: M['In'] | null; cov?: false }): M['Arr'];
+    /** Least squares polynomial fit. */
     (x: M['In'], y: M['In'], deg: number | bigint, rcond: number | null, full: false, w: M['In'] | null, kw?: { cov?: false }): M['Arr'];
+    /** Least squares polynomial fit. */
     (x: M['In'], y: M['In'], deg: number | bigint, rcond: number | null, full: false, w: M['In'] | null, cov: false): M['Arr'];
+    /** Least squares polynomial fit. */
     (x: M['In'], y: M['In'], deg: number | bigint, kw: { rcond?: number | null; full?: false; w?: M['In'] | null; cov: true | 'unscaled' }): [M['Any'], M['Any']];
+    /** Least squares polynomial fit. */
     (x: M['In'], y: M['In'], deg: number | bigint, rcond: number | null, kw: { full?: false; w?: M['In'] | null; cov: true | 'unscaled' }): [M['Any'], M['Any']];
+    /** Least squares polynomial fit. */
     (x: M['In'], y: M['In'], deg: number | bigint, rcond: number | null, full: false, kw: { w?: M['In'] | null; cov: true | 'unscaled' }): [M['Any'], M['Any']];
+    /** Least squares polynomial fit. */
     (x: M['In'], y: M['In'], deg: number | bigint, rcond: number | null, full: false, w: M['In'] | null, kw: { cov: true | 'unscaled' }): [M['Any'], M['Any']];
+    /** Least squares polynomial fit. */
     (x: M['In'], y: M['In'], deg: number | bigint, rcond: number | null, full: true, kw?: { w?: M['In'] | null; cov?: boolean | 'unscaled' }): [M['Any'], M['Arr'], M['Arr'], M['Arr'], M['Arr']];
+    /** Least squares polynomial fit. */
     (x: M['In'], y: M['In'], deg: number | bigint, rcond: number | null, full: true, w: M['In'] | null, kw?: { cov?: boolean | 'unscaled' }): [M['Any'], M['Arr'], M['Arr'], M['Arr'], M['Arr']];
+    /** Least squares polynomial fit. */
     (x: M['In'], y: M['In'], deg: number | bigint, rcond: number | null, full: true, w: M['In'] | null, cov: boolean | 'unscaled'): [M['Any'], M['Arr'], M['Arr'], M['Arr'], M['Arr']];
+    /** Least squares polynomial fit. */
     (x: M['In'], y: M['In'], deg: number | bigint, kw: { rcond?: number | null; full: true; w?: M['In'] | null; cov?: boolean | 'unscaled' }): [M['Any'], M['Arr'], M['Arr'], M['Arr'], M['Arr']];
+    /** Least squares polynomial fit. */
     (x: M['In'], y: M['In'], deg: number | bigint, rcond: number | null, kw: { full: true; w?: M['In'] | null; cov?: boolean | 'unscaled' }): [M['Any'], M['Arr'], M['Arr'], M['Arr'], M['Arr']];
   }>;
   /**
@@ -4444,11 +6352,17 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.polyint.html
    */
   readonly polyint: Fn<M, {
+    /** Return an antiderivative (indefinite integral) of a polynomial. */
     (p: unknown, kw?: { m?: number | bigint; k?: M['In'] | null }): M['Obj'];
+    /** Return an antiderivative (indefinite integral) of a polynomial. */
     (p: unknown, m: number | bigint, kw?: { k?: M['In'] | null }): M['Obj'];
+    /** Return an antiderivative (indefinite integral) of a polynomial. */
     (p: unknown, m: number | bigint, k: M['In'] | null): M['Obj'];
+    /** Return an antiderivative (indefinite integral) of a polynomial. */
     (p: M['In'], kw?: { m?: number | bigint; k?: M['In'] | null }): M['Arr'];
+    /** Return an antiderivative (indefinite integral) of a polynomial. */
     (p: M['In'], m: number | bigint, kw?: { k?: M['In'] | null }): M['Arr'];
+    /** Return an antiderivative (indefinite integral) of a polynomial. */
     (p: M['In'], m: number | bigint, k: M['In'] | null): M['Arr'];
   }>;
   /**
@@ -4456,8 +6370,11 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.polymul.html
    */
   readonly polymul: Fn<M, {
+    /** Find the product of two polynomials. */
     (a1: unknown, a2: M['In']): M['Obj'];
+    /** Find the product of two polynomials. */
     (a1: M['In'], a2: unknown): M['Obj'];
+    /** Find the product of two polynomials. */
     (a1: M['In'], a2: M['In']): M['Arr'];
   }>;
   /**
@@ -4465,15 +6382,19 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.polysub.html
    */
   readonly polysub: Fn<M, {
+    /** Difference (subtraction) of two polynomials. */
     (a1: unknown, a2: M['In']): M['Obj'];
+    /** Difference (subtraction) of two polynomials. */
     (a1: M['In'], a2: unknown): M['Obj'];
-    (a1: M['In'], a2: M['In']): M['Any'];
+    /** Difference (subtraction) of two polynomials. */
+    (a1: M['In'], a2: M['In']): M['Result'];
   }>;
   /**
    * Evaluate a polynomial at specific values.
    * @see https://numpy.org/doc/stable/reference/generated/numpy.polyval.html
    */
   readonly polyval: Fn<M, {
+    /** Evaluate a polynomial at specific values. */
     (p: M['In'], x: M['In']): M['Arr'];
   }>;
   /**
@@ -4496,16 +6417,27 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.printoptions.html
    */
   readonly printoptions: Fn<M, {
+    /** Context manager for setting print options. */
     (kw?: { precision?: number | bigint | null; threshold?: number | bigint | null; edgeitems?: number | bigint | null; linewidth?: number | bigint | null; suppress?: boolean | null; nanstr?: string | null; infstr?: string | null; formatter?: unknown; sign?: '-' | '+' | ' ' | null; floatmode?: 'fixed' | 'unique' | 'maxprec' | 'maxprec_equal' | null; legacy?: unknown; override_repr?: ((...args: never[]) => unknown) | null }): M['Obj'];
+    /** Context manager for setting print options. */
     (precision: number | bigint | null, kw?: { threshold?: number | bigint | null; edgeitems?: number | bigint | null; linewidth?: number | bigint | null; suppress?: boolean | null; nanstr?: string | null; infstr?: string | null; formatter?: unknown; sign?: '-' | '+' | ' ' | null; floatmode?: 'fixed' | 'unique' | 'maxprec' | 'maxprec_equal' | null; legacy?: unknown; override_repr?: ((...args: never[]) => unknown) | null }): M['Obj'];
+    /** Context manager for setting print options. */
     (precision: number | bigint | null, threshold: number | bigint | null, kw?: { edgeitems?: number | bigint | null; linewidth?: number | bigint | null; suppress?: boolean | null; nanstr?: string | null; infstr?: string | null; formatter?: unknown; sign?: '-' | '+' | ' ' | null; floatmode?: 'fixed' | 'unique' | 'maxprec' | 'maxprec_equal' | null; legacy?: unknown; override_repr?: ((...args: never[]) => unknown) | null }): M['Obj'];
+    /** Context manager for setting print options. */
     (precision: number | bigint | null, threshold: number | bigint | null, edgeitems: number | bigint | null, kw?: { linewidth?: number | bigint | null; suppress?: boolean | null; nanstr?: string | null; infstr?: string | null; formatter?: unknown; sign?: '-' | '+' | ' ' | null; floatmode?: 'fixed' | 'unique' | 'maxprec' | 'maxprec_equal' | null; legacy?: unknown; override_repr?: ((...args: never[]) => unknown) | null }): M['Obj'];
+    /** Context manager for setting print options. */
     (precision: number | bigint | null, threshold: number | bigint | null, edgeitems: number | bigint | null, linewidth: number | bigint | null, kw?: { suppress?: boolean | null; nanstr?: string | null; infstr?: string | null; formatter?: unknown; sign?: '-' | '+' | ' ' | null; floatmode?: 'fixed' | 'unique' | 'maxprec' | 'maxprec_equal' | null; legacy?: unknown; override_repr?: ((...args: never[]) => unknown) | null }): M['Obj'];
+    /** Context manager for setting print options. */
     (precision: number | bigint | null, threshold: number | bigint | null, edgeitems: number | bigint | null, linewidth: number | bigint | null, suppress: boolean | null, kw?: { nanstr?: string | null; infstr?: string | null; formatter?: unknown; sign?: '-' | '+' | ' ' | null; floatmode?: 'fixed' | 'unique' | 'maxprec' | 'maxprec_equal' | null; legacy?: unknown; override_repr?: ((...args: never[]) => unknown) | null }): M['Obj'];
+    /** Context manager for setting print options. */
     (precision: number | bigint | null, threshold: number | bigint | null, edgeitems: number | bigint | null, linewidth: number | bigint | null, suppress: boolean | null, nanstr: string | null, kw?: { infstr?: string | null; formatter?: unknown; sign?: '-' | '+' | ' ' | null; floatmode?: 'fixed' | 'unique' | 'maxprec' | 'maxprec_equal' | null; legacy?: unknown; override_repr?: ((...args: never[]) => unknown) | null }): M['Obj'];
+    /** Context manager for setting print options. */
     (precision: number | bigint | null, threshold: number | bigint | null, edgeitems: number | bigint | null, linewidth: number | bigint | null, suppress: boolean | null, nanstr: string | null, infstr: string | null, kw?: { formatter?: unknown; sign?: '-' | '+' | ' ' | null; floatmode?: 'fixed' | 'unique' | 'maxprec' | 'maxprec_equal' | null; legacy?: unknown; override_repr?: ((...args: never[]) => unknown) | null }): M['Obj'];
+    /** Context manager for setting print options. */
     (precision: number | bigint | null, threshold: number | bigint | null, edgeitems: number | bigint | null, linewidth: number | bigint | null, suppress: boolean | null, nanstr: string | null, infstr: string | null, formatter: unknown, kw?: { sign?: '-' | '+' | ' ' | null; floatmode?: 'fixed' | 'unique' | 'maxprec' | 'maxprec_equal' | null; legacy?: unknown; override_repr?: ((...args: never[]) => unknown) | null }): M['Obj'];
+    /** Context manager for setting print options. */
     (precision: number | bigint | null, threshold: number | bigint | null, edgeitems: number | bigint | null, linewidth: number | bigint | null, suppress: boolean | null, nanstr: string | null, infstr: string | null, formatter: unknown, sign: '-' | '+' | ' ' | null, kw?: { floatmode?: 'fixed' | 'unique' | 'maxprec' | 'maxprec_equal' | null; legacy?: unknown; override_repr?: ((...args: never[]) => unknown) | null }): M['Obj'];
+    /** Context manager for setting print options. */
     (precision: number | bigint | null, threshold: number | bigint | null, edgeitems: number | bigint | null, linewidth: number | bigint | null, suppress: boolean | null, nanstr: string | null, infstr: string | null, formatter: unknown, sign: '-' | '+' | ' ' | null, floatmode: 'fixed' | 'unique' | 'maxprec' | 'maxprec_equal' | null, kw?: { legacy?: unknown; override_repr?: ((...args: never[]) => unknown) | null }): M['Obj'];
   }>;
   /**
@@ -4513,40 +6445,75 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.prod.html
    */
   readonly prod: Fn<M, {
+    /** Return the product of array elements over a given axis. */
     (a: M['In'], kw?: { axis?: null; dtype?: null; out?: null; keepdims?: false; initial?: M['In']; where?: M['In'] }): M['Int'];
+    /** Return the product of array elements over a given axis. */
     (a: M['In'], axis: null, kw?: { dtype?: null; out?: null; keepdims?: false; initial?: M['In']; where?: M['In'] }): M['Int'];
+    /** Return the product of array elements over a given axis. */
     (a: M['In'], axis: null, dtype: null, kw?: { out?: null; keepdims?: false; initial?: M['In']; where?: M['In'] }): M['Int'];
+    /** Return the product of array elements over a given axis. */
     (a: M['In'], axis: null, dtype: null, out: null, kw?: { keepdims?: false; initial?: M['In']; where?: M['In'] }): M['Int'];
+    /** Return the product of array elements over a given axis. */
     (a: M['In'], axis: null, dtype: null, out: null, keepdims: false, kw?: { initial?: M['In']; where?: M['In'] }): M['Int'];
+    /** Return the product of array elements over a given axis. */
     (a: M['In'], axis: null, dtype: null, out: null, keepdims: false, initial: M['In'], kw?: { where?: M['In'] }): M['Int'];
+    /** Return the product of array elements over a given axis. */
     (a: M['In'], axis: null, dtype: null, out: null, keepdims: false, initial: M['In'], where: M['In']): M['Int'];
-    (a: M['In'], kw?: { axis?: Shape | null; dtype?: null; out?: null; keepdims?: boolean; initial?: M['In']; where?: M['In'] }): M['Any'];
-    (a: M['In'], axis: Shape | null, kw?: { dtype?: null; out?: null; keepdims?: boolean; initial?: M['In']; where?: M['In'] }): M['Any'];
-    (a: M['In'], axis: Shape | null, dtype: null, kw?: { out?: null; keepdims?: boolean; initial?: M['In']; where?: M['In'] }): M['Any'];
-    (a: M['In'], axis: Shape | null, dtype: null, out: null, kw?: { keepdims?: boolean; initial?: M['In']; where?: M['In'] }): M['Any'];
-    (a: M['In'], axis: Shape | null, dtype: null, out: null, keepdims: boolean, kw?: { initial?: M['In']; where?: M['In'] }): M['Any'];
-    (a: M['In'], axis: Shape | null, dtype: null, out: null, keepdims: boolean, initial: M['In'], kw?: { where?: M['In'] }): M['Any'];
-    (a: M['In'], axis: Shape | null, dtype: null, out: null, keepdims: boolean, initial: M['In'], where: M['In']): M['Any'];
+    /** Return the product of array elements over a given axis. */
+    (a: M['In'], kw?: { axis?: Shape | null; dtype?: null; out?: null; keepdims?: boolean; initial?: M['In']; where?: M['In'] }): M['Result'];
+    /** Return the product of array elements over a given axis. */
+    (a: M['In'], axis: Shape | null, kw?: { dtype?: null; out?: null; keepdims?: boolean; initial?: M['In']; where?: M['In'] }): M['Result'];
+    /** Return the product of array elements over a given axis. */
+    (a: M['In'], axis: Shape | null, dtype: null, kw?: { out?: null; keepdims?: boolean; initial?: M['In']; where?: M['In'] }): M['Result'];
+    /** Return the product of array elements over a given axis. */
+    (a: M['In'], axis: Shape | null, dtype: null, out: null, kw?: { keepdims?: boolean; initial?: M['In']; where?: M['In'] }): M['Result'];
+    /** Return the product of array elements over a given axis. */
+    (a: M['In'], axis: Shape | null, dtype: null, out: null, keepdims: boolean, kw?: { initial?: M['In']; where?: M['In'] }): M['Result'];
+    /** Return the product of array elements over a given axis. */
+    (a: M['In'], axis: Shape | null, dtype: null, out: null, keepdims: boolean, initial: M['In'], kw?: { where?: M['In'] }): M['Result'];
+    /** Return the product of array elements over a given axis. */
+    (a: M['In'], axis: Shape | null, dtype: null, out: null, keepdims: boolean, initial: M['In'], where: M['In']): M['Result'];
+    /** Return the product of array elements over a given axis. */
     (a: M['In'], axis: null, dtype: M['Dt'], kw?: { out?: null; keepdims?: false; initial?: M['In']; where?: M['In'] }): M['Scalar'];
+    /** Return the product of array elements over a given axis. */
     (a: M['In'], axis: null, dtype: M['Dt'], out: null, kw?: { keepdims?: false; initial?: M['In']; where?: M['In'] }): M['Scalar'];
+    /** Return the product of array elements over a given axis. */
     (a: M['In'], axis: null, dtype: M['Dt'], out: null, keepdims: false, kw?: { initial?: M['In']; where?: M['In'] }): M['Scalar'];
+    /** Return the product of array elements over a given axis. */
     (a: M['In'], axis: null, dtype: M['Dt'], out: null, keepdims: false, initial: M['In'], kw?: { where?: M['In'] }): M['Scalar'];
+    /** Return the product of array elements over a given axis. */
     (a: M['In'], axis: null, dtype: M['Dt'], out: null, keepdims: false, initial: M['In'], where: M['In']): M['Scalar'];
+    /** Return the product of array elements over a given axis. */
     (a: M['In'], kw: { axis?: null; dtype: M['Dt']; out?: null; keepdims?: false; initial?: M['In']; where?: M['In'] }): M['Scalar'];
+    /** Return the product of array elements over a given axis. */
     (a: M['In'], axis: null, kw: { dtype: M['Dt']; out?: null; keepdims?: false; initial?: M['In']; where?: M['In'] }): M['Scalar'];
-    (a: M['In'], kw?: { axis?: Shape | null; dtype?: M['Dt'] | null; out?: null; keepdims?: boolean; initial?: M['In']; where?: M['In'] }): M['Any'];
-    (a: M['In'], axis: Shape | null, kw?: { dtype?: M['Dt'] | null; out?: null; keepdims?: boolean; initial?: M['In']; where?: M['In'] }): M['Any'];
-    (a: M['In'], axis: Shape | null, dtype: M['Dt'] | null, kw?: { out?: null; keepdims?: boolean; initial?: M['In']; where?: M['In'] }): M['Any'];
-    (a: M['In'], axis: Shape | null, dtype: M['Dt'] | null, out: null, kw?: { keepdims?: boolean; initial?: M['In']; where?: M['In'] }): M['Any'];
-    (a: M['In'], axis: Shape | null, dtype: M['Dt'] | null, out: null, keepdims: boolean, kw?: { initial?: M['In']; where?: M['In'] }): M['Any'];
-    (a: M['In'], axis: Shape | null, dtype: M['Dt'] | null, out: null, keepdims: boolean, initial: M['In'], kw?: { where?: M['In'] }): M['Any'];
-    (a: M['In'], axis: Shape | null, dtype: M['Dt'] | null, out: null, keepdims: boolean, initial: M['In'], where: M['In']): M['Any'];
+    /** Return the product of array elements over a given axis. */
+    (a: M['In'], kw?: { axis?: Shape | null; dtype?: M['Dt'] | null; out?: null; keepdims?: boolean; initial?: M['In']; where?: M['In'] }): M['Result'];
+    /** Return the product of array elements over a given axis. */
+    (a: M['In'], axis: Shape | null, kw?: { dtype?: M['Dt'] | null; out?: null; keepdims?: boolean; initial?: M['In']; where?: M['In'] }): M['Result'];
+    /** Return the product of array elements over a given axis. */
+    (a: M['In'], axis: Shape | null, dtype: M['Dt'] | null, kw?: { out?: null; keepdims?: boolean; initial?: M['In']; where?: M['In'] }): M['Result'];
+    /** Return the product of array elements over a given axis. */
+    (a: M['In'], axis: Shape | null, dtype: M['Dt'] | null, out: null, kw?: { keepdims?: boolean; initial?: M['In']; where?: M['In'] }): M['Result'];
+    /** Return the product of array elements over a given axis. */
+    (a: M['In'], axis: Shape | null, dtype: M['Dt'] | null, out: null, keepdims: boolean, kw?: { initial?: M['In']; where?: M['In'] }): M['Result'];
+    /** Return the product of array elements over a given axis. */
+    (a: M['In'], axis: Shape | null, dtype: M['Dt'] | null, out: null, keepdims: boolean, initial: M['In'], kw?: { where?: M['In'] }): M['Result'];
+    /** Return the product of array elements over a given axis. */
+    (a: M['In'], axis: Shape | null, dtype: M['Dt'] | null, out: null, keepdims: boolean, initial: M['In'], where: M['In']): M['Result'];
+    /** Return the product of array elements over a given axis. */
     (a: M['In'], axis: Shape | null, dtype: M['Dt'] | null, out: M['Out'], kw?: { keepdims?: boolean; initial?: M['In']; where?: M['In'] }): M['Arr'];
+    /** Return the product of array elements over a given axis. */
     (a: M['In'], axis: Shape | null, dtype: M['Dt'] | null, out: M['Out'], keepdims: boolean, kw?: { initial?: M['In']; where?: M['In'] }): M['Arr'];
+    /** Return the product of array elements over a given axis. */
     (a: M['In'], axis: Shape | null, dtype: M['Dt'] | null, out: M['Out'], keepdims: boolean, initial: M['In'], kw?: { where?: M['In'] }): M['Arr'];
+    /** Return the product of array elements over a given axis. */
     (a: M['In'], axis: Shape | null, dtype: M['Dt'] | null, out: M['Out'], keepdims: boolean, initial: M['In'], where: M['In']): M['Arr'];
+    /** Return the product of array elements over a given axis. */
     (a: M['In'], kw: { axis?: Shape | null; dtype?: M['Dt'] | null; out: M['Out']; keepdims?: boolean; initial?: M['In']; where?: M['In'] }): M['Arr'];
+    /** Return the product of array elements over a given axis. */
     (a: M['In'], axis: Shape | null, kw: { dtype?: M['Dt'] | null; out: M['Out']; keepdims?: boolean; initial?: M['In']; where?: M['In'] }): M['Arr'];
+    /** Return the product of array elements over a given axis. */
     (a: M['In'], axis: Shape | null, dtype: M['Dt'] | null, kw: { out: M['Out']; keepdims?: boolean; initial?: M['In']; where?: M['In'] }): M['Arr'];
   }>;
   /**
@@ -4554,6 +6521,7 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.promote_types.html
    */
   readonly promote_types: Fn<M, {
+    /** Returns the data type with the smallest size and smallest scalar kind to which both ``type1`` and ``type2`` may be safely cast. The returned data type is always considered "canonical", this mainly means that the promoted dtype will always be in native byte order. */
     (__type1: M['Dt'], __type2: M['Dt']): M['Obj'];
   }>;
   /**
@@ -4561,17 +6529,29 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.ptp.html
    */
   readonly ptp: Fn<M, {
+    /** Range of values (maximum - minimum) along an axis. */
     (a: M['In'], kw?: { axis?: null; out?: null; keepdims?: false }): M['Scalar'];
+    /** Range of values (maximum - minimum) along an axis. */
     (a: M['In'], axis: null, kw?: { out?: null; keepdims?: false }): M['Scalar'];
+    /** Range of values (maximum - minimum) along an axis. */
     (a: M['In'], axis: null, out: null, kw?: { keepdims?: false }): M['Scalar'];
+    /** Range of values (maximum - minimum) along an axis. */
     (a: M['In'], axis: null, out: null, keepdims: false): M['Scalar'];
-    (a: M['In'], kw?: { axis?: Shape | null; out?: null; keepdims?: boolean }): M['Any'];
-    (a: M['In'], axis: Shape | null, kw?: { out?: null; keepdims?: boolean }): M['Any'];
-    (a: M['In'], axis: Shape | null, out: null, kw?: { keepdims?: boolean }): M['Any'];
-    (a: M['In'], axis: Shape | null, out: null, keepdims: boolean): M['Any'];
+    /** Range of values (maximum - minimum) along an axis. */
+    (a: M['In'], kw?: { axis?: Shape | null; out?: null; keepdims?: boolean }): M['Result'];
+    /** Range of values (maximum - minimum) along an axis. */
+    (a: M['In'], axis: Shape | null, kw?: { out?: null; keepdims?: boolean }): M['Result'];
+    /** Range of values (maximum - minimum) along an axis. */
+    (a: M['In'], axis: Shape | null, out: null, kw?: { keepdims?: boolean }): M['Result'];
+    /** Range of values (maximum - minimum) along an axis. */
+    (a: M['In'], axis: Shape | null, out: null, keepdims: boolean): M['Result'];
+    /** Range of values (maximum - minimum) along an axis. */
     (a: M['In'], axis: Shape | null, out: M['Out'], kw?: { keepdims?: boolean }): M['Arr'];
+    /** Range of values (maximum - minimum) along an axis. */
     (a: M['In'], axis: Shape | null, out: M['Out'], keepdims: boolean): M['Arr'];
+    /** Range of values (maximum - minimum) along an axis. */
     (a: M['In'], kw: { axis?: Shape | null; out: M['Out']; keepdims?: boolean }): M['Arr'];
+    /** Range of values (maximum - minimum) along an axis. */
     (a: M['In'], axis: Shape | null, kw: { out: M['Out']; keepdims?: boolean }): M['Arr'];
   }>;
   /**
@@ -4579,7 +6559,9 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.put.html
    */
   readonly put: Fn<M, {
+    /** Replaces specified elements of an array with given values. */
     (a: M['In'], ind: M['In'], v: M['In'], kw?: { mode?: 'raise' | 'wrap' | 'clip' }): null;
+    /** Replaces specified elements of an array with given values. */
     (a: M['In'], ind: M['In'], v: M['In'], mode: 'raise' | 'wrap' | 'clip'): null;
   }>;
   /**
@@ -4587,6 +6569,7 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.put_along_axis.html
    */
   readonly put_along_axis: Fn<M, {
+    /** Put values into the destination array by matching 1d index and data slices. */
     (arr: M['In'], indices: M['In'], values: M['In'], axis: number | bigint | null): null;
   }>;
   /**
@@ -4594,6 +6577,7 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.putmask.html
    */
   readonly putmask: Fn<M, {
+    /** Changes elements of an array based on conditional and input values. */
     (a: M['In'], mask: M['In'], values: M['In']): null;
   }>;
   /**
@@ -4601,74 +6585,142 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.quantile.html
    */
   readonly quantile: Fn<M, {
+    /** Compute the q-th quantile of the data along the specified axis. */
     (a: M['In'], q: number, kw?: { axis?: null; out?: null; overwrite_input?: boolean; method?: unknown; keepdims?: false; weights?: M['In'] | null }): M['Scalar'];
+    /** Compute the q-th quantile of the data along the specified axis. */
     (a: M['In'], q: number, axis: null, kw?: { out?: null; overwrite_input?: boolean; method?: unknown; keepdims?: false; weights?: M['In'] | null }): M['Scalar'];
+    /** Compute the q-th quantile of the data along the specified axis. */
     (a: M['In'], q: number, axis: null, out: null, kw?: { overwrite_input?: boolean; method?: unknown; keepdims?: false; weights?: M['In'] | null }): M['Scalar'];
+    /** Compute the q-th quantile of the data along the specified axis. */
     (a: M['In'], q: number, axis: null, out: null, overwrite_input: boolean, kw?: { method?: unknown; keepdims?: false; weights?: M['In'] | null }): M['Scalar'];
+    /** Compute the q-th quantile of the data along the specified axis. */
     (a: M['In'], q: number, axis: null, out: null, overwrite_input: boolean, method: unknown, kw?: { keepdims?: false; weights?: M['In'] | null }): M['Scalar'];
+    /** Compute the q-th quantile of the data along the specified axis. */
     (a: M['In'], q: number, axis: null, out: null, overwrite_input: boolean, method: unknown, keepdims: false, kw?: { weights?: M['In'] | null }): M['Scalar'];
+    /** Compute the q-th quantile of the data along the specified axis. */
     (a: M['In'], q: number, axis: Shape, kw?: { out?: null; overwrite_input?: boolean; method?: unknown; keepdims?: false; weights?: M['In'] | null }): M['Arr'];
+    /** Compute the q-th quantile of the data along the specified axis. */
     (a: M['In'], q: number, axis: Shape, out: null, kw?: { overwrite_input?: boolean; method?: unknown; keepdims?: false; weights?: M['In'] | null }): M['Arr'];
+    /** Compute the q-th quantile of the data along the specified axis. */
     (a: M['In'], q: number, axis: Shape, out: null, overwrite_input: boolean, kw?: { method?: unknown; keepdims?: false; weights?: M['In'] | null }): M['Arr'];
+    /** Compute the q-th quantile of the data along the specified axis. */
     (a: M['In'], q: number, axis: Shape, out: null, overwrite_input: boolean, method: unknown, kw?: { keepdims?: false; weights?: M['In'] | null }): M['Arr'];
+    /** Compute the q-th quantile of the data along the specified axis. */
     (a: M['In'], q: number, axis: Shape, out: null, overwrite_input: boolean, method: unknown, keepdims: false, kw?: { weights?: M['In'] | null }): M['Arr'];
+    /** Compute the q-th quantile of the data along the specified axis. */
     (a: M['In'], q: number, kw: { axis?: Shape | null; out?: null; overwrite_input?: boolean; method?: unknown; keepdims: true; weights?: M['In'] | null }): M['Arr'];
+    /** Compute the q-th quantile of the data along the specified axis. */
     (a: M['In'], q: number, axis: Shape | null, kw: { out?: null; overwrite_input?: boolean; method?: unknown; keepdims: true; weights?: M['In'] | null }): M['Arr'];
+    /** Compute the q-th quantile of the data along the specified axis. */
     (a: M['In'], q: number, axis: Shape | null, out: null, kw: { overwrite_input?: boolean; method?: unknown; keepdims: true; weights?: M['In'] | null }): M['Arr'];
+    /** Compute the q-th quantile of the data along the specified axis. */
     (a: M['In'], q: number, axis: Shape | null, out: null, overwrite_input: boolean, kw: { method?: unknown; keepdims: true; weights?: M['In'] | null }): M['Arr'];
+    /** Compute the q-th quantile of the data along the specified axis. */
     (a: M['In'], q: number, axis: Shape | null, out: null, overwrite_input: boolean, method: unknown, kw: { keepdims: true; weights?: M['In'] | null }): M['Arr'];
+    /** Compute the q-th quantile of the data along the specified axis. */
     (a: M['In'], q: M['In'], kw?: { axis?: null; out?: null; overwrite_input?: boolean; method?: unknown; keepdims?: false; weights?: M['In'] | null }): M['Arr'];
+    /** Compute the q-th quantile of the data along the specified axis. */
     (a: M['In'], q: M['In'], axis: null, kw?: { out?: null; overwrite_input?: boolean; method?: unknown; keepdims?: false; weights?: M['In'] | null }): M['Arr'];
+    /** Compute the q-th quantile of the data along the specified axis. */
     (a: M['In'], q: M['In'], axis: null, out: null, kw?: { overwrite_input?: boolean; method?: unknown; keepdims?: false; weights?: M['In'] | null }): M['Arr'];
+    /** Compute the q-th quantile of the data along the specified axis. */
     (a: M['In'], q: M['In'], axis: null, out: null, overwrite_input: boolean, kw?: { method?: unknown; keepdims?: false; weights?: M['In'] | null }): M['Arr'];
+    /** Compute the q-th quantile of the data along the specified axis. */
     (a: M['In'], q: M['In'], axis: null, out: null, overwrite_input: boolean, method: unknown, kw?: { keepdims?: false; weights?: M['In'] | null }): M['Arr'];
+    /** Compute the q-th quantile of the data along the specified axis. */
     (a: M['In'], q: M['In'], axis: null, out: null, overwrite_input: boolean, method: unknown, keepdims: false, kw?: { weights?: M['In'] | null }): M['Arr'];
+    /** Compute the q-th quantile of the data along the specified axis. */
     (a: M['In'], q: unknown, kw?: { axis?: Shape | null; out?: null; overwrite_input?: boolean; method?: unknown; keepdims?: boolean; weights?: M['In'] | null }): M['Arr'];
+    /** Compute the q-th quantile of the data along the specified axis. */
     (a: M['In'], q: unknown, axis: Shape | null, kw?: { out?: null; overwrite_input?: boolean; method?: unknown; keepdims?: boolean; weights?: M['In'] | null }): M['Arr'];
+    /** Compute the q-th quantile of the data along the specified axis. */
     (a: M['In'], q: unknown, axis: Shape | null, out: null, kw?: { overwrite_input?: boolean; method?: unknown; keepdims?: boolean; weights?: M['In'] | null }): M['Arr'];
+    /** Compute the q-th quantile of the data along the specified axis. */
     (a: M['In'], q: unknown, axis: Shape | null, out: null, overwrite_input: boolean, kw?: { method?: unknown; keepdims?: boolean; weights?: M['In'] | null }): M['Arr'];
+    /** Compute the q-th quantile of the data along the specified axis. */
     (a: M['In'], q: unknown, axis: Shape | null, out: null, overwrite_input: boolean, method: unknown, kw?: { keepdims?: boolean; weights?: M['In'] | null }): M['Arr'];
+    /** Compute the q-th quantile of the data along the specified axis. */
     (a: M['In'], q: unknown, axis: Shape | null, out: null, overwrite_input: boolean, method: unknown, keepdims: boolean, kw?: { weights?: M['In'] | null }): M['Arr'];
+    /** Compute the q-th quantile of the data along the specified axis. */
     (a: unknown, q: number, kw?: { axis?: null; out?: null; overwrite_input?: boolean; method?: unknown; keepdims?: false; weights?: M['In'] | null }): M['Float'];
+    /** Compute the q-th quantile of the data along the specified axis. */
     (a: unknown, q: number, axis: null, kw?: { out?: null; overwrite_input?: boolean; method?: unknown; keepdims?: false; weights?: M['In'] | null }): M['Float'];
+    /** Compute the q-th quantile of the data along the specified axis. */
     (a: unknown, q: number, axis: null, out: null, kw?: { overwrite_input?: boolean; method?: unknown; keepdims?: false; weights?: M['In'] | null }): M['Float'];
+    /** Compute the q-th quantile of the data along the specified axis. */
     (a: unknown, q: number, axis: null, out: null, overwrite_input: boolean, kw?: { method?: unknown; keepdims?: false; weights?: M['In'] | null }): M['Float'];
+    /** Compute the q-th quantile of the data along the specified axis. */
     (a: unknown, q: number, axis: null, out: null, overwrite_input: boolean, method: unknown, kw?: { keepdims?: false; weights?: M['In'] | null }): M['Float'];
+    /** Compute the q-th quantile of the data along the specified axis. */
     (a: unknown, q: number, axis: null, out: null, overwrite_input: boolean, method: unknown, keepdims: false, kw?: { weights?: M['In'] | null }): M['Float'];
+    /** Compute the q-th quantile of the data along the specified axis. */
     (a: unknown, q: number, axis: Shape, kw?: { out?: null; overwrite_input?: boolean; method?: unknown; keepdims?: false; weights?: M['In'] | null }): M['Arr'];
+    /** Compute the q-th quantile of the data along the specified axis. */
     (a: unknown, q: number, axis: Shape, out: null, kw?: { overwrite_input?: boolean; method?: unknown; keepdims?: false; weights?: M['In'] | null }): M['Arr'];
+    /** Compute the q-th quantile of the data along the specified axis. */
     (a: unknown, q: number, axis: Shape, out: null, overwrite_input: boolean, kw?: { method?: unknown; keepdims?: false; weights?: M['In'] | null }): M['Arr'];
+    /** Compute the q-th quantile of the data along the specified axis. */
     (a: unknown, q: number, axis: Shape, out: null, overwrite_input: boolean, method: unknown, kw?: { keepdims?: false; weights?: M['In'] | null }): M['Arr'];
+    /** Compute the q-th quantile of the data along the specified axis. */
     (a: unknown, q: number, axis: Shape, out: null, overwrite_input: boolean, method: unknown, keepdims: false, kw?: { weights?: M['In'] | null }): M['Arr'];
+    /** Compute the q-th quantile of the data along the specified axis. */
     (a: unknown, q: number, kw: { axis?: Shape | null; out?: null; overwrite_input?: boolean; method?: unknown; keepdims: true; weights?: M['In'] | null }): M['Arr'];
+    /** Compute the q-th quantile of the data along the specified axis. */
     (a: unknown, q: number, axis: Shape | null, kw: { out?: null; overwrite_input?: boolean; method?: unknown; keepdims: true; weights?: M['In'] | null }): M['Arr'];
+    /** Compute the q-th quantile of the data along the specified axis. */
     (a: unknown, q: number, axis: Shape | null, out: null, kw: { overwrite_input?: boolean; method?: unknown; keepdims: true; weights?: M['In'] | null }): M['Arr'];
+    /** Compute the q-th quantile of the data along the specified axis. */
     (a: unknown, q: number, axis: Shape | null, out: null, overwrite_input: boolean, kw: { method?: unknown; keepdims: true; weights?: M['In'] | null }): M['Arr'];
+    /** Compute the q-th quantile of the data along the specified axis. */
     (a: unknown, q: number, axis: Shape | null, out: null, overwrite_input: boolean, method: unknown, kw: { keepdims: true; weights?: M['In'] | null }): M['Arr'];
+    /** Compute the q-th quantile of the data along the specified axis. */
     (a: unknown, q: M['In'], kw?: { axis?: null; out?: null; overwrite_input?: boolean; method?: unknown; keepdims?: false; weights?: M['In'] | null }): M['Arr'];
+    /** Compute the q-th quantile of the data along the specified axis. */
     (a: unknown, q: M['In'], axis: null, kw?: { out?: null; overwrite_input?: boolean; method?: unknown; keepdims?: false; weights?: M['In'] | null }): M['Arr'];
+    /** Compute the q-th quantile of the data along the specified axis. */
     (a: unknown, q: M['In'], axis: null, out: null, kw?: { overwrite_input?: boolean; method?: unknown; keepdims?: false; weights?: M['In'] | null }): M['Arr'];
+    /** Compute the q-th quantile of the data along the specified axis. */
     (a: unknown, q: M['In'], axis: null, out: null, overwrite_input: boolean, kw?: { method?: unknown; keepdims?: false; weights?: M['In'] | null }): M['Arr'];
+    /** Compute the q-th quantile of the data along the specified axis. */
     (a: unknown, q: M['In'], axis: null, out: null, overwrite_input: boolean, method: unknown, kw?: { keepdims?: false; weights?: M['In'] | null }): M['Arr'];
+    /** Compute the q-th quantile of the data along the specified axis. */
     (a: unknown, q: M['In'], axis: null, out: null, overwrite_input: boolean, method: unknown, keepdims: false, kw?: { weights?: M['In'] | null }): M['Arr'];
+    /** Compute the q-th quantile of the data along the specified axis. */
     (a: unknown, q: unknown, kw?: { axis?: Shape | null; out?: null; overwrite_input?: boolean; method?: unknown; keepdims?: boolean; weights?: M['In'] | null }): M['Arr'];
+    /** Compute the q-th quantile of the data along the specified axis. */
     (a: unknown, q: unknown, axis: Shape | null, kw?: { out?: null; overwrite_input?: boolean; method?: unknown; keepdims?: boolean; weights?: M['In'] | null }): M['Arr'];
+    /** Compute the q-th quantile of the data along the specified axis. */
     (a: unknown, q: unknown, axis: Shape | null, out: null, kw?: { overwrite_input?: boolean; method?: unknown; keepdims?: boolean; weights?: M['In'] | null }): M['Arr'];
+    /** Compute the q-th quantile of the data along the specified axis. */
     (a: unknown, q: unknown, axis: Shape | null, out: null, overwrite_input: boolean, kw?: { method?: unknown; keepdims?: boolean; weights?: M['In'] | null }): M['Arr'];
+    /** Compute the q-th quantile of the data along the specified axis. */
     (a: unknown, q: unknown, axis: Shape | null, out: null, overwrite_input: boolean, method: unknown, kw?: { keepdims?: boolean; weights?: M['In'] | null }): M['Arr'];
+    /** Compute the q-th quantile of the data along the specified axis. */
     (a: unknown, q: unknown, axis: Shape | null, out: null, overwrite_input: boolean, method: unknown, keepdims: boolean, kw?: { weights?: M['In'] | null }): M['Arr'];
+    /** Compute the q-th quantile of the data along the specified axis. */
     (a: M['In'], q: M['In'], axis: Shape | null, out: M['Out'], kw?: { overwrite_input?: boolean; method?: unknown; keepdims?: boolean; weights?: M['In'] | null }): M['Arr'];
+    /** Compute the q-th quantile of the data along the specified axis. */
     (a: M['In'], q: M['In'], axis: Shape | null, out: M['Out'], overwrite_input: boolean, kw?: { method?: unknown; keepdims?: boolean; weights?: M['In'] | null }): M['Arr'];
+    /** Compute the q-th quantile of the data along the specified axis. */
     (a: M['In'], q: M['In'], axis: Shape | null, out: M['Out'], overwrite_input: boolean, method: unknown, kw?: { keepdims?: boolean; weights?: M['In'] | null }): M['Arr'];
+    /** Compute the q-th quantile of the data along the specified axis. */
     (a: M['In'], q: M['In'], axis: Shape | null, out: M['Out'], overwrite_input: boolean, method: unknown, keepdims: boolean, kw?: { weights?: M['In'] | null }): M['Arr'];
+    /** Compute the q-th quantile of the data along the specified axis. */
     (a: M['In'], q: M['In'], kw: { axis?: Shape | null; out: M['Out']; overwrite_input?: boolean; method?: unknown; keepdims?: boolean; weights?: M['In'] | null }): M['Arr'];
+    /** Compute the q-th quantile of the data along the specified axis. */
     (a: M['In'], q: M['In'], axis: Shape | null, kw: { out: M['Out']; overwrite_input?: boolean; method?: unknown; keepdims?: boolean; weights?: M['In'] | null }): M['Arr'];
-    (a: M['In'], q: M['In'], kw?: { axis?: Shape | null; out?: null; overwrite_input?: boolean; method?: unknown; keepdims?: boolean; weights?: M['In'] | null }): M['Any'];
-    (a: M['In'], q: M['In'], axis: Shape | null, kw?: { out?: null; overwrite_input?: boolean; method?: unknown; keepdims?: boolean; weights?: M['In'] | null }): M['Any'];
-    (a: M['In'], q: M['In'], axis: Shape | null, out: null, kw?: { overwrite_input?: boolean; method?: unknown; keepdims?: boolean; weights?: M['In'] | null }): M['Any'];
-    (a: M['In'], q: M['In'], axis: Shape | null, out: null, overwrite_input: boolean, kw?: { method?: unknown; keepdims?: boolean; weights?: M['In'] | null }): M['Any'];
-    (a: M['In'], q: M['In'], axis: Shape | null, out: null, overwrite_input: boolean, method: unknown, kw?: { keepdims?: boolean; weights?: M['In'] | null }): M['Any'];
-    (a: M['In'], q: M['In'], axis: Shape | null, out: null, overwrite_input: boolean, method: unknown, keepdims: boolean, kw?: { weights?: M['In'] | null }): M['Any'];
+    /** Compute the q-th quantile of the data along the specified axis. */
+    (a: M['In'], q: M['In'], kw?: { axis?: Shape | null; out?: null; overwrite_input?: boolean; method?: unknown; keepdims?: boolean; weights?: M['In'] | null }): M['Result'];
+    /** Compute the q-th quantile of the data along the specified axis. */
+    (a: M['In'], q: M['In'], axis: Shape | null, kw?: { out?: null; overwrite_input?: boolean; method?: unknown; keepdims?: boolean; weights?: M['In'] | null }): M['Result'];
+    /** Compute the q-th quantile of the data along the specified axis. */
+    (a: M['In'], q: M['In'], axis: Shape | null, out: null, kw?: { overwrite_input?: boolean; method?: unknown; keepdims?: boolean; weights?: M['In'] | null }): M['Result'];
+    /** Compute the q-th quantile of the data along the specified axis. */
+    (a: M['In'], q: M['In'], axis: Shape | null, out: null, overwrite_input: boolean, kw?: { method?: unknown; keepdims?: boolean; weights?: M['In'] | null }): M['Result'];
+    /** Compute the q-th quantile of the data along the specified axis. */
+    (a: M['In'], q: M['In'], axis: Shape | null, out: null, overwrite_input: boolean, method: unknown, kw?: { keepdims?: boolean; weights?: M['In'] | null }): M['Result'];
+    /** Compute the q-th quantile of the data along the specified axis. */
+    (a: M['In'], q: M['In'], axis: Shape | null, out: null, overwrite_input: boolean, method: unknown, keepdims: boolean, kw?: { weights?: M['In'] | null }): M['Result'];
   }>;
   /**
    * Convert angles from radians to degrees.
@@ -4685,19 +6737,25 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.ravel.html
    */
   readonly ravel: Fn<M, {
+    /** Return a contiguous flattened array. */
     (a: M['In'], kw?: { order?: 'K' | 'A' | 'C' | 'F' | null }): M['Arr'];
+    /** Return a contiguous flattened array. */
     (a: M['In'], order: 'K' | 'A' | 'C' | 'F' | null): M['Arr'];
-    (a: unknown, kw?: { order?: 'K' | 'A' | 'C' | 'F' | null }): M['Half'];
-    (a: unknown, order: 'K' | 'A' | 'C' | 'F' | null): M['Half'];
-    (a: string | M['In'], kw?: { order?: 'K' | 'A' | 'C' | 'F' | null }): M['Half'];
-    (a: string | M['In'], order: 'K' | 'A' | 'C' | 'F' | null): M['Half'];
+    /** Return a contiguous flattened array. */
     (a: boolean | M['In'], kw?: { order?: 'K' | 'A' | 'C' | 'F' | null }): M['Arr'];
+    /** Return a contiguous flattened array. */
     (a: boolean | M['In'], order: 'K' | 'A' | 'C' | 'F' | null): M['Arr'];
+    /** Return a contiguous flattened array. */
     (a: number | bigint | M['In'], kw?: { order?: 'K' | 'A' | 'C' | 'F' | null }): M['Arr'];
+    /** Return a contiguous flattened array. */
     (a: number | bigint | M['In'], order: 'K' | 'A' | 'C' | 'F' | null): M['Arr'];
+    /** Return a contiguous flattened array. */
     (a: number | M['In'], kw?: { order?: 'K' | 'A' | 'C' | 'F' | null }): M['Arr'];
+    /** Return a contiguous flattened array. */
     (a: number | M['In'], order: 'K' | 'A' | 'C' | 'F' | null): M['Arr'];
+    /** Return a contiguous flattened array. */
     (a: number | Complex | M['In'], kw?: { order?: 'K' | 'A' | 'C' | 'F' | null }): M['Arr'];
+    /** Return a contiguous flattened array. */
     (a: number | Complex | M['In'], order: 'K' | 'A' | 'C' | 'F' | null): M['Arr'];
   }>;
   /**
@@ -4705,8 +6763,11 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.ravel_multi_index.html
    */
   readonly ravel_multi_index: Fn<M, {
+    /** Converts a tuple of index arrays into an array of flat indices, applying boundary modes to the multi-index. */
     (multi_index: unknown, dims: Shape, kw?: { mode?: 'raise' | 'wrap' | 'clip' | readonly ('raise' | 'wrap' | 'clip')[]; order?: 'C' | 'F' | null }): M['Int'];
+    /** Converts a tuple of index arrays into an array of flat indices, applying boundary modes to the multi-index. */
     (multi_index: unknown, dims: Shape, mode: 'raise' | 'wrap' | 'clip' | readonly ('raise' | 'wrap' | 'clip')[], kw?: { order?: 'C' | 'F' | null }): M['Int'];
+    /** Converts a tuple of index arrays into an array of flat indices, applying boundary modes to the multi-index. */
     (multi_index: unknown, dims: Shape, mode: 'raise' | 'wrap' | 'clip' | readonly ('raise' | 'wrap' | 'clip')[], order: 'C' | 'F' | null): M['Int'];
   }>;
   /**
@@ -4714,7 +6775,9 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.real.html
    */
   readonly real: Fn<M, {
-    (val: unknown): M['Any'];
+    /** Return the real part of the complex argument. */
+    (val: unknown): M['Result'];
+    /** Return the real part of the complex argument. */
     (val: M['In']): M['Arr'];
   }>;
   /**
@@ -4722,7 +6785,9 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.real_if_close.html
    */
   readonly real_if_close: Fn<M, {
+    /** If input is complex with all imaginary parts close to zero, return real parts. */
     (a: M['In'], kw?: { tol?: number }): M['Arr'];
+    /** If input is complex with all imaginary parts close to zero, return real parts. */
     (a: M['In'], tol: number): M['Arr'];
   }>;
   /**
@@ -4750,8 +6815,11 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.repeat.html
    */
   readonly repeat: Fn<M, {
+    /** Repeat each element of an array after themselves */
     (a: M['In'], repeats: M['In'], kw?: { axis?: null }): M['Arr'];
+    /** Repeat each element of an array after themselves */
     (a: M['In'], repeats: M['In'], axis: null): M['Arr'];
+    /** Repeat each element of an array after themselves */
     (a: M['In'], repeats: M['In'], axis: number | bigint): M['Arr'];
   }>;
   /**
@@ -4759,14 +6827,23 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.require.html
    */
   readonly require: Fn<M, {
+    /** Return an ndarray of the provided type that satisfies requirements. */
     (a: M['In'], kw?: { dtype?: null; requirements?: 'C' | 'C_CONTIGUOUS' | 'CONTIGUOUS' | 'F' | 'F_CONTIGUOUS' | 'FORTRAN' | 'A' | 'ALIGNED' | 'W' | 'WRITEABLE' | 'O' | 'OWNDATA' | readonly ('C' | 'C_CONTIGUOUS' | 'CONTIGUOUS' | 'F' | 'F_CONTIGUOUS' | 'FORTRAN' | 'A' | 'ALIGNED' | 'W' | 'WRITEABLE' | 'O' | 'OWNDATA')[] | null; like?: unknown }): M['Arr'];
+    /** Return an ndarray of the provided type that satisfies requirements. */
     (a: M['In'], dtype: null, kw?: { requirements?: 'C' | 'C_CONTIGUOUS' | 'CONTIGUOUS' | 'F' | 'F_CONTIGUOUS' | 'FORTRAN' | 'A' | 'ALIGNED' | 'W' | 'WRITEABLE' | 'O' | 'OWNDATA' | readonly ('C' | 'C_CONTIGUOUS' | 'CONTIGUOUS' | 'F' | 'F_CONTIGUOUS' | 'FORTRAN' | 'A' | 'ALIGNED' | 'W' | 'WRITEABLE' | 'O' | 'OWNDATA')[] | null; like?: unknown }): M['Arr'];
+    /** Return an ndarray of the provided type that satisfies requirements. */
     (a: M['In'], dtype: null, requirements: 'C' | 'C_CONTIGUOUS' | 'CONTIGUOUS' | 'F' | 'F_CONTIGUOUS' | 'FORTRAN' | 'A' | 'ALIGNED' | 'W' | 'WRITEABLE' | 'O' | 'OWNDATA' | readonly ('C' | 'C_CONTIGUOUS' | 'CONTIGUOUS' | 'F' | 'F_CONTIGUOUS' | 'FORTRAN' | 'A' | 'ALIGNED' | 'W' | 'WRITEABLE' | 'O' | 'OWNDATA')[] | null, kw?: { like?: unknown }): M['Arr'];
+    /** Return an ndarray of the provided type that satisfies requirements. */
     (a: unknown, kw?: { dtype?: M['Dt'] | null; requirements?: 'E' | 'ENSUREARRAY' | readonly ('C' | 'C_CONTIGUOUS' | 'CONTIGUOUS' | 'F' | 'F_CONTIGUOUS' | 'FORTRAN' | 'A' | 'ALIGNED' | 'W' | 'WRITEABLE' | 'O' | 'OWNDATA' | 'E' | 'ENSUREARRAY')[] | null; like?: unknown }): M['Arr'];
+    /** Return an ndarray of the provided type that satisfies requirements. */
     (a: unknown, dtype: M['Dt'] | null, kw?: { requirements?: 'E' | 'ENSUREARRAY' | readonly ('C' | 'C_CONTIGUOUS' | 'CONTIGUOUS' | 'F' | 'F_CONTIGUOUS' | 'FORTRAN' | 'A' | 'ALIGNED' | 'W' | 'WRITEABLE' | 'O' | 'OWNDATA' | 'E' | 'ENSUREARRAY')[] | null; like?: unknown }): M['Arr'];
+    /** Return an ndarray of the provided type that satisfies requirements. */
     (a: unknown, dtype: M['Dt'] | null, requirements: 'E' | 'ENSUREARRAY' | readonly ('C' | 'C_CONTIGUOUS' | 'CONTIGUOUS' | 'F' | 'F_CONTIGUOUS' | 'FORTRAN' | 'A' | 'ALIGNED' | 'W' | 'WRITEABLE' | 'O' | 'OWNDATA' | 'E' | 'ENSUREARRAY')[] | null, kw?: { like?: unknown }): M['Arr'];
+    /** Return an ndarray of the provided type that satisfies requirements. */
     (a: unknown, kw?: { dtype?: M['Dt'] | null; requirements?: 'C' | 'C_CONTIGUOUS' | 'CONTIGUOUS' | 'F' | 'F_CONTIGUOUS' | 'FORTRAN' | 'A' | 'ALIGNED' | 'W' | 'WRITEABLE' | 'O' | 'OWNDATA' | readonly ('C' | 'C_CONTIGUOUS' | 'CONTIGUOUS' | 'F' | 'F_CONTIGUOUS' | 'FORTRAN' | 'A' | 'ALIGNED' | 'W' | 'WRITEABLE' | 'O' | 'OWNDATA')[] | null; like?: unknown }): M['Arr'];
+    /** Return an ndarray of the provided type that satisfies requirements. */
     (a: unknown, dtype: M['Dt'] | null, kw?: { requirements?: 'C' | 'C_CONTIGUOUS' | 'CONTIGUOUS' | 'F' | 'F_CONTIGUOUS' | 'FORTRAN' | 'A' | 'ALIGNED' | 'W' | 'WRITEABLE' | 'O' | 'OWNDATA' | readonly ('C' | 'C_CONTIGUOUS' | 'CONTIGUOUS' | 'F' | 'F_CONTIGUOUS' | 'FORTRAN' | 'A' | 'ALIGNED' | 'W' | 'WRITEABLE' | 'O' | 'OWNDATA')[] | null; like?: unknown }): M['Arr'];
+    /** Return an ndarray of the provided type that satisfies requirements. */
     (a: unknown, dtype: M['Dt'] | null, requirements: 'C' | 'C_CONTIGUOUS' | 'CONTIGUOUS' | 'F' | 'F_CONTIGUOUS' | 'FORTRAN' | 'A' | 'ALIGNED' | 'W' | 'WRITEABLE' | 'O' | 'OWNDATA' | readonly ('C' | 'C_CONTIGUOUS' | 'CONTIGUOUS' | 'F' | 'F_CONTIGUOUS' | 'FORTRAN' | 'A' | 'ALIGNED' | 'W' | 'WRITEABLE' | 'O' | 'OWNDATA')[] | null, kw?: { like?: unknown }): M['Arr'];
   }>;
   /**
@@ -4774,11 +6851,17 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.reshape.html
    */
   readonly reshape: Fn<M, {
+    /** Gives a new shape to an array without changing its data. */
     (a: M['In'], shape: number | bigint, kw?: { order?: 'A' | 'C' | 'F' | null; copy?: boolean | null }): M['Arr'];
+    /** Gives a new shape to an array without changing its data. */
     (a: M['In'], shape: number | bigint, order: 'A' | 'C' | 'F' | null, kw?: { copy?: boolean | null }): M['Arr'];
+    /** Gives a new shape to an array without changing its data. */
     (a: M['In'], shape: readonly [] | readonly (number | bigint)[], kw?: { order?: 'A' | 'C' | 'F' | null; copy?: boolean | null }): M['Arr'];
+    /** Gives a new shape to an array without changing its data. */
     (a: M['In'], shape: readonly [] | readonly (number | bigint)[], order: 'A' | 'C' | 'F' | null, kw?: { copy?: boolean | null }): M['Arr'];
+    /** Gives a new shape to an array without changing its data. */
     (a: M['In'], shape: readonly (number | bigint)[], kw?: { order?: 'A' | 'C' | 'F' | null; copy?: boolean | null }): M['Arr'];
+    /** Gives a new shape to an array without changing its data. */
     (a: M['In'], shape: readonly (number | bigint)[], order: 'A' | 'C' | 'F' | null, kw?: { copy?: boolean | null }): M['Arr'];
   }>;
   /**
@@ -4786,8 +6869,11 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.resize.html
    */
   readonly resize: Fn<M, {
+    /** Return a new array with the specified shape. */
     (a: M['In'], new_shape: number | bigint | readonly [number | bigint]): M['Arr'];
+    /** Return a new array with the specified shape. */
     (a: M['In'], new_shape: readonly [] | readonly (number | bigint)[]): M['Arr'];
+    /** Return a new array with the specified shape. */
     (a: M['In'], new_shape: Shape): M['Arr'];
   }>;
   /**
@@ -4795,6 +6881,7 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.result_type.html
    */
   readonly result_type: Fn<M, {
+    /** Returns the type that results from applying the NumPy :ref:`type promotion <arrays.promotion>` rules to the arguments. */
     (...arrays_and_dtypes: readonly (M['In'] | M['Dt'] | null)[]): M['Obj'];
   }>;
   /**
@@ -4812,7 +6899,9 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.roll.html
    */
   readonly roll: Fn<M, {
+    /** Roll array elements along a given axis. */
     (a: M['In'], shift: Shape, kw?: { axis?: Shape | null }): M['Arr'];
+    /** Roll array elements along a given axis. */
     (a: M['In'], shift: Shape, axis: Shape | null): M['Arr'];
   }>;
   /**
@@ -4820,7 +6909,9 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.rollaxis.html
    */
   readonly rollaxis: Fn<M, {
+    /** Roll the specified axis backwards, until it lies in a given position. */
     (a: M['In'], axis: number | bigint, kw?: { start?: number | bigint }): M['Arr'];
+    /** Roll the specified axis backwards, until it lies in a given position. */
     (a: M['In'], axis: number | bigint, start: number | bigint): M['Arr'];
   }>;
   /**
@@ -4828,6 +6919,7 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.roots.html
    */
   readonly roots: Fn<M, {
+    /** Return the roots of a polynomial with coefficients given in p. */
     (p: M['In']): M['Arr'];
   }>;
   /**
@@ -4835,8 +6927,11 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.rot90.html
    */
   readonly rot90: Fn<M, {
+    /** Rotate an array by 90 degrees in the plane specified by axes. */
     (m: M['In'], kw?: { k?: number | bigint; axes?: readonly [number | bigint, number | bigint] }): M['Arr'];
+    /** Rotate an array by 90 degrees in the plane specified by axes. */
     (m: M['In'], k: number | bigint, kw?: { axes?: readonly [number | bigint, number | bigint] }): M['Arr'];
+    /** Rotate an array by 90 degrees in the plane specified by axes. */
     (m: M['In'], k: number | bigint, axes: readonly [number | bigint, number | bigint]): M['Arr'];
   }>;
   /**
@@ -4844,20 +6939,35 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.round.html
    */
   readonly round: Fn<M, {
+    /** Evenly round to the given number of decimals. */
     (a: boolean, kw?: { decimals?: number | bigint; out?: null }): M['Float'];
+    /** Evenly round to the given number of decimals. */
     (a: boolean, decimals: number | bigint, kw?: { out?: null }): M['Float'];
+    /** Evenly round to the given number of decimals. */
     (a: boolean, decimals: number | bigint, out: null): M['Float'];
+    /** Evenly round to the given number of decimals. */
     (a: ScalarIn, kw?: { decimals?: number | bigint; out?: null }): M['Scalar'];
+    /** Evenly round to the given number of decimals. */
     (a: ScalarIn, decimals: number | bigint, kw?: { out?: null }): M['Scalar'];
+    /** Evenly round to the given number of decimals. */
     (a: ScalarIn, decimals: number | bigint, out: null): M['Scalar'];
-    (a: number | Complex | ScalarIn, kw?: { decimals?: number | bigint; out?: null }): M['Any'];
-    (a: number | Complex | ScalarIn, decimals: number | bigint, kw?: { out?: null }): M['Any'];
-    (a: number | Complex | ScalarIn, decimals: number | bigint, out: null): M['Any'];
-    (a: M['In'], kw?: { decimals?: number | bigint; out?: null }): M['Half'];
-    (a: M['In'], decimals: number | bigint, kw?: { out?: null }): M['Half'];
-    (a: M['In'], decimals: number | bigint, out: null): M['Half'];
+    /** Evenly round to the given number of decimals. */
+    (a: number | Complex | ScalarIn, kw?: { decimals?: number | bigint; out?: null }): M['Result'];
+    /** Evenly round to the given number of decimals. */
+    (a: number | Complex | ScalarIn, decimals: number | bigint, kw?: { out?: null }): M['Result'];
+    /** Evenly round to the given number of decimals. */
+    (a: number | Complex | ScalarIn, decimals: number | bigint, out: null): M['Result'];
+    /** Evenly round to the given number of decimals. */
+    (a: M['In'], kw?: { decimals?: number | bigint; out?: null }): M['Arr'];
+    /** Evenly round to the given number of decimals. */
+    (a: M['In'], decimals: number | bigint, kw?: { out?: null }): M['Arr'];
+    /** Evenly round to the given number of decimals. */
+    (a: M['In'], decimals: number | bigint, out: null): M['Arr'];
+    /** Evenly round to the given number of decimals. */
     (a: M['In'], decimals: number | bigint, out: M['Out']): M['Arr'];
+    /** Evenly round to the given number of decimals. */
     (a: M['In'], kw: { decimals?: number | bigint; out: M['Out'] }): M['Arr'];
+    /** Evenly round to the given number of decimals. */
     (a: M['In'], decimals: number | bigint, kw: { out: M['Out'] }): M['Arr'];
   }>;
   /**
@@ -4865,6 +6975,7 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.row_stack.html
    */
   readonly row_stack: Fn<M, {
+    /** Stack arrays in sequence vertically (row wise). */
     (tup: M['In'], kw?: { dtype?: M['Dt'] | null; casting?: 'no' | 'equiv' | 'safe' | 'same_kind' | 'same_value' | 'unsafe' }): M['Arr'];
   }>;
   /**
@@ -4872,7 +6983,9 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.save.html
    */
   readonly save: Fn<M, {
+    /** Save an array to a binary file in NumPy ``.npy`` format. */
     (file: unknown, arr: M['In'], kw?: { allow_pickle?: boolean }): null;
+    /** Save an array to a binary file in NumPy ``.npy`` format. */
     (file: unknown, arr: M['In'], allow_pickle: boolean): null;
   }>;
   /**
@@ -4880,13 +6993,21 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.savetxt.html
    */
   readonly savetxt: Fn<M, {
+    /** Save an array to a text file. */
     (fname: unknown, X: M['In'], kw?: { fmt?: string | readonly string[]; delimiter?: string; newline?: string; header?: string; footer?: string; comments?: string; encoding?: string | null }): null;
+    /** Save an array to a text file. */
     (fname: unknown, X: M['In'], fmt: string | readonly string[], kw?: { delimiter?: string; newline?: string; header?: string; footer?: string; comments?: string; encoding?: string | null }): null;
+    /** Save an array to a text file. */
     (fname: unknown, X: M['In'], fmt: string | readonly string[], delimiter: string, kw?: { newline?: string; header?: string; footer?: string; comments?: string; encoding?: string | null }): null;
+    /** Save an array to a text file. */
     (fname: unknown, X: M['In'], fmt: string | readonly string[], delimiter: string, newline: string, kw?: { header?: string; footer?: string; comments?: string; encoding?: string | null }): null;
+    /** Save an array to a text file. */
     (fname: unknown, X: M['In'], fmt: string | readonly string[], delimiter: string, newline: string, header: string, kw?: { footer?: string; comments?: string; encoding?: string | null }): null;
+    /** Save an array to a text file. */
     (fname: unknown, X: M['In'], fmt: string | readonly string[], delimiter: string, newline: string, header: string, footer: string, kw?: { comments?: string; encoding?: string | null }): null;
+    /** Save an array to a text file. */
     (fname: unknown, X: M['In'], fmt: string | readonly string[], delimiter: string, newline: string, header: string, footer: string, comments: string, kw?: { encoding?: string | null }): null;
+    /** Save an array to a text file. */
     (fname: unknown, X: M['In'], fmt: string | readonly string[], delimiter: string, newline: string, header: string, footer: string, comments: string, encoding: string | null): null;
   }>;
   /**
@@ -4894,7 +7015,9 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.savez.html
    */
   readonly savez: Fn<M, {
+    /** Save several arrays into a single file in uncompressed ``.npz`` format. */
     (file: unknown, ...args: readonly M['In'][]): null;
+    /** Save several arrays into a single file in uncompressed ``.npz`` format. */
     (file: unknown, ...args: readonly [...M['In'][], { allow_pickle?: boolean }]): null;
   }>;
   /**
@@ -4902,7 +7025,9 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.savez_compressed.html
    */
   readonly savez_compressed: Fn<M, {
+    /** Save several arrays into a single file in compressed ``.npz`` format. */
     (file: unknown, ...args: readonly M['In'][]): null;
+    /** Save several arrays into a single file in compressed ``.npz`` format. */
     (file: unknown, ...args: readonly [...M['In'][], { allow_pickle?: boolean }]): null;
   }>;
   /**
@@ -4910,8 +7035,11 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.searchsorted.html
    */
   readonly searchsorted: Fn<M, {
+    /** Find indices where elements should be inserted to maintain order. */
     (a: M['In'], v: M['In'], kw?: { side?: 'left' | 'right'; sorter?: M['In'] | null }): M['Int'];
+    /** Find indices where elements should be inserted to maintain order. */
     (a: M['In'], v: M['In'], side: 'left' | 'right', kw?: { sorter?: M['In'] | null }): M['Int'];
+    /** Find indices where elements should be inserted to maintain order. */
     (a: M['In'], v: M['In'], side: 'left' | 'right', sorter: M['In'] | null): M['Int'];
   }>;
   /**
@@ -4919,11 +7047,17 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.select.html
    */
   readonly select: Fn<M, {
+    /** Return an array drawn from elements in choicelist, depending on conditions. */
     (condlist: unknown, choicelist: readonly M['In'][], kw?: { default?: M['In'] }): M['Arr'];
+    /** Return an array drawn from elements in choicelist, depending on conditions. */
     (condlist: unknown, choicelist: readonly M['In'][], default_: M['In']): M['Arr'];
+    /** Return an array drawn from elements in choicelist, depending on conditions. */
     (condlist: unknown, choicelist: readonly M['In'][] | M['In'], kw?: { default?: M['In'] }): M['Arr'];
+    /** Return an array drawn from elements in choicelist, depending on conditions. */
     (condlist: unknown, choicelist: readonly M['In'][] | M['In'], default_: M['In']): M['Arr'];
+    /** Return an array drawn from elements in choicelist, depending on conditions. */
     (condlist: unknown, choicelist: M['In'], kw?: { default?: M['In'] }): M['Arr'];
+    /** Return an array drawn from elements in choicelist, depending on conditions. */
     (condlist: unknown, choicelist: M['In'], default_: M['In']): M['Arr'];
   }>;
   /**
@@ -4931,16 +7065,27 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.set_printoptions.html
    */
   readonly set_printoptions: Fn<M, {
+    /** Set printing options. */
     (kw?: { precision?: number | bigint | null; threshold?: number | bigint | null; edgeitems?: number | bigint | null; linewidth?: number | bigint | null; suppress?: boolean | null; nanstr?: string | null; infstr?: string | null; formatter?: unknown; sign?: '-' | '+' | ' ' | null; floatmode?: 'fixed' | 'unique' | 'maxprec' | 'maxprec_equal' | null; legacy?: unknown; override_repr?: ((...args: never[]) => unknown) | null }): null;
+    /** Set printing options. */
     (precision: number | bigint | null, kw?: { threshold?: number | bigint | null; edgeitems?: number | bigint | null; linewidth?: number | bigint | null; suppress?: boolean | null; nanstr?: string | null; infstr?: string | null; formatter?: unknown; sign?: '-' | '+' | ' ' | null; floatmode?: 'fixed' | 'unique' | 'maxprec' | 'maxprec_equal' | null; legacy?: unknown; override_repr?: ((...args: never[]) => unknown) | null }): null;
+    /** Set printing options. */
     (precision: number | bigint | null, threshold: number | bigint | null, kw?: { edgeitems?: number | bigint | null; linewidth?: number | bigint | null; suppress?: boolean | null; nanstr?: string | null; infstr?: string | null; formatter?: unknown; sign?: '-' | '+' | ' ' | null; floatmode?: 'fixed' | 'unique' | 'maxprec' | 'maxprec_equal' | null; legacy?: unknown; override_repr?: ((...args: never[]) => unknown) | null }): null;
+    /** Set printing options. */
     (precision: number | bigint | null, threshold: number | bigint | null, edgeitems: number | bigint | null, kw?: { linewidth?: number | bigint | null; suppress?: boolean | null; nanstr?: string | null; infstr?: string | null; formatter?: unknown; sign?: '-' | '+' | ' ' | null; floatmode?: 'fixed' | 'unique' | 'maxprec' | 'maxprec_equal' | null; legacy?: unknown; override_repr?: ((...args: never[]) => unknown) | null }): null;
+    /** Set printing options. */
     (precision: number | bigint | null, threshold: number | bigint | null, edgeitems: number | bigint | null, linewidth: number | bigint | null, kw?: { suppress?: boolean | null; nanstr?: string | null; infstr?: string | null; formatter?: unknown; sign?: '-' | '+' | ' ' | null; floatmode?: 'fixed' | 'unique' | 'maxprec' | 'maxprec_equal' | null; legacy?: unknown; override_repr?: ((...args: never[]) => unknown) | null }): null;
+    /** Set printing options. */
     (precision: number | bigint | null, threshold: number | bigint | null, edgeitems: number | bigint | null, linewidth: number | bigint | null, suppress: boolean | null, kw?: { nanstr?: string | null; infstr?: string | null; formatter?: unknown; sign?: '-' | '+' | ' ' | null; floatmode?: 'fixed' | 'unique' | 'maxprec' | 'maxprec_equal' | null; legacy?: unknown; override_repr?: ((...args: never[]) => unknown) | null }): null;
+    /** Set printing options. */
     (precision: number | bigint | null, threshold: number | bigint | null, edgeitems: number | bigint | null, linewidth: number | bigint | null, suppress: boolean | null, nanstr: string | null, kw?: { infstr?: string | null; formatter?: unknown; sign?: '-' | '+' | ' ' | null; floatmode?: 'fixed' | 'unique' | 'maxprec' | 'maxprec_equal' | null; legacy?: unknown; override_repr?: ((...args: never[]) => unknown) | null }): null;
+    /** Set printing options. */
     (precision: number | bigint | null, threshold: number | bigint | null, edgeitems: number | bigint | null, linewidth: number | bigint | null, suppress: boolean | null, nanstr: string | null, infstr: string | null, kw?: { formatter?: unknown; sign?: '-' | '+' | ' ' | null; floatmode?: 'fixed' | 'unique' | 'maxprec' | 'maxprec_equal' | null; legacy?: unknown; override_repr?: ((...args: never[]) => unknown) | null }): null;
+    /** Set printing options. */
     (precision: number | bigint | null, threshold: number | bigint | null, edgeitems: number | bigint | null, linewidth: number | bigint | null, suppress: boolean | null, nanstr: string | null, infstr: string | null, formatter: unknown, kw?: { sign?: '-' | '+' | ' ' | null; floatmode?: 'fixed' | 'unique' | 'maxprec' | 'maxprec_equal' | null; legacy?: unknown; override_repr?: ((...args: never[]) => unknown) | null }): null;
+    /** Set printing options. */
     (precision: number | bigint | null, threshold: number | bigint | null, edgeitems: number | bigint | null, linewidth: number | bigint | null, suppress: boolean | null, nanstr: string | null, infstr: string | null, formatter: unknown, sign: '-' | '+' | ' ' | null, kw?: { floatmode?: 'fixed' | 'unique' | 'maxprec' | 'maxprec_equal' | null; legacy?: unknown; override_repr?: ((...args: never[]) => unknown) | null }): null;
+    /** Set printing options. */
     (precision: number | bigint | null, threshold: number | bigint | null, edgeitems: number | bigint | null, linewidth: number | bigint | null, suppress: boolean | null, nanstr: string | null, infstr: string | null, formatter: unknown, sign: '-' | '+' | ' ' | null, floatmode: 'fixed' | 'unique' | 'maxprec' | 'maxprec_equal' | null, kw?: { legacy?: unknown; override_repr?: ((...args: never[]) => unknown) | null }): null;
   }>;
   /**
@@ -4948,6 +7093,7 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.setbufsize.html
    */
   readonly setbufsize: Fn<M, {
+    /** Set the size of the buffer used in ufuncs. */
     (size: number | bigint): number;
   }>;
   /**
@@ -4955,7 +7101,9 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.setdiff1d.html
    */
   readonly setdiff1d: Fn<M, {
+    /** Find the set difference of two arrays. */
     (ar1: M['In'], ar2: M['In'], kw?: { assume_unique?: boolean }): M['Arr'];
+    /** Find the set difference of two arrays. */
     (ar1: M['In'], ar2: M['In'], assume_unique: boolean): M['Arr'];
   }>;
   /**
@@ -4963,11 +7111,17 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.seterr.html
    */
   readonly seterr: Fn<M, {
+    /** Set how floating-point errors are handled. */
     (kw?: { all?: 'ignore' | 'warn' | 'raise' | 'call' | 'print' | 'log' | null; divide?: 'ignore' | 'warn' | 'raise' | 'call' | 'print' | 'log' | null; over?: 'ignore' | 'warn' | 'raise' | 'call' | 'print' | 'log' | null; under?: 'ignore' | 'warn' | 'raise' | 'call' | 'print' | 'log' | null; invalid?: 'ignore' | 'warn' | 'raise' | 'call' | 'print' | 'log' | null }): M['Obj'];
+    /** Set how floating-point errors are handled. */
     (all: 'ignore' | 'warn' | 'raise' | 'call' | 'print' | 'log' | null, kw?: { divide?: 'ignore' | 'warn' | 'raise' | 'call' | 'print' | 'log' | null; over?: 'ignore' | 'warn' | 'raise' | 'call' | 'print' | 'log' | null; under?: 'ignore' | 'warn' | 'raise' | 'call' | 'print' | 'log' | null; invalid?: 'ignore' | 'warn' | 'raise' | 'call' | 'print' | 'log' | null }): M['Obj'];
+    /** Set how floating-point errors are handled. */
     (all: 'ignore' | 'warn' | 'raise' | 'call' | 'print' | 'log' | null, divide: 'ignore' | 'warn' | 'raise' | 'call' | 'print' | 'log' | null, kw?: { over?: 'ignore' | 'warn' | 'raise' | 'call' | 'print' | 'log' | null; under?: 'ignore' | 'warn' | 'raise' | 'call' | 'print' | 'log' | null; invalid?: 'ignore' | 'warn' | 'raise' | 'call' | 'print' | 'log' | null }): M['Obj'];
+    /** Set how floating-point errors are handled. */
     (all: 'ignore' | 'warn' | 'raise' | 'call' | 'print' | 'log' | null, divide: 'ignore' | 'warn' | 'raise' | 'call' | 'print' | 'log' | null, over: 'ignore' | 'warn' | 'raise' | 'call' | 'print' | 'log' | null, kw?: { under?: 'ignore' | 'warn' | 'raise' | 'call' | 'print' | 'log' | null; invalid?: 'ignore' | 'warn' | 'raise' | 'call' | 'print' | 'log' | null }): M['Obj'];
+    /** Set how floating-point errors are handled. */
     (all: 'ignore' | 'warn' | 'raise' | 'call' | 'print' | 'log' | null, divide: 'ignore' | 'warn' | 'raise' | 'call' | 'print' | 'log' | null, over: 'ignore' | 'warn' | 'raise' | 'call' | 'print' | 'log' | null, under: 'ignore' | 'warn' | 'raise' | 'call' | 'print' | 'log' | null, kw?: { invalid?: 'ignore' | 'warn' | 'raise' | 'call' | 'print' | 'log' | null }): M['Obj'];
+    /** Set how floating-point errors are handled. */
     (all: 'ignore' | 'warn' | 'raise' | 'call' | 'print' | 'log' | null, divide: 'ignore' | 'warn' | 'raise' | 'call' | 'print' | 'log' | null, over: 'ignore' | 'warn' | 'raise' | 'call' | 'print' | 'log' | null, under: 'ignore' | 'warn' | 'raise' | 'call' | 'print' | 'log' | null, invalid: 'ignore' | 'warn' | 'raise' | 'call' | 'print' | 'log' | null): M['Obj'];
   }>;
   /**
@@ -4975,6 +7129,7 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.seterrcall.html
    */
   readonly seterrcall: Fn<M, {
+    /** Set the floating-point error callback function or log object. */
     (func: unknown): M['Obj'] | null;
   }>;
   /**
@@ -4982,7 +7137,9 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.setxor1d.html
    */
   readonly setxor1d: Fn<M, {
+    /** Find the set exclusive-or of two arrays. */
     (ar1: M['In'], ar2: M['In'], kw?: { assume_unique?: boolean }): M['Arr'];
+    /** Find the set exclusive-or of two arrays. */
     (ar1: M['In'], ar2: M['In'], assume_unique: boolean): M['Arr'];
   }>;
   /**
@@ -4990,10 +7147,15 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.shape.html
    */
   readonly shape: Fn<M, {
+    /** Return the shape of an array. */
     (a: unknown): number[];
+    /** Return the shape of an array. */
     (a: readonly unknown[]): [number];
+    /** Return the shape of an array. */
     (a: readonly (readonly unknown[])[]): [number, number];
+    /** Return the shape of an array. */
     (a: readonly (readonly (readonly unknown[])[])[]): [number, number, number];
+    /** Return the shape of an array. */
     (a: M['In']): number[];
   }>;
   /**
@@ -5001,7 +7163,9 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.shares_memory.html
    */
   readonly shares_memory: Fn<M, {
+    /** Determine if two arrays share memory. */
     (a: unknown, b: unknown, kw?: { max_work?: unknown }): boolean;
+    /** Determine if two arrays share memory. */
     (a: unknown, b: unknown, max_work: unknown): boolean;
   }>;
   /**
@@ -5014,8 +7178,11 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.show_config.html
    */
   readonly show_config: Fn<M, {
+    /** Show libraries and system information on which NumPy was built and is being used */
     (kw?: { mode?: 'stdout' }): null;
+    /** Show libraries and system information on which NumPy was built and is being used */
     (mode: 'stdout'): null;
+    /** Show libraries and system information on which NumPy was built and is being used */
     (mode: 'dicts'): M['Obj'];
   }>;
   /**
@@ -5023,6 +7190,7 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.show_runtime.html
    */
   readonly show_runtime: Fn<M, {
+    /** Print information about various resources in the system including available intrinsic support and BLAS/LAPACK library in use */
     (): null;
   }>;
   /**
@@ -5050,14 +7218,23 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.sinc.html
    */
   readonly sinc: Fn<M, {
+    /** Return the normalized sinc function. */
     (x: ScalarIn): M['Scalar'];
+    /** Return the normalized sinc function. */
     (x: number | ScalarIn): M['Float'];
+    /** Return the normalized sinc function. */
     (x: number | Complex): M['Complex'] | M['Any'];
+    /** Return the normalized sinc function. */
     (x: M['In']): M['Arr'];
+    /** Return the normalized sinc function. */
     (x: readonly unknown[]): M['Arr'];
+    /** Return the normalized sinc function. */
     (x: readonly (readonly unknown[])[]): M['Arr'];
+    /** Return the normalized sinc function. */
     (x: readonly (readonly (readonly unknown[])[])[]): M['Arr'];
+    /** Return the normalized sinc function. */
     (x: unknown): M['Arr'];
+    /** Return the normalized sinc function. */
     (x: readonly (number | Complex)[]): M['Arr'];
   }>;
   /**
@@ -5075,7 +7252,9 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.size.html
    */
   readonly size: Fn<M, {
+    /** Return the number of elements along a given axis. */
     (a: M['In'], kw?: { axis?: number | bigint | readonly (number | bigint)[] | null }): number;
+    /** Return the number of elements along a given axis. */
     (a: M['In'], axis: number | bigint | readonly (number | bigint)[] | null): number;
   }>;
   /**
@@ -5083,9 +7262,13 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.sort.html
    */
   readonly sort: Fn<M, {
+    /** Return a sorted copy of an array. */
     (a: M['In'], kw?: { axis?: number | bigint | null; kind?: 'Q' | 'quick' | 'quicksort' | 'M' | 'merge' | 'mergesort' | 'H' | 'heap' | 'heapsort' | 'S' | 'stable' | 'stablesort' | null; order?: string | readonly string[] | null; stable?: boolean | null }): M['Arr'];
+    /** Return a sorted copy of an array. */
     (a: M['In'], axis: number | bigint | null, kw?: { kind?: 'Q' | 'quick' | 'quicksort' | 'M' | 'merge' | 'mergesort' | 'H' | 'heap' | 'heapsort' | 'S' | 'stable' | 'stablesort' | null; order?: string | readonly string[] | null; stable?: boolean | null }): M['Arr'];
+    /** Return a sorted copy of an array. */
     (a: M['In'], axis: number | bigint | null, kind: 'Q' | 'quick' | 'quicksort' | 'M' | 'merge' | 'mergesort' | 'H' | 'heap' | 'heapsort' | 'S' | 'stable' | 'stablesort' | null, kw?: { order?: string | readonly string[] | null; stable?: boolean | null }): M['Arr'];
+    /** Return a sorted copy of an array. */
     (a: M['In'], axis: number | bigint | null, kind: 'Q' | 'quick' | 'quicksort' | 'M' | 'merge' | 'mergesort' | 'H' | 'heap' | 'heapsort' | 'S' | 'stable' | 'stablesort' | null, order: string | readonly string[] | null, kw?: { stable?: boolean | null }): M['Arr'];
   }>;
   /**
@@ -5093,6 +7276,7 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.sort_complex.html
    */
   readonly sort_complex: Fn<M, {
+    /** Sort a complex array using the real part first, then the imaginary part. */
     (a: M['In']): M['Arr'];
   }>;
   /**
@@ -5105,7 +7289,9 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.split.html
    */
   readonly split: Fn<M, {
+    /** Split an array into multiple sub-arrays as views into `ary`. */
     (ary: M['In'], indices_or_sections: Shape, kw?: { axis?: number | bigint }): M['Arr'][];
+    /** Split an array into multiple sub-arrays as views into `ary`. */
     (ary: M['In'], indices_or_sections: Shape, axis: number | bigint): M['Arr'][];
   }>;
   /**
@@ -5123,9 +7309,13 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.squeeze.html
    */
   readonly squeeze: Fn<M, {
+    /** Remove axes of length one from `a`. */
     (a: ScalarIn, kw?: { axis?: Shape | null }): M['Scalar'];
+    /** Remove axes of length one from `a`. */
     (a: ScalarIn, axis: Shape | null): M['Scalar'];
+    /** Remove axes of length one from `a`. */
     (a: M['In'], kw?: { axis?: Shape | null }): M['Arr'];
+    /** Remove axes of length one from `a`. */
     (a: M['In'], axis: Shape | null): M['Arr'];
   }>;
   /**
@@ -5133,17 +7323,29 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.stack.html
    */
   readonly stack: Fn<M, {
+    /** Join a sequence of arrays along a new axis. */
     (arrays: readonly M['In'][], kw?: { axis?: number | bigint; out?: null; dtype?: null; casting?: 'no' | 'equiv' | 'safe' | 'same_kind' | 'same_value' | 'unsafe' }): M['Arr'];
+    /** Join a sequence of arrays along a new axis. */
     (arrays: readonly M['In'][], axis: number | bigint, kw?: { out?: null; dtype?: null; casting?: 'no' | 'equiv' | 'safe' | 'same_kind' | 'same_value' | 'unsafe' }): M['Arr'];
+    /** Join a sequence of arrays along a new axis. */
     (arrays: readonly M['In'][], axis: number | bigint, out: null, kw?: { dtype?: null; casting?: 'no' | 'equiv' | 'safe' | 'same_kind' | 'same_value' | 'unsafe' }): M['Arr'];
+    /** Join a sequence of arrays along a new axis. */
     (arrays: M['In'], kw: { axis?: number | bigint; out?: null; dtype: M['Dt']; casting?: 'no' | 'equiv' | 'safe' | 'same_kind' | 'same_value' | 'unsafe' }): M['Arr'];
+    /** Join a sequence of arrays along a new axis. */
     (arrays: M['In'], axis: number | bigint, kw: { out?: null; dtype: M['Dt']; casting?: 'no' | 'equiv' | 'safe' | 'same_kind' | 'same_value' | 'unsafe' }): M['Arr'];
+    /** Join a sequence of arrays along a new axis. */
     (arrays: M['In'], axis: number | bigint, out: null, kw: { dtype: M['Dt']; casting?: 'no' | 'equiv' | 'safe' | 'same_kind' | 'same_value' | 'unsafe' }): M['Arr'];
+    /** Join a sequence of arrays along a new axis. */
     (arrays: M['In'], kw?: { axis?: number | bigint; out?: null; dtype?: M['Dt'] | null; casting?: 'no' | 'equiv' | 'safe' | 'same_kind' | 'same_value' | 'unsafe' }): M['Arr'];
+    /** Join a sequence of arrays along a new axis. */
     (arrays: M['In'], axis: number | bigint, kw?: { out?: null; dtype?: M['Dt'] | null; casting?: 'no' | 'equiv' | 'safe' | 'same_kind' | 'same_value' | 'unsafe' }): M['Arr'];
+    /** Join a sequence of arrays along a new axis. */
     (arrays: M['In'], axis: number | bigint, out: null, kw?: { dtype?: M['Dt'] | null; casting?: 'no' | 'equiv' | 'safe' | 'same_kind' | 'same_value' | 'unsafe' }): M['Arr'];
+    /** Join a sequence of arrays along a new axis. */
     (arrays: M['In'], axis: number | bigint, out: M['Out'], kw?: { dtype?: M['Dt'] | null; casting?: 'no' | 'equiv' | 'safe' | 'same_kind' | 'same_value' | 'unsafe' }): M['Arr'];
+    /** Join a sequence of arrays along a new axis. */
     (arrays: M['In'], kw: { axis?: number | bigint; out: M['Out']; dtype?: M['Dt'] | null; casting?: 'no' | 'equiv' | 'safe' | 'same_kind' | 'same_value' | 'unsafe' }): M['Arr'];
+    /** Join a sequence of arrays along a new axis. */
     (arrays: M['In'], axis: number | bigint, kw: { out: M['Out']; dtype?: M['Dt'] | null; casting?: 'no' | 'equiv' | 'safe' | 'same_kind' | 'same_value' | 'unsafe' }): M['Arr'];
   }>;
   /**
@@ -5151,35 +7353,65 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.std.html
    */
   readonly std: Fn<M, {
+    /** Compute the standard deviation along the specified axis. */
     (a: M['In'], kw?: { axis?: null; dtype?: null; out?: null; ddof?: number; keepdims?: false; where?: M['In']; mean?: M['In']; correction?: number }): M['Float'];
+    /** Compute the standard deviation along the specified axis. */
     (a: M['In'], axis: null, kw?: { dtype?: null; out?: null; ddof?: number; keepdims?: false; where?: M['In']; mean?: M['In']; correction?: number }): M['Float'];
+    /** Compute the standard deviation along the specified axis. */
     (a: M['In'], axis: null, dtype: null, kw?: { out?: null; ddof?: number; keepdims?: false; where?: M['In']; mean?: M['In']; correction?: number }): M['Float'];
+    /** Compute the standard deviation along the specified axis. */
     (a: M['In'], axis: null, dtype: null, out: null, kw?: { ddof?: number; keepdims?: false; where?: M['In']; mean?: M['In']; correction?: number }): M['Float'];
+    /** Compute the standard deviation along the specified axis. */
     (a: M['In'], axis: null, dtype: null, out: null, ddof: number, kw?: { keepdims?: false; where?: M['In']; mean?: M['In']; correction?: number }): M['Float'];
+    /** Compute the standard deviation along the specified axis. */
     (a: M['In'], axis: null, dtype: null, out: null, ddof: number, keepdims: false, kw?: { where?: M['In']; mean?: M['In']; correction?: number }): M['Float'];
-    (a: M['In'], kw?: { axis?: Shape | null; dtype?: null; out?: null; ddof?: number; keepdims?: boolean; where?: M['In']; mean?: M['In']; correction?: number }): M['Any'];
-    (a: M['In'], axis: Shape | null, kw?: { dtype?: null; out?: null; ddof?: number; keepdims?: boolean; where?: M['In']; mean?: M['In']; correction?: number }): M['Any'];
-    (a: M['In'], axis: Shape | null, dtype: null, kw?: { out?: null; ddof?: number; keepdims?: boolean; where?: M['In']; mean?: M['In']; correction?: number }): M['Any'];
-    (a: M['In'], axis: Shape | null, dtype: null, out: null, kw?: { ddof?: number; keepdims?: boolean; where?: M['In']; mean?: M['In']; correction?: number }): M['Any'];
-    (a: M['In'], axis: Shape | null, dtype: null, out: null, ddof: number, kw?: { keepdims?: boolean; where?: M['In']; mean?: M['In']; correction?: number }): M['Any'];
-    (a: M['In'], axis: Shape | null, dtype: null, out: null, ddof: number, keepdims: boolean, kw?: { where?: M['In']; mean?: M['In']; correction?: number }): M['Any'];
+    /** Compute the standard deviation along the specified axis. */
+    (a: M['In'], kw?: { axis?: Shape | null; dtype?: null; out?: null; ddof?: number; keepdims?: boolean; where?: M['In']; mean?: M['In']; correction?: number }): M['Result'];
+    /** Compute the standard deviation along the specified axis. */
+    (a: M['In'], axis: Shape | null, kw?: { dtype?: null; out?: null; ddof?: number; keepdims?: boolean; where?: M['In']; mean?: M['In']; correction?: number }): M['Result'];
+    /** Compute the standard deviation along the specified axis. */
+    (a: M['In'], axis: Shape | null, dtype: null, kw?: { out?: null; ddof?: number; keepdims?: boolean; where?: M['In']; mean?: M['In']; correction?: number }): M['Result'];
+    /** Compute the standard deviation along the specified axis. */
+    (a: M['In'], axis: Shape | null, dtype: null, out: null, kw?: { ddof?: number; keepdims?: boolean; where?: M['In']; mean?: M['In']; correction?: number }): M['Result'];
+    /** Compute the standard deviation along the specified axis. */
+    (a: M['In'], axis: Shape | null, dtype: null, out: null, ddof: number, kw?: { keepdims?: boolean; where?: M['In']; mean?: M['In']; correction?: number }): M['Result'];
+    /** Compute the standard deviation along the specified axis. */
+    (a: M['In'], axis: Shape | null, dtype: null, out: null, ddof: number, keepdims: boolean, kw?: { where?: M['In']; mean?: M['In']; correction?: number }): M['Result'];
+    /** Compute the standard deviation along the specified axis. */
     (a: M['In'], axis: null, dtype: M['Dt'], kw?: { out?: null; ddof?: number; keepdims?: false; where?: M['In']; mean?: M['In']; correction?: number }): M['Scalar'];
+    /** Compute the standard deviation along the specified axis. */
     (a: M['In'], axis: null, dtype: M['Dt'], out: null, kw?: { ddof?: number; keepdims?: false; where?: M['In']; mean?: M['In']; correction?: number }): M['Scalar'];
+    /** Compute the standard deviation along the specified axis. */
     (a: M['In'], axis: null, dtype: M['Dt'], out: null, ddof: number, kw?: { keepdims?: false; where?: M['In']; mean?: M['In']; correction?: number }): M['Scalar'];
+    /** Compute the standard deviation along the specified axis. */
     (a: M['In'], axis: null, dtype: M['Dt'], out: null, ddof: number, keepdims: false, kw?: { where?: M['In']; mean?: M['In']; correction?: number }): M['Scalar'];
+    /** Compute the standard deviation along the specified axis. */
     (a: M['In'], kw: { axis?: null; dtype: M['Dt']; out?: null; ddof?: number; keepdims?: false; where?: M['In']; mean?: M['In']; correction?: number }): M['Scalar'];
+    /** Compute the standard deviation along the specified axis. */
     (a: M['In'], axis: null, kw: { dtype: M['Dt']; out?: null; ddof?: number; keepdims?: false; where?: M['In']; mean?: M['In']; correction?: number }): M['Scalar'];
-    (a: M['In'], kw?: { axis?: Shape | null; dtype?: M['Dt'] | null; out?: null; ddof?: number; keepdims?: boolean; where?: M['In']; mean?: M['In']; correction?: number }): M['Any'];
-    (a: M['In'], axis: Shape | null, kw?: { dtype?: M['Dt'] | null; out?: null; ddof?: number; keepdims?: boolean; where?: M['In']; mean?: M['In']; correction?: number }): M['Any'];
-    (a: M['In'], axis: Shape | null, dtype: M['Dt'] | null, kw?: { out?: null; ddof?: number; keepdims?: boolean; where?: M['In']; mean?: M['In']; correction?: number }): M['Any'];
-    (a: M['In'], axis: Shape | null, dtype: M['Dt'] | null, out: null, kw?: { ddof?: number; keepdims?: boolean; where?: M['In']; mean?: M['In']; correction?: number }): M['Any'];
-    (a: M['In'], axis: Shape | null, dtype: M['Dt'] | null, out: null, ddof: number, kw?: { keepdims?: boolean; where?: M['In']; mean?: M['In']; correction?: number }): M['Any'];
-    (a: M['In'], axis: Shape | null, dtype: M['Dt'] | null, out: null, ddof: number, keepdims: boolean, kw?: { where?: M['In']; mean?: M['In']; correction?: number }): M['Any'];
+    /** Compute the standard deviation along the specified axis. */
+    (a: M['In'], kw?: { axis?: Shape | null; dtype?: M['Dt'] | null; out?: null; ddof?: number; keepdims?: boolean; where?: M['In']; mean?: M['In']; correction?: number }): M['Result'];
+    /** Compute the standard deviation along the specified axis. */
+    (a: M['In'], axis: Shape | null, kw?: { dtype?: M['Dt'] | null; out?: null; ddof?: number; keepdims?: boolean; where?: M['In']; mean?: M['In']; correction?: number }): M['Result'];
+    /** Compute the standard deviation along the specified axis. */
+    (a: M['In'], axis: Shape | null, dtype: M['Dt'] | null, kw?: { out?: null; ddof?: number; keepdims?: boolean; where?: M['In']; mean?: M['In']; correction?: number }): M['Result'];
+    /** Compute the standard deviation along the specified axis. */
+    (a: M['In'], axis: Shape | null, dtype: M['Dt'] | null, out: null, kw?: { ddof?: number; keepdims?: boolean; where?: M['In']; mean?: M['In']; correction?: number }): M['Result'];
+    /** Compute the standard deviation along the specified axis. */
+    (a: M['In'], axis: Shape | null, dtype: M['Dt'] | null, out: null, ddof: number, kw?: { keepdims?: boolean; where?: M['In']; mean?: M['In']; correction?: number }): M['Result'];
+    /** Compute the standard deviation along the specified axis. */
+    (a: M['In'], axis: Shape | null, dtype: M['Dt'] | null, out: null, ddof: number, keepdims: boolean, kw?: { where?: M['In']; mean?: M['In']; correction?: number }): M['Result'];
+    /** Compute the standard deviation along the specified axis. */
     (a: M['In'], axis: Shape | null, dtype: M['Dt'] | null, out: M['Out'], kw?: { ddof?: number; keepdims?: boolean; where?: M['In']; mean?: M['In']; correction?: number }): M['Arr'];
+    /** Compute the standard deviation along the specified axis. */
     (a: M['In'], axis: Shape | null, dtype: M['Dt'] | null, out: M['Out'], ddof: number, kw?: { keepdims?: boolean; where?: M['In']; mean?: M['In']; correction?: number }): M['Arr'];
+    /** Compute the standard deviation along the specified axis. */
     (a: M['In'], axis: Shape | null, dtype: M['Dt'] | null, out: M['Out'], ddof: number, keepdims: boolean, kw?: { where?: M['In']; mean?: M['In']; correction?: number }): M['Arr'];
+    /** Compute the standard deviation along the specified axis. */
     (a: M['In'], kw: { axis?: Shape | null; dtype?: M['Dt'] | null; out: M['Out']; ddof?: number; keepdims?: boolean; where?: M['In']; mean?: M['In']; correction?: number }): M['Arr'];
+    /** Compute the standard deviation along the specified axis. */
     (a: M['In'], axis: Shape | null, kw: { dtype?: M['Dt'] | null; out: M['Out']; ddof?: number; keepdims?: boolean; where?: M['In']; mean?: M['In']; correction?: number }): M['Arr'];
+    /** Compute the standard deviation along the specified axis. */
     (a: M['In'], axis: Shape | null, dtype: M['Dt'] | null, kw: { out: M['Out']; ddof?: number; keepdims?: boolean; where?: M['In']; mean?: M['In']; correction?: number }): M['Arr'];
   }>;
   /**
@@ -5197,47 +7429,89 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.sum.html
    */
   readonly sum: Fn<M, {
+    /** Sum of array elements over a given axis. */
     (a: M['In'], kw?: { axis?: null; dtype?: null; out?: null; keepdims?: false; initial?: M['In']; where?: M['In'] }): M['Scalar'];
+    /** Sum of array elements over a given axis. */
     (a: M['In'], axis: null, kw?: { dtype?: null; out?: null; keepdims?: false; initial?: M['In']; where?: M['In'] }): M['Scalar'];
+    /** Sum of array elements over a given axis. */
     (a: M['In'], axis: null, dtype: null, kw?: { out?: null; keepdims?: false; initial?: M['In']; where?: M['In'] }): M['Scalar'];
+    /** Sum of array elements over a given axis. */
     (a: M['In'], axis: null, dtype: null, out: null, kw?: { keepdims?: false; initial?: M['In']; where?: M['In'] }): M['Scalar'];
+    /** Sum of array elements over a given axis. */
     (a: M['In'], axis: null, dtype: null, out: null, keepdims: false, kw?: { initial?: M['In']; where?: M['In'] }): M['Scalar'];
+    /** Sum of array elements over a given axis. */
     (a: M['In'], axis: null, dtype: null, out: null, keepdims: false, initial: M['In'], kw?: { where?: M['In'] }): M['Scalar'];
+    /** Sum of array elements over a given axis. */
     (a: M['In'], axis: null, dtype: null, out: null, keepdims: false, initial: M['In'], where: M['In']): M['Scalar'];
+    /** Sum of array elements over a given axis. */
     (a: M['In'], kw?: { axis?: null; dtype?: null; out?: null; keepdims?: boolean; initial?: M['In']; where?: M['In'] }): M['Scalar'] | M['Arr'];
+    /** Sum of array elements over a given axis. */
     (a: M['In'], axis: null, kw?: { dtype?: null; out?: null; keepdims?: boolean; initial?: M['In']; where?: M['In'] }): M['Scalar'] | M['Arr'];
+    /** Sum of array elements over a given axis. */
     (a: M['In'], axis: null, dtype: null, kw?: { out?: null; keepdims?: boolean; initial?: M['In']; where?: M['In'] }): M['Scalar'] | M['Arr'];
+    /** Sum of array elements over a given axis. */
     (a: M['In'], axis: null, dtype: null, out: null, kw?: { keepdims?: boolean; initial?: M['In']; where?: M['In'] }): M['Scalar'] | M['Arr'];
+    /** Sum of array elements over a given axis. */
     (a: M['In'], axis: null, dtype: null, out: null, keepdims: boolean, kw?: { initial?: M['In']; where?: M['In'] }): M['Scalar'] | M['Arr'];
+    /** Sum of array elements over a given axis. */
     (a: M['In'], axis: null, dtype: null, out: null, keepdims: boolean, initial: M['In'], kw?: { where?: M['In'] }): M['Scalar'] | M['Arr'];
+    /** Sum of array elements over a given axis. */
     (a: M['In'], axis: null, dtype: null, out: null, keepdims: boolean, initial: M['In'], where: M['In']): M['Scalar'] | M['Arr'];
+    /** Sum of array elements over a given axis. */
     (a: M['In'], axis: null, dtype: M['Dt'], kw?: { out?: null; keepdims?: false; initial?: M['In']; where?: M['In'] }): M['Scalar'];
+    /** Sum of array elements over a given axis. */
     (a: M['In'], axis: null, dtype: M['Dt'], out: null, kw?: { keepdims?: false; initial?: M['In']; where?: M['In'] }): M['Scalar'];
+    /** Sum of array elements over a given axis. */
     (a: M['In'], axis: null, dtype: M['Dt'], out: null, keepdims: false, kw?: { initial?: M['In']; where?: M['In'] }): M['Scalar'];
+    /** Sum of array elements over a given axis. */
     (a: M['In'], axis: null, dtype: M['Dt'], out: null, keepdims: false, initial: M['In'], kw?: { where?: M['In'] }): M['Scalar'];
+    /** Sum of array elements over a given axis. */
     (a: M['In'], axis: null, dtype: M['Dt'], out: null, keepdims: false, initial: M['In'], where: M['In']): M['Scalar'];
+    /** Sum of array elements over a given axis. */
     (a: M['In'], kw: { axis?: null; dtype: M['Dt']; out?: null; keepdims?: false; initial?: M['In']; where?: M['In'] }): M['Scalar'];
+    /** Sum of array elements over a given axis. */
     (a: M['In'], axis: null, kw: { dtype: M['Dt']; out?: null; keepdims?: false; initial?: M['In']; where?: M['In'] }): M['Scalar'];
+    /** Sum of array elements over a given axis. */
     (a: M['In'], axis: Shape | null, dtype: M['Dt'], kw?: { out?: null; keepdims?: boolean; initial?: M['In']; where?: M['In'] }): M['Scalar'] | M['Arr'];
+    /** Sum of array elements over a given axis. */
     (a: M['In'], axis: Shape | null, dtype: M['Dt'], out: null, kw?: { keepdims?: boolean; initial?: M['In']; where?: M['In'] }): M['Scalar'] | M['Arr'];
+    /** Sum of array elements over a given axis. */
     (a: M['In'], axis: Shape | null, dtype: M['Dt'], out: null, keepdims: boolean, kw?: { initial?: M['In']; where?: M['In'] }): M['Scalar'] | M['Arr'];
+    /** Sum of array elements over a given axis. */
     (a: M['In'], axis: Shape | null, dtype: M['Dt'], out: null, keepdims: boolean, initial: M['In'], kw?: { where?: M['In'] }): M['Scalar'] | M['Arr'];
+    /** Sum of array elements over a given axis. */
     (a: M['In'], axis: Shape | null, dtype: M['Dt'], out: null, keepdims: boolean, initial: M['In'], where: M['In']): M['Scalar'] | M['Arr'];
+    /** Sum of array elements over a given axis. */
     (a: M['In'], kw: { axis?: Shape | null; dtype: M['Dt']; out?: null; keepdims?: boolean; initial?: M['In']; where?: M['In'] }): M['Scalar'] | M['Arr'];
+    /** Sum of array elements over a given axis. */
     (a: M['In'], axis: Shape | null, kw: { dtype: M['Dt']; out?: null; keepdims?: boolean; initial?: M['In']; where?: M['In'] }): M['Scalar'] | M['Arr'];
-    (a: M['In'], kw?: { axis?: Shape | null; dtype?: M['Dt'] | null; out?: null; keepdims?: boolean; initial?: M['In']; where?: M['In'] }): M['Any'];
-    (a: M['In'], axis: Shape | null, kw?: { dtype?: M['Dt'] | null; out?: null; keepdims?: boolean; initial?: M['In']; where?: M['In'] }): M['Any'];
-    (a: M['In'], axis: Shape | null, dtype: M['Dt'] | null, kw?: { out?: null; keepdims?: boolean; initial?: M['In']; where?: M['In'] }): M['Any'];
-    (a: M['In'], axis: Shape | null, dtype: M['Dt'] | null, out: null, kw?: { keepdims?: boolean; initial?: M['In']; where?: M['In'] }): M['Any'];
-    (a: M['In'], axis: Shape | null, dtype: M['Dt'] | null, out: null, keepdims: boolean, kw?: { initial?: M['In']; where?: M['In'] }): M['Any'];
-    (a: M['In'], axis: Shape | null, dtype: M['Dt'] | null, out: null, keepdims: boolean, initial: M['In'], kw?: { where?: M['In'] }): M['Any'];
-    (a: M['In'], axis: Shape | null, dtype: M['Dt'] | null, out: null, keepdims: boolean, initial: M['In'], where: M['In']): M['Any'];
+    /** Sum of array elements over a given axis. */
+    (a: M['In'], kw?: { axis?: Shape | null; dtype?: M['Dt'] | null; out?: null; keepdims?: boolean; initial?: M['In']; where?: M['In'] }): M['Result'];
+    /** Sum of array elements over a given axis. */
+    (a: M['In'], axis: Shape | null, kw?: { dtype?: M['Dt'] | null; out?: null; keepdims?: boolean; initial?: M['In']; where?: M['In'] }): M['Result'];
+    /** Sum of array elements over a given axis. */
+    (a: M['In'], axis: Shape | null, dtype: M['Dt'] | null, kw?: { out?: null; keepdims?: boolean; initial?: M['In']; where?: M['In'] }): M['Result'];
+    /** Sum of array elements over a given axis. */
+    (a: M['In'], axis: Shape | null, dtype: M['Dt'] | null, out: null, kw?: { keepdims?: boolean; initial?: M['In']; where?: M['In'] }): M['Result'];
+    /** Sum of array elements over a given axis. */
+    (a: M['In'], axis: Shape | null, dtype: M['Dt'] | null, out: null, keepdims: boolean, kw?: { initial?: M['In']; where?: M['In'] }): M['Result'];
+    /** Sum of array elements over a given axis. */
+    (a: M['In'], axis: Shape | null, dtype: M['Dt'] | null, out: null, keepdims: boolean, initial: M['In'], kw?: { where?: M['In'] }): M['Result'];
+    /** Sum of array elements over a given axis. */
+    (a: M['In'], axis: Shape | null, dtype: M['Dt'] | null, out: null, keepdims: boolean, initial: M['In'], where: M['In']): M['Result'];
+    /** Sum of array elements over a given axis. */
     (a: M['In'], axis: Shape | null, dtype: M['Dt'] | null, out: M['Out'], kw?: { keepdims?: boolean; initial?: M['In']; where?: M['In'] }): M['Arr'];
+    /** Sum of array elements over a given axis. */
     (a: M['In'], axis: Shape | null, dtype: M['Dt'] | null, out: M['Out'], keepdims: boolean, kw?: { initial?: M['In']; where?: M['In'] }): M['Arr'];
+    /** Sum of array elements over a given axis. */
     (a: M['In'], axis: Shape | null, dtype: M['Dt'] | null, out: M['Out'], keepdims: boolean, initial: M['In'], kw?: { where?: M['In'] }): M['Arr'];
+    /** Sum of array elements over a given axis. */
     (a: M['In'], axis: Shape | null, dtype: M['Dt'] | null, out: M['Out'], keepdims: boolean, initial: M['In'], where: M['In']): M['Arr'];
+    /** Sum of array elements over a given axis. */
     (a: M['In'], kw: { axis?: Shape | null; dtype?: M['Dt'] | null; out: M['Out']; keepdims?: boolean; initial?: M['In']; where?: M['In'] }): M['Arr'];
+    /** Sum of array elements over a given axis. */
     (a: M['In'], axis: Shape | null, kw: { dtype?: M['Dt'] | null; out: M['Out']; keepdims?: boolean; initial?: M['In']; where?: M['In'] }): M['Arr'];
+    /** Sum of array elements over a given axis. */
     (a: M['In'], axis: Shape | null, dtype: M['Dt'] | null, kw: { out: M['Out']; keepdims?: boolean; initial?: M['In']; where?: M['In'] }): M['Arr'];
   }>;
   /**
@@ -5245,6 +7519,7 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.swapaxes.html
    */
   readonly swapaxes: Fn<M, {
+    /** Interchange two axes of an array. */
     (a: M['In'], axis1: number | bigint, axis2: number | bigint): M['Arr'];
   }>;
   /**
@@ -5252,21 +7527,37 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.take.html
    */
   readonly take: Fn<M, {
+    /** Take elements from an array along an axis. */
     (a: M['In'], indices: number | bigint, kw?: { axis?: null; out?: null; mode?: 'raise' | 'wrap' | 'clip' }): M['Scalar'];
+    /** Take elements from an array along an axis. */
     (a: M['In'], indices: number | bigint, axis: null, kw?: { out?: null; mode?: 'raise' | 'wrap' | 'clip' }): M['Scalar'];
+    /** Take elements from an array along an axis. */
     (a: M['In'], indices: number | bigint, axis: null, out: null, kw?: { mode?: 'raise' | 'wrap' | 'clip' }): M['Scalar'];
+    /** Take elements from an array along an axis. */
     (a: M['In'], indices: number | bigint, axis: null, out: null, mode: 'raise' | 'wrap' | 'clip'): M['Scalar'];
-    (a: M['In'], indices: number | bigint, kw?: { axis?: number | bigint | null; out?: null; mode?: 'raise' | 'wrap' | 'clip' }): M['Any'];
-    (a: M['In'], indices: number | bigint, axis: number | bigint | null, kw?: { out?: null; mode?: 'raise' | 'wrap' | 'clip' }): M['Any'];
-    (a: M['In'], indices: number | bigint, axis: number | bigint | null, out: null, kw?: { mode?: 'raise' | 'wrap' | 'clip' }): M['Any'];
-    (a: M['In'], indices: number | bigint, axis: number | bigint | null, out: null, mode: 'raise' | 'wrap' | 'clip'): M['Any'];
+    /** Take elements from an array along an axis. */
+    (a: M['In'], indices: number | bigint, kw?: { axis?: number | bigint | null; out?: null; mode?: 'raise' | 'wrap' | 'clip' }): M['Result'];
+    /** Take elements from an array along an axis. */
+    (a: M['In'], indices: number | bigint, axis: number | bigint | null, kw?: { out?: null; mode?: 'raise' | 'wrap' | 'clip' }): M['Result'];
+    /** Take elements from an array along an axis. */
+    (a: M['In'], indices: number | bigint, axis: number | bigint | null, out: null, kw?: { mode?: 'raise' | 'wrap' | 'clip' }): M['Result'];
+    /** Take elements from an array along an axis. */
+    (a: M['In'], indices: number | bigint, axis: number | bigint | null, out: null, mode: 'raise' | 'wrap' | 'clip'): M['Result'];
+    /** Take elements from an array along an axis. */
     (a: M['In'], indices: M['In'], kw?: { axis?: number | bigint | null; out?: null; mode?: 'raise' | 'wrap' | 'clip' }): M['Arr'];
+    /** Take elements from an array along an axis. */
     (a: M['In'], indices: M['In'], axis: number | bigint | null, kw?: { out?: null; mode?: 'raise' | 'wrap' | 'clip' }): M['Arr'];
+    /** Take elements from an array along an axis. */
     (a: M['In'], indices: M['In'], axis: number | bigint | null, out: null, kw?: { mode?: 'raise' | 'wrap' | 'clip' }): M['Arr'];
+    /** Take elements from an array along an axis. */
     (a: M['In'], indices: M['In'], axis: number | bigint | null, out: null, mode: 'raise' | 'wrap' | 'clip'): M['Arr'];
+    /** Take elements from an array along an axis. */
     (a: M['In'], indices: M['In'], axis: number | bigint | null, out: M['Out'], kw?: { mode?: 'raise' | 'wrap' | 'clip' }): M['Arr'];
+    /** Take elements from an array along an axis. */
     (a: M['In'], indices: M['In'], axis: number | bigint | null, out: M['Out'], mode: 'raise' | 'wrap' | 'clip'): M['Arr'];
+    /** Take elements from an array along an axis. */
     (a: M['In'], indices: M['In'], kw: { axis?: number | bigint | null; out: M['Out']; mode?: 'raise' | 'wrap' | 'clip' }): M['Arr'];
+    /** Take elements from an array along an axis. */
     (a: M['In'], indices: M['In'], axis: number | bigint | null, kw: { out: M['Out']; mode?: 'raise' | 'wrap' | 'clip' }): M['Arr'];
   }>;
   /**
@@ -5274,7 +7565,9 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.take_along_axis.html
    */
   readonly take_along_axis: Fn<M, {
+    /** Take values from the input array by matching 1d index and data slices. */
     (arr: ScalarIn | M['In'], indices: M['In'], kw?: { axis?: number | bigint | null }): M['Arr'];
+    /** Take values from the input array by matching 1d index and data slices. */
     (arr: ScalarIn | M['In'], indices: M['In'], axis: number | bigint | null): M['Arr'];
   }>;
   /**
@@ -5292,7 +7585,9 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.tensordot.html
    */
   readonly tensordot: Fn<M, {
+    /** Compute tensor dot product along specified axes. */
     (a: M['In'], b: M['In'], kw?: { axes?: number | bigint | readonly [Shape, Shape] }): M['Arr'];
+    /** Compute tensor dot product along specified axes. */
     (a: M['In'], b: M['In'], axes: number | bigint | readonly [Shape, Shape]): M['Arr'];
   }>;
   /**
@@ -5300,13 +7595,21 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.test.html
    */
   readonly test: Fn<M, {
+    /** Pytest test runner. */
     (kw?: { label?: 'fast' | 'full'; verbose?: number | bigint; extra_argv?: readonly string[] | null; doctests?: false; coverage?: boolean; durations?: number | bigint; tests?: readonly string[] | null }): boolean;
+    /** Pytest test runner. */
     (label: 'fast' | 'full', kw?: { verbose?: number | bigint; extra_argv?: readonly string[] | null; doctests?: false; coverage?: boolean; durations?: number | bigint; tests?: readonly string[] | null }): boolean;
+    /** Pytest test runner. */
     (label: 'fast' | 'full', verbose: number | bigint, kw?: { extra_argv?: readonly string[] | null; doctests?: false; coverage?: boolean; durations?: number | bigint; tests?: readonly string[] | null }): boolean;
+    /** Pytest test runner. */
     (label: 'fast' | 'full', verbose: number | bigint, extra_argv: readonly string[] | null, kw?: { doctests?: false; coverage?: boolean; durations?: number | bigint; tests?: readonly string[] | null }): boolean;
+    /** Pytest test runner. */
     (label: 'fast' | 'full', verbose: number | bigint, extra_argv: readonly string[] | null, doctests: false, kw?: { coverage?: boolean; durations?: number | bigint; tests?: readonly string[] | null }): boolean;
+    /** Pytest test runner. */
     (label: 'fast' | 'full', verbose: number | bigint, extra_argv: readonly string[] | null, doctests: false, coverage: boolean, kw?: { durations?: number | bigint; tests?: readonly string[] | null }): boolean;
+    /** Pytest test runner. */
     (label: 'fast' | 'full', verbose: number | bigint, extra_argv: readonly string[] | null, doctests: false, coverage: boolean, durations: number | bigint, kw?: { tests?: readonly string[] | null }): boolean;
+    /** Pytest test runner. */
     (label: 'fast' | 'full', verbose: number | bigint, extra_argv: readonly string[] | null, doctests: false, coverage: boolean, durations: number | bigint, tests: readonly string[] | null): boolean;
   }>;
   /**
@@ -5314,6 +7617,7 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.tile.html
    */
   readonly tile: Fn<M, {
+    /** Construct an array by repeating A the number of times given by reps. */
     (A: M['In'], reps: M['In']): M['Arr'];
   }>;
   /**
@@ -5326,17 +7630,29 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.trace.html
    */
   readonly trace: Fn<M, {
-    (a: M['In'], kw?: { offset?: number | bigint; axis1?: number | bigint; axis2?: number | bigint; dtype?: M['Dt'] | null; out?: null }): M['Any'];
-    (a: M['In'], offset: number | bigint, kw?: { axis1?: number | bigint; axis2?: number | bigint; dtype?: M['Dt'] | null; out?: null }): M['Any'];
-    (a: M['In'], offset: number | bigint, axis1: number | bigint, kw?: { axis2?: number | bigint; dtype?: M['Dt'] | null; out?: null }): M['Any'];
-    (a: M['In'], offset: number | bigint, axis1: number | bigint, axis2: number | bigint, kw?: { dtype?: M['Dt'] | null; out?: null }): M['Any'];
-    (a: M['In'], offset: number | bigint, axis1: number | bigint, axis2: number | bigint, dtype: M['Dt'] | null, kw?: { out?: null }): M['Any'];
-    (a: M['In'], offset: number | bigint, axis1: number | bigint, axis2: number | bigint, dtype: M['Dt'] | null, out: null): M['Any'];
+    /** Return the sum along diagonals of the array. */
+    (a: M['In'], kw?: { offset?: number | bigint; axis1?: number | bigint; axis2?: number | bigint; dtype?: M['Dt'] | null; out?: null }): M['Result'];
+    /** Return the sum along diagonals of the array. */
+    (a: M['In'], offset: number | bigint, kw?: { axis1?: number | bigint; axis2?: number | bigint; dtype?: M['Dt'] | null; out?: null }): M['Result'];
+    /** Return the sum along diagonals of the array. */
+    (a: M['In'], offset: number | bigint, axis1: number | bigint, kw?: { axis2?: number | bigint; dtype?: M['Dt'] | null; out?: null }): M['Result'];
+    /** Return the sum along diagonals of the array. */
+    (a: M['In'], offset: number | bigint, axis1: number | bigint, axis2: number | bigint, kw?: { dtype?: M['Dt'] | null; out?: null }): M['Result'];
+    /** Return the sum along diagonals of the array. */
+    (a: M['In'], offset: number | bigint, axis1: number | bigint, axis2: number | bigint, dtype: M['Dt'] | null, kw?: { out?: null }): M['Result'];
+    /** Return the sum along diagonals of the array. */
+    (a: M['In'], offset: number | bigint, axis1: number | bigint, axis2: number | bigint, dtype: M['Dt'] | null, out: null): M['Result'];
+    /** Return the sum along diagonals of the array. */
     (a: M['In'], offset: number | bigint, axis1: number | bigint, axis2: number | bigint, dtype: M['Dt'] | null, out: M['Out']): M['Arr'];
+    /** Return the sum along diagonals of the array. */
     (a: M['In'], kw: { offset?: number | bigint; axis1?: number | bigint; axis2?: number | bigint; dtype?: M['Dt'] | null; out: M['Out'] }): M['Arr'];
+    /** Return the sum along diagonals of the array. */
     (a: M['In'], offset: number | bigint, kw: { axis1?: number | bigint; axis2?: number | bigint; dtype?: M['Dt'] | null; out: M['Out'] }): M['Arr'];
+    /** Return the sum along diagonals of the array. */
     (a: M['In'], offset: number | bigint, axis1: number | bigint, kw: { axis2?: number | bigint; dtype?: M['Dt'] | null; out: M['Out'] }): M['Arr'];
+    /** Return the sum along diagonals of the array. */
     (a: M['In'], offset: number | bigint, axis1: number | bigint, axis2: number | bigint, kw: { dtype?: M['Dt'] | null; out: M['Out'] }): M['Arr'];
+    /** Return the sum along diagonals of the array. */
     (a: M['In'], offset: number | bigint, axis1: number | bigint, axis2: number | bigint, dtype: M['Dt'] | null, kw: { out: M['Out'] }): M['Arr'];
   }>;
   /**
@@ -5344,7 +7660,9 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.transpose.html
    */
   readonly transpose: Fn<M, {
+    /** Returns an array with axes transposed. */
     (a: M['In'], kw?: { axes?: Shape | null }): M['Arr'];
+    /** Returns an array with axes transposed. */
     (a: M['In'], axes: Shape | null): M['Arr'];
   }>;
   /**
@@ -5352,68 +7670,125 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.trapezoid.html
    */
   readonly trapezoid: Fn<M, {
+    /** Integrate along the given axis using the composite trapezoidal rule. */
     (y: M['In'], kw?: { x?: M['In'] | null; dx?: number; axis?: number | bigint }): M['Arr'] | M['Scalar'];
+    /** Integrate along the given axis using the composite trapezoidal rule. */
     (y: M['In'], x: M['In'] | null, kw?: { dx?: number; axis?: number | bigint }): M['Arr'] | M['Scalar'];
+    /** Integrate along the given axis using the composite trapezoidal rule. */
     (y: M['In'], x: M['In'] | null, dx: number, kw?: { axis?: number | bigint }): M['Arr'] | M['Scalar'];
+    /** Integrate along the given axis using the composite trapezoidal rule. */
     (y: M['In'], x: M['In'] | null, dx: number, axis: number | bigint): M['Arr'] | M['Scalar'];
+    /** Integrate along the given axis using the composite trapezoidal rule. */
     (y: M['In'], kw?: { x?: M['In'] | readonly unknown[] | null; dx?: number; axis?: number | bigint }): M['Scalar'];
+    /** Integrate along the given axis using the composite trapezoidal rule. */
     (y: M['In'], x: M['In'] | readonly unknown[] | null, kw?: { dx?: number; axis?: number | bigint }): M['Scalar'];
+    /** Integrate along the given axis using the composite trapezoidal rule. */
     (y: M['In'], x: M['In'] | readonly unknown[] | null, dx: number, kw?: { axis?: number | bigint }): M['Scalar'];
+    /** Integrate along the given axis using the composite trapezoidal rule. */
     (y: M['In'], x: M['In'] | readonly unknown[] | null, dx: number, axis: number | bigint): M['Scalar'];
+    /** Integrate along the given axis using the composite trapezoidal rule. */
     (y: M['In'] | readonly unknown[], kw?: { x?: M['In'] | readonly unknown[] | null; dx?: number; axis?: number | bigint }): M['Float'];
+    /** Integrate along the given axis using the composite trapezoidal rule. */
     (y: M['In'] | readonly unknown[], x: M['In'] | readonly unknown[] | null, kw?: { dx?: number; axis?: number | bigint }): M['Float'];
+    /** Integrate along the given axis using the composite trapezoidal rule. */
     (y: M['In'] | readonly unknown[], x: M['In'] | readonly unknown[] | null, dx: number, kw?: { axis?: number | bigint }): M['Float'];
+    /** Integrate along the given axis using the composite trapezoidal rule. */
     (y: M['In'] | readonly unknown[], x: M['In'] | readonly unknown[] | null, dx: number, axis: number | bigint): M['Float'];
+    /** Integrate along the given axis using the composite trapezoidal rule. */
     (y: readonly (number | Complex)[], kw?: { x?: readonly unknown[] | null; dx?: number | Complex; axis?: number | bigint }): M['Complex'];
+    /** Integrate along the given axis using the composite trapezoidal rule. */
     (y: readonly (number | Complex)[], x: readonly unknown[] | null, kw?: { dx?: number | Complex; axis?: number | bigint }): M['Complex'];
+    /** Integrate along the given axis using the composite trapezoidal rule. */
     (y: readonly (number | Complex)[], x: readonly unknown[] | null, dx: number | Complex, kw?: { axis?: number | bigint }): M['Complex'];
+    /** Integrate along the given axis using the composite trapezoidal rule. */
     (y: readonly (number | Complex)[], x: readonly unknown[] | null, dx: number | Complex, axis: number | bigint): M['Complex'];
+    /** Integrate along the given axis using the composite trapezoidal rule. */
     (y: readonly unknown[], x: readonly (number | Complex)[], kw?: { dx?: number | Complex; axis?: number | bigint }): M['Complex'];
+    /** Integrate along the given axis using the composite trapezoidal rule. */
     (y: readonly unknown[], x: readonly (number | Complex)[], dx: number | Complex, kw?: { axis?: number | bigint }): M['Complex'];
+    /** Integrate along the given axis using the composite trapezoidal rule. */
     (y: readonly unknown[], x: readonly (number | Complex)[], dx: number | Complex, axis: number | bigint): M['Complex'];
+    /** Integrate along the given axis using the composite trapezoidal rule. */
     (y: M['In'], kw?: { x?: M['In'] | readonly (readonly unknown[])[] | readonly unknown[] | null; dx?: number; axis?: number | bigint }): M['Scalar'];
+    /** Integrate along the given axis using the composite trapezoidal rule. */
     (y: M['In'], x: M['In'] | readonly (readonly unknown[])[] | readonly unknown[] | null, kw?: { dx?: number; axis?: number | bigint }): M['Scalar'];
+    /** Integrate along the given axis using the composite trapezoidal rule. */
     (y: M['In'], x: M['In'] | readonly (readonly unknown[])[] | readonly unknown[] | null, dx: number, kw?: { axis?: number | bigint }): M['Scalar'];
+    /** Integrate along the given axis using the composite trapezoidal rule. */
     (y: M['In'], x: M['In'] | readonly (readonly unknown[])[] | readonly unknown[] | null, dx: number, axis: number | bigint): M['Scalar'];
+    /** Integrate along the given axis using the composite trapezoidal rule. */
     (y: M['In'] | readonly (readonly unknown[])[], kw?: { x?: M['In'] | readonly (readonly unknown[])[] | readonly unknown[] | null; dx?: number; axis?: number | bigint }): M['Float'];
+    /** Integrate along the given axis using the composite trapezoidal rule. */
     (y: M['In'] | readonly (readonly unknown[])[], x: M['In'] | readonly (readonly unknown[])[] | readonly unknown[] | null, kw?: { dx?: number; axis?: number | bigint }): M['Float'];
+    /** Integrate along the given axis using the composite trapezoidal rule. */
     (y: M['In'] | readonly (readonly unknown[])[], x: M['In'] | readonly (readonly unknown[])[] | readonly unknown[] | null, dx: number, kw?: { axis?: number | bigint }): M['Float'];
+    /** Integrate along the given axis using the composite trapezoidal rule. */
     (y: M['In'] | readonly (readonly unknown[])[], x: M['In'] | readonly (readonly unknown[])[] | readonly unknown[] | null, dx: number, axis: number | bigint): M['Float'];
+    /** Integrate along the given axis using the composite trapezoidal rule. */
     (y: readonly unknown[], kw?: { x?: readonly (readonly unknown[])[] | readonly unknown[] | null; dx?: number | Complex; axis?: number | bigint }): M['Complex'];
+    /** Integrate along the given axis using the composite trapezoidal rule. */
     (y: readonly unknown[], x: readonly (readonly unknown[])[] | readonly unknown[] | null, kw?: { dx?: number | Complex; axis?: number | bigint }): M['Complex'];
+    /** Integrate along the given axis using the composite trapezoidal rule. */
     (y: readonly unknown[], x: readonly (readonly unknown[])[] | readonly unknown[] | null, dx: number | Complex, kw?: { axis?: number | bigint }): M['Complex'];
+    /** Integrate along the given axis using the composite trapezoidal rule. */
     (y: readonly unknown[], x: readonly (readonly unknown[])[] | readonly unknown[] | null, dx: number | Complex, axis: number | bigint): M['Complex'];
+    /** Integrate along the given axis using the composite trapezoidal rule. */
     (y: readonly (readonly unknown[])[] | readonly unknown[], x: readonly unknown[], kw?: { dx?: number | Complex; axis?: number | bigint }): M['Complex'];
+    /** Integrate along the given axis using the composite trapezoidal rule. */
     (y: readonly (readonly unknown[])[] | readonly unknown[], x: readonly unknown[], dx: number | Complex, kw?: { axis?: number | bigint }): M['Complex'];
+    /** Integrate along the given axis using the composite trapezoidal rule. */
     (y: readonly (readonly unknown[])[] | readonly unknown[], x: readonly unknown[], dx: number | Complex, axis: number | bigint): M['Complex'];
+    /** Integrate along the given axis using the composite trapezoidal rule. */
     (y: M['In'], kw?: { x?: M['In'] | null; dx?: number | Complex; axis?: number | bigint }): M['Arr'] | M['Scalar'];
+    /** Integrate along the given axis using the composite trapezoidal rule. */
     (y: M['In'], x: M['In'] | null, kw?: { dx?: number | Complex; axis?: number | bigint }): M['Arr'] | M['Scalar'];
+    /** Integrate along the given axis using the composite trapezoidal rule. */
     (y: M['In'], x: M['In'] | null, dx: number | Complex, kw?: { axis?: number | bigint }): M['Arr'] | M['Scalar'];
+    /** Integrate along the given axis using the composite trapezoidal rule. */
     (y: M['In'], x: M['In'] | null, dx: number | Complex, axis: number | bigint): M['Arr'] | M['Scalar'];
+    /** Integrate along the given axis using the composite trapezoidal rule. */
     (y: M['In'], x: M['In'], kw?: { dx?: number; axis?: number | bigint }): M['Arr'] | M['Complex'];
+    /** Integrate along the given axis using the composite trapezoidal rule. */
     (y: M['In'], x: M['In'], dx: number, kw?: { axis?: number | bigint }): M['Arr'] | M['Complex'];
+    /** Integrate along the given axis using the composite trapezoidal rule. */
     (y: M['In'], x: M['In'], dx: number, axis: number | bigint): M['Arr'] | M['Complex'];
-    (y: readonly unknown[], kw?: { x?: readonly unknown[] | null; dx?: number | Complex; axis?: number | bigint }): M['Any'];
-    (y: readonly unknown[], x: readonly unknown[] | null, kw?: { dx?: number | Complex; axis?: number | bigint }): M['Any'];
-    (y: readonly unknown[], x: readonly unknown[] | null, dx: number | Complex, kw?: { axis?: number | bigint }): M['Any'];
-    (y: readonly unknown[], x: readonly unknown[] | null, dx: number | Complex, axis: number | bigint): M['Any'];
+    /** Integrate along the given axis using the composite trapezoidal rule. */
+    (y: readonly unknown[], kw?: { x?: readonly unknown[] | null; dx?: number | Complex; axis?: number | bigint }): M['Result'];
+    /** Integrate along the given axis using the composite trapezoidal rule. */
+    (y: readonly unknown[], x: readonly unknown[] | null, kw?: { dx?: number | Complex; axis?: number | bigint }): M['Result'];
+    /** Integrate along the given axis using the composite trapezoidal rule. */
+    (y: readonly unknown[], x: readonly unknown[] | null, dx: number | Complex, kw?: { axis?: number | bigint }): M['Result'];
+    /** Integrate along the given axis using the composite trapezoidal rule. */
+    (y: readonly unknown[], x: readonly unknown[] | null, dx: number | Complex, axis: number | bigint): M['Result'];
   }>;
   /**
    * An array with ones at and below the given diagonal and zeros elsewhere.
    * @see https://numpy.org/doc/stable/reference/generated/numpy.tri.html
    */
   readonly tri: Fn<M, {
+    /** An array with ones at and below the given diagonal and zeros elsewhere. */
     (N: number | bigint, kw?: { M?: number | bigint | null; k?: number | bigint; dtype?: null; like?: unknown }): M['Arr'];
+    /** An array with ones at and below the given diagonal and zeros elsewhere. */
     (N: number | bigint, M: number | bigint | null, kw?: { k?: number | bigint; dtype?: null; like?: unknown }): M['Arr'];
+    /** An array with ones at and below the given diagonal and zeros elsewhere. */
     (N: number | bigint, M: number | bigint | null, k: number | bigint, kw?: { dtype?: null; like?: unknown }): M['Arr'];
+    /** An array with ones at and below the given diagonal and zeros elsewhere. */
     (N: number | bigint, M: number | bigint | null, k: number | bigint, dtype: null, kw?: { like?: unknown }): M['Arr'];
+    /** An array with ones at and below the given diagonal and zeros elsewhere. */
     (N: number | bigint, M: number | bigint | null, k: number | bigint, dtype: M['Dt'], kw?: { like?: unknown }): M['Arr'];
+    /** An array with ones at and below the given diagonal and zeros elsewhere. */
     (N: number | bigint, kw: { M?: number | bigint | null; k?: number | bigint; dtype: M['Dt']; like?: unknown }): M['Arr'];
+    /** An array with ones at and below the given diagonal and zeros elsewhere. */
     (N: number | bigint, M: number | bigint | null, kw: { k?: number | bigint; dtype: M['Dt']; like?: unknown }): M['Arr'];
+    /** An array with ones at and below the given diagonal and zeros elsewhere. */
     (N: number | bigint, M: number | bigint | null, k: number | bigint, kw: { dtype: M['Dt']; like?: unknown }): M['Arr'];
+    /** An array with ones at and below the given diagonal and zeros elsewhere. */
     (N: number | bigint, kw?: { M?: number | bigint | null; k?: number | bigint; dtype?: M['Dt'] | null; like?: unknown }): M['Arr'];
+    /** An array with ones at and below the given diagonal and zeros elsewhere. */
     (N: number | bigint, M: number | bigint | null, kw?: { k?: number | bigint; dtype?: M['Dt'] | null; like?: unknown }): M['Arr'];
+    /** An array with ones at and below the given diagonal and zeros elsewhere. */
     (N: number | bigint, M: number | bigint | null, k: number | bigint, kw?: { dtype?: M['Dt'] | null; like?: unknown }): M['Arr'];
+    /** An array with ones at and below the given diagonal and zeros elsewhere. */
     (N: number | bigint, M: number | bigint | null, k: number | bigint, dtype: M['Dt'] | null, kw?: { like?: unknown }): M['Arr'];
   }>;
   /**
@@ -5421,7 +7796,9 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.tril.html
    */
   readonly tril: Fn<M, {
+    /** Lower triangle of an array. */
     (m: M['In'], kw?: { k?: number | bigint }): M['Arr'];
+    /** Lower triangle of an array. */
     (m: M['In'], k: number | bigint): M['Arr'];
   }>;
   /**
@@ -5429,8 +7806,11 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.tril_indices.html
    */
   readonly tril_indices: Fn<M, {
+    /** Return the indices for the lower-triangle of an (n, m) array. */
     (n: number | bigint, kw?: { k?: number | bigint; m?: number | bigint | null }): [M['Arr'], M['Arr']];
+    /** Return the indices for the lower-triangle of an (n, m) array. */
     (n: number | bigint, k: number | bigint, kw?: { m?: number | bigint | null }): [M['Arr'], M['Arr']];
+    /** Return the indices for the lower-triangle of an (n, m) array. */
     (n: number | bigint, k: number | bigint, m: number | bigint | null): [M['Arr'], M['Arr']];
   }>;
   /**
@@ -5438,7 +7818,9 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.tril_indices_from.html
    */
   readonly tril_indices_from: Fn<M, {
+    /** Return the indices for the lower-triangle of arr. */
     (arr: unknown, kw?: { k?: number | bigint }): [M['Arr'], M['Arr']];
+    /** Return the indices for the lower-triangle of arr. */
     (arr: unknown, k: number | bigint): [M['Arr'], M['Arr']];
   }>;
   /**
@@ -5446,8 +7828,11 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.trim_zeros.html
    */
   readonly trim_zeros: Fn<M, {
+    /** Remove values along a dimension which are zero along all other. */
     (filt: unknown, kw?: { trim?: 'f' | 'b' | 'fb' | 'bf'; axis?: Shape | null }): M['Any'];
+    /** Remove values along a dimension which are zero along all other. */
     (filt: unknown, trim: 'f' | 'b' | 'fb' | 'bf', kw?: { axis?: Shape | null }): M['Any'];
+    /** Remove values along a dimension which are zero along all other. */
     (filt: unknown, trim: 'f' | 'b' | 'fb' | 'bf', axis: Shape | null): M['Any'];
   }>;
   /**
@@ -5455,7 +7840,9 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.triu.html
    */
   readonly triu: Fn<M, {
+    /** Upper triangle of an array. */
     (m: M['In'], kw?: { k?: number | bigint }): M['Arr'];
+    /** Upper triangle of an array. */
     (m: M['In'], k: number | bigint): M['Arr'];
   }>;
   /**
@@ -5463,8 +7850,11 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.triu_indices.html
    */
   readonly triu_indices: Fn<M, {
+    /** Return the indices for the upper-triangle of an (n, m) array. */
     (n: number | bigint, kw?: { k?: number | bigint; m?: number | bigint | null }): [M['Arr'], M['Arr']];
+    /** Return the indices for the upper-triangle of an (n, m) array. */
     (n: number | bigint, k: number | bigint, kw?: { m?: number | bigint | null }): [M['Arr'], M['Arr']];
+    /** Return the indices for the upper-triangle of an (n, m) array. */
     (n: number | bigint, k: number | bigint, m: number | bigint | null): [M['Arr'], M['Arr']];
   }>;
   /**
@@ -5472,7 +7862,9 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.triu_indices_from.html
    */
   readonly triu_indices_from: Fn<M, {
+    /** Return the indices for the upper-triangle of arr. */
     (arr: unknown, kw?: { k?: number | bigint }): [M['Arr'], M['Arr']];
+    /** Return the indices for the upper-triangle of arr. */
     (arr: unknown, k: number | bigint): [M['Arr'], M['Arr']];
   }>;
   /**
@@ -5490,27 +7882,49 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.typename.html
    */
   readonly typename: Fn<M, {
+    /** Return a description for the given data type code. */
     (char: 'S1'): 'character';
+    /** Return a description for the given data type code. */
     (char: '?'): 'bool';
+    /** Return a description for the given data type code. */
     (char: 'b'): 'signed char';
+    /** Return a description for the given data type code. */
     (char: 'B'): 'unsigned char';
+    /** Return a description for the given data type code. */
     (char: 'h'): 'short';
+    /** Return a description for the given data type code. */
     (char: 'H'): 'unsigned short';
+    /** Return a description for the given data type code. */
     (char: 'i'): 'integer';
+    /** Return a description for the given data type code. */
     (char: 'I'): 'unsigned integer';
+    /** Return a description for the given data type code. */
     (char: 'l'): 'long integer';
+    /** Return a description for the given data type code. */
     (char: 'L'): 'unsigned long integer';
+    /** Return a description for the given data type code. */
     (char: 'q'): 'long long integer';
+    /** Return a description for the given data type code. */
     (char: 'Q'): 'unsigned long long integer';
+    /** Return a description for the given data type code. */
     (char: 'f'): 'single precision';
+    /** Return a description for the given data type code. */
     (char: 'd'): 'double precision';
+    /** Return a description for the given data type code. */
     (char: 'g'): 'long precision';
+    /** Return a description for the given data type code. */
     (char: 'F'): 'complex single precision';
+    /** Return a description for the given data type code. */
     (char: 'D'): 'complex double precision';
+    /** Return a description for the given data type code. */
     (char: 'G'): 'complex long double precision';
+    /** Return a description for the given data type code. */
     (char: 'S'): 'string';
+    /** Return a description for the given data type code. */
     (char: 'U'): 'unicode';
+    /** Return a description for the given data type code. */
     (char: 'V'): 'void';
+    /** Return a description for the given data type code. */
     (char: 'O'): 'object';
   }>;
   /**
@@ -5573,6 +7987,7 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.union1d.html
    */
   readonly union1d: Fn<M, {
+    /** Find the union of two arrays. */
     (ar1: M['In'], ar2: M['In']): M['Arr'];
   }>;
   /**
@@ -5580,37 +7995,69 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.unique.html
    */
   readonly unique: Fn<M, {
+    /** Find the unique elements of an array. */
     (ar: M['In'], kw?: { return_index?: false; return_inverse?: false; return_counts?: false; axis?: number | bigint | null; equal_nan?: boolean; sorted?: boolean }): M['Arr'];
+    /** Find the unique elements of an array. */
     (ar: M['In'], return_index: false, kw?: { return_inverse?: false; return_counts?: false; axis?: number | bigint | null; equal_nan?: boolean; sorted?: boolean }): M['Arr'];
+    /** Find the unique elements of an array. */
     (ar: M['In'], return_index: false, return_inverse: false, kw?: { return_counts?: false; axis?: number | bigint | null; equal_nan?: boolean; sorted?: boolean }): M['Arr'];
+    /** Find the unique elements of an array. */
     (ar: M['In'], return_index: false, return_inverse: false, return_counts: false, kw?: { axis?: number | bigint | null; equal_nan?: boolean; sorted?: boolean }): M['Arr'];
+    /** Find the unique elements of an array. */
     (ar: M['In'], return_index: false, return_inverse: false, return_counts: false, axis: number | bigint | null, kw?: { equal_nan?: boolean; sorted?: boolean }): M['Arr'];
+    /** Find the unique elements of an array. */
     (ar: M['In'], return_index: true, kw?: { return_inverse?: false; return_counts?: false; axis?: number | bigint | null; equal_nan?: boolean; sorted?: boolean }): [M['Arr'], M['Arr']];
+    /** Find the unique elements of an array. */
     (ar: M['In'], return_index: true, return_inverse: false, kw?: { return_counts?: false; axis?: number | bigint | null; equal_nan?: boolean; sorted?: boolean }): [M['Arr'], M['Arr']];
+    /** Find the unique elements of an array. */
     (ar: M['In'], return_index: true, return_inverse: false, return_counts: false, kw?: { axis?: number | bigint | null; equal_nan?: boolean; sorted?: boolean }): [M['Arr'], M['Arr']];
+    /** Find the unique elements of an array. */
     (ar: M['In'], return_index: true, return_inverse: false, return_counts: false, axis: number | bigint | null, kw?: { equal_nan?: boolean; sorted?: boolean }): [M['Arr'], M['Arr']];
+    /** Find the unique elements of an array. */
     (ar: M['In'], return_index: false, return_inverse: true, kw?: { return_counts?: false; axis?: number | bigint | null; equal_nan?: boolean; sorted?: boolean }): [M['Arr'], M['Arr']];
+    /** Find the unique elements of an array. */
     (ar: M['In'], return_index: false, return_inverse: true, return_counts: false, kw?: { axis?: number | bigint | null; equal_nan?: boolean; sorted?: boolean }): [M['Arr'], M['Arr']];
+    /** Find the unique elements of an array. */
     (ar: M['In'], return_index: false, return_inverse: true, return_counts: false, axis: number | bigint | null, kw?: { equal_nan?: boolean; sorted?: boolean }): [M['Arr'], M['Arr']];
+    /** Find the unique elements of an array. */
     (ar: M['In'], kw: { return_index?: false; return_inverse: true; return_counts?: false; axis?: number | bigint | null; equal_nan?: boolean; sorted?: boolean }): [M['Arr'], M['Arr']];
+    /** Find the unique elements of an array. */
     (ar: M['In'], return_index: false, kw: { return_inverse: true; return_counts?: false; axis?: number | bigint | null; equal_nan?: boolean; sorted?: boolean }): [M['Arr'], M['Arr']];
+    /** Find the unique elements of an array. */
     (ar: M['In'], return_index: false, return_inverse: false, return_counts: true, kw?: { axis?: number | bigint | null; equal_nan?: boolean; sorted?: boolean }): [M['Arr'], M['Arr']];
+    /** Find the unique elements of an array. */
     (ar: M['In'], return_index: false, return_inverse: false, return_counts: true, axis: number | bigint | null, kw?: { equal_nan?: boolean; sorted?: boolean }): [M['Arr'], M['Arr']];
+    /** Find the unique elements of an array. */
     (ar: M['In'], kw: { return_index?: false; return_inverse?: false; return_counts: true; axis?: number | bigint | null; equal_nan?: boolean; sorted?: boolean }): [M['Arr'], M['Arr']];
+    /** Find the unique elements of an array. */
     (ar: M['In'], return_index: false, kw: { return_inverse?: false; return_counts: true; axis?: number | bigint | null; equal_nan?: boolean; sorted?: boolean }): [M['Arr'], M['Arr']];
+    /** Find the unique elements of an array. */
     (ar: M['In'], return_index: false, return_inverse: false, kw: { return_counts: true; axis?: number | bigint | null; equal_nan?: boolean; sorted?: boolean }): [M['Arr'], M['Arr']];
+    /** Find the unique elements of an array. */
     (ar: M['In'], return_index: true, return_inverse: true, kw?: { return_counts?: false; axis?: number | bigint | null; equal_nan?: boolean; sorted?: boolean }): [M['Arr'], M['Arr'], M['Arr']];
+    /** Find the unique elements of an array. */
     (ar: M['In'], return_index: true, return_inverse: true, return_counts: false, kw?: { axis?: number | bigint | null; equal_nan?: boolean; sorted?: boolean }): [M['Arr'], M['Arr'], M['Arr']];
+    /** Find the unique elements of an array. */
     (ar: M['In'], return_index: true, return_inverse: true, return_counts: false, axis: number | bigint | null, kw?: { equal_nan?: boolean; sorted?: boolean }): [M['Arr'], M['Arr'], M['Arr']];
+    /** Find the unique elements of an array. */
     (ar: M['In'], return_index: true, return_inverse: false, return_counts: true, kw?: { axis?: number | bigint | null; equal_nan?: boolean; sorted?: boolean }): [M['Arr'], M['Arr'], M['Arr']];
+    /** Find the unique elements of an array. */
     (ar: M['In'], return_index: true, return_inverse: false, return_counts: true, axis: number | bigint | null, kw?: { equal_nan?: boolean; sorted?: boolean }): [M['Arr'], M['Arr'], M['Arr']];
+    /** Find the unique elements of an array. */
     (ar: M['In'], return_index: true, kw: { return_inverse?: false; return_counts: true; axis?: number | bigint | null; equal_nan?: boolean; sorted?: boolean }): [M['Arr'], M['Arr'], M['Arr']];
+    /** Find the unique elements of an array. */
     (ar: M['In'], return_index: true, return_inverse: false, kw: { return_counts: true; axis?: number | bigint | null; equal_nan?: boolean; sorted?: boolean }): [M['Arr'], M['Arr'], M['Arr']];
+    /** Find the unique elements of an array. */
     (ar: M['In'], return_index: false, return_inverse: true, return_counts: true, kw?: { axis?: number | bigint | null; equal_nan?: boolean; sorted?: boolean }): [M['Arr'], M['Arr'], M['Arr']];
+    /** Find the unique elements of an array. */
     (ar: M['In'], return_index: false, return_inverse: true, return_counts: true, axis: number | bigint | null, kw?: { equal_nan?: boolean; sorted?: boolean }): [M['Arr'], M['Arr'], M['Arr']];
+    /** Find the unique elements of an array. */
     (ar: M['In'], kw: { return_index?: false; return_inverse: true; return_counts: true; axis?: number | bigint | null; equal_nan?: boolean; sorted?: boolean }): [M['Arr'], M['Arr'], M['Arr']];
+    /** Find the unique elements of an array. */
     (ar: M['In'], return_index: false, kw: { return_inverse: true; return_counts: true; axis?: number | bigint | null; equal_nan?: boolean; sorted?: boolean }): [M['Arr'], M['Arr'], M['Arr']];
+    /** Find the unique elements of an array. */
     (ar: M['In'], return_index: true, return_inverse: true, return_counts: true, kw?: { axis?: number | bigint | null; equal_nan?: boolean; sorted?: boolean }): [M['Arr'], M['Arr'], M['Arr'], M['Arr']];
+    /** Find the unique elements of an array. */
     (ar: M['In'], return_index: true, return_inverse: true, return_counts: true, axis: number | bigint | null, kw?: { equal_nan?: boolean; sorted?: boolean }): [M['Arr'], M['Arr'], M['Arr'], M['Arr']];
   }>;
   /**
@@ -5618,6 +8065,7 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.unique_all.html
    */
   readonly unique_all: Fn<M, {
+    /** Find the unique elements of an array, and counts, inverse, and indices. */
     (x: M['In']): Named<M, [M['Arr'], M['Arr'], M['Arr'], M['Arr']], { values: M['Arr']; indices: M['Arr']; inverse_indices: M['Arr']; counts: M['Arr'] }>;
   }>;
   /**
@@ -5625,6 +8073,7 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.unique_counts.html
    */
   readonly unique_counts: Fn<M, {
+    /** Find the unique elements and counts of an input array `x`. */
     (x: M['In']): Named<M, [M['Arr'], M['Arr']], { values: M['Arr']; counts: M['Arr'] }>;
   }>;
   /**
@@ -5632,6 +8081,7 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.unique_inverse.html
    */
   readonly unique_inverse: Fn<M, {
+    /** Find the unique elements of `x` and indices to reconstruct `x`. */
     (x: M['In']): Named<M, [M['Arr'], M['Arr']], { values: M['Arr']; inverse_indices: M['Arr'] }>;
   }>;
   /**
@@ -5639,6 +8089,7 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.unique_values.html
    */
   readonly unique_values: Fn<M, {
+    /** Returns the unique elements of an input array `x`. */
     (x: M['In']): M['Arr'];
   }>;
   /**
@@ -5646,12 +8097,19 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.unpackbits.html
    */
   readonly unpackbits: Fn<M, {
+    /** Unpacks elements of a uint8 array into a binary-valued output array. */
     (a: M['In'], kw?: { axis?: null; count?: number | bigint | null; bitorder?: 'big' | 'little' }): M['Arr'];
+    /** Unpacks elements of a uint8 array into a binary-valued output array. */
     (a: M['In'], axis: null, kw?: { count?: number | bigint | null; bitorder?: 'big' | 'little' }): M['Arr'];
+    /** Unpacks elements of a uint8 array into a binary-valued output array. */
     (a: M['In'], axis: null, count: number | bigint | null, kw?: { bitorder?: 'big' | 'little' }): M['Arr'];
+    /** Unpacks elements of a uint8 array into a binary-valued output array. */
     (a: M['In'], axis: null, count: number | bigint | null, bitorder: 'big' | 'little'): M['Arr'];
+    /** Unpacks elements of a uint8 array into a binary-valued output array. */
     (a: M['In'], axis: number | bigint, kw?: { count?: number | bigint | null; bitorder?: 'big' | 'little' }): M['Arr'];
+    /** Unpacks elements of a uint8 array into a binary-valued output array. */
     (a: M['In'], axis: number | bigint, count: number | bigint | null, kw?: { bitorder?: 'big' | 'little' }): M['Arr'];
+    /** Unpacks elements of a uint8 array into a binary-valued output array. */
     (a: M['In'], axis: number | bigint, count: number | bigint | null, bitorder: 'big' | 'little'): M['Arr'];
   }>;
   /**
@@ -5659,9 +8117,13 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.unravel_index.html
    */
   readonly unravel_index: Fn<M, {
+    /** Converts a flat index or array of flat indices into a tuple of coordinate arrays. */
     (indices: number | bigint, shape: Shape, kw?: { order?: 'C' | 'F' | null }): M['Int'][];
+    /** Converts a flat index or array of flat indices into a tuple of coordinate arrays. */
     (indices: number | bigint, shape: Shape, order: 'C' | 'F' | null): M['Int'][];
+    /** Converts a flat index or array of flat indices into a tuple of coordinate arrays. */
     (indices: M['In'], shape: Shape, kw?: { order?: 'C' | 'F' | null }): M['Arr'][];
+    /** Converts a flat index or array of flat indices into a tuple of coordinate arrays. */
     (indices: M['In'], shape: Shape, order: 'C' | 'F' | null): M['Arr'][];
   }>;
   /**
@@ -5674,6 +8136,7 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.unstack.html
    */
   readonly unstack: Fn<M, {
+    /** Split an array into a sequence of arrays along the given axis. */
     (array: M['In'], kw?: { axis?: number | bigint }): M['Arr'][];
   }>;
   /**
@@ -5681,20 +8144,35 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.unwrap.html
    */
   readonly unwrap: Fn<M, {
+    /** Unwrap by taking the complement of large deltas with respect to the period. */
     (p: M['In'], kw?: { discont?: number | null; axis?: number | bigint; period?: number }): M['Arr'];
+    /** Unwrap by taking the complement of large deltas with respect to the period. */
     (p: M['In'], discont: number | null, kw?: { axis?: number | bigint; period?: number }): M['Arr'];
+    /** Unwrap by taking the complement of large deltas with respect to the period. */
     (p: M['In'], discont: number | null, axis: number | bigint, kw?: { period?: number }): M['Arr'];
+    /** Unwrap by taking the complement of large deltas with respect to the period. */
     (p: readonly unknown[], kw?: { discont?: number | null; axis?: number | bigint; period?: number }): M['Arr'];
+    /** Unwrap by taking the complement of large deltas with respect to the period. */
     (p: readonly unknown[], discont: number | null, kw?: { axis?: number | bigint; period?: number }): M['Arr'];
+    /** Unwrap by taking the complement of large deltas with respect to the period. */
     (p: readonly unknown[], discont: number | null, axis: number | bigint, kw?: { period?: number }): M['Arr'];
+    /** Unwrap by taking the complement of large deltas with respect to the period. */
     (p: readonly (readonly unknown[])[], kw?: { discont?: number | null; axis?: number | bigint; period?: number }): M['Arr'];
+    /** Unwrap by taking the complement of large deltas with respect to the period. */
     (p: readonly (readonly unknown[])[], discont: number | null, kw?: { axis?: number | bigint; period?: number }): M['Arr'];
+    /** Unwrap by taking the complement of large deltas with respect to the period. */
     (p: readonly (readonly unknown[])[], discont: number | null, axis: number | bigint, kw?: { period?: number }): M['Arr'];
+    /** Unwrap by taking the complement of large deltas with respect to the period. */
     (p: readonly (readonly (readonly unknown[])[])[], kw?: { discont?: number | null; axis?: number | bigint; period?: number }): M['Arr'];
+    /** Unwrap by taking the complement of large deltas with respect to the period. */
     (p: readonly (readonly (readonly unknown[])[])[], discont: number | null, kw?: { axis?: number | bigint; period?: number }): M['Arr'];
+    /** Unwrap by taking the complement of large deltas with respect to the period. */
     (p: readonly (readonly (readonly unknown[])[])[], discont: number | null, axis: number | bigint, kw?: { period?: number }): M['Arr'];
+    /** Unwrap by taking the complement of large deltas with respect to the period. */
     (p: unknown, kw?: { discont?: number | null; axis?: number | bigint; period?: number }): M['Arr'];
+    /** Unwrap by taking the complement of large deltas with respect to the period. */
     (p: unknown, discont: number | null, kw?: { axis?: number | bigint; period?: number }): M['Arr'];
+    /** Unwrap by taking the complement of large deltas with respect to the period. */
     (p: unknown, discont: number | null, axis: number | bigint, kw?: { period?: number }): M['Arr'];
   }>;
   /**
@@ -5707,20 +8185,35 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.vander.html
    */
   readonly vander: Fn<M, {
+    /** Generate a Vandermonde matrix. */
     (x: M['In'], kw?: { N?: number | bigint | null; increasing?: boolean }): M['Arr'];
+    /** Generate a Vandermonde matrix. */
     (x: M['In'], N: number | bigint | null, kw?: { increasing?: boolean }): M['Arr'];
+    /** Generate a Vandermonde matrix. */
     (x: M['In'], N: number | bigint | null, increasing: boolean): M['Arr'];
+    /** Generate a Vandermonde matrix. */
     (x: M['In'] | readonly (number | bigint)[], kw?: { N?: number | bigint | null; increasing?: boolean }): M['Arr'];
+    /** Generate a Vandermonde matrix. */
     (x: M['In'] | readonly (number | bigint)[], N: number | bigint | null, kw?: { increasing?: boolean }): M['Arr'];
+    /** Generate a Vandermonde matrix. */
     (x: M['In'] | readonly (number | bigint)[], N: number | bigint | null, increasing: boolean): M['Arr'];
+    /** Generate a Vandermonde matrix. */
     (x: readonly number[], kw?: { N?: number | bigint | null; increasing?: boolean }): M['Arr'];
+    /** Generate a Vandermonde matrix. */
     (x: readonly number[], N: number | bigint | null, kw?: { increasing?: boolean }): M['Arr'];
+    /** Generate a Vandermonde matrix. */
     (x: readonly number[], N: number | bigint | null, increasing: boolean): M['Arr'];
+    /** Generate a Vandermonde matrix. */
     (x: readonly (number | Complex)[], kw?: { N?: number | bigint | null; increasing?: boolean }): M['Arr'];
+    /** Generate a Vandermonde matrix. */
     (x: readonly (number | Complex)[], N: number | bigint | null, kw?: { increasing?: boolean }): M['Arr'];
+    /** Generate a Vandermonde matrix. */
     (x: readonly (number | Complex)[], N: number | bigint | null, increasing: boolean): M['Arr'];
+    /** Generate a Vandermonde matrix. */
     (x: readonly M['In'][], kw?: { N?: number | bigint | null; increasing?: boolean }): M['Arr'];
+    /** Generate a Vandermonde matrix. */
     (x: readonly M['In'][], N: number | bigint | null, kw?: { increasing?: boolean }): M['Arr'];
+    /** Generate a Vandermonde matrix. */
     (x: readonly M['In'][], N: number | bigint | null, increasing: boolean): M['Arr'];
   }>;
   /**
@@ -5728,35 +8221,65 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.var.html
    */
   readonly var: Fn<M, {
+    /** Compute the variance along the specified axis. */
     (a: M['In'], kw?: { axis?: null; dtype?: null; out?: null; ddof?: number; keepdims?: false; where?: M['In']; mean?: M['In']; correction?: number }): M['Float'];
+    /** Compute the variance along the specified axis. */
     (a: M['In'], axis: null, kw?: { dtype?: null; out?: null; ddof?: number; keepdims?: false; where?: M['In']; mean?: M['In']; correction?: number }): M['Float'];
+    /** Compute the variance along the specified axis. */
     (a: M['In'], axis: null, dtype: null, kw?: { out?: null; ddof?: number; keepdims?: false; where?: M['In']; mean?: M['In']; correction?: number }): M['Float'];
+    /** Compute the variance along the specified axis. */
     (a: M['In'], axis: null, dtype: null, out: null, kw?: { ddof?: number; keepdims?: false; where?: M['In']; mean?: M['In']; correction?: number }): M['Float'];
+    /** Compute the variance along the specified axis. */
     (a: M['In'], axis: null, dtype: null, out: null, ddof: number, kw?: { keepdims?: false; where?: M['In']; mean?: M['In']; correction?: number }): M['Float'];
+    /** Compute the variance along the specified axis. */
     (a: M['In'], axis: null, dtype: null, out: null, ddof: number, keepdims: false, kw?: { where?: M['In']; mean?: M['In']; correction?: number }): M['Float'];
-    (a: M['In'], kw?: { axis?: Shape | null; dtype?: null; out?: null; ddof?: number; keepdims?: boolean; where?: M['In']; mean?: M['In']; correction?: number }): M['Any'];
-    (a: M['In'], axis: Shape | null, kw?: { dtype?: null; out?: null; ddof?: number; keepdims?: boolean; where?: M['In']; mean?: M['In']; correction?: number }): M['Any'];
-    (a: M['In'], axis: Shape | null, dtype: null, kw?: { out?: null; ddof?: number; keepdims?: boolean; where?: M['In']; mean?: M['In']; correction?: number }): M['Any'];
-    (a: M['In'], axis: Shape | null, dtype: null, out: null, kw?: { ddof?: number; keepdims?: boolean; where?: M['In']; mean?: M['In']; correction?: number }): M['Any'];
-    (a: M['In'], axis: Shape | null, dtype: null, out: null, ddof: number, kw?: { keepdims?: boolean; where?: M['In']; mean?: M['In']; correction?: number }): M['Any'];
-    (a: M['In'], axis: Shape | null, dtype: null, out: null, ddof: number, keepdims: boolean, kw?: { where?: M['In']; mean?: M['In']; correction?: number }): M['Any'];
+    /** Compute the variance along the specified axis. */
+    (a: M['In'], kw?: { axis?: Shape | null; dtype?: null; out?: null; ddof?: number; keepdims?: boolean; where?: M['In']; mean?: M['In']; correction?: number }): M['Result'];
+    /** Compute the variance along the specified axis. */
+    (a: M['In'], axis: Shape | null, kw?: { dtype?: null; out?: null; ddof?: number; keepdims?: boolean; where?: M['In']; mean?: M['In']; correction?: number }): M['Result'];
+    /** Compute the variance along the specified axis. */
+    (a: M['In'], axis: Shape | null, dtype: null, kw?: { out?: null; ddof?: number; keepdims?: boolean; where?: M['In']; mean?: M['In']; correction?: number }): M['Result'];
+    /** Compute the variance along the specified axis. */
+    (a: M['In'], axis: Shape | null, dtype: null, out: null, kw?: { ddof?: number; keepdims?: boolean; where?: M['In']; mean?: M['In']; correction?: number }): M['Result'];
+    /** Compute the variance along the specified axis. */
+    (a: M['In'], axis: Shape | null, dtype: null, out: null, ddof: number, kw?: { keepdims?: boolean; where?: M['In']; mean?: M['In']; correction?: number }): M['Result'];
+    /** Compute the variance along the specified axis. */
+    (a: M['In'], axis: Shape | null, dtype: null, out: null, ddof: number, keepdims: boolean, kw?: { where?: M['In']; mean?: M['In']; correction?: number }): M['Result'];
+    /** Compute the variance along the specified axis. */
     (a: M['In'], axis: null, dtype: M['Dt'], kw?: { out?: null; ddof?: number; keepdims?: false; where?: M['In']; mean?: M['In']; correction?: number }): M['Scalar'];
+    /** Compute the variance along the specified axis. */
     (a: M['In'], axis: null, dtype: M['Dt'], out: null, kw?: { ddof?: number; keepdims?: false; where?: M['In']; mean?: M['In']; correction?: number }): M['Scalar'];
+    /** Compute the variance along the specified axis. */
     (a: M['In'], axis: null, dtype: M['Dt'], out: null, ddof: number, kw?: { keepdims?: false; where?: M['In']; mean?: M['In']; correction?: number }): M['Scalar'];
+    /** Compute the variance along the specified axis. */
     (a: M['In'], axis: null, dtype: M['Dt'], out: null, ddof: number, keepdims: false, kw?: { where?: M['In']; mean?: M['In']; correction?: number }): M['Scalar'];
+    /** Compute the variance along the specified axis. */
     (a: M['In'], kw: { axis?: null; dtype: M['Dt']; out?: null; ddof?: number; keepdims?: false; where?: M['In']; mean?: M['In']; correction?: number }): M['Scalar'];
+    /** Compute the variance along the specified axis. */
     (a: M['In'], axis: null, kw: { dtype: M['Dt']; out?: null; ddof?: number; keepdims?: false; where?: M['In']; mean?: M['In']; correction?: number }): M['Scalar'];
-    (a: M['In'], kw?: { axis?: Shape | null; dtype?: M['Dt'] | null; out?: null; ddof?: number; keepdims?: boolean; where?: M['In']; mean?: M['In']; correction?: number }): M['Any'];
-    (a: M['In'], axis: Shape | null, kw?: { dtype?: M['Dt'] | null; out?: null; ddof?: number; keepdims?: boolean; where?: M['In']; mean?: M['In']; correction?: number }): M['Any'];
-    (a: M['In'], axis: Shape | null, dtype: M['Dt'] | null, kw?: { out?: null; ddof?: number; keepdims?: boolean; where?: M['In']; mean?: M['In']; correction?: number }): M['Any'];
-    (a: M['In'], axis: Shape | null, dtype: M['Dt'] | null, out: null, kw?: { ddof?: number; keepdims?: boolean; where?: M['In']; mean?: M['In']; correction?: number }): M['Any'];
-    (a: M['In'], axis: Shape | null, dtype: M['Dt'] | null, out: null, ddof: number, kw?: { keepdims?: boolean; where?: M['In']; mean?: M['In']; correction?: number }): M['Any'];
-    (a: M['In'], axis: Shape | null, dtype: M['Dt'] | null, out: null, ddof: number, keepdims: boolean, kw?: { where?: M['In']; mean?: M['In']; correction?: number }): M['Any'];
+    /** Compute the variance along the specified axis. */
+    (a: M['In'], kw?: { axis?: Shape | null; dtype?: M['Dt'] | null; out?: null; ddof?: number; keepdims?: boolean; where?: M['In']; mean?: M['In']; correction?: number }): M['Result'];
+    /** Compute the variance along the specified axis. */
+    (a: M['In'], axis: Shape | null, kw?: { dtype?: M['Dt'] | null; out?: null; ddof?: number; keepdims?: boolean; where?: M['In']; mean?: M['In']; correction?: number }): M['Result'];
+    /** Compute the variance along the specified axis. */
+    (a: M['In'], axis: Shape | null, dtype: M['Dt'] | null, kw?: { out?: null; ddof?: number; keepdims?: boolean; where?: M['In']; mean?: M['In']; correction?: number }): M['Result'];
+    /** Compute the variance along the specified axis. */
+    (a: M['In'], axis: Shape | null, dtype: M['Dt'] | null, out: null, kw?: { ddof?: number; keepdims?: boolean; where?: M['In']; mean?: M['In']; correction?: number }): M['Result'];
+    /** Compute the variance along the specified axis. */
+    (a: M['In'], axis: Shape | null, dtype: M['Dt'] | null, out: null, ddof: number, kw?: { keepdims?: boolean; where?: M['In']; mean?: M['In']; correction?: number }): M['Result'];
+    /** Compute the variance along the specified axis. */
+    (a: M['In'], axis: Shape | null, dtype: M['Dt'] | null, out: null, ddof: number, keepdims: boolean, kw?: { where?: M['In']; mean?: M['In']; correction?: number }): M['Result'];
+    /** Compute the variance along the specified axis. */
     (a: M['In'], axis: Shape | null, dtype: M['Dt'] | null, out: M['Out'], kw?: { ddof?: number; keepdims?: boolean; where?: M['In']; mean?: M['In']; correction?: number }): M['Arr'];
+    /** Compute the variance along the specified axis. */
     (a: M['In'], axis: Shape | null, dtype: M['Dt'] | null, out: M['Out'], ddof: number, kw?: { keepdims?: boolean; where?: M['In']; mean?: M['In']; correction?: number }): M['Arr'];
+    /** Compute the variance along the specified axis. */
     (a: M['In'], axis: Shape | null, dtype: M['Dt'] | null, out: M['Out'], ddof: number, keepdims: boolean, kw?: { where?: M['In']; mean?: M['In']; correction?: number }): M['Arr'];
+    /** Compute the variance along the specified axis. */
     (a: M['In'], kw: { axis?: Shape | null; dtype?: M['Dt'] | null; out: M['Out']; ddof?: number; keepdims?: boolean; where?: M['In']; mean?: M['In']; correction?: number }): M['Arr'];
+    /** Compute the variance along the specified axis. */
     (a: M['In'], axis: Shape | null, kw: { dtype?: M['Dt'] | null; out: M['Out']; ddof?: number; keepdims?: boolean; where?: M['In']; mean?: M['In']; correction?: number }): M['Arr'];
+    /** Compute the variance along the specified axis. */
     (a: M['In'], axis: Shape | null, dtype: M['Dt'] | null, kw: { out: M['Out']; ddof?: number; keepdims?: boolean; where?: M['In']; mean?: M['In']; correction?: number }): M['Arr'];
   }>;
   /**
@@ -5764,9 +8287,12 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.vdot.html
    */
   readonly vdot: Fn<M, {
+    /** Return the dot product of two vectors. */
     (a: M['In'], b: M['In']): M['Bool'];
-    (a: M['In'], b: unknown): M['Any'];
-    (a: unknown, b: M['In']): M['Any'];
+    /** Return the dot product of two vectors. */
+    (a: M['In'], b: unknown): M['Result'];
+    /** Return the dot product of two vectors. */
+    (a: unknown, b: M['In']): M['Result'];
   }>;
   /**
    * Vector dot product of two arrays.
@@ -5793,6 +8319,7 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.vsplit.html
    */
   readonly vsplit: Fn<M, {
+    /** Split an array into multiple sub-arrays vertically (row-wise). */
     (ary: M['In'], indices_or_sections: Shape): M['Arr'][];
   }>;
   /**
@@ -5800,8 +8327,11 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.vstack.html
    */
   readonly vstack: Fn<M, {
+    /** Stack arrays in sequence vertically (row wise). */
     (tup: readonly M['In'][], kw?: { dtype?: null; casting?: 'no' | 'equiv' | 'safe' | 'same_kind' | 'same_value' | 'unsafe' }): M['Arr'];
+    /** Stack arrays in sequence vertically (row wise). */
     (tup: M['In'], kw: { dtype: M['Dt']; casting?: 'no' | 'equiv' | 'safe' | 'same_kind' | 'same_value' | 'unsafe' }): M['Arr'];
+    /** Stack arrays in sequence vertically (row wise). */
     (tup: M['In'], kw?: { dtype?: M['Dt'] | null; casting?: 'no' | 'equiv' | 'safe' | 'same_kind' | 'same_value' | 'unsafe' }): M['Arr'];
   }>;
   /**
@@ -5809,9 +8339,13 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.where.html
    */
   readonly where: Fn<M, {
+    /** Return elements chosen from `x` or `y` depending on `condition`. */
     (condition: M['In']): M['Arr'][];
+    /** Return elements chosen from `x` or `y` depending on `condition`. */
     (condition: M['In'], x: null): M['Arr'][];
+    /** Return elements chosen from `x` or `y` depending on `condition`. */
     (condition: M['In'], x: null, y: null): M['Arr'][];
+    /** Return elements chosen from `x` or `y` depending on `condition`. */
     (condition: M['In'], x: M['In'], y: M['In']): M['Arr'];
   }>;
   /**
@@ -5819,29 +8353,53 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.zeros.html
    */
   readonly zeros: Fn<M, {
+    /** Return a new array of given shape and type, filled with zeros. */
     (shape: number | bigint, kw?: { dtype?: null; order?: 'C' | 'F' | null; device?: 'cpu' | null; like?: unknown }): M['Arr'];
+    /** Return a new array of given shape and type, filled with zeros. */
     (shape: number | bigint, dtype: null, kw?: { order?: 'C' | 'F' | null; device?: 'cpu' | null; like?: unknown }): M['Arr'];
+    /** Return a new array of given shape and type, filled with zeros. */
     (shape: number | bigint, dtype: null, order: 'C' | 'F' | null, kw?: { device?: 'cpu' | null; like?: unknown }): M['Arr'];
+    /** Return a new array of given shape and type, filled with zeros. */
     (shape: number | bigint, dtype: M['Dt'], kw?: { order?: 'C' | 'F' | null; device?: 'cpu' | null; like?: unknown }): M['Arr'];
+    /** Return a new array of given shape and type, filled with zeros. */
     (shape: number | bigint, dtype: M['Dt'], order: 'C' | 'F' | null, kw?: { device?: 'cpu' | null; like?: unknown }): M['Arr'];
+    /** Return a new array of given shape and type, filled with zeros. */
     (shape: number | bigint, kw?: { dtype?: M['Dt'] | null; order?: 'C' | 'F' | null; device?: 'cpu' | null; like?: unknown }): M['Arr'];
+    /** Return a new array of given shape and type, filled with zeros. */
     (shape: number | bigint, dtype: M['Dt'] | null, kw?: { order?: 'C' | 'F' | null; device?: 'cpu' | null; like?: unknown }): M['Arr'];
+    /** Return a new array of given shape and type, filled with zeros. */
     (shape: number | bigint, dtype: M['Dt'] | null, order: 'C' | 'F' | null, kw?: { device?: 'cpu' | null; like?: unknown }): M['Arr'];
+    /** Return a new array of given shape and type, filled with zeros. */
     (shape: readonly [] | readonly (number | bigint)[], kw?: { dtype?: null; order?: 'C' | 'F' | null; device?: 'cpu' | null; like?: unknown }): M['Arr'];
+    /** Return a new array of given shape and type, filled with zeros. */
     (shape: readonly [] | readonly (number | bigint)[], dtype: null, kw?: { order?: 'C' | 'F' | null; device?: 'cpu' | null; like?: unknown }): M['Arr'];
+    /** Return a new array of given shape and type, filled with zeros. */
     (shape: readonly [] | readonly (number | bigint)[], dtype: null, order: 'C' | 'F' | null, kw?: { device?: 'cpu' | null; like?: unknown }): M['Arr'];
+    /** Return a new array of given shape and type, filled with zeros. */
     (shape: readonly [] | readonly (number | bigint)[], dtype: M['Dt'], kw?: { order?: 'C' | 'F' | null; device?: 'cpu' | null; like?: unknown }): M['Arr'];
+    /** Return a new array of given shape and type, filled with zeros. */
     (shape: readonly [] | readonly (number | bigint)[], dtype: M['Dt'], order: 'C' | 'F' | null, kw?: { device?: 'cpu' | null; like?: unknown }): M['Arr'];
+    /** Return a new array of given shape and type, filled with zeros. */
     (shape: readonly [] | readonly (number | bigint)[], kw?: { dtype?: M['Dt'] | null; order?: 'C' | 'F' | null; device?: 'cpu' | null; like?: unknown }): M['Arr'];
+    /** Return a new array of given shape and type, filled with zeros. */
     (shape: readonly [] | readonly (number | bigint)[], dtype: M['Dt'] | null, kw?: { order?: 'C' | 'F' | null; device?: 'cpu' | null; like?: unknown }): M['Arr'];
+    /** Return a new array of given shape and type, filled with zeros. */
     (shape: readonly [] | readonly (number | bigint)[], dtype: M['Dt'] | null, order: 'C' | 'F' | null, kw?: { device?: 'cpu' | null; like?: unknown }): M['Arr'];
+    /** Return a new array of given shape and type, filled with zeros. */
     (shape: Shape, kw?: { dtype?: null; order?: 'C' | 'F' | null; device?: 'cpu' | null; like?: unknown }): M['Arr'];
+    /** Return a new array of given shape and type, filled with zeros. */
     (shape: Shape, dtype: null, kw?: { order?: 'C' | 'F' | null; device?: 'cpu' | null; like?: unknown }): M['Arr'];
+    /** Return a new array of given shape and type, filled with zeros. */
     (shape: Shape, dtype: null, order: 'C' | 'F' | null, kw?: { device?: 'cpu' | null; like?: unknown }): M['Arr'];
+    /** Return a new array of given shape and type, filled with zeros. */
     (shape: Shape, dtype: M['Dt'], kw?: { order?: 'C' | 'F' | null; device?: 'cpu' | null; like?: unknown }): M['Arr'];
+    /** Return a new array of given shape and type, filled with zeros. */
     (shape: Shape, dtype: M['Dt'], order: 'C' | 'F' | null, kw?: { device?: 'cpu' | null; like?: unknown }): M['Arr'];
+    /** Return a new array of given shape and type, filled with zeros. */
     (shape: Shape, kw?: { dtype?: M['Dt'] | null; order?: 'C' | 'F' | null; device?: 'cpu' | null; like?: unknown }): M['Arr'];
+    /** Return a new array of given shape and type, filled with zeros. */
     (shape: Shape, dtype: M['Dt'] | null, kw?: { order?: 'C' | 'F' | null; device?: 'cpu' | null; like?: unknown }): M['Arr'];
+    /** Return a new array of given shape and type, filled with zeros. */
     (shape: Shape, dtype: M['Dt'] | null, order: 'C' | 'F' | null, kw?: { device?: 'cpu' | null; like?: unknown }): M['Arr'];
   }>;
   /**
@@ -5849,24 +8407,43 @@ export interface NumpyMain<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.zeros_like.html
    */
   readonly zeros_like: Fn<M, {
+    /** Return an array of zeros with the same shape and type as a given array. */
     (a: M['In'], kw?: { dtype?: null; order?: 'K' | 'A' | 'C' | 'F' | null; subok?: true; shape?: null; device?: 'cpu' | null }): M['Arr'];
+    /** Return an array of zeros with the same shape and type as a given array. */
     (a: M['In'], dtype: null, kw?: { order?: 'K' | 'A' | 'C' | 'F' | null; subok?: true; shape?: null; device?: 'cpu' | null }): M['Arr'];
+    /** Return an array of zeros with the same shape and type as a given array. */
     (a: M['In'], dtype: null, order: 'K' | 'A' | 'C' | 'F' | null, kw?: { subok?: true; shape?: null; device?: 'cpu' | null }): M['Arr'];
+    /** Return an array of zeros with the same shape and type as a given array. */
     (a: M['In'], dtype: null, order: 'K' | 'A' | 'C' | 'F' | null, subok: true, kw?: { shape?: null; device?: 'cpu' | null }): M['Arr'];
+    /** Return an array of zeros with the same shape and type as a given array. */
     (a: M['In'], dtype: null, order: 'K' | 'A' | 'C' | 'F' | null, subok: true, shape: null, kw?: { device?: 'cpu' | null }): M['Arr'];
+    /** Return an array of zeros with the same shape and type as a given array. */
     (a: M['In'], kw?: { dtype?: null; order?: 'K' | 'A' | 'C' | 'F' | null; subok?: unknown; shape?: Shape | null; device?: 'cpu' | null }): M['Arr'];
+    /** Return an array of zeros with the same shape and type as a given array. */
     (a: M['In'], dtype: null, kw?: { order?: 'K' | 'A' | 'C' | 'F' | null; subok?: unknown; shape?: Shape | null; device?: 'cpu' | null }): M['Arr'];
+    /** Return an array of zeros with the same shape and type as a given array. */
     (a: M['In'], dtype: null, order: 'K' | 'A' | 'C' | 'F' | null, kw?: { subok?: unknown; shape?: Shape | null; device?: 'cpu' | null }): M['Arr'];
+    /** Return an array of zeros with the same shape and type as a given array. */
     (a: M['In'], dtype: null, order: 'K' | 'A' | 'C' | 'F' | null, subok: unknown, kw?: { shape?: Shape | null; device?: 'cpu' | null }): M['Arr'];
+    /** Return an array of zeros with the same shape and type as a given array. */
     (a: M['In'], dtype: null, order: 'K' | 'A' | 'C' | 'F' | null, subok: unknown, shape: Shape | null, kw?: { device?: 'cpu' | null }): M['Arr'];
+    /** Return an array of zeros with the same shape and type as a given array. */
     (a: unknown, dtype: M['Dt'], kw?: { order?: 'K' | 'A' | 'C' | 'F' | null; subok?: unknown; shape?: Shape | null; device?: 'cpu' | null }): M['Arr'];
+    /** Return an array of zeros with the same shape and type as a given array. */
     (a: unknown, dtype: M['Dt'], order: 'K' | 'A' | 'C' | 'F' | null, kw?: { subok?: unknown; shape?: Shape | null; device?: 'cpu' | null }): M['Arr'];
+    /** Return an array of zeros with the same shape and type as a given array. */
     (a: unknown, dtype: M['Dt'], order: 'K' | 'A' | 'C' | 'F' | null, subok: unknown, kw?: { shape?: Shape | null; device?: 'cpu' | null }): M['Arr'];
+    /** Return an array of zeros with the same shape and type as a given array. */
     (a: unknown, dtype: M['Dt'], order: 'K' | 'A' | 'C' | 'F' | null, subok: unknown, shape: Shape | null, kw?: { device?: 'cpu' | null }): M['Arr'];
+    /** Return an array of zeros with the same shape and type as a given array. */
     (a: unknown, kw?: { dtype?: M['Dt'] | null; order?: 'K' | 'A' | 'C' | 'F' | null; subok?: unknown; shape?: Shape | null; device?: 'cpu' | null }): M['Arr'];
+    /** Return an array of zeros with the same shape and type as a given array. */
     (a: unknown, dtype: M['Dt'] | null, kw?: { order?: 'K' | 'A' | 'C' | 'F' | null; subok?: unknown; shape?: Shape | null; device?: 'cpu' | null }): M['Arr'];
+    /** Return an array of zeros with the same shape and type as a given array. */
     (a: unknown, dtype: M['Dt'] | null, order: 'K' | 'A' | 'C' | 'F' | null, kw?: { subok?: unknown; shape?: Shape | null; device?: 'cpu' | null }): M['Arr'];
+    /** Return an array of zeros with the same shape and type as a given array. */
     (a: unknown, dtype: M['Dt'] | null, order: 'K' | 'A' | 'C' | 'F' | null, subok: unknown, kw?: { shape?: Shape | null; device?: 'cpu' | null }): M['Arr'];
+    /** Return an array of zeros with the same shape and type as a given array. */
     (a: unknown, dtype: M['Dt'] | null, order: 'K' | 'A' | 'C' | 'F' | null, subok: unknown, shape: Shape | null, kw?: { device?: 'cpu' | null }): M['Arr'];
   }>;
 }
@@ -5883,6 +8460,7 @@ export interface NumpyLinalg<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.linalg.cholesky.html
    */
   readonly cholesky: Fn<M, {
+    /** Cholesky decomposition. */
     (a: M['In'], kw?: { upper?: boolean }): M['Arr'];
   }>;
   /**
@@ -5890,14 +8468,17 @@ export interface NumpyLinalg<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.linalg.cond.html
    */
   readonly cond: Fn<M, {
-    (x: M['In'], kw?: { p?: number | 'fro' | 'nuc' | null }): M['Any'];
-    (x: M['In'], p: number | 'fro' | 'nuc' | null): M['Any'];
+    /** Compute the condition number of a matrix. */
+    (x: M['In'], kw?: { p?: number | 'fro' | 'nuc' | null }): M['Result'];
+    /** Compute the condition number of a matrix. */
+    (x: M['In'], p: number | 'fro' | 'nuc' | null): M['Result'];
   }>;
   /**
    * Returns the cross product of 3-element vectors.
    * @see https://numpy.org/doc/stable/reference/generated/numpy.linalg.cross.html
    */
   readonly cross: Fn<M, {
+    /** Returns the cross product of 3-element vectors. */
     (x1: M['In'], x2: M['In'], kw?: { axis?: number | bigint }): M['Arr'];
   }>;
   /**
@@ -5905,13 +8486,15 @@ export interface NumpyLinalg<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.linalg.det.html
    */
   readonly det: Fn<M, {
-    (a: M['In']): M['Any'];
+    /** Compute the determinant of an array. */
+    (a: M['In']): M['Result'];
   }>;
   /**
    * Returns specified diagonals of a matrix (or a stack of matrices) ``x``.
    * @see https://numpy.org/doc/stable/reference/generated/numpy.linalg.diagonal.html
    */
   readonly diagonal: Fn<M, {
+    /** Returns specified diagonals of a matrix (or a stack of matrices) ``x``. */
     (x: M['In'], kw?: { offset?: number | bigint }): M['Arr'];
   }>;
   /**
@@ -5919,6 +8502,7 @@ export interface NumpyLinalg<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.linalg.eig.html
    */
   readonly eig: Fn<M, {
+    /** Compute the eigenvalues and right eigenvectors of a square array. */
     (a: M['In']): Named<M, [M['Arr'], M['Arr']], { eigenvalues: M['Arr']; eigenvectors: M['Arr'] }>;
   }>;
   /**
@@ -5926,7 +8510,9 @@ export interface NumpyLinalg<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.linalg.eigh.html
    */
   readonly eigh: Fn<M, {
+    /** Return the eigenvalues and eigenvectors of a complex Hermitian (conjugate symmetric) or a real symmetric matrix. */
     (a: M['In'], kw?: { UPLO?: 'L' | 'U' | 'l' | 'u' }): Named<M, [M['Arr'], M['Arr']], { eigenvalues: M['Arr']; eigenvectors: M['Arr'] }>;
+    /** Return the eigenvalues and eigenvectors of a complex Hermitian (conjugate symmetric) or a real symmetric matrix. */
     (a: M['In'], UPLO: 'L' | 'U' | 'l' | 'u'): Named<M, [M['Arr'], M['Arr']], { eigenvalues: M['Arr']; eigenvectors: M['Arr'] }>;
   }>;
   /**
@@ -5934,6 +8520,7 @@ export interface NumpyLinalg<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.linalg.eigvals.html
    */
   readonly eigvals: Fn<M, {
+    /** Compute the eigenvalues of a general matrix. */
     (a: M['In']): M['Arr'];
   }>;
   /**
@@ -5941,7 +8528,9 @@ export interface NumpyLinalg<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.linalg.eigvalsh.html
    */
   readonly eigvalsh: Fn<M, {
+    /** Compute the eigenvalues of a complex Hermitian or real symmetric matrix. */
     (a: M['In'], kw?: { UPLO?: 'L' | 'U' | 'l' | 'u' }): M['Arr'];
+    /** Compute the eigenvalues of a complex Hermitian or real symmetric matrix. */
     (a: M['In'], UPLO: 'L' | 'U' | 'l' | 'u'): M['Arr'];
   }>;
   /**
@@ -5949,6 +8538,7 @@ export interface NumpyLinalg<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.linalg.inv.html
    */
   readonly inv: Fn<M, {
+    /** Compute the inverse of a matrix. */
     (a: M['In']): M['Arr'];
   }>;
   /**
@@ -5956,7 +8546,9 @@ export interface NumpyLinalg<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.linalg.lstsq.html
    */
   readonly lstsq: Fn<M, {
+    /** Return the least-squares solution to a linear matrix equation. */
     (a: M['In'], b: M['In'], kw?: { rcond?: number | null }): [M['Arr'], M['Arr'], M['Int'], M['Arr']];
+    /** Return the least-squares solution to a linear matrix equation. */
     (a: M['In'], b: M['In'], rcond: number | null): [M['Arr'], M['Arr'], M['Int'], M['Arr']];
   }>;
   /**
@@ -5964,6 +8556,7 @@ export interface NumpyLinalg<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.linalg.matmul.html
    */
   readonly matmul: Fn<M, {
+    /** Computes the matrix product. */
     (x1: M['In'], x2: M['In']): M['Arr'];
   }>;
   /**
@@ -5971,14 +8564,17 @@ export interface NumpyLinalg<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.linalg.matrix_norm.html
    */
   readonly matrix_norm: Fn<M, {
+    /** Computes the matrix norm of a matrix (or a stack of matrices) ``x``. */
     (x: M['In'], kw?: { ord?: number | 'fro' | 'nuc' | null; keepdims?: false }): M['Float'];
-    (x: M['In'], kw?: { ord?: number | 'fro' | 'nuc' | null; keepdims?: boolean }): M['Any'];
+    /** Computes the matrix norm of a matrix (or a stack of matrices) ``x``. */
+    (x: M['In'], kw?: { ord?: number | 'fro' | 'nuc' | null; keepdims?: boolean }): M['Result'];
   }>;
   /**
    * Raise a square matrix to the (integer) power `n`.
    * @see https://numpy.org/doc/stable/reference/generated/numpy.linalg.matrix_power.html
    */
   readonly matrix_power: Fn<M, {
+    /** Raise a square matrix to the (integer) power `n`. */
     (a: M['In'], n: number | bigint): M['Arr'];
   }>;
   /**
@@ -5986,15 +8582,19 @@ export interface NumpyLinalg<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.linalg.matrix_rank.html
    */
   readonly matrix_rank: Fn<M, {
-    (A: M['In'], kw?: { tol?: M['In'] | null; hermitian?: boolean; rtol?: M['In'] | null }): M['Any'];
-    (A: M['In'], tol: M['In'] | null, kw?: { hermitian?: boolean; rtol?: M['In'] | null }): M['Any'];
-    (A: M['In'], tol: M['In'] | null, hermitian: boolean, kw?: { rtol?: M['In'] | null }): M['Any'];
+    /** Return matrix rank of array using SVD method */
+    (A: M['In'], kw?: { tol?: M['In'] | null; hermitian?: boolean; rtol?: M['In'] | null }): M['Result'];
+    /** Return matrix rank of array using SVD method */
+    (A: M['In'], tol: M['In'] | null, kw?: { hermitian?: boolean; rtol?: M['In'] | null }): M['Result'];
+    /** Return matrix rank of array using SVD method */
+    (A: M['In'], tol: M['In'] | null, hermitian: boolean, kw?: { rtol?: M['In'] | null }): M['Result'];
   }>;
   /**
    * Transposes a matrix (or a stack of matrices) ``x``.
    * @see https://numpy.org/doc/stable/reference/generated/numpy.linalg.matrix_transpose.html
    */
   readonly matrix_transpose: Fn<M, {
+    /** Transposes a matrix (or a stack of matrices) ``x``. */
     (x: M['In']): M['Arr'];
   }>;
   /**
@@ -6002,27 +8602,37 @@ export interface NumpyLinalg<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.linalg.multi_dot.html
    */
   readonly multi_dot: Fn<M, {
-    (arrays: readonly M['In'][], kw?: { out?: M['Out'] }): M['Any'];
+    /** Compute the dot product of two or more arrays in a single function call, while automatically selecting the fastest evaluation order. */
+    (arrays: readonly M['In'][], kw?: { out?: M['Out'] }): M['Result'];
   }>;
   /**
    * Matrix or vector norm.
    * @see https://numpy.org/doc/stable/reference/generated/numpy.linalg.norm.html
    */
   readonly norm: Fn<M, {
+    /** Matrix or vector norm. */
     (x: M['In'], kw?: { ord?: number | 'fro' | 'nuc' | null; axis?: null; keepdims?: false }): M['Float'];
+    /** Matrix or vector norm. */
     (x: M['In'], ord: number | 'fro' | 'nuc' | null, kw?: { axis?: null; keepdims?: false }): M['Float'];
+    /** Matrix or vector norm. */
     (x: M['In'], ord: number | 'fro' | 'nuc' | null, axis: null, kw?: { keepdims?: false }): M['Float'];
+    /** Matrix or vector norm. */
     (x: M['In'], ord: number | 'fro' | 'nuc' | null, axis: null, keepdims: false): M['Float'];
-    (x: M['In'], ord: number | 'fro' | 'nuc' | null, axis: number | bigint | readonly (number | bigint)[] | null, kw?: { keepdims?: boolean }): M['Any'];
-    (x: M['In'], ord: number | 'fro' | 'nuc' | null, axis: number | bigint | readonly (number | bigint)[] | null, keepdims: boolean): M['Any'];
-    (x: M['In'], kw: { ord?: number | 'fro' | 'nuc' | null; axis: number | bigint | readonly (number | bigint)[] | null; keepdims?: boolean }): M['Any'];
-    (x: M['In'], ord: number | 'fro' | 'nuc' | null, kw: { axis: number | bigint | readonly (number | bigint)[] | null; keepdims?: boolean }): M['Any'];
+    /** Matrix or vector norm. */
+    (x: M['In'], ord: number | 'fro' | 'nuc' | null, axis: number | bigint | readonly (number | bigint)[] | null, kw?: { keepdims?: boolean }): M['Result'];
+    /** Matrix or vector norm. */
+    (x: M['In'], ord: number | 'fro' | 'nuc' | null, axis: number | bigint | readonly (number | bigint)[] | null, keepdims: boolean): M['Result'];
+    /** Matrix or vector norm. */
+    (x: M['In'], kw: { ord?: number | 'fro' | 'nuc' | null; axis: number | bigint | readonly (number | bigint)[] | null; keepdims?: boolean }): M['Result'];
+    /** Matrix or vector norm. */
+    (x: M['In'], ord: number | 'fro' | 'nuc' | null, kw: { axis: number | bigint | readonly (number | bigint)[] | null; keepdims?: boolean }): M['Result'];
   }>;
   /**
    * Compute the outer product of two vectors.
    * @see https://numpy.org/doc/stable/reference/generated/numpy.linalg.outer.html
    */
   readonly outer: Fn<M, {
+    /** Compute the outer product of two vectors. */
     (x1: M['In'], x2: M['In']): M['Arr'];
   }>;
   /**
@@ -6030,8 +8640,11 @@ export interface NumpyLinalg<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.linalg.pinv.html
    */
   readonly pinv: Fn<M, {
+    /** Compute the (Moore-Penrose) pseudo-inverse of a matrix. */
     (a: M['In'], kw?: { rcond?: M['In'] | null; hermitian?: boolean; rtol?: M['In'] }): M['Arr'];
+    /** Compute the (Moore-Penrose) pseudo-inverse of a matrix. */
     (a: M['In'], rcond: M['In'] | null, kw?: { hermitian?: boolean; rtol?: M['In'] }): M['Arr'];
+    /** Compute the (Moore-Penrose) pseudo-inverse of a matrix. */
     (a: M['In'], rcond: M['In'] | null, hermitian: boolean, kw?: { rtol?: M['In'] }): M['Arr'];
   }>;
   /**
@@ -6039,7 +8652,9 @@ export interface NumpyLinalg<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.linalg.qr.html
    */
   readonly qr: Fn<M, {
+    /** Compute the qr factorization of a matrix. */
     (a: M['In'], kw?: { mode?: 'reduced' | 'complete' | 'r' | 'raw' }): Named<M, [M['Arr'], M['Arr']], { Q: M['Arr']; R: M['Arr'] }>;
+    /** Compute the qr factorization of a matrix. */
     (a: M['In'], mode: 'reduced' | 'complete' | 'r' | 'raw'): Named<M, [M['Arr'], M['Arr']], { Q: M['Arr']; R: M['Arr'] }>;
   }>;
   /**
@@ -6047,6 +8662,7 @@ export interface NumpyLinalg<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.linalg.slogdet.html
    */
   readonly slogdet: Fn<M, {
+    /** Compute the sign and (natural) logarithm of the determinant of an array. */
     (a: M['In']): Named<M, [M['Any'], M['Any']], { sign: M['Any']; logabsdet: M['Any'] }>;
   }>;
   /**
@@ -6054,6 +8670,7 @@ export interface NumpyLinalg<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.linalg.solve.html
    */
   readonly solve: Fn<M, {
+    /** Solve a linear matrix equation, or system of linear scalar equations. */
     (a: M['In'], b: M['In']): M['Arr'];
   }>;
   /**
@@ -6061,13 +8678,21 @@ export interface NumpyLinalg<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.linalg.svd.html
    */
   readonly svd: Fn<M, {
+    /** Singular Value Decomposition. */
     (a: M['In'], kw?: { full_matrices?: boolean; compute_uv?: true; hermitian?: boolean }): Named<M, [M['Arr'], M['Arr'], M['Arr']], { U: M['Arr']; S: M['Arr']; Vh: M['Arr'] }>;
+    /** Singular Value Decomposition. */
     (a: M['In'], full_matrices: boolean, kw?: { compute_uv?: true; hermitian?: boolean }): Named<M, [M['Arr'], M['Arr'], M['Arr']], { U: M['Arr']; S: M['Arr']; Vh: M['Arr'] }>;
+    /** Singular Value Decomposition. */
     (a: M['In'], full_matrices: boolean, compute_uv: true, kw?: { hermitian?: boolean }): Named<M, [M['Arr'], M['Arr'], M['Arr']], { U: M['Arr']; S: M['Arr']; Vh: M['Arr'] }>;
+    /** Singular Value Decomposition. */
     (a: M['In'], full_matrices: boolean, compute_uv: true, hermitian: boolean): Named<M, [M['Arr'], M['Arr'], M['Arr']], { U: M['Arr']; S: M['Arr']; Vh: M['Arr'] }>;
+    /** Singular Value Decomposition. */
     (a: M['In'], kw: { full_matrices?: boolean; compute_uv: false; hermitian?: boolean }): M['Arr'];
+    /** Singular Value Decomposition. */
     (a: M['In'], full_matrices: boolean, kw: { compute_uv: false; hermitian?: boolean }): M['Arr'];
+    /** Singular Value Decomposition. */
     (a: M['In'], full_matrices: boolean, compute_uv: false, kw?: { hermitian?: boolean }): M['Arr'];
+    /** Singular Value Decomposition. */
     (a: M['In'], full_matrices: boolean, compute_uv: false, hermitian: boolean): M['Arr'];
   }>;
   /**
@@ -6075,6 +8700,7 @@ export interface NumpyLinalg<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.linalg.svdvals.html
    */
   readonly svdvals: Fn<M, {
+    /** Returns the singular values of a matrix (or a stack of matrices) ``x``. When x is a stack of matrices, the function will compute the singular values for each matrix in the stack. */
     (x: M['In']): M['Arr'];
   }>;
   /**
@@ -6082,6 +8708,7 @@ export interface NumpyLinalg<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.linalg.tensordot.html
    */
   readonly tensordot: Fn<M, {
+    /** Compute tensor dot product along specified axes. */
     (a: M['In'], b: M['In'], kw?: { axes?: number | bigint | readonly [Shape, Shape] }): M['Arr'];
   }>;
   /**
@@ -6089,7 +8716,9 @@ export interface NumpyLinalg<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.linalg.tensorinv.html
    */
   readonly tensorinv: Fn<M, {
+    /** Compute the 'inverse' of an N-dimensional array. */
     (a: M['In'], kw?: { ind?: number | bigint }): M['Arr'];
+    /** Compute the 'inverse' of an N-dimensional array. */
     (a: M['In'], ind: number | bigint): M['Arr'];
   }>;
   /**
@@ -6097,7 +8726,9 @@ export interface NumpyLinalg<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.linalg.tensorsolve.html
    */
   readonly tensorsolve: Fn<M, {
+    /** Solve the tensor equation ``a x = b`` for x. */
     (a: M['In'], b: M['In'], kw?: { axes?: readonly (number | bigint)[] | null }): M['Arr'];
+    /** Solve the tensor equation ``a x = b`` for x. */
     (a: M['In'], b: M['In'], axes: readonly (number | bigint)[] | null): M['Arr'];
   }>;
   /**
@@ -6106,13 +8737,21 @@ export interface NumpyLinalg<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.linalg.test.html
    */
   readonly test: Fn<M, {
+    /** Pytest test runner. */
     (kw?: { label?: unknown; verbose?: unknown; extra_argv?: unknown; doctests?: unknown; coverage?: unknown; durations?: unknown; tests?: unknown }): M['Any'];
+    /** Pytest test runner. */
     (label: unknown, kw?: { verbose?: unknown; extra_argv?: unknown; doctests?: unknown; coverage?: unknown; durations?: unknown; tests?: unknown }): M['Any'];
+    /** Pytest test runner. */
     (label: unknown, verbose: unknown, kw?: { extra_argv?: unknown; doctests?: unknown; coverage?: unknown; durations?: unknown; tests?: unknown }): M['Any'];
+    /** Pytest test runner. */
     (label: unknown, verbose: unknown, extra_argv: unknown, kw?: { doctests?: unknown; coverage?: unknown; durations?: unknown; tests?: unknown }): M['Any'];
+    /** Pytest test runner. */
     (label: unknown, verbose: unknown, extra_argv: unknown, doctests: unknown, kw?: { coverage?: unknown; durations?: unknown; tests?: unknown }): M['Any'];
+    /** Pytest test runner. */
     (label: unknown, verbose: unknown, extra_argv: unknown, doctests: unknown, coverage: unknown, kw?: { durations?: unknown; tests?: unknown }): M['Any'];
+    /** Pytest test runner. */
     (label: unknown, verbose: unknown, extra_argv: unknown, doctests: unknown, coverage: unknown, durations: unknown, kw?: { tests?: unknown }): M['Any'];
+    /** Pytest test runner. */
     (label: unknown, verbose: unknown, extra_argv: unknown, doctests: unknown, coverage: unknown, durations: unknown, tests: unknown): M['Any'];
   }>;
   /**
@@ -6120,7 +8759,8 @@ export interface NumpyLinalg<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.linalg.trace.html
    */
   readonly trace: Fn<M, {
-    (x: M['In'], kw?: { offset?: number | bigint; dtype?: M['Dt'] | null }): M['Any'];
+    /** Returns the sum along the specified diagonals of a matrix (or a stack of matrices) ``x``. */
+    (x: M['In'], kw?: { offset?: number | bigint; dtype?: M['Dt'] | null }): M['Result'];
   }>;
   /**
    * Computes the vector dot product.
@@ -6128,6 +8768,7 @@ export interface NumpyLinalg<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.linalg.vecdot.html
    */
   readonly vecdot: Fn<M, {
+    /** Computes the vector dot product. */
     (x1: unknown, x2: unknown, kw?: { axis?: unknown }): M['Any'];
   }>;
   /**
@@ -6135,8 +8776,10 @@ export interface NumpyLinalg<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.linalg.vector_norm.html
    */
   readonly vector_norm: Fn<M, {
+    /** Computes the vector norm of a vector (or batch of vectors) ``x``. */
     (x: M['In'], kw?: { axis?: null; ord?: number | null; keepdims?: false }): M['Float'];
-    (x: M['In'], kw: { axis: number | bigint | readonly (number | bigint)[]; ord?: number | null; keepdims?: boolean }): M['Any'];
+    /** Computes the vector norm of a vector (or batch of vectors) ``x``. */
+    (x: M['In'], kw: { axis: number | bigint | readonly (number | bigint)[]; ord?: number | null; keepdims?: boolean }): M['Result'];
   }>;
 }
 
@@ -6147,10 +8790,15 @@ export interface NumpyFft<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.fft.fft.html
    */
   readonly fft: Fn<M, {
+    /** Compute the one-dimensional discrete Fourier Transform. */
     (a: M['In'], kw?: { n?: number | bigint | null; axis?: number | bigint; norm?: 'backward' | 'ortho' | 'forward' | null; out?: M['Out'] }): M['Arr'];
+    /** Compute the one-dimensional discrete Fourier Transform. */
     (a: M['In'], n: number | bigint | null, kw?: { axis?: number | bigint; norm?: 'backward' | 'ortho' | 'forward' | null; out?: M['Out'] }): M['Arr'];
+    /** Compute the one-dimensional discrete Fourier Transform. */
     (a: M['In'], n: number | bigint | null, axis: number | bigint, kw?: { norm?: 'backward' | 'ortho' | 'forward' | null; out?: M['Out'] }): M['Arr'];
+    /** Compute the one-dimensional discrete Fourier Transform. */
     (a: M['In'], n: number | bigint | null, axis: number | bigint, norm: 'backward' | 'ortho' | 'forward' | null, kw?: { out?: M['Out'] }): M['Arr'];
+    /** Compute the one-dimensional discrete Fourier Transform. */
     (a: M['In'], n: number | bigint | null, axis: number | bigint, norm: 'backward' | 'ortho' | 'forward' | null, out: M['Out']): M['Arr'];
   }>;
   /**
@@ -6158,10 +8806,15 @@ export interface NumpyFft<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.fft.fft2.html
    */
   readonly fft2: Fn<M, {
+    /** Compute the 2-dimensional discrete Fourier Transform. */
     (a: M['In'], kw?: { s?: readonly (number | bigint)[] | null; axes?: readonly (number | bigint)[] | null; norm?: 'backward' | 'ortho' | 'forward' | null; out?: M['Out'] }): M['Arr'];
+    /** Compute the 2-dimensional discrete Fourier Transform. */
     (a: M['In'], s: readonly (number | bigint)[] | null, kw?: { axes?: readonly (number | bigint)[] | null; norm?: 'backward' | 'ortho' | 'forward' | null; out?: M['Out'] }): M['Arr'];
+    /** Compute the 2-dimensional discrete Fourier Transform. */
     (a: M['In'], s: readonly (number | bigint)[] | null, axes: readonly (number | bigint)[] | null, kw?: { norm?: 'backward' | 'ortho' | 'forward' | null; out?: M['Out'] }): M['Arr'];
+    /** Compute the 2-dimensional discrete Fourier Transform. */
     (a: M['In'], s: readonly (number | bigint)[] | null, axes: readonly (number | bigint)[] | null, norm: 'backward' | 'ortho' | 'forward' | null, kw?: { out?: M['Out'] }): M['Arr'];
+    /** Compute the 2-dimensional discrete Fourier Transform. */
     (a: M['In'], s: readonly (number | bigint)[] | null, axes: readonly (number | bigint)[] | null, norm: 'backward' | 'ortho' | 'forward' | null, out: M['Out']): M['Arr'];
   }>;
   /**
@@ -6169,8 +8822,11 @@ export interface NumpyFft<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.fft.fftfreq.html
    */
   readonly fftfreq: Fn<M, {
+    /** Return the Discrete Fourier Transform sample frequencies. */
     (n: number | bigint | ScalarIn, kw?: { d?: M['In']; device?: 'cpu' | null }): M['Arr'];
+    /** Return the Discrete Fourier Transform sample frequencies. */
     (n: number | bigint | ScalarIn, d: M['In'], kw?: { device?: 'cpu' | null }): M['Arr'];
+    /** Return the Discrete Fourier Transform sample frequencies. */
     (n: number | bigint | ScalarIn, d: M['In'], device: 'cpu' | null): M['Arr'];
   }>;
   /**
@@ -6178,10 +8834,15 @@ export interface NumpyFft<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.fft.fftn.html
    */
   readonly fftn: Fn<M, {
+    /** Compute the N-dimensional discrete Fourier Transform. */
     (a: M['In'], kw?: { s?: readonly (number | bigint)[] | null; axes?: readonly (number | bigint)[] | null; norm?: 'backward' | 'ortho' | 'forward' | null; out?: M['Out'] }): M['Arr'];
+    /** Compute the N-dimensional discrete Fourier Transform. */
     (a: M['In'], s: readonly (number | bigint)[] | null, kw?: { axes?: readonly (number | bigint)[] | null; norm?: 'backward' | 'ortho' | 'forward' | null; out?: M['Out'] }): M['Arr'];
+    /** Compute the N-dimensional discrete Fourier Transform. */
     (a: M['In'], s: readonly (number | bigint)[] | null, axes: readonly (number | bigint)[] | null, kw?: { norm?: 'backward' | 'ortho' | 'forward' | null; out?: M['Out'] }): M['Arr'];
+    /** Compute the N-dimensional discrete Fourier Transform. */
     (a: M['In'], s: readonly (number | bigint)[] | null, axes: readonly (number | bigint)[] | null, norm: 'backward' | 'ortho' | 'forward' | null, kw?: { out?: M['Out'] }): M['Arr'];
+    /** Compute the N-dimensional discrete Fourier Transform. */
     (a: M['In'], s: readonly (number | bigint)[] | null, axes: readonly (number | bigint)[] | null, norm: 'backward' | 'ortho' | 'forward' | null, out: M['Out']): M['Arr'];
   }>;
   /**
@@ -6189,7 +8850,9 @@ export interface NumpyFft<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.fft.fftshift.html
    */
   readonly fftshift: Fn<M, {
+    /** Shift the zero-frequency component to the center of the spectrum. */
     (x: M['In'], kw?: { axes?: Shape | null }): M['Arr'];
+    /** Shift the zero-frequency component to the center of the spectrum. */
     (x: M['In'], axes: Shape | null): M['Arr'];
   }>;
   /**
@@ -6197,10 +8860,15 @@ export interface NumpyFft<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.fft.hfft.html
    */
   readonly hfft: Fn<M, {
+    /** Compute the FFT of a signal that has Hermitian symmetry, i.e., a real spectrum. */
     (a: M['In'], kw?: { n?: number | bigint | null; axis?: number | bigint; norm?: 'backward' | 'ortho' | 'forward' | null; out?: M['Out'] }): M['Arr'];
+    /** Compute the FFT of a signal that has Hermitian symmetry, i.e., a real spectrum. */
     (a: M['In'], n: number | bigint | null, kw?: { axis?: number | bigint; norm?: 'backward' | 'ortho' | 'forward' | null; out?: M['Out'] }): M['Arr'];
+    /** Compute the FFT of a signal that has Hermitian symmetry, i.e., a real spectrum. */
     (a: M['In'], n: number | bigint | null, axis: number | bigint, kw?: { norm?: 'backward' | 'ortho' | 'forward' | null; out?: M['Out'] }): M['Arr'];
+    /** Compute the FFT of a signal that has Hermitian symmetry, i.e., a real spectrum. */
     (a: M['In'], n: number | bigint | null, axis: number | bigint, norm: 'backward' | 'ortho' | 'forward' | null, kw?: { out?: M['Out'] }): M['Arr'];
+    /** Compute the FFT of a signal that has Hermitian symmetry, i.e., a real spectrum. */
     (a: M['In'], n: number | bigint | null, axis: number | bigint, norm: 'backward' | 'ortho' | 'forward' | null, out: M['Out']): M['Arr'];
   }>;
   /**
@@ -6208,10 +8876,15 @@ export interface NumpyFft<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.fft.ifft.html
    */
   readonly ifft: Fn<M, {
+    /** Compute the one-dimensional inverse discrete Fourier Transform. */
     (a: M['In'], kw?: { n?: number | bigint | null; axis?: number | bigint; norm?: 'backward' | 'ortho' | 'forward' | null; out?: M['Out'] }): M['Arr'];
+    /** Compute the one-dimensional inverse discrete Fourier Transform. */
     (a: M['In'], n: number | bigint | null, kw?: { axis?: number | bigint; norm?: 'backward' | 'ortho' | 'forward' | null; out?: M['Out'] }): M['Arr'];
+    /** Compute the one-dimensional inverse discrete Fourier Transform. */
     (a: M['In'], n: number | bigint | null, axis: number | bigint, kw?: { norm?: 'backward' | 'ortho' | 'forward' | null; out?: M['Out'] }): M['Arr'];
+    /** Compute the one-dimensional inverse discrete Fourier Transform. */
     (a: M['In'], n: number | bigint | null, axis: number | bigint, norm: 'backward' | 'ortho' | 'forward' | null, kw?: { out?: M['Out'] }): M['Arr'];
+    /** Compute the one-dimensional inverse discrete Fourier Transform. */
     (a: M['In'], n: number | bigint | null, axis: number | bigint, norm: 'backward' | 'ortho' | 'forward' | null, out: M['Out']): M['Arr'];
   }>;
   /**
@@ -6219,10 +8892,15 @@ export interface NumpyFft<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.fft.ifft2.html
    */
   readonly ifft2: Fn<M, {
+    /** Compute the 2-dimensional inverse discrete Fourier Transform. */
     (a: M['In'], kw?: { s?: readonly (number | bigint)[] | null; axes?: readonly (number | bigint)[] | null; norm?: 'backward' | 'ortho' | 'forward' | null; out?: M['Out'] }): M['Arr'];
+    /** Compute the 2-dimensional inverse discrete Fourier Transform. */
     (a: M['In'], s: readonly (number | bigint)[] | null, kw?: { axes?: readonly (number | bigint)[] | null; norm?: 'backward' | 'ortho' | 'forward' | null; out?: M['Out'] }): M['Arr'];
+    /** Compute the 2-dimensional inverse discrete Fourier Transform. */
     (a: M['In'], s: readonly (number | bigint)[] | null, axes: readonly (number | bigint)[] | null, kw?: { norm?: 'backward' | 'ortho' | 'forward' | null; out?: M['Out'] }): M['Arr'];
+    /** Compute the 2-dimensional inverse discrete Fourier Transform. */
     (a: M['In'], s: readonly (number | bigint)[] | null, axes: readonly (number | bigint)[] | null, norm: 'backward' | 'ortho' | 'forward' | null, kw?: { out?: M['Out'] }): M['Arr'];
+    /** Compute the 2-dimensional inverse discrete Fourier Transform. */
     (a: M['In'], s: readonly (number | bigint)[] | null, axes: readonly (number | bigint)[] | null, norm: 'backward' | 'ortho' | 'forward' | null, out: M['Out']): M['Arr'];
   }>;
   /**
@@ -6230,10 +8908,15 @@ export interface NumpyFft<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.fft.ifftn.html
    */
   readonly ifftn: Fn<M, {
+    /** Compute the N-dimensional inverse discrete Fourier Transform. */
     (a: M['In'], kw?: { s?: readonly (number | bigint)[] | null; axes?: readonly (number | bigint)[] | null; norm?: 'backward' | 'ortho' | 'forward' | null; out?: M['Out'] }): M['Arr'];
+    /** Compute the N-dimensional inverse discrete Fourier Transform. */
     (a: M['In'], s: readonly (number | bigint)[] | null, kw?: { axes?: readonly (number | bigint)[] | null; norm?: 'backward' | 'ortho' | 'forward' | null; out?: M['Out'] }): M['Arr'];
+    /** Compute the N-dimensional inverse discrete Fourier Transform. */
     (a: M['In'], s: readonly (number | bigint)[] | null, axes: readonly (number | bigint)[] | null, kw?: { norm?: 'backward' | 'ortho' | 'forward' | null; out?: M['Out'] }): M['Arr'];
+    /** Compute the N-dimensional inverse discrete Fourier Transform. */
     (a: M['In'], s: readonly (number | bigint)[] | null, axes: readonly (number | bigint)[] | null, norm: 'backward' | 'ortho' | 'forward' | null, kw?: { out?: M['Out'] }): M['Arr'];
+    /** Compute the N-dimensional inverse discrete Fourier Transform. */
     (a: M['In'], s: readonly (number | bigint)[] | null, axes: readonly (number | bigint)[] | null, norm: 'backward' | 'ortho' | 'forward' | null, out: M['Out']): M['Arr'];
   }>;
   /**
@@ -6241,7 +8924,9 @@ export interface NumpyFft<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.fft.ifftshift.html
    */
   readonly ifftshift: Fn<M, {
+    /** The inverse of `fftshift`. Although identical for even-length `x`, the functions differ by one sample for odd-length `x`. */
     (x: M['In'], kw?: { axes?: Shape | null }): M['Arr'];
+    /** The inverse of `fftshift`. Although identical for even-length `x`, the functions differ by one sample for odd-length `x`. */
     (x: M['In'], axes: Shape | null): M['Arr'];
   }>;
   /**
@@ -6249,10 +8934,15 @@ export interface NumpyFft<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.fft.ihfft.html
    */
   readonly ihfft: Fn<M, {
+    /** Compute the inverse FFT of a signal that has Hermitian symmetry. */
     (a: M['In'], kw?: { n?: number | bigint | null; axis?: number | bigint; norm?: 'backward' | 'ortho' | 'forward' | null; out?: M['Out'] }): M['Arr'];
+    /** Compute the inverse FFT of a signal that has Hermitian symmetry. */
     (a: M['In'], n: number | bigint | null, kw?: { axis?: number | bigint; norm?: 'backward' | 'ortho' | 'forward' | null; out?: M['Out'] }): M['Arr'];
+    /** Compute the inverse FFT of a signal that has Hermitian symmetry. */
     (a: M['In'], n: number | bigint | null, axis: number | bigint, kw?: { norm?: 'backward' | 'ortho' | 'forward' | null; out?: M['Out'] }): M['Arr'];
+    /** Compute the inverse FFT of a signal that has Hermitian symmetry. */
     (a: M['In'], n: number | bigint | null, axis: number | bigint, norm: 'backward' | 'ortho' | 'forward' | null, kw?: { out?: M['Out'] }): M['Arr'];
+    /** Compute the inverse FFT of a signal that has Hermitian symmetry. */
     (a: M['In'], n: number | bigint | null, axis: number | bigint, norm: 'backward' | 'ortho' | 'forward' | null, out: M['Out']): M['Arr'];
   }>;
   /**
@@ -6260,10 +8950,15 @@ export interface NumpyFft<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.fft.irfft.html
    */
   readonly irfft: Fn<M, {
+    /** Computes the inverse of `rfft`. */
     (a: M['In'], kw?: { n?: number | bigint | null; axis?: number | bigint; norm?: 'backward' | 'ortho' | 'forward' | null; out?: M['Out'] }): M['Arr'];
+    /** Computes the inverse of `rfft`. */
     (a: M['In'], n: number | bigint | null, kw?: { axis?: number | bigint; norm?: 'backward' | 'ortho' | 'forward' | null; out?: M['Out'] }): M['Arr'];
+    /** Computes the inverse of `rfft`. */
     (a: M['In'], n: number | bigint | null, axis: number | bigint, kw?: { norm?: 'backward' | 'ortho' | 'forward' | null; out?: M['Out'] }): M['Arr'];
+    /** Computes the inverse of `rfft`. */
     (a: M['In'], n: number | bigint | null, axis: number | bigint, norm: 'backward' | 'ortho' | 'forward' | null, kw?: { out?: M['Out'] }): M['Arr'];
+    /** Computes the inverse of `rfft`. */
     (a: M['In'], n: number | bigint | null, axis: number | bigint, norm: 'backward' | 'ortho' | 'forward' | null, out: M['Out']): M['Arr'];
   }>;
   /**
@@ -6271,10 +8966,15 @@ export interface NumpyFft<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.fft.irfft2.html
    */
   readonly irfft2: Fn<M, {
+    /** Computes the inverse of `rfft2`. */
     (a: M['In'], kw?: { s?: readonly (number | bigint)[] | null; axes?: readonly (number | bigint)[] | null; norm?: 'backward' | 'ortho' | 'forward' | null; out?: M['Out'] }): M['Arr'];
+    /** Computes the inverse of `rfft2`. */
     (a: M['In'], s: readonly (number | bigint)[] | null, kw?: { axes?: readonly (number | bigint)[] | null; norm?: 'backward' | 'ortho' | 'forward' | null; out?: M['Out'] }): M['Arr'];
+    /** Computes the inverse of `rfft2`. */
     (a: M['In'], s: readonly (number | bigint)[] | null, axes: readonly (number | bigint)[] | null, kw?: { norm?: 'backward' | 'ortho' | 'forward' | null; out?: M['Out'] }): M['Arr'];
+    /** Computes the inverse of `rfft2`. */
     (a: M['In'], s: readonly (number | bigint)[] | null, axes: readonly (number | bigint)[] | null, norm: 'backward' | 'ortho' | 'forward' | null, kw?: { out?: M['Out'] }): M['Arr'];
+    /** Computes the inverse of `rfft2`. */
     (a: M['In'], s: readonly (number | bigint)[] | null, axes: readonly (number | bigint)[] | null, norm: 'backward' | 'ortho' | 'forward' | null, out: M['Out']): M['Arr'];
   }>;
   /**
@@ -6282,10 +8982,15 @@ export interface NumpyFft<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.fft.irfftn.html
    */
   readonly irfftn: Fn<M, {
+    /** Computes the inverse of `rfftn`. */
     (a: M['In'], kw?: { s?: readonly (number | bigint)[] | null; axes?: readonly (number | bigint)[] | null; norm?: 'backward' | 'ortho' | 'forward' | null; out?: M['Out'] }): M['Arr'];
+    /** Computes the inverse of `rfftn`. */
     (a: M['In'], s: readonly (number | bigint)[] | null, kw?: { axes?: readonly (number | bigint)[] | null; norm?: 'backward' | 'ortho' | 'forward' | null; out?: M['Out'] }): M['Arr'];
+    /** Computes the inverse of `rfftn`. */
     (a: M['In'], s: readonly (number | bigint)[] | null, axes: readonly (number | bigint)[] | null, kw?: { norm?: 'backward' | 'ortho' | 'forward' | null; out?: M['Out'] }): M['Arr'];
+    /** Computes the inverse of `rfftn`. */
     (a: M['In'], s: readonly (number | bigint)[] | null, axes: readonly (number | bigint)[] | null, norm: 'backward' | 'ortho' | 'forward' | null, kw?: { out?: M['Out'] }): M['Arr'];
+    /** Computes the inverse of `rfftn`. */
     (a: M['In'], s: readonly (number | bigint)[] | null, axes: readonly (number | bigint)[] | null, norm: 'backward' | 'ortho' | 'forward' | null, out: M['Out']): M['Arr'];
   }>;
   /**
@@ -6293,10 +8998,15 @@ export interface NumpyFft<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.fft.rfft.html
    */
   readonly rfft: Fn<M, {
+    /** Compute the one-dimensional discrete Fourier Transform for real input. */
     (a: M['In'], kw?: { n?: number | bigint | null; axis?: number | bigint; norm?: 'backward' | 'ortho' | 'forward' | null; out?: M['Out'] }): M['Arr'];
+    /** Compute the one-dimensional discrete Fourier Transform for real input. */
     (a: M['In'], n: number | bigint | null, kw?: { axis?: number | bigint; norm?: 'backward' | 'ortho' | 'forward' | null; out?: M['Out'] }): M['Arr'];
+    /** Compute the one-dimensional discrete Fourier Transform for real input. */
     (a: M['In'], n: number | bigint | null, axis: number | bigint, kw?: { norm?: 'backward' | 'ortho' | 'forward' | null; out?: M['Out'] }): M['Arr'];
+    /** Compute the one-dimensional discrete Fourier Transform for real input. */
     (a: M['In'], n: number | bigint | null, axis: number | bigint, norm: 'backward' | 'ortho' | 'forward' | null, kw?: { out?: M['Out'] }): M['Arr'];
+    /** Compute the one-dimensional discrete Fourier Transform for real input. */
     (a: M['In'], n: number | bigint | null, axis: number | bigint, norm: 'backward' | 'ortho' | 'forward' | null, out: M['Out']): M['Arr'];
   }>;
   /**
@@ -6304,10 +9014,15 @@ export interface NumpyFft<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.fft.rfft2.html
    */
   readonly rfft2: Fn<M, {
+    /** Compute the 2-dimensional FFT of a real array. */
     (a: M['In'], kw?: { s?: readonly (number | bigint)[] | null; axes?: readonly (number | bigint)[] | null; norm?: 'backward' | 'ortho' | 'forward' | null; out?: M['Out'] }): M['Arr'];
+    /** Compute the 2-dimensional FFT of a real array. */
     (a: M['In'], s: readonly (number | bigint)[] | null, kw?: { axes?: readonly (number | bigint)[] | null; norm?: 'backward' | 'ortho' | 'forward' | null; out?: M['Out'] }): M['Arr'];
+    /** Compute the 2-dimensional FFT of a real array. */
     (a: M['In'], s: readonly (number | bigint)[] | null, axes: readonly (number | bigint)[] | null, kw?: { norm?: 'backward' | 'ortho' | 'forward' | null; out?: M['Out'] }): M['Arr'];
+    /** Compute the 2-dimensional FFT of a real array. */
     (a: M['In'], s: readonly (number | bigint)[] | null, axes: readonly (number | bigint)[] | null, norm: 'backward' | 'ortho' | 'forward' | null, kw?: { out?: M['Out'] }): M['Arr'];
+    /** Compute the 2-dimensional FFT of a real array. */
     (a: M['In'], s: readonly (number | bigint)[] | null, axes: readonly (number | bigint)[] | null, norm: 'backward' | 'ortho' | 'forward' | null, out: M['Out']): M['Arr'];
   }>;
   /**
@@ -6315,8 +9030,11 @@ export interface NumpyFft<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.fft.rfftfreq.html
    */
   readonly rfftfreq: Fn<M, {
+    /** Return the Discrete Fourier Transform sample frequencies (for usage with rfft, irfft). */
     (n: number | bigint | ScalarIn, kw?: { d?: M['In']; device?: 'cpu' | null }): M['Arr'];
+    /** Return the Discrete Fourier Transform sample frequencies (for usage with rfft, irfft). */
     (n: number | bigint | ScalarIn, d: M['In'], kw?: { device?: 'cpu' | null }): M['Arr'];
+    /** Return the Discrete Fourier Transform sample frequencies (for usage with rfft, irfft). */
     (n: number | bigint | ScalarIn, d: M['In'], device: 'cpu' | null): M['Arr'];
   }>;
   /**
@@ -6324,10 +9042,15 @@ export interface NumpyFft<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.fft.rfftn.html
    */
   readonly rfftn: Fn<M, {
+    /** Compute the N-dimensional discrete Fourier Transform for real input. */
     (a: M['In'], kw?: { s?: readonly (number | bigint)[] | null; axes?: readonly (number | bigint)[] | null; norm?: 'backward' | 'ortho' | 'forward' | null; out?: M['Out'] }): M['Arr'];
+    /** Compute the N-dimensional discrete Fourier Transform for real input. */
     (a: M['In'], s: readonly (number | bigint)[] | null, kw?: { axes?: readonly (number | bigint)[] | null; norm?: 'backward' | 'ortho' | 'forward' | null; out?: M['Out'] }): M['Arr'];
+    /** Compute the N-dimensional discrete Fourier Transform for real input. */
     (a: M['In'], s: readonly (number | bigint)[] | null, axes: readonly (number | bigint)[] | null, kw?: { norm?: 'backward' | 'ortho' | 'forward' | null; out?: M['Out'] }): M['Arr'];
+    /** Compute the N-dimensional discrete Fourier Transform for real input. */
     (a: M['In'], s: readonly (number | bigint)[] | null, axes: readonly (number | bigint)[] | null, norm: 'backward' | 'ortho' | 'forward' | null, kw?: { out?: M['Out'] }): M['Arr'];
+    /** Compute the N-dimensional discrete Fourier Transform for real input. */
     (a: M['In'], s: readonly (number | bigint)[] | null, axes: readonly (number | bigint)[] | null, norm: 'backward' | 'ortho' | 'forward' | null, out: M['Out']): M['Arr'];
   }>;
   /**
@@ -6336,13 +9059,21 @@ export interface NumpyFft<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.fft.test.html
    */
   readonly test: Fn<M, {
+    /** Pytest test runner. */
     (kw?: { label?: unknown; verbose?: unknown; extra_argv?: unknown; doctests?: unknown; coverage?: unknown; durations?: unknown; tests?: unknown }): M['Any'];
+    /** Pytest test runner. */
     (label: unknown, kw?: { verbose?: unknown; extra_argv?: unknown; doctests?: unknown; coverage?: unknown; durations?: unknown; tests?: unknown }): M['Any'];
+    /** Pytest test runner. */
     (label: unknown, verbose: unknown, kw?: { extra_argv?: unknown; doctests?: unknown; coverage?: unknown; durations?: unknown; tests?: unknown }): M['Any'];
+    /** Pytest test runner. */
     (label: unknown, verbose: unknown, extra_argv: unknown, kw?: { doctests?: unknown; coverage?: unknown; durations?: unknown; tests?: unknown }): M['Any'];
+    /** Pytest test runner. */
     (label: unknown, verbose: unknown, extra_argv: unknown, doctests: unknown, kw?: { coverage?: unknown; durations?: unknown; tests?: unknown }): M['Any'];
+    /** Pytest test runner. */
     (label: unknown, verbose: unknown, extra_argv: unknown, doctests: unknown, coverage: unknown, kw?: { durations?: unknown; tests?: unknown }): M['Any'];
+    /** Pytest test runner. */
     (label: unknown, verbose: unknown, extra_argv: unknown, doctests: unknown, coverage: unknown, durations: unknown, kw?: { tests?: unknown }): M['Any'];
+    /** Pytest test runner. */
     (label: unknown, verbose: unknown, extra_argv: unknown, doctests: unknown, coverage: unknown, durations: unknown, tests: unknown): M['Any'];
   }>;
 }
@@ -6399,9 +9130,13 @@ export interface NumpyRandom<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.random.beta.html
    */
   readonly beta: Fn<M, {
+    /** Draw samples from a Beta distribution. */
     (a: number, b: number, kw?: { size?: null }): number;
+    /** Draw samples from a Beta distribution. */
     (a: number, b: number, size: null): number;
+    /** Draw samples from a Beta distribution. */
     (a: M['In'], b: M['In'], kw?: { size?: Shape | null }): M['Arr'];
+    /** Draw samples from a Beta distribution. */
     (a: M['In'], b: M['In'], size: Shape | null): M['Arr'];
   }>;
   /**
@@ -6409,9 +9144,13 @@ export interface NumpyRandom<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.random.binomial.html
    */
   readonly binomial: Fn<M, {
+    /** Draw samples from a binomial distribution. */
     (n: number | bigint, p: number, kw?: { size?: null }): number;
+    /** Draw samples from a binomial distribution. */
     (n: number | bigint, p: number, size: null): number;
+    /** Draw samples from a binomial distribution. */
     (n: M['In'], p: M['In'], kw?: { size?: Shape | null }): M['Arr'];
+    /** Draw samples from a binomial distribution. */
     (n: M['In'], p: M['In'], size: Shape | null): M['Arr'];
   }>;
   /**
@@ -6419,6 +9158,7 @@ export interface NumpyRandom<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.random.bytes.html
    */
   readonly bytes: Fn<M, {
+    /** Return random bytes. */
     (length: number | bigint): M['Obj'];
   }>;
   /**
@@ -6426,9 +9166,13 @@ export interface NumpyRandom<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.random.chisquare.html
    */
   readonly chisquare: Fn<M, {
+    /** Draw samples from a chi-square distribution. */
     (df: number, kw?: { size?: null }): number;
+    /** Draw samples from a chi-square distribution. */
     (df: number, size: null): number;
+    /** Draw samples from a chi-square distribution. */
     (df: M['In'], kw?: { size?: Shape | null }): M['Arr'];
+    /** Draw samples from a chi-square distribution. */
     (df: M['In'], size: Shape | null): M['Arr'];
   }>;
   /**
@@ -6436,21 +9180,37 @@ export interface NumpyRandom<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.random.choice.html
    */
   readonly choice: Fn<M, {
+    /** Generates a random sample from a given 1-D array */
     (a: number | bigint, kw?: { size?: null; replace?: boolean; p?: M['In'] | null }): number;
+    /** Generates a random sample from a given 1-D array */
     (a: number | bigint, size: null, kw?: { replace?: boolean; p?: M['In'] | null }): number;
+    /** Generates a random sample from a given 1-D array */
     (a: number | bigint, size: null, replace: boolean, kw?: { p?: M['In'] | null }): number;
+    /** Generates a random sample from a given 1-D array */
     (a: number | bigint, size: null, replace: boolean, p: M['In'] | null): number;
+    /** Generates a random sample from a given 1-D array */
     (a: number | bigint, kw?: { size?: Shape | null; replace?: boolean; p?: M['In'] | null }): M['Arr'];
+    /** Generates a random sample from a given 1-D array */
     (a: number | bigint, size: Shape | null, kw?: { replace?: boolean; p?: M['In'] | null }): M['Arr'];
+    /** Generates a random sample from a given 1-D array */
     (a: number | bigint, size: Shape | null, replace: boolean, kw?: { p?: M['In'] | null }): M['Arr'];
+    /** Generates a random sample from a given 1-D array */
     (a: number | bigint, size: Shape | null, replace: boolean, p: M['In'] | null): M['Arr'];
-    (a: M['In'], kw?: { size?: null; replace?: boolean; p?: M['In'] | null }): M['Any'];
-    (a: M['In'], size: null, kw?: { replace?: boolean; p?: M['In'] | null }): M['Any'];
-    (a: M['In'], size: null, replace: boolean, kw?: { p?: M['In'] | null }): M['Any'];
-    (a: M['In'], size: null, replace: boolean, p: M['In'] | null): M['Any'];
+    /** Generates a random sample from a given 1-D array */
+    (a: M['In'], kw?: { size?: null; replace?: boolean; p?: M['In'] | null }): M['Result'];
+    /** Generates a random sample from a given 1-D array */
+    (a: M['In'], size: null, kw?: { replace?: boolean; p?: M['In'] | null }): M['Result'];
+    /** Generates a random sample from a given 1-D array */
+    (a: M['In'], size: null, replace: boolean, kw?: { p?: M['In'] | null }): M['Result'];
+    /** Generates a random sample from a given 1-D array */
+    (a: M['In'], size: null, replace: boolean, p: M['In'] | null): M['Result'];
+    /** Generates a random sample from a given 1-D array */
     (a: M['In'], kw?: { size?: Shape | null; replace?: boolean; p?: M['In'] | null }): M['Arr'];
+    /** Generates a random sample from a given 1-D array */
     (a: M['In'], size: Shape | null, kw?: { replace?: boolean; p?: M['In'] | null }): M['Arr'];
+    /** Generates a random sample from a given 1-D array */
     (a: M['In'], size: Shape | null, replace: boolean, kw?: { p?: M['In'] | null }): M['Arr'];
+    /** Generates a random sample from a given 1-D array */
     (a: M['In'], size: Shape | null, replace: boolean, p: M['In'] | null): M['Arr'];
   }>;
   /**
@@ -6458,7 +9218,9 @@ export interface NumpyRandom<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.random.default_rng.html
    */
   readonly default_rng: Fn<M, {
+    /** Construct a new Generator with the default BitGenerator (PCG64). */
     (kw?: { seed?: unknown }): NumpyGenerator<M> & M['Module'];
+    /** Construct a new Generator with the default BitGenerator (PCG64). */
     (seed: unknown): NumpyGenerator<M> & M['Module'];
   }>;
   /**
@@ -6466,7 +9228,9 @@ export interface NumpyRandom<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.random.dirichlet.html
    */
   readonly dirichlet: Fn<M, {
+    /** Draw samples from the Dirichlet distribution. */
     (alpha: M['In'], kw?: { size?: Shape | null }): M['Arr'];
+    /** Draw samples from the Dirichlet distribution. */
     (alpha: M['In'], size: Shape | null): M['Arr'];
   }>;
   /**
@@ -6474,11 +9238,17 @@ export interface NumpyRandom<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.random.exponential.html
    */
   readonly exponential: Fn<M, {
+    /** Draw samples from an exponential distribution. */
     (kw?: { scale?: number; size?: null }): number;
+    /** Draw samples from an exponential distribution. */
     (scale: number, kw?: { size?: null }): number;
+    /** Draw samples from an exponential distribution. */
     (scale: number, size: null): number;
+    /** Draw samples from an exponential distribution. */
     (kw?: { scale?: M['In']; size?: Shape | null }): M['Arr'];
+    /** Draw samples from an exponential distribution. */
     (scale: M['In'], kw?: { size?: Shape | null }): M['Arr'];
+    /** Draw samples from an exponential distribution. */
     (scale: M['In'], size: Shape | null): M['Arr'];
   }>;
   /**
@@ -6486,9 +9256,13 @@ export interface NumpyRandom<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.random.f.html
    */
   readonly f: Fn<M, {
+    /** Draw samples from an F distribution. */
     (dfnum: number, dfden: number, kw?: { size?: null }): number;
+    /** Draw samples from an F distribution. */
     (dfnum: number, dfden: number, size: null): number;
+    /** Draw samples from an F distribution. */
     (dfnum: M['In'], dfden: M['In'], kw?: { size?: Shape | null }): M['Arr'];
+    /** Draw samples from an F distribution. */
     (dfnum: M['In'], dfden: M['In'], size: Shape | null): M['Arr'];
   }>;
   /**
@@ -6496,11 +9270,17 @@ export interface NumpyRandom<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.random.gamma.html
    */
   readonly gamma: Fn<M, {
+    /** Draw samples from a Gamma distribution. */
     (shape: number, kw?: { scale?: number; size?: null }): number;
+    /** Draw samples from a Gamma distribution. */
     (shape: number, scale: number, kw?: { size?: null }): number;
+    /** Draw samples from a Gamma distribution. */
     (shape: number, scale: number, size: null): number;
+    /** Draw samples from a Gamma distribution. */
     (shape: M['In'], kw?: { scale?: M['In']; size?: Shape | null }): M['Arr'];
+    /** Draw samples from a Gamma distribution. */
     (shape: M['In'], scale: M['In'], kw?: { size?: Shape | null }): M['Arr'];
+    /** Draw samples from a Gamma distribution. */
     (shape: M['In'], scale: M['In'], size: Shape | null): M['Arr'];
   }>;
   /**
@@ -6508,9 +9288,13 @@ export interface NumpyRandom<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.random.geometric.html
    */
   readonly geometric: Fn<M, {
+    /** Draw samples from the geometric distribution. */
     (p: number, kw?: { size?: null }): number;
+    /** Draw samples from the geometric distribution. */
     (p: number, size: null): number;
+    /** Draw samples from the geometric distribution. */
     (p: M['In'], kw?: { size?: Shape | null }): M['Arr'];
+    /** Draw samples from the geometric distribution. */
     (p: M['In'], size: Shape | null): M['Arr'];
   }>;
   /**
@@ -6518,6 +9302,7 @@ export interface NumpyRandom<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.random.get_bit_generator.html
    */
   readonly get_bit_generator: Fn<M, {
+    /** Returns the singleton RandomState's bit generator */
     (): M['Obj'];
   }>;
   /**
@@ -6525,9 +9310,13 @@ export interface NumpyRandom<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.random.get_state.html
    */
   readonly get_state: Fn<M, {
+    /** Return a tuple representing the internal state of the generator. */
     (kw?: { legacy?: false }): M['Any'];
+    /** Return a tuple representing the internal state of the generator. */
     (legacy: false): M['Any'];
+    /** Return a tuple representing the internal state of the generator. */
     (kw?: { legacy?: true }): M['Any'] | [string, M['Arr'], number, number, number];
+    /** Return a tuple representing the internal state of the generator. */
     (legacy: true): M['Any'] | [string, M['Arr'], number, number, number];
   }>;
   /**
@@ -6535,13 +9324,21 @@ export interface NumpyRandom<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.random.gumbel.html
    */
   readonly gumbel: Fn<M, {
+    /** Draw samples from a Gumbel distribution. */
     (kw?: { loc?: number; scale?: number; size?: null }): number;
+    /** Draw samples from a Gumbel distribution. */
     (loc: number, kw?: { scale?: number; size?: null }): number;
+    /** Draw samples from a Gumbel distribution. */
     (loc: number, scale: number, kw?: { size?: null }): number;
+    /** Draw samples from a Gumbel distribution. */
     (loc: number, scale: number, size: null): number;
+    /** Draw samples from a Gumbel distribution. */
     (kw?: { loc?: M['In']; scale?: M['In']; size?: Shape | null }): M['Arr'];
+    /** Draw samples from a Gumbel distribution. */
     (loc: M['In'], kw?: { scale?: M['In']; size?: Shape | null }): M['Arr'];
+    /** Draw samples from a Gumbel distribution. */
     (loc: M['In'], scale: M['In'], kw?: { size?: Shape | null }): M['Arr'];
+    /** Draw samples from a Gumbel distribution. */
     (loc: M['In'], scale: M['In'], size: Shape | null): M['Arr'];
   }>;
   /**
@@ -6549,9 +9346,13 @@ export interface NumpyRandom<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.random.hypergeometric.html
    */
   readonly hypergeometric: Fn<M, {
+    /** Draw samples from a Hypergeometric distribution. */
     (ngood: number | bigint, nbad: number | bigint, nsample: number | bigint, kw?: { size?: null }): number;
+    /** Draw samples from a Hypergeometric distribution. */
     (ngood: number | bigint, nbad: number | bigint, nsample: number | bigint, size: null): number;
+    /** Draw samples from a Hypergeometric distribution. */
     (ngood: M['In'], nbad: M['In'], nsample: M['In'], kw?: { size?: Shape | null }): M['Arr'];
+    /** Draw samples from a Hypergeometric distribution. */
     (ngood: M['In'], nbad: M['In'], nsample: M['In'], size: Shape | null): M['Arr'];
   }>;
   /**
@@ -6559,13 +9360,21 @@ export interface NumpyRandom<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.random.laplace.html
    */
   readonly laplace: Fn<M, {
+    /** Draw samples from the Laplace or double exponential distribution with specified location (or mean) and scale (decay). */
     (kw?: { loc?: number; scale?: number; size?: null }): number;
+    /** Draw samples from the Laplace or double exponential distribution with specified location (or mean) and scale (decay). */
     (loc: number, kw?: { scale?: number; size?: null }): number;
+    /** Draw samples from the Laplace or double exponential distribution with specified location (or mean) and scale (decay). */
     (loc: number, scale: number, kw?: { size?: null }): number;
+    /** Draw samples from the Laplace or double exponential distribution with specified location (or mean) and scale (decay). */
     (loc: number, scale: number, size: null): number;
+    /** Draw samples from the Laplace or double exponential distribution with specified location (or mean) and scale (decay). */
     (kw?: { loc?: M['In']; scale?: M['In']; size?: Shape | null }): M['Arr'];
+    /** Draw samples from the Laplace or double exponential distribution with specified location (or mean) and scale (decay). */
     (loc: M['In'], kw?: { scale?: M['In']; size?: Shape | null }): M['Arr'];
+    /** Draw samples from the Laplace or double exponential distribution with specified location (or mean) and scale (decay). */
     (loc: M['In'], scale: M['In'], kw?: { size?: Shape | null }): M['Arr'];
+    /** Draw samples from the Laplace or double exponential distribution with specified location (or mean) and scale (decay). */
     (loc: M['In'], scale: M['In'], size: Shape | null): M['Arr'];
   }>;
   /**
@@ -6573,13 +9382,21 @@ export interface NumpyRandom<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.random.logistic.html
    */
   readonly logistic: Fn<M, {
+    /** Draw samples from a logistic distribution. */
     (kw?: { loc?: number; scale?: number; size?: null }): number;
+    /** Draw samples from a logistic distribution. */
     (loc: number, kw?: { scale?: number; size?: null }): number;
+    /** Draw samples from a logistic distribution. */
     (loc: number, scale: number, kw?: { size?: null }): number;
+    /** Draw samples from a logistic distribution. */
     (loc: number, scale: number, size: null): number;
+    /** Draw samples from a logistic distribution. */
     (kw?: { loc?: M['In']; scale?: M['In']; size?: Shape | null }): M['Arr'];
+    /** Draw samples from a logistic distribution. */
     (loc: M['In'], kw?: { scale?: M['In']; size?: Shape | null }): M['Arr'];
+    /** Draw samples from a logistic distribution. */
     (loc: M['In'], scale: M['In'], kw?: { size?: Shape | null }): M['Arr'];
+    /** Draw samples from a logistic distribution. */
     (loc: M['In'], scale: M['In'], size: Shape | null): M['Arr'];
   }>;
   /**
@@ -6587,13 +9404,21 @@ export interface NumpyRandom<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.random.lognormal.html
    */
   readonly lognormal: Fn<M, {
+    /** Draw samples from a log-normal distribution. */
     (kw?: { mean?: number; sigma?: number; size?: null }): number;
+    /** Draw samples from a log-normal distribution. */
     (mean: number, kw?: { sigma?: number; size?: null }): number;
+    /** Draw samples from a log-normal distribution. */
     (mean: number, sigma: number, kw?: { size?: null }): number;
+    /** Draw samples from a log-normal distribution. */
     (mean: number, sigma: number, size: null): number;
+    /** Draw samples from a log-normal distribution. */
     (kw?: { mean?: M['In']; sigma?: M['In']; size?: Shape | null }): M['Arr'];
+    /** Draw samples from a log-normal distribution. */
     (mean: M['In'], kw?: { sigma?: M['In']; size?: Shape | null }): M['Arr'];
+    /** Draw samples from a log-normal distribution. */
     (mean: M['In'], sigma: M['In'], kw?: { size?: Shape | null }): M['Arr'];
+    /** Draw samples from a log-normal distribution. */
     (mean: M['In'], sigma: M['In'], size: Shape | null): M['Arr'];
   }>;
   /**
@@ -6601,9 +9426,13 @@ export interface NumpyRandom<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.random.logseries.html
    */
   readonly logseries: Fn<M, {
+    /** Draw samples from a logarithmic series distribution. */
     (p: number, kw?: { size?: null }): number;
+    /** Draw samples from a logarithmic series distribution. */
     (p: number, size: null): number;
+    /** Draw samples from a logarithmic series distribution. */
     (p: M['In'], kw?: { size?: Shape | null }): M['Arr'];
+    /** Draw samples from a logarithmic series distribution. */
     (p: M['In'], size: Shape | null): M['Arr'];
   }>;
   /**
@@ -6611,7 +9440,9 @@ export interface NumpyRandom<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.random.multinomial.html
    */
   readonly multinomial: Fn<M, {
+    /** Draw samples from a multinomial distribution. */
     (n: M['In'], pvals: M['In'], kw?: { size?: Shape | null }): M['Arr'];
+    /** Draw samples from a multinomial distribution. */
     (n: M['In'], pvals: M['In'], size: Shape | null): M['Arr'];
   }>;
   /**
@@ -6619,9 +9450,13 @@ export interface NumpyRandom<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.random.multivariate_normal.html
    */
   readonly multivariate_normal: Fn<M, {
+    /** Draw random samples from a multivariate normal distribution. */
     (mean: M['In'], cov: M['In'], kw?: { size?: Shape | null; check_valid?: 'warn' | 'raise' | 'ignore'; tol?: number }): M['Arr'];
+    /** Draw random samples from a multivariate normal distribution. */
     (mean: M['In'], cov: M['In'], size: Shape | null, kw?: { check_valid?: 'warn' | 'raise' | 'ignore'; tol?: number }): M['Arr'];
+    /** Draw random samples from a multivariate normal distribution. */
     (mean: M['In'], cov: M['In'], size: Shape | null, check_valid: 'warn' | 'raise' | 'ignore', kw?: { tol?: number }): M['Arr'];
+    /** Draw random samples from a multivariate normal distribution. */
     (mean: M['In'], cov: M['In'], size: Shape | null, check_valid: 'warn' | 'raise' | 'ignore', tol: number): M['Arr'];
   }>;
   /**
@@ -6629,9 +9464,13 @@ export interface NumpyRandom<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.random.negative_binomial.html
    */
   readonly negative_binomial: Fn<M, {
+    /** Draw samples from a negative binomial distribution. */
     (n: number, p: number, kw?: { size?: null }): number;
+    /** Draw samples from a negative binomial distribution. */
     (n: number, p: number, size: null): number;
+    /** Draw samples from a negative binomial distribution. */
     (n: M['In'], p: M['In'], kw?: { size?: Shape | null }): M['Arr'];
+    /** Draw samples from a negative binomial distribution. */
     (n: M['In'], p: M['In'], size: Shape | null): M['Arr'];
   }>;
   /**
@@ -6639,9 +9478,13 @@ export interface NumpyRandom<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.random.noncentral_chisquare.html
    */
   readonly noncentral_chisquare: Fn<M, {
+    /** Draw samples from a noncentral chi-square distribution. */
     (df: number, nonc: number, kw?: { size?: null }): number;
+    /** Draw samples from a noncentral chi-square distribution. */
     (df: number, nonc: number, size: null): number;
+    /** Draw samples from a noncentral chi-square distribution. */
     (df: M['In'], nonc: M['In'], kw?: { size?: Shape | null }): M['Arr'];
+    /** Draw samples from a noncentral chi-square distribution. */
     (df: M['In'], nonc: M['In'], size: Shape | null): M['Arr'];
   }>;
   /**
@@ -6649,9 +9492,13 @@ export interface NumpyRandom<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.random.noncentral_f.html
    */
   readonly noncentral_f: Fn<M, {
+    /** Draw samples from the noncentral F distribution. */
     (dfnum: number, dfden: number, nonc: number, kw?: { size?: null }): number;
+    /** Draw samples from the noncentral F distribution. */
     (dfnum: number, dfden: number, nonc: number, size: null): number;
+    /** Draw samples from the noncentral F distribution. */
     (dfnum: M['In'], dfden: M['In'], nonc: M['In'], kw?: { size?: Shape | null }): M['Arr'];
+    /** Draw samples from the noncentral F distribution. */
     (dfnum: M['In'], dfden: M['In'], nonc: M['In'], size: Shape | null): M['Arr'];
   }>;
   /**
@@ -6659,13 +9506,21 @@ export interface NumpyRandom<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.random.normal.html
    */
   readonly normal: Fn<M, {
+    /** Draw random samples from a normal (Gaussian) distribution. */
     (kw?: { loc?: number; scale?: number; size?: null }): number;
+    /** Draw random samples from a normal (Gaussian) distribution. */
     (loc: number, kw?: { scale?: number; size?: null }): number;
+    /** Draw random samples from a normal (Gaussian) distribution. */
     (loc: number, scale: number, kw?: { size?: null }): number;
+    /** Draw random samples from a normal (Gaussian) distribution. */
     (loc: number, scale: number, size: null): number;
+    /** Draw random samples from a normal (Gaussian) distribution. */
     (kw?: { loc?: M['In']; scale?: M['In']; size?: Shape | null }): M['Arr'];
+    /** Draw random samples from a normal (Gaussian) distribution. */
     (loc: M['In'], kw?: { scale?: M['In']; size?: Shape | null }): M['Arr'];
+    /** Draw random samples from a normal (Gaussian) distribution. */
     (loc: M['In'], scale: M['In'], kw?: { size?: Shape | null }): M['Arr'];
+    /** Draw random samples from a normal (Gaussian) distribution. */
     (loc: M['In'], scale: M['In'], size: Shape | null): M['Arr'];
   }>;
   /**
@@ -6673,9 +9528,13 @@ export interface NumpyRandom<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.random.pareto.html
    */
   readonly pareto: Fn<M, {
+    /** Draw samples from a Pareto II or Lomax distribution with specified shape. */
     (a: number, kw?: { size?: null }): number;
+    /** Draw samples from a Pareto II or Lomax distribution with specified shape. */
     (a: number, size: null): number;
+    /** Draw samples from a Pareto II or Lomax distribution with specified shape. */
     (a: M['In'], kw?: { size?: Shape | null }): M['Arr'];
+    /** Draw samples from a Pareto II or Lomax distribution with specified shape. */
     (a: M['In'], size: Shape | null): M['Arr'];
   }>;
   /**
@@ -6683,7 +9542,9 @@ export interface NumpyRandom<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.random.permutation.html
    */
   readonly permutation: Fn<M, {
+    /** Randomly permute a sequence, or return a permuted range. */
     (x: number | bigint): M['Arr'];
+    /** Randomly permute a sequence, or return a permuted range. */
     (x: M['In']): M['Arr'];
   }>;
   /**
@@ -6691,11 +9552,17 @@ export interface NumpyRandom<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.random.poisson.html
    */
   readonly poisson: Fn<M, {
+    /** Draw samples from a Poisson distribution. */
     (kw?: { lam?: number; size?: null }): number;
+    /** Draw samples from a Poisson distribution. */
     (lam: number, kw?: { size?: null }): number;
+    /** Draw samples from a Poisson distribution. */
     (lam: number, size: null): number;
+    /** Draw samples from a Poisson distribution. */
     (kw?: { lam?: M['In']; size?: Shape | null }): M['Arr'];
+    /** Draw samples from a Poisson distribution. */
     (lam: M['In'], kw?: { size?: Shape | null }): M['Arr'];
+    /** Draw samples from a Poisson distribution. */
     (lam: M['In'], size: Shape | null): M['Arr'];
   }>;
   /**
@@ -6703,9 +9570,13 @@ export interface NumpyRandom<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.random.power.html
    */
   readonly power: Fn<M, {
+    /** Draws samples in [0, 1] from a power distribution with positive exponent a - 1. */
     (a: number, kw?: { size?: null }): number;
+    /** Draws samples in [0, 1] from a power distribution with positive exponent a - 1. */
     (a: number, size: null): number;
+    /** Draws samples in [0, 1] from a power distribution with positive exponent a - 1. */
     (a: M['In'], kw?: { size?: Shape | null }): M['Arr'];
+    /** Draws samples in [0, 1] from a power distribution with positive exponent a - 1. */
     (a: M['In'], size: Shape | null): M['Arr'];
   }>;
   /**
@@ -6713,7 +9584,9 @@ export interface NumpyRandom<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.random.rand.html
    */
   readonly rand: Fn<M, {
+    /** Random values in a given shape. */
     (): number;
+    /** Random values in a given shape. */
     (...args: readonly (number | bigint)[]): M['Arr'];
   }>;
   /**
@@ -6721,27 +9594,49 @@ export interface NumpyRandom<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.random.randint.html
    */
   readonly randint: Fn<M, {
+    /** Return random integers from `low` (inclusive) to `high` (exclusive). */
     (low: number | bigint, kw?: { high?: number | bigint | null; size?: null }): number;
+    /** Return random integers from `low` (inclusive) to `high` (exclusive). */
     (low: number | bigint, high: number | bigint | null, kw?: { size?: null }): number;
+    /** Return random integers from `low` (inclusive) to `high` (exclusive). */
     (low: number | bigint, high: number | bigint | null, size: null): number;
+    /** Return random integers from `low` (inclusive) to `high` (exclusive). */
     (low: number | bigint, kw?: { high?: number | bigint | null; size?: null; dtype?: M['Dt'] }): boolean;
+    /** Return random integers from `low` (inclusive) to `high` (exclusive). */
     (low: number | bigint, high: number | bigint | null, kw?: { size?: null; dtype?: M['Dt'] }): boolean;
+    /** Return random integers from `low` (inclusive) to `high` (exclusive). */
     (low: number | bigint, high: number | bigint | null, size: null, kw?: { dtype?: M['Dt'] }): boolean;
+    /** Return random integers from `low` (inclusive) to `high` (exclusive). */
     (low: number | bigint, high: number | bigint | null, size: null, dtype: M['Dt']): boolean;
+    /** Return random integers from `low` (inclusive) to `high` (exclusive). */
     (low: number | bigint, kw?: { high?: number | bigint | null; size?: null; dtype?: unknown }): M['Int'];
+    /** Return random integers from `low` (inclusive) to `high` (exclusive). */
     (low: number | bigint, high: number | bigint | null, kw?: { size?: null; dtype?: unknown }): M['Int'];
+    /** Return random integers from `low` (inclusive) to `high` (exclusive). */
     (low: number | bigint, high: number | bigint | null, size: null, kw?: { dtype?: unknown }): M['Int'];
+    /** Return random integers from `low` (inclusive) to `high` (exclusive). */
     (low: number | bigint, high: number | bigint | null, size: null, dtype: unknown): M['Int'];
+    /** Return random integers from `low` (inclusive) to `high` (exclusive). */
     (low: M['In'], kw?: { high?: M['In'] | null; size?: Shape | null }): M['Arr'];
+    /** Return random integers from `low` (inclusive) to `high` (exclusive). */
     (low: M['In'], high: M['In'] | null, kw?: { size?: Shape | null }): M['Arr'];
+    /** Return random integers from `low` (inclusive) to `high` (exclusive). */
     (low: M['In'], high: M['In'] | null, size: Shape | null): M['Arr'];
+    /** Return random integers from `low` (inclusive) to `high` (exclusive). */
     (low: M['In'], kw?: { high?: M['In'] | null; size?: Shape | null; dtype?: M['Dt'] }): M['Arr'];
+    /** Return random integers from `low` (inclusive) to `high` (exclusive). */
     (low: M['In'], high: M['In'] | null, kw?: { size?: Shape | null; dtype?: M['Dt'] }): M['Arr'];
+    /** Return random integers from `low` (inclusive) to `high` (exclusive). */
     (low: M['In'], high: M['In'] | null, size: Shape | null, kw?: { dtype?: M['Dt'] }): M['Arr'];
+    /** Return random integers from `low` (inclusive) to `high` (exclusive). */
     (low: M['In'], high: M['In'] | null, size: Shape | null, dtype: M['Dt']): M['Arr'];
+    /** Return random integers from `low` (inclusive) to `high` (exclusive). */
     (low: M['In'], kw?: { high?: M['In'] | null; size?: Shape | null; dtype?: unknown }): M['Arr'];
+    /** Return random integers from `low` (inclusive) to `high` (exclusive). */
     (low: M['In'], high: M['In'] | null, kw?: { size?: Shape | null; dtype?: unknown }): M['Arr'];
+    /** Return random integers from `low` (inclusive) to `high` (exclusive). */
     (low: M['In'], high: M['In'] | null, size: Shape | null, kw?: { dtype?: unknown }): M['Arr'];
+    /** Return random integers from `low` (inclusive) to `high` (exclusive). */
     (low: M['In'], high: M['In'] | null, size: Shape | null, dtype: unknown): M['Arr'];
   }>;
   /**
@@ -6749,7 +9644,9 @@ export interface NumpyRandom<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.random.randn.html
    */
   readonly randn: Fn<M, {
+    /** Return a sample (or samples) from the "standard normal" distribution. */
     (): number;
+    /** Return a sample (or samples) from the "standard normal" distribution. */
     (...args: readonly (number | bigint)[]): M['Arr'];
   }>;
   /**
@@ -6757,8 +9654,11 @@ export interface NumpyRandom<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.random.random.html
    */
   readonly random: Fn<M, {
+    /** Return random floats in the half-open interval [0.0, 1.0). Alias for `random_sample` to ease forward-porting to the new random API. */
     (kw?: { size?: null }): number;
+    /** Return random floats in the half-open interval [0.0, 1.0). Alias for `random_sample` to ease forward-porting to the new random API. */
     (size: null): number;
+    /** Return random floats in the half-open interval [0.0, 1.0). Alias for `random_sample` to ease forward-porting to the new random API. */
     (size: Shape): M['Arr'];
   }>;
   /**
@@ -6766,11 +9666,17 @@ export interface NumpyRandom<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.random.random_integers.html
    */
   readonly random_integers: Fn<M, {
+    /** Random integers of type `numpy.int_` between `low` and `high`, inclusive. */
     (low: number | bigint, kw?: { high?: number | bigint | null; size?: null }): number;
+    /** Random integers of type `numpy.int_` between `low` and `high`, inclusive. */
     (low: number | bigint, high: number | bigint | null, kw?: { size?: null }): number;
+    /** Random integers of type `numpy.int_` between `low` and `high`, inclusive. */
     (low: number | bigint, high: number | bigint | null, size: null): number;
+    /** Random integers of type `numpy.int_` between `low` and `high`, inclusive. */
     (low: M['In'], kw?: { high?: M['In'] | null; size?: Shape | null }): M['Arr'];
+    /** Random integers of type `numpy.int_` between `low` and `high`, inclusive. */
     (low: M['In'], high: M['In'] | null, kw?: { size?: Shape | null }): M['Arr'];
+    /** Random integers of type `numpy.int_` between `low` and `high`, inclusive. */
     (low: M['In'], high: M['In'] | null, size: Shape | null): M['Arr'];
   }>;
   /**
@@ -6778,8 +9684,11 @@ export interface NumpyRandom<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.random.random_sample.html
    */
   readonly random_sample: Fn<M, {
+    /** Return random floats in the half-open interval [0.0, 1.0). */
     (kw?: { size?: null }): number;
+    /** Return random floats in the half-open interval [0.0, 1.0). */
     (size: null): number;
+    /** Return random floats in the half-open interval [0.0, 1.0). */
     (size: Shape): M['Arr'];
   }>;
   /**
@@ -6787,8 +9696,11 @@ export interface NumpyRandom<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.random.ranf.html
    */
   readonly ranf: Fn<M, {
+    /** This is an alias of `random_sample`. See `random_sample` for the complete documentation. */
     (kw?: { size?: null }): number;
+    /** This is an alias of `random_sample`. See `random_sample` for the complete documentation. */
     (size: null): number;
+    /** This is an alias of `random_sample`. See `random_sample` for the complete documentation. */
     (size: Shape): M['Arr'];
   }>;
   /**
@@ -6796,11 +9708,17 @@ export interface NumpyRandom<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.random.rayleigh.html
    */
   readonly rayleigh: Fn<M, {
+    /** Draw samples from a Rayleigh distribution. */
     (kw?: { scale?: number; size?: null }): number;
+    /** Draw samples from a Rayleigh distribution. */
     (scale: number, kw?: { size?: null }): number;
+    /** Draw samples from a Rayleigh distribution. */
     (scale: number, size: null): number;
+    /** Draw samples from a Rayleigh distribution. */
     (kw?: { scale?: M['In']; size?: Shape | null }): M['Arr'];
+    /** Draw samples from a Rayleigh distribution. */
     (scale: M['In'], kw?: { size?: Shape | null }): M['Arr'];
+    /** Draw samples from a Rayleigh distribution. */
     (scale: M['In'], size: Shape | null): M['Arr'];
   }>;
   /**
@@ -6808,8 +9726,11 @@ export interface NumpyRandom<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.random.sample.html
    */
   readonly sample: Fn<M, {
+    /** This is an alias of `random_sample`. See `random_sample` for the complete documentation. */
     (kw?: { size?: null }): number;
+    /** This is an alias of `random_sample`. See `random_sample` for the complete documentation. */
     (size: null): number;
+    /** This is an alias of `random_sample`. See `random_sample` for the complete documentation. */
     (size: Shape): M['Arr'];
   }>;
   /**
@@ -6817,7 +9738,9 @@ export interface NumpyRandom<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.random.seed.html
    */
   readonly seed: Fn<M, {
+    /** Reseed the singleton RandomState instance. */
     (kw?: { seed?: M['In'] | null }): null;
+    /** Reseed the singleton RandomState instance. */
     (seed: M['In'] | null): null;
   }>;
   /**
@@ -6825,6 +9748,7 @@ export interface NumpyRandom<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.random.set_bit_generator.html
    */
   readonly set_bit_generator: Fn<M, {
+    /** Sets the singleton RandomState's bit generator */
     (bitgen: unknown): null;
   }>;
   /**
@@ -6832,6 +9756,7 @@ export interface NumpyRandom<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.random.set_state.html
    */
   readonly set_state: Fn<M, {
+    /** Set the internal state of the generator from a tuple. */
     (state: Readonly<Record<string, unknown>> | readonly [string, M['In'], number | bigint, number | bigint, number]): null;
   }>;
   /**
@@ -6839,6 +9764,7 @@ export interface NumpyRandom<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.random.shuffle.html
    */
   readonly shuffle: Fn<M, {
+    /** Modify a sequence in-place by shuffling its contents. */
     (x: M['In']): null;
   }>;
   /**
@@ -6846,9 +9772,13 @@ export interface NumpyRandom<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.random.standard_cauchy.html
    */
   readonly standard_cauchy: Fn<M, {
+    /** Draw samples from a standard Cauchy distribution with mode = 0. */
     (kw?: { size?: null }): number;
+    /** Draw samples from a standard Cauchy distribution with mode = 0. */
     (size: null): number;
+    /** Draw samples from a standard Cauchy distribution with mode = 0. */
     (kw?: { size?: Shape | null }): M['Arr'];
+    /** Draw samples from a standard Cauchy distribution with mode = 0. */
     (size: Shape | null): M['Arr'];
   }>;
   /**
@@ -6856,8 +9786,11 @@ export interface NumpyRandom<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.random.standard_exponential.html
    */
   readonly standard_exponential: Fn<M, {
+    /** Draw samples from the standard exponential distribution. */
     (kw?: { size?: null }): number;
+    /** Draw samples from the standard exponential distribution. */
     (size: null): number;
+    /** Draw samples from the standard exponential distribution. */
     (size: Shape): M['Arr'];
   }>;
   /**
@@ -6865,9 +9798,13 @@ export interface NumpyRandom<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.random.standard_gamma.html
    */
   readonly standard_gamma: Fn<M, {
+    /** Draw samples from a standard Gamma distribution. */
     (shape: number, kw?: { size?: null }): number;
+    /** Draw samples from a standard Gamma distribution. */
     (shape: number, size: null): number;
+    /** Draw samples from a standard Gamma distribution. */
     (shape: M['In'], kw?: { size?: Shape | null }): M['Arr'];
+    /** Draw samples from a standard Gamma distribution. */
     (shape: M['In'], size: Shape | null): M['Arr'];
   }>;
   /**
@@ -6875,9 +9812,13 @@ export interface NumpyRandom<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.random.standard_normal.html
    */
   readonly standard_normal: Fn<M, {
+    /** Draw samples from a standard Normal distribution (mean=0, stdev=1). */
     (kw?: { size?: null }): number;
+    /** Draw samples from a standard Normal distribution (mean=0, stdev=1). */
     (size: null): number;
+    /** Draw samples from a standard Normal distribution (mean=0, stdev=1). */
     (kw?: { size?: Shape | null }): M['Arr'];
+    /** Draw samples from a standard Normal distribution (mean=0, stdev=1). */
     (size: Shape | null): M['Arr'];
   }>;
   /**
@@ -6885,11 +9826,17 @@ export interface NumpyRandom<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.random.standard_t.html
    */
   readonly standard_t: Fn<M, {
+    /** Draw samples from a standard Student's t distribution with `df` degrees of freedom. */
     (df: number, kw?: { size?: null }): number;
+    /** Draw samples from a standard Student's t distribution with `df` degrees of freedom. */
     (df: number, size: null): number;
+    /** Draw samples from a standard Student's t distribution with `df` degrees of freedom. */
     (df: M['In'], kw?: { size?: null }): M['Arr'];
+    /** Draw samples from a standard Student's t distribution with `df` degrees of freedom. */
     (df: M['In'], size: null): M['Arr'];
+    /** Draw samples from a standard Student's t distribution with `df` degrees of freedom. */
     (df: M['In'], kw?: { size?: Shape | null }): M['Arr'];
+    /** Draw samples from a standard Student's t distribution with `df` degrees of freedom. */
     (df: M['In'], size: Shape | null): M['Arr'];
   }>;
   /**
@@ -6898,13 +9845,21 @@ export interface NumpyRandom<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.random.test.html
    */
   readonly test: Fn<M, {
+    /** Pytest test runner. */
     (kw?: { label?: unknown; verbose?: unknown; extra_argv?: unknown; doctests?: unknown; coverage?: unknown; durations?: unknown; tests?: unknown }): M['Any'];
+    /** Pytest test runner. */
     (label: unknown, kw?: { verbose?: unknown; extra_argv?: unknown; doctests?: unknown; coverage?: unknown; durations?: unknown; tests?: unknown }): M['Any'];
+    /** Pytest test runner. */
     (label: unknown, verbose: unknown, kw?: { extra_argv?: unknown; doctests?: unknown; coverage?: unknown; durations?: unknown; tests?: unknown }): M['Any'];
+    /** Pytest test runner. */
     (label: unknown, verbose: unknown, extra_argv: unknown, kw?: { doctests?: unknown; coverage?: unknown; durations?: unknown; tests?: unknown }): M['Any'];
+    /** Pytest test runner. */
     (label: unknown, verbose: unknown, extra_argv: unknown, doctests: unknown, kw?: { coverage?: unknown; durations?: unknown; tests?: unknown }): M['Any'];
+    /** Pytest test runner. */
     (label: unknown, verbose: unknown, extra_argv: unknown, doctests: unknown, coverage: unknown, kw?: { durations?: unknown; tests?: unknown }): M['Any'];
+    /** Pytest test runner. */
     (label: unknown, verbose: unknown, extra_argv: unknown, doctests: unknown, coverage: unknown, durations: unknown, kw?: { tests?: unknown }): M['Any'];
+    /** Pytest test runner. */
     (label: unknown, verbose: unknown, extra_argv: unknown, doctests: unknown, coverage: unknown, durations: unknown, tests: unknown): M['Any'];
   }>;
   /**
@@ -6912,9 +9867,13 @@ export interface NumpyRandom<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.random.triangular.html
    */
   readonly triangular: Fn<M, {
+    /** Draw samples from the triangular distribution over the interval ``[left, right]``. */
     (left: number, mode: number, right: number, kw?: { size?: null }): number;
+    /** Draw samples from the triangular distribution over the interval ``[left, right]``. */
     (left: number, mode: number, right: number, size: null): number;
+    /** Draw samples from the triangular distribution over the interval ``[left, right]``. */
     (left: M['In'], mode: M['In'], right: M['In'], kw?: { size?: Shape | null }): M['Arr'];
+    /** Draw samples from the triangular distribution over the interval ``[left, right]``. */
     (left: M['In'], mode: M['In'], right: M['In'], size: Shape | null): M['Arr'];
   }>;
   /**
@@ -6922,13 +9881,21 @@ export interface NumpyRandom<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.random.uniform.html
    */
   readonly uniform: Fn<M, {
+    /** Draw samples from a uniform distribution. */
     (kw?: { low?: number; high?: number; size?: null }): number;
+    /** Draw samples from a uniform distribution. */
     (low: number, kw?: { high?: number; size?: null }): number;
+    /** Draw samples from a uniform distribution. */
     (low: number, high: number, kw?: { size?: null }): number;
+    /** Draw samples from a uniform distribution. */
     (low: number, high: number, size: null): number;
+    /** Draw samples from a uniform distribution. */
     (kw?: { low?: M['In']; high?: M['In']; size?: Shape | null }): M['Arr'];
+    /** Draw samples from a uniform distribution. */
     (low: M['In'], kw?: { high?: M['In']; size?: Shape | null }): M['Arr'];
+    /** Draw samples from a uniform distribution. */
     (low: M['In'], high: M['In'], kw?: { size?: Shape | null }): M['Arr'];
+    /** Draw samples from a uniform distribution. */
     (low: M['In'], high: M['In'], size: Shape | null): M['Arr'];
   }>;
   /**
@@ -6936,9 +9903,13 @@ export interface NumpyRandom<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.random.vonmises.html
    */
   readonly vonmises: Fn<M, {
+    /** Draw samples from a von Mises distribution. */
     (mu: number, kappa: number, kw?: { size?: null }): number;
+    /** Draw samples from a von Mises distribution. */
     (mu: number, kappa: number, size: null): number;
+    /** Draw samples from a von Mises distribution. */
     (mu: M['In'], kappa: M['In'], kw?: { size?: Shape | null }): M['Arr'];
+    /** Draw samples from a von Mises distribution. */
     (mu: M['In'], kappa: M['In'], size: Shape | null): M['Arr'];
   }>;
   /**
@@ -6946,9 +9917,13 @@ export interface NumpyRandom<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.random.wald.html
    */
   readonly wald: Fn<M, {
+    /** Draw samples from a Wald, or inverse Gaussian, distribution. */
     (mean: number, scale: number, kw?: { size?: null }): number;
+    /** Draw samples from a Wald, or inverse Gaussian, distribution. */
     (mean: number, scale: number, size: null): number;
+    /** Draw samples from a Wald, or inverse Gaussian, distribution. */
     (mean: M['In'], scale: M['In'], kw?: { size?: Shape | null }): M['Arr'];
+    /** Draw samples from a Wald, or inverse Gaussian, distribution. */
     (mean: M['In'], scale: M['In'], size: Shape | null): M['Arr'];
   }>;
   /**
@@ -6956,9 +9931,13 @@ export interface NumpyRandom<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.random.weibull.html
    */
   readonly weibull: Fn<M, {
+    /** Draw samples from a Weibull distribution. */
     (a: number, kw?: { size?: null }): number;
+    /** Draw samples from a Weibull distribution. */
     (a: number, size: null): number;
+    /** Draw samples from a Weibull distribution. */
     (a: M['In'], kw?: { size?: Shape | null }): M['Arr'];
+    /** Draw samples from a Weibull distribution. */
     (a: M['In'], size: Shape | null): M['Arr'];
   }>;
   /**
@@ -6966,9 +9945,13 @@ export interface NumpyRandom<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.random.zipf.html
    */
   readonly zipf: Fn<M, {
+    /** Draw samples from a Zipf distribution. */
     (a: number, kw?: { size?: null }): number;
+    /** Draw samples from a Zipf distribution. */
     (a: number, size: null): number;
+    /** Draw samples from a Zipf distribution. */
     (a: M['In'], kw?: { size?: Shape | null }): M['Arr'];
+    /** Draw samples from a Zipf distribution. */
     (a: M['In'], size: Shape | null): M['Arr'];
   }>;
 }
@@ -6980,9 +9963,13 @@ export interface NumpyGenerator<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.random.Generator.beta.html
    */
   readonly beta: Fn<M, {
+    /** Draw samples from a Beta distribution. */
     (a: number, b: number, kw?: { size?: null }): number;
+    /** Draw samples from a Beta distribution. */
     (a: number, b: number, size: null): number;
+    /** Draw samples from a Beta distribution. */
     (a: M['In'], b: M['In'], kw?: { size?: Shape | null }): M['Arr'];
+    /** Draw samples from a Beta distribution. */
     (a: M['In'], b: M['In'], size: Shape | null): M['Arr'];
   }>;
   /**
@@ -6990,9 +9977,13 @@ export interface NumpyGenerator<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.random.Generator.binomial.html
    */
   readonly binomial: Fn<M, {
+    /** Draw samples from a binomial distribution. */
     (n: number | bigint, p: number, kw?: { size?: null }): number;
+    /** Draw samples from a binomial distribution. */
     (n: number | bigint, p: number, size: null): number;
+    /** Draw samples from a binomial distribution. */
     (n: M['In'], p: M['In'], kw?: { size?: Shape | null }): M['Arr'];
+    /** Draw samples from a binomial distribution. */
     (n: M['In'], p: M['In'], size: Shape | null): M['Arr'];
   }>;
   /**
@@ -7000,6 +9991,7 @@ export interface NumpyGenerator<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.random.Generator.bytes.html
    */
   readonly bytes: Fn<M, {
+    /** Return random bytes. */
     (length: number | bigint): M['Obj'];
   }>;
   /**
@@ -7007,9 +9999,13 @@ export interface NumpyGenerator<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.random.Generator.chisquare.html
    */
   readonly chisquare: Fn<M, {
+    /** Draw samples from a chi-square distribution. */
     (df: number, kw?: { size?: null }): number;
+    /** Draw samples from a chi-square distribution. */
     (df: number, size: null): number;
+    /** Draw samples from a chi-square distribution. */
     (df: M['In'], kw?: { size?: Shape | null }): M['Arr'];
+    /** Draw samples from a chi-square distribution. */
     (df: M['In'], size: Shape | null): M['Arr'];
   }>;
   /**
@@ -7017,29 +10013,53 @@ export interface NumpyGenerator<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.random.Generator.choice.html
    */
   readonly choice: Fn<M, {
+    /** Generates a random sample from a given array */
     (a: number | bigint, kw?: { size?: null; replace?: boolean; p?: M['In'] | null; axis?: number | bigint; shuffle?: boolean }): number;
+    /** Generates a random sample from a given array */
     (a: number | bigint, size: null, kw?: { replace?: boolean; p?: M['In'] | null; axis?: number | bigint; shuffle?: boolean }): number;
+    /** Generates a random sample from a given array */
     (a: number | bigint, size: null, replace: boolean, kw?: { p?: M['In'] | null; axis?: number | bigint; shuffle?: boolean }): number;
+    /** Generates a random sample from a given array */
     (a: number | bigint, size: null, replace: boolean, p: M['In'] | null, kw?: { axis?: number | bigint; shuffle?: boolean }): number;
+    /** Generates a random sample from a given array */
     (a: number | bigint, size: null, replace: boolean, p: M['In'] | null, axis: number | bigint, kw?: { shuffle?: boolean }): number;
+    /** Generates a random sample from a given array */
     (a: number | bigint, size: null, replace: boolean, p: M['In'] | null, axis: number | bigint, shuffle: boolean): number;
+    /** Generates a random sample from a given array */
     (a: number | bigint, kw?: { size?: Shape | null; replace?: boolean; p?: M['In'] | null; axis?: number | bigint; shuffle?: boolean }): M['Arr'];
+    /** Generates a random sample from a given array */
     (a: number | bigint, size: Shape | null, kw?: { replace?: boolean; p?: M['In'] | null; axis?: number | bigint; shuffle?: boolean }): M['Arr'];
+    /** Generates a random sample from a given array */
     (a: number | bigint, size: Shape | null, replace: boolean, kw?: { p?: M['In'] | null; axis?: number | bigint; shuffle?: boolean }): M['Arr'];
+    /** Generates a random sample from a given array */
     (a: number | bigint, size: Shape | null, replace: boolean, p: M['In'] | null, kw?: { axis?: number | bigint; shuffle?: boolean }): M['Arr'];
+    /** Generates a random sample from a given array */
     (a: number | bigint, size: Shape | null, replace: boolean, p: M['In'] | null, axis: number | bigint, kw?: { shuffle?: boolean }): M['Arr'];
+    /** Generates a random sample from a given array */
     (a: number | bigint, size: Shape | null, replace: boolean, p: M['In'] | null, axis: number | bigint, shuffle: boolean): M['Arr'];
-    (a: M['In'], kw?: { size?: null; replace?: boolean; p?: M['In'] | null; axis?: number | bigint; shuffle?: boolean }): M['Any'];
-    (a: M['In'], size: null, kw?: { replace?: boolean; p?: M['In'] | null; axis?: number | bigint; shuffle?: boolean }): M['Any'];
-    (a: M['In'], size: null, replace: boolean, kw?: { p?: M['In'] | null; axis?: number | bigint; shuffle?: boolean }): M['Any'];
-    (a: M['In'], size: null, replace: boolean, p: M['In'] | null, kw?: { axis?: number | bigint; shuffle?: boolean }): M['Any'];
-    (a: M['In'], size: null, replace: boolean, p: M['In'] | null, axis: number | bigint, kw?: { shuffle?: boolean }): M['Any'];
-    (a: M['In'], size: null, replace: boolean, p: M['In'] | null, axis: number | bigint, shuffle: boolean): M['Any'];
+    /** Generates a random sample from a given array */
+    (a: M['In'], kw?: { size?: null; replace?: boolean; p?: M['In'] | null; axis?: number | bigint; shuffle?: boolean }): M['Result'];
+    /** Generates a random sample from a given array */
+    (a: M['In'], size: null, kw?: { replace?: boolean; p?: M['In'] | null; axis?: number | bigint; shuffle?: boolean }): M['Result'];
+    /** Generates a random sample from a given array */
+    (a: M['In'], size: null, replace: boolean, kw?: { p?: M['In'] | null; axis?: number | bigint; shuffle?: boolean }): M['Result'];
+    /** Generates a random sample from a given array */
+    (a: M['In'], size: null, replace: boolean, p: M['In'] | null, kw?: { axis?: number | bigint; shuffle?: boolean }): M['Result'];
+    /** Generates a random sample from a given array */
+    (a: M['In'], size: null, replace: boolean, p: M['In'] | null, axis: number | bigint, kw?: { shuffle?: boolean }): M['Result'];
+    /** Generates a random sample from a given array */
+    (a: M['In'], size: null, replace: boolean, p: M['In'] | null, axis: number | bigint, shuffle: boolean): M['Result'];
+    /** Generates a random sample from a given array */
     (a: M['In'], kw?: { size?: Shape | null; replace?: boolean; p?: M['In'] | null; axis?: number | bigint; shuffle?: boolean }): M['Arr'];
+    /** Generates a random sample from a given array */
     (a: M['In'], size: Shape | null, kw?: { replace?: boolean; p?: M['In'] | null; axis?: number | bigint; shuffle?: boolean }): M['Arr'];
+    /** Generates a random sample from a given array */
     (a: M['In'], size: Shape | null, replace: boolean, kw?: { p?: M['In'] | null; axis?: number | bigint; shuffle?: boolean }): M['Arr'];
+    /** Generates a random sample from a given array */
     (a: M['In'], size: Shape | null, replace: boolean, p: M['In'] | null, kw?: { axis?: number | bigint; shuffle?: boolean }): M['Arr'];
+    /** Generates a random sample from a given array */
     (a: M['In'], size: Shape | null, replace: boolean, p: M['In'] | null, axis: number | bigint, kw?: { shuffle?: boolean }): M['Arr'];
+    /** Generates a random sample from a given array */
     (a: M['In'], size: Shape | null, replace: boolean, p: M['In'] | null, axis: number | bigint, shuffle: boolean): M['Arr'];
   }>;
   /**
@@ -7047,7 +10067,9 @@ export interface NumpyGenerator<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.random.Generator.dirichlet.html
    */
   readonly dirichlet: Fn<M, {
+    /** Draw samples from the Dirichlet distribution. */
     (alpha: M['In'], kw?: { size?: Shape | null }): M['Arr'];
+    /** Draw samples from the Dirichlet distribution. */
     (alpha: M['In'], size: Shape | null): M['Arr'];
   }>;
   /**
@@ -7055,11 +10077,17 @@ export interface NumpyGenerator<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.random.Generator.exponential.html
    */
   readonly exponential: Fn<M, {
+    /** Draw samples from an exponential distribution. */
     (kw?: { scale?: number; size?: null }): number;
+    /** Draw samples from an exponential distribution. */
     (scale: number, kw?: { size?: null }): number;
+    /** Draw samples from an exponential distribution. */
     (scale: number, size: null): number;
+    /** Draw samples from an exponential distribution. */
     (kw?: { scale?: M['In']; size?: Shape | null }): M['Arr'];
+    /** Draw samples from an exponential distribution. */
     (scale: M['In'], kw?: { size?: Shape | null }): M['Arr'];
+    /** Draw samples from an exponential distribution. */
     (scale: M['In'], size: Shape | null): M['Arr'];
   }>;
   /**
@@ -7067,9 +10095,13 @@ export interface NumpyGenerator<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.random.Generator.f.html
    */
   readonly f: Fn<M, {
+    /** Draw samples from an F distribution. */
     (dfnum: number, dfden: number, kw?: { size?: null }): number;
+    /** Draw samples from an F distribution. */
     (dfnum: number, dfden: number, size: null): number;
+    /** Draw samples from an F distribution. */
     (dfnum: M['In'], dfden: M['In'], kw?: { size?: Shape | null }): M['Arr'];
+    /** Draw samples from an F distribution. */
     (dfnum: M['In'], dfden: M['In'], size: Shape | null): M['Arr'];
   }>;
   /**
@@ -7077,11 +10109,17 @@ export interface NumpyGenerator<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.random.Generator.gamma.html
    */
   readonly gamma: Fn<M, {
+    /** Draw samples from a Gamma distribution. */
     (shape: number, kw?: { scale?: number; size?: null }): number;
+    /** Draw samples from a Gamma distribution. */
     (shape: number, scale: number, kw?: { size?: null }): number;
+    /** Draw samples from a Gamma distribution. */
     (shape: number, scale: number, size: null): number;
+    /** Draw samples from a Gamma distribution. */
     (shape: M['In'], kw?: { scale?: M['In']; size?: Shape | null }): M['Arr'];
+    /** Draw samples from a Gamma distribution. */
     (shape: M['In'], scale: M['In'], kw?: { size?: Shape | null }): M['Arr'];
+    /** Draw samples from a Gamma distribution. */
     (shape: M['In'], scale: M['In'], size: Shape | null): M['Arr'];
   }>;
   /**
@@ -7089,9 +10127,13 @@ export interface NumpyGenerator<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.random.Generator.geometric.html
    */
   readonly geometric: Fn<M, {
+    /** Draw samples from the geometric distribution. */
     (p: number, kw?: { size?: null }): number;
+    /** Draw samples from the geometric distribution. */
     (p: number, size: null): number;
+    /** Draw samples from the geometric distribution. */
     (p: M['In'], kw?: { size?: Shape | null }): M['Arr'];
+    /** Draw samples from the geometric distribution. */
     (p: M['In'], size: Shape | null): M['Arr'];
   }>;
   /**
@@ -7099,13 +10141,21 @@ export interface NumpyGenerator<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.random.Generator.gumbel.html
    */
   readonly gumbel: Fn<M, {
+    /** Draw samples from a Gumbel distribution. */
     (kw?: { loc?: number; scale?: number; size?: null }): number;
+    /** Draw samples from a Gumbel distribution. */
     (loc: number, kw?: { scale?: number; size?: null }): number;
+    /** Draw samples from a Gumbel distribution. */
     (loc: number, scale: number, kw?: { size?: null }): number;
+    /** Draw samples from a Gumbel distribution. */
     (loc: number, scale: number, size: null): number;
+    /** Draw samples from a Gumbel distribution. */
     (kw?: { loc?: M['In']; scale?: M['In']; size?: Shape | null }): M['Arr'];
+    /** Draw samples from a Gumbel distribution. */
     (loc: M['In'], kw?: { scale?: M['In']; size?: Shape | null }): M['Arr'];
+    /** Draw samples from a Gumbel distribution. */
     (loc: M['In'], scale: M['In'], kw?: { size?: Shape | null }): M['Arr'];
+    /** Draw samples from a Gumbel distribution. */
     (loc: M['In'], scale: M['In'], size: Shape | null): M['Arr'];
   }>;
   /**
@@ -7113,9 +10163,13 @@ export interface NumpyGenerator<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.random.Generator.hypergeometric.html
    */
   readonly hypergeometric: Fn<M, {
+    /** Draw samples from a Hypergeometric distribution. */
     (ngood: number | bigint, nbad: number | bigint, nsample: number | bigint, kw?: { size?: null }): number;
+    /** Draw samples from a Hypergeometric distribution. */
     (ngood: number | bigint, nbad: number | bigint, nsample: number | bigint, size: null): number;
+    /** Draw samples from a Hypergeometric distribution. */
     (ngood: M['In'], nbad: M['In'], nsample: M['In'], kw?: { size?: Shape | null }): M['Arr'];
+    /** Draw samples from a Hypergeometric distribution. */
     (ngood: M['In'], nbad: M['In'], nsample: M['In'], size: Shape | null): M['Arr'];
   }>;
   /**
@@ -7123,37 +10177,69 @@ export interface NumpyGenerator<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.random.Generator.integers.html
    */
   readonly integers: Fn<M, {
+    /** Return random integers from `low` (inclusive) to `high` (exclusive), or if endpoint=True, `low` (inclusive) to `high` (inclusive). Replaces `RandomState.randint` (with endpoint=False) and `RandomState.random_integers` (with endpoint=True) */
     (low: number | bigint, kw?: { high?: number | bigint | null; size?: null; dtype?: unknown; endpoint?: boolean }): M['Int'];
+    /** Return random integers from `low` (inclusive) to `high` (exclusive), or if endpoint=True, `low` (inclusive) to `high` (inclusive). Replaces `RandomState.randint` (with endpoint=False) and `RandomState.random_integers` (with endpoint=True) */
     (low: number | bigint, high: number | bigint | null, kw?: { size?: null; dtype?: unknown; endpoint?: boolean }): M['Int'];
+    /** Return random integers from `low` (inclusive) to `high` (exclusive), or if endpoint=True, `low` (inclusive) to `high` (inclusive). Replaces `RandomState.randint` (with endpoint=False) and `RandomState.random_integers` (with endpoint=True) */
     (low: number | bigint, high: number | bigint | null, size: null, kw?: { dtype?: unknown; endpoint?: boolean }): M['Int'];
+    /** Return random integers from `low` (inclusive) to `high` (exclusive), or if endpoint=True, `low` (inclusive) to `high` (inclusive). Replaces `RandomState.randint` (with endpoint=False) and `RandomState.random_integers` (with endpoint=True) */
     (low: number | bigint, high: number | bigint | null, size: null, dtype: unknown, kw?: { endpoint?: boolean }): M['Int'];
+    /** Return random integers from `low` (inclusive) to `high` (exclusive), or if endpoint=True, `low` (inclusive) to `high` (inclusive). Replaces `RandomState.randint` (with endpoint=False) and `RandomState.random_integers` (with endpoint=True) */
     (low: number | bigint, high: number | bigint | null, size: null, dtype: unknown, endpoint: boolean): M['Int'];
+    /** Return random integers from `low` (inclusive) to `high` (exclusive), or if endpoint=True, `low` (inclusive) to `high` (inclusive). Replaces `RandomState.randint` (with endpoint=False) and `RandomState.random_integers` (with endpoint=True) */
     (low: number | bigint, kw: { high?: number | bigint | null; size?: null; dtype: M['Dt']; endpoint?: boolean }): boolean;
+    /** Return random integers from `low` (inclusive) to `high` (exclusive), or if endpoint=True, `low` (inclusive) to `high` (inclusive). Replaces `RandomState.randint` (with endpoint=False) and `RandomState.random_integers` (with endpoint=True) */
     (low: number | bigint, high: number | bigint | null, kw: { size?: null; dtype: M['Dt']; endpoint?: boolean }): boolean;
+    /** Return random integers from `low` (inclusive) to `high` (exclusive), or if endpoint=True, `low` (inclusive) to `high` (inclusive). Replaces `RandomState.randint` (with endpoint=False) and `RandomState.random_integers` (with endpoint=True) */
     (low: number | bigint, high: number | bigint | null, size: null, kw: { dtype: M['Dt']; endpoint?: boolean }): boolean;
+    /** Return random integers from `low` (inclusive) to `high` (exclusive), or if endpoint=True, `low` (inclusive) to `high` (inclusive). Replaces `RandomState.randint` (with endpoint=False) and `RandomState.random_integers` (with endpoint=True) */
     (low: number | bigint, kw: { high?: number | bigint | null; size?: null; dtype: unknown; endpoint?: boolean }): M['Bool'];
+    /** Return random integers from `low` (inclusive) to `high` (exclusive), or if endpoint=True, `low` (inclusive) to `high` (inclusive). Replaces `RandomState.randint` (with endpoint=False) and `RandomState.random_integers` (with endpoint=True) */
     (low: number | bigint, high: number | bigint | null, kw: { size?: null; dtype: unknown; endpoint?: boolean }): M['Bool'];
+    /** Return random integers from `low` (inclusive) to `high` (exclusive), or if endpoint=True, `low` (inclusive) to `high` (inclusive). Replaces `RandomState.randint` (with endpoint=False) and `RandomState.random_integers` (with endpoint=True) */
     (low: number | bigint, high: number | bigint | null, size: null, kw: { dtype: unknown; endpoint?: boolean }): M['Bool'];
+    /** Return random integers from `low` (inclusive) to `high` (exclusive), or if endpoint=True, `low` (inclusive) to `high` (inclusive). Replaces `RandomState.randint` (with endpoint=False) and `RandomState.random_integers` (with endpoint=True) */
     (low: M['In'], kw?: { high?: M['In'] | null; size?: Shape | null; dtype?: unknown; endpoint?: boolean }): M['Arr'];
+    /** Return random integers from `low` (inclusive) to `high` (exclusive), or if endpoint=True, `low` (inclusive) to `high` (inclusive). Replaces `RandomState.randint` (with endpoint=False) and `RandomState.random_integers` (with endpoint=True) */
     (low: M['In'], high: M['In'] | null, kw?: { size?: Shape | null; dtype?: unknown; endpoint?: boolean }): M['Arr'];
+    /** Return random integers from `low` (inclusive) to `high` (exclusive), or if endpoint=True, `low` (inclusive) to `high` (inclusive). Replaces `RandomState.randint` (with endpoint=False) and `RandomState.random_integers` (with endpoint=True) */
     (low: M['In'], high: M['In'] | null, size: Shape | null, kw?: { dtype?: unknown; endpoint?: boolean }): M['Arr'];
+    /** Return random integers from `low` (inclusive) to `high` (exclusive), or if endpoint=True, `low` (inclusive) to `high` (inclusive). Replaces `RandomState.randint` (with endpoint=False) and `RandomState.random_integers` (with endpoint=True) */
     (low: M['In'], high: M['In'] | null, size: Shape | null, dtype: unknown, kw?: { endpoint?: boolean }): M['Arr'];
+    /** Return random integers from `low` (inclusive) to `high` (exclusive), or if endpoint=True, `low` (inclusive) to `high` (inclusive). Replaces `RandomState.randint` (with endpoint=False) and `RandomState.random_integers` (with endpoint=True) */
     (low: M['In'], high: M['In'] | null, size: Shape | null, dtype: unknown, endpoint: boolean): M['Arr'];
+    /** Return random integers from `low` (inclusive) to `high` (exclusive), or if endpoint=True, `low` (inclusive) to `high` (inclusive). Replaces `RandomState.randint` (with endpoint=False) and `RandomState.random_integers` (with endpoint=True) */
     (low: M['In'], kw: { high?: M['In'] | null; size?: Shape | null; dtype: M['Dt']; endpoint?: boolean }): M['Arr'];
+    /** Return random integers from `low` (inclusive) to `high` (exclusive), or if endpoint=True, `low` (inclusive) to `high` (inclusive). Replaces `RandomState.randint` (with endpoint=False) and `RandomState.random_integers` (with endpoint=True) */
     (low: M['In'], high: M['In'] | null, kw: { size?: Shape | null; dtype: M['Dt']; endpoint?: boolean }): M['Arr'];
+    /** Return random integers from `low` (inclusive) to `high` (exclusive), or if endpoint=True, `low` (inclusive) to `high` (inclusive). Replaces `RandomState.randint` (with endpoint=False) and `RandomState.random_integers` (with endpoint=True) */
     (low: M['In'], high: M['In'] | null, size: Shape | null, kw: { dtype: M['Dt']; endpoint?: boolean }): M['Arr'];
+    /** Return random integers from `low` (inclusive) to `high` (exclusive), or if endpoint=True, `low` (inclusive) to `high` (inclusive). Replaces `RandomState.randint` (with endpoint=False) and `RandomState.random_integers` (with endpoint=True) */
     (low: M['In'], kw: { high?: M['In'] | null; size?: Shape | null; dtype: unknown; endpoint?: boolean }): M['Arr'];
+    /** Return random integers from `low` (inclusive) to `high` (exclusive), or if endpoint=True, `low` (inclusive) to `high` (inclusive). Replaces `RandomState.randint` (with endpoint=False) and `RandomState.random_integers` (with endpoint=True) */
     (low: M['In'], high: M['In'] | null, kw: { size?: Shape | null; dtype: unknown; endpoint?: boolean }): M['Arr'];
+    /** Return random integers from `low` (inclusive) to `high` (exclusive), or if endpoint=True, `low` (inclusive) to `high` (inclusive). Replaces `RandomState.randint` (with endpoint=False) and `RandomState.random_integers` (with endpoint=True) */
     (low: M['In'], high: M['In'] | null, size: Shape | null, kw: { dtype: unknown; endpoint?: boolean }): M['Arr'];
-    (low: number | bigint, kw?: { high?: number | bigint | null; size?: null; dtype?: M['Dt'] | null; endpoint?: boolean }): M['Any'];
-    (low: number | bigint, high: number | bigint | null, kw?: { size?: null; dtype?: M['Dt'] | null; endpoint?: boolean }): M['Any'];
-    (low: number | bigint, high: number | bigint | null, size: null, kw?: { dtype?: M['Dt'] | null; endpoint?: boolean }): M['Any'];
-    (low: number | bigint, high: number | bigint | null, size: null, dtype: M['Dt'] | null, kw?: { endpoint?: boolean }): M['Any'];
-    (low: number | bigint, high: number | bigint | null, size: null, dtype: M['Dt'] | null, endpoint: boolean): M['Any'];
+    /** Return random integers from `low` (inclusive) to `high` (exclusive), or if endpoint=True, `low` (inclusive) to `high` (inclusive). Replaces `RandomState.randint` (with endpoint=False) and `RandomState.random_integers` (with endpoint=True) */
+    (low: number | bigint, kw?: { high?: number | bigint | null; size?: null; dtype?: M['Dt'] | null; endpoint?: boolean }): M['Result'];
+    /** Return random integers from `low` (inclusive) to `high` (exclusive), or if endpoint=True, `low` (inclusive) to `high` (inclusive). Replaces `RandomState.randint` (with endpoint=False) and `RandomState.random_integers` (with endpoint=True) */
+    (low: number | bigint, high: number | bigint | null, kw?: { size?: null; dtype?: M['Dt'] | null; endpoint?: boolean }): M['Result'];
+    /** Return random integers from `low` (inclusive) to `high` (exclusive), or if endpoint=True, `low` (inclusive) to `high` (inclusive). Replaces `RandomState.randint` (with endpoint=False) and `RandomState.random_integers` (with endpoint=True) */
+    (low: number | bigint, high: number | bigint | null, size: null, kw?: { dtype?: M['Dt'] | null; endpoint?: boolean }): M['Result'];
+    /** Return random integers from `low` (inclusive) to `high` (exclusive), or if endpoint=True, `low` (inclusive) to `high` (inclusive). Replaces `RandomState.randint` (with endpoint=False) and `RandomState.random_integers` (with endpoint=True) */
+    (low: number | bigint, high: number | bigint | null, size: null, dtype: M['Dt'] | null, kw?: { endpoint?: boolean }): M['Result'];
+    /** Return random integers from `low` (inclusive) to `high` (exclusive), or if endpoint=True, `low` (inclusive) to `high` (inclusive). Replaces `RandomState.randint` (with endpoint=False) and `RandomState.random_integers` (with endpoint=True) */
+    (low: number | bigint, high: number | bigint | null, size: null, dtype: M['Dt'] | null, endpoint: boolean): M['Result'];
+    /** Return random integers from `low` (inclusive) to `high` (exclusive), or if endpoint=True, `low` (inclusive) to `high` (inclusive). Replaces `RandomState.randint` (with endpoint=False) and `RandomState.random_integers` (with endpoint=True) */
     (low: M['In'], kw?: { high?: M['In'] | null; size?: Shape | null; dtype?: M['Dt'] | null; endpoint?: boolean }): M['Arr'];
+    /** Return random integers from `low` (inclusive) to `high` (exclusive), or if endpoint=True, `low` (inclusive) to `high` (inclusive). Replaces `RandomState.randint` (with endpoint=False) and `RandomState.random_integers` (with endpoint=True) */
     (low: M['In'], high: M['In'] | null, kw?: { size?: Shape | null; dtype?: M['Dt'] | null; endpoint?: boolean }): M['Arr'];
+    /** Return random integers from `low` (inclusive) to `high` (exclusive), or if endpoint=True, `low` (inclusive) to `high` (inclusive). Replaces `RandomState.randint` (with endpoint=False) and `RandomState.random_integers` (with endpoint=True) */
     (low: M['In'], high: M['In'] | null, size: Shape | null, kw?: { dtype?: M['Dt'] | null; endpoint?: boolean }): M['Arr'];
+    /** Return random integers from `low` (inclusive) to `high` (exclusive), or if endpoint=True, `low` (inclusive) to `high` (inclusive). Replaces `RandomState.randint` (with endpoint=False) and `RandomState.random_integers` (with endpoint=True) */
     (low: M['In'], high: M['In'] | null, size: Shape | null, dtype: M['Dt'] | null, kw?: { endpoint?: boolean }): M['Arr'];
+    /** Return random integers from `low` (inclusive) to `high` (exclusive), or if endpoint=True, `low` (inclusive) to `high` (inclusive). Replaces `RandomState.randint` (with endpoint=False) and `RandomState.random_integers` (with endpoint=True) */
     (low: M['In'], high: M['In'] | null, size: Shape | null, dtype: M['Dt'] | null, endpoint: boolean): M['Arr'];
   }>;
   /**
@@ -7161,13 +10247,21 @@ export interface NumpyGenerator<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.random.Generator.laplace.html
    */
   readonly laplace: Fn<M, {
+    /** Draw samples from the Laplace or double exponential distribution with specified location (or mean) and scale (decay). */
     (kw?: { loc?: number; scale?: number; size?: null }): number;
+    /** Draw samples from the Laplace or double exponential distribution with specified location (or mean) and scale (decay). */
     (loc: number, kw?: { scale?: number; size?: null }): number;
+    /** Draw samples from the Laplace or double exponential distribution with specified location (or mean) and scale (decay). */
     (loc: number, scale: number, kw?: { size?: null }): number;
+    /** Draw samples from the Laplace or double exponential distribution with specified location (or mean) and scale (decay). */
     (loc: number, scale: number, size: null): number;
+    /** Draw samples from the Laplace or double exponential distribution with specified location (or mean) and scale (decay). */
     (kw?: { loc?: M['In']; scale?: M['In']; size?: Shape | null }): M['Arr'];
+    /** Draw samples from the Laplace or double exponential distribution with specified location (or mean) and scale (decay). */
     (loc: M['In'], kw?: { scale?: M['In']; size?: Shape | null }): M['Arr'];
+    /** Draw samples from the Laplace or double exponential distribution with specified location (or mean) and scale (decay). */
     (loc: M['In'], scale: M['In'], kw?: { size?: Shape | null }): M['Arr'];
+    /** Draw samples from the Laplace or double exponential distribution with specified location (or mean) and scale (decay). */
     (loc: M['In'], scale: M['In'], size: Shape | null): M['Arr'];
   }>;
   /**
@@ -7175,13 +10269,21 @@ export interface NumpyGenerator<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.random.Generator.logistic.html
    */
   readonly logistic: Fn<M, {
+    /** Draw samples from a logistic distribution. */
     (kw?: { loc?: number; scale?: number; size?: null }): number;
+    /** Draw samples from a logistic distribution. */
     (loc: number, kw?: { scale?: number; size?: null }): number;
+    /** Draw samples from a logistic distribution. */
     (loc: number, scale: number, kw?: { size?: null }): number;
+    /** Draw samples from a logistic distribution. */
     (loc: number, scale: number, size: null): number;
+    /** Draw samples from a logistic distribution. */
     (kw?: { loc?: M['In']; scale?: M['In']; size?: Shape | null }): M['Arr'];
+    /** Draw samples from a logistic distribution. */
     (loc: M['In'], kw?: { scale?: M['In']; size?: Shape | null }): M['Arr'];
+    /** Draw samples from a logistic distribution. */
     (loc: M['In'], scale: M['In'], kw?: { size?: Shape | null }): M['Arr'];
+    /** Draw samples from a logistic distribution. */
     (loc: M['In'], scale: M['In'], size: Shape | null): M['Arr'];
   }>;
   /**
@@ -7189,13 +10291,21 @@ export interface NumpyGenerator<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.random.Generator.lognormal.html
    */
   readonly lognormal: Fn<M, {
+    /** Draw samples from a log-normal distribution. */
     (kw?: { mean?: number; sigma?: number; size?: null }): number;
+    /** Draw samples from a log-normal distribution. */
     (mean: number, kw?: { sigma?: number; size?: null }): number;
+    /** Draw samples from a log-normal distribution. */
     (mean: number, sigma: number, kw?: { size?: null }): number;
+    /** Draw samples from a log-normal distribution. */
     (mean: number, sigma: number, size: null): number;
+    /** Draw samples from a log-normal distribution. */
     (kw?: { mean?: M['In']; sigma?: M['In']; size?: Shape | null }): M['Arr'];
+    /** Draw samples from a log-normal distribution. */
     (mean: M['In'], kw?: { sigma?: M['In']; size?: Shape | null }): M['Arr'];
+    /** Draw samples from a log-normal distribution. */
     (mean: M['In'], sigma: M['In'], kw?: { size?: Shape | null }): M['Arr'];
+    /** Draw samples from a log-normal distribution. */
     (mean: M['In'], sigma: M['In'], size: Shape | null): M['Arr'];
   }>;
   /**
@@ -7203,9 +10313,13 @@ export interface NumpyGenerator<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.random.Generator.logseries.html
    */
   readonly logseries: Fn<M, {
+    /** Draw samples from a logarithmic series distribution. */
     (p: number, kw?: { size?: null }): number;
+    /** Draw samples from a logarithmic series distribution. */
     (p: number, size: null): number;
+    /** Draw samples from a logarithmic series distribution. */
     (p: M['In'], kw?: { size?: Shape | null }): M['Arr'];
+    /** Draw samples from a logarithmic series distribution. */
     (p: M['In'], size: Shape | null): M['Arr'];
   }>;
   /**
@@ -7213,7 +10327,9 @@ export interface NumpyGenerator<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.random.Generator.multinomial.html
    */
   readonly multinomial: Fn<M, {
+    /** Draw samples from a multinomial distribution. */
     (n: M['In'], pvals: M['In'], kw?: { size?: Shape | null }): M['Arr'];
+    /** Draw samples from a multinomial distribution. */
     (n: M['In'], pvals: M['In'], size: Shape | null): M['Arr'];
   }>;
   /**
@@ -7221,8 +10337,11 @@ export interface NumpyGenerator<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.random.Generator.multivariate_hypergeometric.html
    */
   readonly multivariate_hypergeometric: Fn<M, {
+    /** Generate variates from a multivariate hypergeometric distribution. */
     (colors: M['In'], nsample: number | bigint, kw?: { size?: Shape | null; method?: 'marginals' | 'count' }): M['Arr'];
+    /** Generate variates from a multivariate hypergeometric distribution. */
     (colors: M['In'], nsample: number | bigint, size: Shape | null, kw?: { method?: 'marginals' | 'count' }): M['Arr'];
+    /** Generate variates from a multivariate hypergeometric distribution. */
     (colors: M['In'], nsample: number | bigint, size: Shape | null, method: 'marginals' | 'count'): M['Arr'];
   }>;
   /**
@@ -7230,9 +10349,13 @@ export interface NumpyGenerator<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.random.Generator.multivariate_normal.html
    */
   readonly multivariate_normal: Fn<M, {
+    /** Draw random samples from a multivariate normal distribution. */
     (mean: M['In'], cov: M['In'], kw?: { size?: Shape | null; check_valid?: 'warn' | 'raise' | 'ignore'; tol?: number; method?: 'svd' | 'eigh' | 'cholesky' }): M['Arr'];
+    /** Draw random samples from a multivariate normal distribution. */
     (mean: M['In'], cov: M['In'], size: Shape | null, kw?: { check_valid?: 'warn' | 'raise' | 'ignore'; tol?: number; method?: 'svd' | 'eigh' | 'cholesky' }): M['Arr'];
+    /** Draw random samples from a multivariate normal distribution. */
     (mean: M['In'], cov: M['In'], size: Shape | null, check_valid: 'warn' | 'raise' | 'ignore', kw?: { tol?: number; method?: 'svd' | 'eigh' | 'cholesky' }): M['Arr'];
+    /** Draw random samples from a multivariate normal distribution. */
     (mean: M['In'], cov: M['In'], size: Shape | null, check_valid: 'warn' | 'raise' | 'ignore', tol: number, kw?: { method?: 'svd' | 'eigh' | 'cholesky' }): M['Arr'];
   }>;
   /**
@@ -7240,9 +10363,13 @@ export interface NumpyGenerator<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.random.Generator.negative_binomial.html
    */
   readonly negative_binomial: Fn<M, {
+    /** Draw samples from a negative binomial distribution. */
     (n: number, p: number, kw?: { size?: null }): number;
+    /** Draw samples from a negative binomial distribution. */
     (n: number, p: number, size: null): number;
+    /** Draw samples from a negative binomial distribution. */
     (n: M['In'], p: M['In'], kw?: { size?: Shape | null }): M['Arr'];
+    /** Draw samples from a negative binomial distribution. */
     (n: M['In'], p: M['In'], size: Shape | null): M['Arr'];
   }>;
   /**
@@ -7250,9 +10377,13 @@ export interface NumpyGenerator<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.random.Generator.noncentral_chisquare.html
    */
   readonly noncentral_chisquare: Fn<M, {
+    /** Draw samples from a noncentral chi-square distribution. */
     (df: number, nonc: number, kw?: { size?: null }): number;
+    /** Draw samples from a noncentral chi-square distribution. */
     (df: number, nonc: number, size: null): number;
+    /** Draw samples from a noncentral chi-square distribution. */
     (df: M['In'], nonc: M['In'], kw?: { size?: Shape | null }): M['Arr'];
+    /** Draw samples from a noncentral chi-square distribution. */
     (df: M['In'], nonc: M['In'], size: Shape | null): M['Arr'];
   }>;
   /**
@@ -7260,9 +10391,13 @@ export interface NumpyGenerator<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.random.Generator.noncentral_f.html
    */
   readonly noncentral_f: Fn<M, {
+    /** Draw samples from the noncentral F distribution. */
     (dfnum: number, dfden: number, nonc: number, kw?: { size?: null }): number;
+    /** Draw samples from the noncentral F distribution. */
     (dfnum: number, dfden: number, nonc: number, size: null): number;
+    /** Draw samples from the noncentral F distribution. */
     (dfnum: M['In'], dfden: M['In'], nonc: M['In'], kw?: { size?: Shape | null }): M['Arr'];
+    /** Draw samples from the noncentral F distribution. */
     (dfnum: M['In'], dfden: M['In'], nonc: M['In'], size: Shape | null): M['Arr'];
   }>;
   /**
@@ -7270,13 +10405,21 @@ export interface NumpyGenerator<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.random.Generator.normal.html
    */
   readonly normal: Fn<M, {
+    /** Draw random samples from a normal (Gaussian) distribution. */
     (kw?: { loc?: number; scale?: number; size?: null }): number;
+    /** Draw random samples from a normal (Gaussian) distribution. */
     (loc: number, kw?: { scale?: number; size?: null }): number;
+    /** Draw random samples from a normal (Gaussian) distribution. */
     (loc: number, scale: number, kw?: { size?: null }): number;
+    /** Draw random samples from a normal (Gaussian) distribution. */
     (loc: number, scale: number, size: null): number;
+    /** Draw random samples from a normal (Gaussian) distribution. */
     (kw?: { loc?: M['In']; scale?: M['In']; size?: Shape | null }): M['Arr'];
+    /** Draw random samples from a normal (Gaussian) distribution. */
     (loc: M['In'], kw?: { scale?: M['In']; size?: Shape | null }): M['Arr'];
+    /** Draw random samples from a normal (Gaussian) distribution. */
     (loc: M['In'], scale: M['In'], kw?: { size?: Shape | null }): M['Arr'];
+    /** Draw random samples from a normal (Gaussian) distribution. */
     (loc: M['In'], scale: M['In'], size: Shape | null): M['Arr'];
   }>;
   /**
@@ -7284,9 +10427,13 @@ export interface NumpyGenerator<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.random.Generator.pareto.html
    */
   readonly pareto: Fn<M, {
+    /** Draw samples from a Pareto II (AKA Lomax) distribution with specified shape. */
     (a: number, kw?: { size?: null }): number;
+    /** Draw samples from a Pareto II (AKA Lomax) distribution with specified shape. */
     (a: number, size: null): number;
+    /** Draw samples from a Pareto II (AKA Lomax) distribution with specified shape. */
     (a: M['In'], kw?: { size?: Shape | null }): M['Arr'];
+    /** Draw samples from a Pareto II (AKA Lomax) distribution with specified shape. */
     (a: M['In'], size: Shape | null): M['Arr'];
   }>;
   /**
@@ -7294,9 +10441,13 @@ export interface NumpyGenerator<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.random.Generator.permutation.html
    */
   readonly permutation: Fn<M, {
+    /** Randomly permute a sequence, or return a permuted range. */
     (x: number | bigint, kw?: { axis?: number | bigint }): M['Arr'];
+    /** Randomly permute a sequence, or return a permuted range. */
     (x: number | bigint, axis: number | bigint): M['Arr'];
+    /** Randomly permute a sequence, or return a permuted range. */
     (x: M['In'], kw?: { axis?: number | bigint }): M['Arr'];
+    /** Randomly permute a sequence, or return a permuted range. */
     (x: M['In'], axis: number | bigint): M['Arr'];
   }>;
   /**
@@ -7304,6 +10455,7 @@ export interface NumpyGenerator<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.random.Generator.permuted.html
    */
   readonly permuted: Fn<M, {
+    /** Randomly permute `x` along axis `axis`. */
     (x: M['In'], kw?: { axis?: number | bigint | null; out?: M['Out'] }): M['Arr'];
   }>;
   /**
@@ -7311,11 +10463,17 @@ export interface NumpyGenerator<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.random.Generator.poisson.html
    */
   readonly poisson: Fn<M, {
+    /** Draw samples from a Poisson distribution. */
     (kw?: { lam?: number; size?: null }): number;
+    /** Draw samples from a Poisson distribution. */
     (lam: number, kw?: { size?: null }): number;
+    /** Draw samples from a Poisson distribution. */
     (lam: number, size: null): number;
+    /** Draw samples from a Poisson distribution. */
     (kw?: { lam?: M['In']; size?: Shape | null }): M['Arr'];
+    /** Draw samples from a Poisson distribution. */
     (lam: M['In'], kw?: { size?: Shape | null }): M['Arr'];
+    /** Draw samples from a Poisson distribution. */
     (lam: M['In'], size: Shape | null): M['Arr'];
   }>;
   /**
@@ -7323,9 +10481,13 @@ export interface NumpyGenerator<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.random.Generator.power.html
    */
   readonly power: Fn<M, {
+    /** Draws samples in [0, 1] from a power distribution with positive exponent a - 1. */
     (a: number, kw?: { size?: null }): number;
+    /** Draws samples in [0, 1] from a power distribution with positive exponent a - 1. */
     (a: number, size: null): number;
+    /** Draws samples in [0, 1] from a power distribution with positive exponent a - 1. */
     (a: M['In'], kw?: { size?: Shape | null }): M['Arr'];
+    /** Draws samples in [0, 1] from a power distribution with positive exponent a - 1. */
     (a: M['In'], size: Shape | null): M['Arr'];
   }>;
   /**
@@ -7333,16 +10495,27 @@ export interface NumpyGenerator<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.random.Generator.random.html
    */
   readonly random: Fn<M, {
+    /** Return random floats in the half-open interval [0.0, 1.0). */
     (kw?: { size?: null; dtype?: M['Dt']; out?: null }): number;
+    /** Return random floats in the half-open interval [0.0, 1.0). */
     (size: null, kw?: { dtype?: M['Dt']; out?: null }): number;
+    /** Return random floats in the half-open interval [0.0, 1.0). */
     (size: null, dtype: M['Dt'], kw?: { out?: null }): number;
+    /** Return random floats in the half-open interval [0.0, 1.0). */
     (size: null, dtype: M['Dt'], out: null): number;
+    /** Return random floats in the half-open interval [0.0, 1.0). */
     (kw?: { out?: M['Out'] }): M['Arr'];
+    /** Return random floats in the half-open interval [0.0, 1.0). */
     (kw?: { size?: Shape | null; out?: M['Out'] }): M['Arr'];
+    /** Return random floats in the half-open interval [0.0, 1.0). */
     (size: Shape | null, kw?: { out?: M['Out'] }): M['Arr'];
+    /** Return random floats in the half-open interval [0.0, 1.0). */
     (kw?: { size?: Shape | null; dtype?: M['Dt']; out?: M['Out'] }): M['Arr'];
+    /** Return random floats in the half-open interval [0.0, 1.0). */
     (size: Shape | null, kw?: { dtype?: M['Dt']; out?: M['Out'] }): M['Arr'];
+    /** Return random floats in the half-open interval [0.0, 1.0). */
     (size: Shape | null, dtype: M['Dt'], kw?: { out?: M['Out'] }): M['Arr'];
+    /** Return random floats in the half-open interval [0.0, 1.0). */
     (size: Shape | null, dtype: M['Dt'], out: M['Out']): M['Arr'];
   }>;
   /**
@@ -7350,11 +10523,17 @@ export interface NumpyGenerator<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.random.Generator.rayleigh.html
    */
   readonly rayleigh: Fn<M, {
+    /** Draw samples from a Rayleigh distribution. */
     (kw?: { scale?: number; size?: null }): number;
+    /** Draw samples from a Rayleigh distribution. */
     (scale: number, kw?: { size?: null }): number;
+    /** Draw samples from a Rayleigh distribution. */
     (scale: number, size: null): number;
+    /** Draw samples from a Rayleigh distribution. */
     (kw?: { scale?: M['In']; size?: Shape | null }): M['Arr'];
+    /** Draw samples from a Rayleigh distribution. */
     (scale: M['In'], kw?: { size?: Shape | null }): M['Arr'];
+    /** Draw samples from a Rayleigh distribution. */
     (scale: M['In'], size: Shape | null): M['Arr'];
   }>;
   /**
@@ -7362,9 +10541,13 @@ export interface NumpyGenerator<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.random.Generator.shuffle.html
    */
   readonly shuffle: Fn<M, {
+    /** Modify an array or sequence in-place by shuffling its contents. */
     (x: M['In'], kw?: { axis?: number | bigint }): null;
+    /** Modify an array or sequence in-place by shuffling its contents. */
     (x: M['In'], axis: number | bigint): null;
+    /** Modify an array or sequence in-place by shuffling its contents. */
     (x: readonly unknown[], kw?: { axis?: 0 }): null;
+    /** Modify an array or sequence in-place by shuffling its contents. */
     (x: readonly unknown[], axis: 0): null;
   }>;
   /**
@@ -7372,6 +10555,7 @@ export interface NumpyGenerator<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.random.Generator.spawn.html
    */
   readonly spawn: Fn<M, {
+    /** Create new independent child generators. */
     (n_children: number | bigint): NumpyGenerator<M> & M['Module'][];
   }>;
   /**
@@ -7379,9 +10563,13 @@ export interface NumpyGenerator<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.random.Generator.standard_cauchy.html
    */
   readonly standard_cauchy: Fn<M, {
+    /** Draw samples from a standard Cauchy distribution with mode = 0. */
     (kw?: { size?: null }): number;
+    /** Draw samples from a standard Cauchy distribution with mode = 0. */
     (size: null): number;
+    /** Draw samples from a standard Cauchy distribution with mode = 0. */
     (kw?: { size?: Shape | null }): M['Arr'];
+    /** Draw samples from a standard Cauchy distribution with mode = 0. */
     (size: Shape | null): M['Arr'];
   }>;
   /**
@@ -7389,20 +10577,35 @@ export interface NumpyGenerator<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.random.Generator.standard_exponential.html
    */
   readonly standard_exponential: Fn<M, {
+    /** Draw samples from the standard exponential distribution. */
     (kw?: { size?: null; dtype?: M['Dt']; method?: 'zig' | 'inv'; out?: null }): number;
+    /** Draw samples from the standard exponential distribution. */
     (size: null, kw?: { dtype?: M['Dt']; method?: 'zig' | 'inv'; out?: null }): number;
+    /** Draw samples from the standard exponential distribution. */
     (size: null, dtype: M['Dt'], kw?: { method?: 'zig' | 'inv'; out?: null }): number;
+    /** Draw samples from the standard exponential distribution. */
     (size: null, dtype: M['Dt'], method: 'zig' | 'inv', kw?: { out?: null }): number;
+    /** Draw samples from the standard exponential distribution. */
     (size: null, dtype: M['Dt'], method: 'zig' | 'inv', out: null): number;
+    /** Draw samples from the standard exponential distribution. */
     (kw?: { size?: Shape | null }): M['Arr'];
+    /** Draw samples from the standard exponential distribution. */
     (size: Shape | null): M['Arr'];
+    /** Draw samples from the standard exponential distribution. */
     (kw?: { out?: M['Out'] }): M['Arr'];
+    /** Draw samples from the standard exponential distribution. */
     (kw?: { size?: Shape | null; method?: 'zig' | 'inv'; out?: M['Out'] }): M['Arr'];
+    /** Draw samples from the standard exponential distribution. */
     (size: Shape | null, kw?: { method?: 'zig' | 'inv'; out?: M['Out'] }): M['Arr'];
+    /** Draw samples from the standard exponential distribution. */
     (kw?: { size?: Shape | null; dtype?: M['Dt']; method?: 'zig' | 'inv'; out?: M['Out'] }): M['Arr'];
+    /** Draw samples from the standard exponential distribution. */
     (size: Shape | null, kw?: { dtype?: M['Dt']; method?: 'zig' | 'inv'; out?: M['Out'] }): M['Arr'];
+    /** Draw samples from the standard exponential distribution. */
     (size: Shape | null, dtype: M['Dt'], kw?: { method?: 'zig' | 'inv'; out?: M['Out'] }): M['Arr'];
+    /** Draw samples from the standard exponential distribution. */
     (size: Shape | null, dtype: M['Dt'], method: 'zig' | 'inv', kw?: { out?: M['Out'] }): M['Arr'];
+    /** Draw samples from the standard exponential distribution. */
     (size: Shape | null, dtype: M['Dt'], method: 'zig' | 'inv', out: M['Out']): M['Arr'];
   }>;
   /**
@@ -7410,16 +10613,27 @@ export interface NumpyGenerator<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.random.Generator.standard_gamma.html
    */
   readonly standard_gamma: Fn<M, {
+    /** Draw samples from a standard Gamma distribution. */
     (shape: number, kw?: { size?: null; dtype?: M['Dt']; out?: null }): number;
+    /** Draw samples from a standard Gamma distribution. */
     (shape: number, size: null, kw?: { dtype?: M['Dt']; out?: null }): number;
+    /** Draw samples from a standard Gamma distribution. */
     (shape: number, size: null, dtype: M['Dt'], kw?: { out?: null }): number;
+    /** Draw samples from a standard Gamma distribution. */
     (shape: number, size: null, dtype: M['Dt'], out: null): number;
+    /** Draw samples from a standard Gamma distribution. */
     (shape: M['In'], kw?: { size?: Shape | null }): M['Arr'];
+    /** Draw samples from a standard Gamma distribution. */
     (shape: M['In'], size: Shape | null): M['Arr'];
+    /** Draw samples from a standard Gamma distribution. */
     (shape: M['In'], kw?: { out?: M['Out'] }): M['Arr'];
+    /** Draw samples from a standard Gamma distribution. */
     (shape: M['In'], kw?: { size?: Shape | null; dtype?: M['Dt']; out?: M['Out'] }): M['Arr'];
+    /** Draw samples from a standard Gamma distribution. */
     (shape: M['In'], size: Shape | null, kw?: { dtype?: M['Dt']; out?: M['Out'] }): M['Arr'];
+    /** Draw samples from a standard Gamma distribution. */
     (shape: M['In'], size: Shape | null, dtype: M['Dt'], kw?: { out?: M['Out'] }): M['Arr'];
+    /** Draw samples from a standard Gamma distribution. */
     (shape: M['In'], size: Shape | null, dtype: M['Dt'], out: M['Out']): M['Arr'];
   }>;
   /**
@@ -7427,16 +10641,27 @@ export interface NumpyGenerator<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.random.Generator.standard_normal.html
    */
   readonly standard_normal: Fn<M, {
+    /** Draw samples from a standard Normal distribution (mean=0, stdev=1). */
     (kw?: { size?: null; dtype?: M['Dt']; out?: null }): number;
+    /** Draw samples from a standard Normal distribution (mean=0, stdev=1). */
     (size: null, kw?: { dtype?: M['Dt']; out?: null }): number;
+    /** Draw samples from a standard Normal distribution (mean=0, stdev=1). */
     (size: null, dtype: M['Dt'], kw?: { out?: null }): number;
+    /** Draw samples from a standard Normal distribution (mean=0, stdev=1). */
     (size: null, dtype: M['Dt'], out: null): number;
+    /** Draw samples from a standard Normal distribution (mean=0, stdev=1). */
     (kw?: { size?: Shape | null }): M['Arr'];
+    /** Draw samples from a standard Normal distribution (mean=0, stdev=1). */
     (size: Shape | null): M['Arr'];
+    /** Draw samples from a standard Normal distribution (mean=0, stdev=1). */
     (kw?: { out?: M['Out'] }): M['Arr'];
+    /** Draw samples from a standard Normal distribution (mean=0, stdev=1). */
     (kw?: { size?: Shape | null; dtype?: M['Dt']; out?: M['Out'] }): M['Arr'];
+    /** Draw samples from a standard Normal distribution (mean=0, stdev=1). */
     (size: Shape | null, kw?: { dtype?: M['Dt']; out?: M['Out'] }): M['Arr'];
+    /** Draw samples from a standard Normal distribution (mean=0, stdev=1). */
     (size: Shape | null, dtype: M['Dt'], kw?: { out?: M['Out'] }): M['Arr'];
+    /** Draw samples from a standard Normal distribution (mean=0, stdev=1). */
     (size: Shape | null, dtype: M['Dt'], out: M['Out']): M['Arr'];
   }>;
   /**
@@ -7444,11 +10669,17 @@ export interface NumpyGenerator<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.random.Generator.standard_t.html
    */
   readonly standard_t: Fn<M, {
+    /** Draw samples from a standard Student's t distribution with `df` degrees of freedom. */
     (df: number, kw?: { size?: null }): number;
+    /** Draw samples from a standard Student's t distribution with `df` degrees of freedom. */
     (df: number, size: null): number;
+    /** Draw samples from a standard Student's t distribution with `df` degrees of freedom. */
     (df: M['In'], kw?: { size?: null }): M['Arr'];
+    /** Draw samples from a standard Student's t distribution with `df` degrees of freedom. */
     (df: M['In'], size: null): M['Arr'];
+    /** Draw samples from a standard Student's t distribution with `df` degrees of freedom. */
     (df: M['In'], kw?: { size?: Shape | null }): M['Arr'];
+    /** Draw samples from a standard Student's t distribution with `df` degrees of freedom. */
     (df: M['In'], size: Shape | null): M['Arr'];
   }>;
   /**
@@ -7456,9 +10687,13 @@ export interface NumpyGenerator<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.random.Generator.triangular.html
    */
   readonly triangular: Fn<M, {
+    /** Draw samples from the triangular distribution over the interval ``[left, right]``. */
     (left: number, mode: number, right: number, kw?: { size?: null }): number;
+    /** Draw samples from the triangular distribution over the interval ``[left, right]``. */
     (left: number, mode: number, right: number, size: null): number;
+    /** Draw samples from the triangular distribution over the interval ``[left, right]``. */
     (left: M['In'], mode: M['In'], right: M['In'], kw?: { size?: Shape | null }): M['Arr'];
+    /** Draw samples from the triangular distribution over the interval ``[left, right]``. */
     (left: M['In'], mode: M['In'], right: M['In'], size: Shape | null): M['Arr'];
   }>;
   /**
@@ -7466,13 +10701,21 @@ export interface NumpyGenerator<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.random.Generator.uniform.html
    */
   readonly uniform: Fn<M, {
+    /** Draw samples from a uniform distribution. */
     (kw?: { low?: number; high?: number; size?: null }): number;
+    /** Draw samples from a uniform distribution. */
     (low: number, kw?: { high?: number; size?: null }): number;
+    /** Draw samples from a uniform distribution. */
     (low: number, high: number, kw?: { size?: null }): number;
+    /** Draw samples from a uniform distribution. */
     (low: number, high: number, size: null): number;
+    /** Draw samples from a uniform distribution. */
     (kw?: { low?: M['In']; high?: M['In']; size?: Shape | null }): M['Arr'];
+    /** Draw samples from a uniform distribution. */
     (low: M['In'], kw?: { high?: M['In']; size?: Shape | null }): M['Arr'];
+    /** Draw samples from a uniform distribution. */
     (low: M['In'], high: M['In'], kw?: { size?: Shape | null }): M['Arr'];
+    /** Draw samples from a uniform distribution. */
     (low: M['In'], high: M['In'], size: Shape | null): M['Arr'];
   }>;
   /**
@@ -7480,9 +10723,13 @@ export interface NumpyGenerator<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.random.Generator.vonmises.html
    */
   readonly vonmises: Fn<M, {
+    /** Draw samples from a von Mises distribution. */
     (mu: number, kappa: number, kw?: { size?: null }): number;
+    /** Draw samples from a von Mises distribution. */
     (mu: number, kappa: number, size: null): number;
+    /** Draw samples from a von Mises distribution. */
     (mu: M['In'], kappa: M['In'], kw?: { size?: Shape | null }): M['Arr'];
+    /** Draw samples from a von Mises distribution. */
     (mu: M['In'], kappa: M['In'], size: Shape | null): M['Arr'];
   }>;
   /**
@@ -7490,9 +10737,13 @@ export interface NumpyGenerator<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.random.Generator.wald.html
    */
   readonly wald: Fn<M, {
+    /** Draw samples from a Wald, or inverse Gaussian, distribution. */
     (mean: number, scale: number, kw?: { size?: null }): number;
+    /** Draw samples from a Wald, or inverse Gaussian, distribution. */
     (mean: number, scale: number, size: null): number;
+    /** Draw samples from a Wald, or inverse Gaussian, distribution. */
     (mean: M['In'], scale: M['In'], kw?: { size?: Shape | null }): M['Arr'];
+    /** Draw samples from a Wald, or inverse Gaussian, distribution. */
     (mean: M['In'], scale: M['In'], size: Shape | null): M['Arr'];
   }>;
   /**
@@ -7500,9 +10751,13 @@ export interface NumpyGenerator<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.random.Generator.weibull.html
    */
   readonly weibull: Fn<M, {
+    /** Draw samples from a Weibull distribution. */
     (a: number, kw?: { size?: null }): number;
+    /** Draw samples from a Weibull distribution. */
     (a: number, size: null): number;
+    /** Draw samples from a Weibull distribution. */
     (a: M['In'], kw?: { size?: Shape | null }): M['Arr'];
+    /** Draw samples from a Weibull distribution. */
     (a: M['In'], size: Shape | null): M['Arr'];
   }>;
   /**
@@ -7510,9 +10765,13 @@ export interface NumpyGenerator<M extends TypeMap> {
    * @see https://numpy.org/doc/stable/reference/generated/numpy.random.Generator.zipf.html
    */
   readonly zipf: Fn<M, {
+    /** Draw samples from a Zipf distribution. */
     (a: number, kw?: { size?: null }): number;
+    /** Draw samples from a Zipf distribution. */
     (a: number, size: null): number;
+    /** Draw samples from a Zipf distribution. */
     (a: M['In'], kw?: { size?: Shape | null }): M['Arr'];
+    /** Draw samples from a Zipf distribution. */
     (a: M['In'], size: Shape | null): M['Arr'];
   }>;
 }

@@ -29,6 +29,8 @@ export interface TypeMap {
   Bool: unknown;
   Complex: unknown;
   Scalar: unknown;
+  /** An array or a NumPy scalar (where the stubs say `Any` for a reduction, a norm...). */
+  Result: unknown;
   /** A result the stubs leave open (`Any`). */
   Any: unknown;
   /** Another Python object (a dtype, a class instance...). */
