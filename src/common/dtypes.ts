@@ -159,7 +159,11 @@ type CharCode = keyof typeof CHAR_CODE_NAMES;
  * `'double'`...), one-character codes and sized type codes in native byte order (`'f8'`, `'<i4'`, `'=u1'`).
  * `DTYPE_SPELLINGS` lists the same strings at run time (src/common/dtypes.test.ts checks both ways).
  */
-export type DTypeSpelling = DTypeName | keyof typeof ALIAS_NAMES | `${NativeOrder}${CharCode | SizedCode}`;
+export type DTypeSpelling = DTypeName | keyof typeof ALIAS_NAMES | `${NativeOrder}${CharCode | SizedCode}` | `>${OneByteCode}`;
+
+/** One-byte types, where byte order does not apply (`'>u1'` is uint8 everywhere). */
+type OneByteCode = '?' | 'b' | 'B' | 'b1' | 'i1' | 'u1';
+const ONE_BYTE: readonly OneByteCode[] = ['?', 'b', 'B', 'b1', 'i1', 'u1'];
 
 const ORDERS = ['', '<', '=', '|'] as const;
 const SIZED: readonly SizedCode[] = ['i1', 'i2', 'i4', 'i8', 'u1', 'u2', 'u4', 'u8', 'f4', 'f8', 'c8', 'c16', 'b1'];
@@ -169,6 +173,7 @@ export const DTYPE_SPELLINGS: readonly DTypeSpelling[] = [
   ...DTYPE_NAMES,
   ...(Object.keys(ALIAS_NAMES) as (keyof typeof ALIAS_NAMES)[]),
   ...ORDERS.flatMap((o) => [...(Object.keys(CHAR_CODE_NAMES) as CharCode[]), ...SIZED].map((c): DTypeSpelling => `${o}${c}`)),
+  ...ONE_BYTE.map((c): DTypeSpelling => `>${c}`),
 ];
 
 type AnyOrder = NativeOrder | '>';

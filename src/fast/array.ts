@@ -4,7 +4,7 @@
  * storage the first time a value is needed, then cached).
  */
 import { inspect } from 'node:util';
-import { DTYPES, typestrOf, type DTypeName } from '../common/dtypes.js';
+import { DTYPES, typestrOf, type DTypeName, type DTypeSpelling } from '../common/dtypes.js';
 import { DisposedError, DTypeError, IndexError, ValueError } from '../common/errors.js';
 import type { IndexItem } from '../common/index-expr.js';
 import type {
@@ -648,7 +648,7 @@ export class FastArray implements NdArray, PendingReader {
   }
 
   // ---- conversion ----------------------------------------------------------------------------
-  astype(dtype: DTypeName, options?: AstypeOptions): FastArray {
+  astype(dtype: DTypeSpelling, options?: AstypeOptions): FastArray {
     return conv.astype(this, dtype, options);
   }
   copy(options?: { readonly order?: views.Order }): FastArray {
