@@ -1,6 +1,6 @@
 /**
  * How much of NumPy's public API is typed: counts the callables of numpy, numpy.linalg, numpy.fft,
- * numpy.random (and random.Generator's methods) declared in src/compat/numpy/generated/numpy-api.ts, by how
+ * numpy.random (and random.Generator's methods) and numpy.polynomial declared in src/compat/numpy/generated/numpy-api.ts, by how
  * they are typed. Run: npm run build && node dist/spec/numpy-types-count.js
  */
 import { readStubs, type StubTypes } from './numpy-types-generate.js';
@@ -20,7 +20,7 @@ export interface TypedCount {
 
 export function countTyped(t: StubTypes): TypedCount[] {
   const areaOf = (path: string): string => (path.startsWith('random.Generator.') ? 'random.Generator' : path.includes('.') ? path.split('.')[0]! : 'numpy');
-  const areas = ['numpy', 'linalg', 'fft', 'random', 'random.Generator'];
+  const areas = ['numpy', 'linalg', 'fft', 'random', 'random.Generator', 'polynomial'];
   return areas.map((area) => {
     const es = t.entries.filter((e) => areaOf(e.path) === area);
     const stubbed = es.filter((e) => (e.kind === 'function' || e.kind === 'method') && !e.broad && (e.signatures?.length ?? 0) > 0);

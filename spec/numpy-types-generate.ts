@@ -41,13 +41,17 @@ const GROUPS: readonly { prefix: string; name: string; about: string }[] = [
   { prefix: 'fft', name: 'NumpyFft', about: '`numpy.fft`: discrete Fourier transforms.' },
   { prefix: 'random', name: 'NumpyRandom', about: '`numpy.random`: the legacy functions and `default_rng`.' },
   { prefix: 'random.Generator', name: 'NumpyGenerator', about: '`numpy.random.Generator`: what `default_rng` returns.' },
+  { prefix: 'polynomial', name: 'NumpyPolynomial', about: '`numpy.polynomial`: the polynomial classes.' },
+  { prefix: 'polynomial.polynomial', name: 'NumpyPolynomialPolynomial', about: '`numpy.polynomial.polynomial`: power series functions.' },
 ];
 const SUBMODULES: Readonly<Record<string, readonly (readonly [string, string])[]>> = {
   NumpyMain: [
     ['linalg', 'NumpyLinalg'],
     ['fft', 'NumpyFft'],
     ['random', 'NumpyRandom'],
+    ['polynomial', 'NumpyPolynomial'],
   ],
+  NumpyPolynomial: [['polynomial.polynomial', 'NumpyPolynomialPolynomial']],
 };
 
 function key(name: string): string {
@@ -108,7 +112,7 @@ export function generateNumpyTypes(t: StubTypes): string {
       return parts.length === depth && parts.slice(0, -1).join('.') === g.prefix;
     });
     out.push(`/** ${g.about} */`, `export interface ${g.name}<M extends TypeMap> {`);
-    for (const [name, iface] of SUBMODULES[g.name] ?? []) out.push(`  /** \`numpy.${name}\` */`, `  readonly ${name}: ${iface}<M> & M['Module'];`);
+    for (const [path, iface] of SUBMODULES[g.name] ?? []) out.push(`  /** \`numpy.${path}\` */`, `  readonly ${path.split('.').at(-1)!}: ${iface}<M> & M['Module'];`);
     for (const e of entries) out.push(member(e, '  ').trimEnd());
     out.push('}', '');
   }

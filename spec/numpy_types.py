@@ -296,7 +296,9 @@ def tr(node, ctx, depth=0):
         return "number[]" if ret else "Shape"
     if name in ("ndarray", "NDArray", "MaskedArray", "matrix") or re.match(r"_Array(T|Type)?\w*$", name) and "Like" not in name:
         return "M['Arr']" if ret else "M['In']"
-    if "ArrayLike" in name or name in ("_ScalarLike_co", "_NumberLike_co", "_SupportsArray"):
+    if name in ("_ScalarLike_co", "_NumberLike_co", "_NumberLike"):
+        return "ScalarIn" if not ret else "M['Scalar']"
+    if "ArrayLike" in name or name == "_SupportsArray":
         return "M['In']" if not ret else "M['Any']"
     if "DTypeLike" in name or name in ("dtype", "DTypeLike"):
         return "M['Dt']" if not ret else "M['Obj']"
@@ -439,7 +441,31 @@ def load_table():
 OPEN_ANY = {"einsum", "fromfunction", "gradient", "load", "test", "linalg.test", "fft.test", "random.test",
             "random.get_state", "trim_zeros"}
 
-MODULES = {"": "numpy", "linalg": "numpy.linalg", "fft": "numpy.fft", "random": "numpy.random"}
+MODULES = {"": "numpy", "linalg": "numpy.linalg", "fft": "numpy.fft", "random": "numpy.random",
+           "polynomial": "numpy.polynomial", "polynomial.polynomial": "numpy.polynomial.polynomial"}
+
+
+def polynomial_entries():
+    """numpy.polynomial and its power-series module (numpy.polynomial.polynomial): not in the signature
+    table (nd binds no calls there), read here with inspect the same way spec/numpy_signatures.py does."""
+    import types as _types
+    out = []
+    for prefix in ("polynomial", "polynomial.polynomial"):
+        mod = runtime_object(prefix)
+        for name in sorted(dir(mod)):
+            obj = getattr(mod, name)
+            if name.startswith("_") or isinstance(obj, _types.ModuleType) or not callable(obj):
+                continue
+            if getattr(obj, "__module__", "").split(".")[:2] != ["numpy", "polynomial"]:
+                continue  # re-exported helpers (np, pu)
+            kind = "class" if isinstance(obj, type) else "function"
+            try:
+                params = [{"name": q.name, "kind": q.kind.name.lower().replace("_", "-"), **({} if q.default is q.empty else {"default": True})}
+                          for q in inspect.signature(obj).parameters.values()]
+            except (TypeError, ValueError):
+                params = None
+            out.append({"path": f"{prefix}.{name}", "kind": kind, "params": params})
+    return out
 
 
 def runtime_object(path):
@@ -452,7 +478,7 @@ def runtime_object(path):
 def main():
     table = load_table()
     entries = []
-    for fn in table["functions"]:
+    for fn in table["functions"] + polynomial_entries():
         path = fn["path"]
         parts = path.split(".")
         name = parts[-1]

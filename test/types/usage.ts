@@ -58,6 +58,8 @@ const cdraws: CompatArray = crng.integers(0, 10, { size: 4 });
 const sq: CompatArray = np.sqrt(x);
 const sqScalar: number | bigint | boolean | { re: number; im: number } = np.sqrt(4);
 const reduced = np.add.reduce(x);
+const coef: CompatArray = np.polynomial.polynomial.polyfit([0, 1, 2], [1, 3, 5], 1);
+const pval: CompatArray = np.polynomial.polynomial.polyval([0, 1], coef);
 // @ts-expect-error: no such dtype
 np.zeros([2], { dtype: 'float33' });
 // @ts-expect-error: a misspelt keyword
@@ -72,4 +74,4 @@ const cast: fast.FastArray = fz.astype('int32');
 fast.zeros([2], { dtype: 'float33' });
 
 export const used = [s0, s1, total, m, z, z2, r, i, p, U, S, Vh, u0, s2, vh0, sv, eigenvalues, eigenvectors, spec, draws, normal, one, added, pi,
-  rounded, interp, fit, cu, cs, cvh, onlyS, sum, f32, half, byType, cdraws, sq, sqScalar, reduced, cast];
+  rounded, interp, fit, cu, cs, cvh, onlyS, sum, f32, half, byType, cdraws, sq, sqScalar, reduced, cast, coef, pval];

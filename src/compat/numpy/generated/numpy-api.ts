@@ -628,6 +628,39 @@ export const NUMPY_TYPED_PATHS: readonly string[] = [
   "random.Generator.wald",
   "random.Generator.weibull",
   "random.Generator.zipf",
+  "polynomial.Chebyshev",
+  "polynomial.Hermite",
+  "polynomial.HermiteE",
+  "polynomial.Laguerre",
+  "polynomial.Legendre",
+  "polynomial.Polynomial",
+  "polynomial.set_default_printstyle",
+  "polynomial.test",
+  "polynomial.polynomial.ABCPolyBase",
+  "polynomial.polynomial.Polynomial",
+  "polynomial.polynomial.polyadd",
+  "polynomial.polynomial.polycompanion",
+  "polynomial.polynomial.polyder",
+  "polynomial.polynomial.polydiv",
+  "polynomial.polynomial.polyfit",
+  "polynomial.polynomial.polyfromroots",
+  "polynomial.polynomial.polygrid2d",
+  "polynomial.polynomial.polygrid3d",
+  "polynomial.polynomial.polyint",
+  "polynomial.polynomial.polyline",
+  "polynomial.polynomial.polymul",
+  "polynomial.polynomial.polymulx",
+  "polynomial.polynomial.polypow",
+  "polynomial.polynomial.polyroots",
+  "polynomial.polynomial.polysub",
+  "polynomial.polynomial.polytrim",
+  "polynomial.polynomial.polyval",
+  "polynomial.polynomial.polyval2d",
+  "polynomial.polynomial.polyval3d",
+  "polynomial.polynomial.polyvalfromroots",
+  "polynomial.polynomial.polyvander",
+  "polynomial.polynomial.polyvander2d",
+  "polynomial.polynomial.polyvander3d",
 ];
 
 /** NumPy's main namespace (`numpy`). */
@@ -638,6 +671,8 @@ export interface NumpyMain<M extends TypeMap> {
   readonly fft: NumpyFft<M> & M['Module'];
   /** `numpy.random` */
   readonly random: NumpyRandom<M> & M['Module'];
+  /** `numpy.polynomial` */
+  readonly polynomial: NumpyPolynomial<M> & M['Module'];
   /**
    * Calculate the absolute value element-wise.
    * @see https://numpy.org/doc/stable/reference/generated/numpy.abs.html
@@ -713,41 +748,41 @@ export interface NumpyMain<M extends TypeMap> {
    */
   readonly amax: Fn<M, {
     /** Return the maximum of an array or maximum along an axis. */
-    (a: M['In'], kw?: { axis?: null; out?: null; keepdims?: false; initial?: M['In']; where?: M['In'] }): M['Scalar'];
+    (a: M['In'], kw?: { axis?: null; out?: null; keepdims?: false; initial?: ScalarIn; where?: M['In'] }): M['Scalar'];
     /** Return the maximum of an array or maximum along an axis. */
-    (a: M['In'], axis: null, kw?: { out?: null; keepdims?: false; initial?: M['In']; where?: M['In'] }): M['Scalar'];
+    (a: M['In'], axis: null, kw?: { out?: null; keepdims?: false; initial?: ScalarIn; where?: M['In'] }): M['Scalar'];
     /** Return the maximum of an array or maximum along an axis. */
-    (a: M['In'], axis: null, out: null, kw?: { keepdims?: false; initial?: M['In']; where?: M['In'] }): M['Scalar'];
+    (a: M['In'], axis: null, out: null, kw?: { keepdims?: false; initial?: ScalarIn; where?: M['In'] }): M['Scalar'];
     /** Return the maximum of an array or maximum along an axis. */
-    (a: M['In'], axis: null, out: null, keepdims: false, kw?: { initial?: M['In']; where?: M['In'] }): M['Scalar'];
+    (a: M['In'], axis: null, out: null, keepdims: false, kw?: { initial?: ScalarIn; where?: M['In'] }): M['Scalar'];
     /** Return the maximum of an array or maximum along an axis. */
-    (a: M['In'], axis: null, out: null, keepdims: false, initial: M['In'], kw?: { where?: M['In'] }): M['Scalar'];
+    (a: M['In'], axis: null, out: null, keepdims: false, initial: ScalarIn, kw?: { where?: M['In'] }): M['Scalar'];
     /** Return the maximum of an array or maximum along an axis. */
-    (a: M['In'], axis: null, out: null, keepdims: false, initial: M['In'], where: M['In']): M['Scalar'];
+    (a: M['In'], axis: null, out: null, keepdims: false, initial: ScalarIn, where: M['In']): M['Scalar'];
     /** Return the maximum of an array or maximum along an axis. */
-    (a: M['In'], kw?: { axis?: Shape | null; out?: null; keepdims?: boolean; initial?: M['In']; where?: M['In'] }): M['Result'];
+    (a: M['In'], kw?: { axis?: Shape | null; out?: null; keepdims?: boolean; initial?: ScalarIn; where?: M['In'] }): M['Result'];
     /** Return the maximum of an array or maximum along an axis. */
-    (a: M['In'], axis: Shape | null, kw?: { out?: null; keepdims?: boolean; initial?: M['In']; where?: M['In'] }): M['Result'];
+    (a: M['In'], axis: Shape | null, kw?: { out?: null; keepdims?: boolean; initial?: ScalarIn; where?: M['In'] }): M['Result'];
     /** Return the maximum of an array or maximum along an axis. */
-    (a: M['In'], axis: Shape | null, out: null, kw?: { keepdims?: boolean; initial?: M['In']; where?: M['In'] }): M['Result'];
+    (a: M['In'], axis: Shape | null, out: null, kw?: { keepdims?: boolean; initial?: ScalarIn; where?: M['In'] }): M['Result'];
     /** Return the maximum of an array or maximum along an axis. */
-    (a: M['In'], axis: Shape | null, out: null, keepdims: boolean, kw?: { initial?: M['In']; where?: M['In'] }): M['Result'];
+    (a: M['In'], axis: Shape | null, out: null, keepdims: boolean, kw?: { initial?: ScalarIn; where?: M['In'] }): M['Result'];
     /** Return the maximum of an array or maximum along an axis. */
-    (a: M['In'], axis: Shape | null, out: null, keepdims: boolean, initial: M['In'], kw?: { where?: M['In'] }): M['Result'];
+    (a: M['In'], axis: Shape | null, out: null, keepdims: boolean, initial: ScalarIn, kw?: { where?: M['In'] }): M['Result'];
     /** Return the maximum of an array or maximum along an axis. */
-    (a: M['In'], axis: Shape | null, out: null, keepdims: boolean, initial: M['In'], where: M['In']): M['Result'];
+    (a: M['In'], axis: Shape | null, out: null, keepdims: boolean, initial: ScalarIn, where: M['In']): M['Result'];
     /** Return the maximum of an array or maximum along an axis. */
-    (a: M['In'], axis: Shape | null, out: M['Out'], kw?: { keepdims?: boolean; initial?: M['In']; where?: M['In'] }): M['Arr'];
+    (a: M['In'], axis: Shape | null, out: M['Out'], kw?: { keepdims?: boolean; initial?: ScalarIn; where?: M['In'] }): M['Arr'];
     /** Return the maximum of an array or maximum along an axis. */
-    (a: M['In'], axis: Shape | null, out: M['Out'], keepdims: boolean, kw?: { initial?: M['In']; where?: M['In'] }): M['Arr'];
+    (a: M['In'], axis: Shape | null, out: M['Out'], keepdims: boolean, kw?: { initial?: ScalarIn; where?: M['In'] }): M['Arr'];
     /** Return the maximum of an array or maximum along an axis. */
-    (a: M['In'], axis: Shape | null, out: M['Out'], keepdims: boolean, initial: M['In'], kw?: { where?: M['In'] }): M['Arr'];
+    (a: M['In'], axis: Shape | null, out: M['Out'], keepdims: boolean, initial: ScalarIn, kw?: { where?: M['In'] }): M['Arr'];
     /** Return the maximum of an array or maximum along an axis. */
-    (a: M['In'], axis: Shape | null, out: M['Out'], keepdims: boolean, initial: M['In'], where: M['In']): M['Arr'];
+    (a: M['In'], axis: Shape | null, out: M['Out'], keepdims: boolean, initial: ScalarIn, where: M['In']): M['Arr'];
     /** Return the maximum of an array or maximum along an axis. */
-    (a: M['In'], kw: { axis?: Shape | null; out: M['Out']; keepdims?: boolean; initial?: M['In']; where?: M['In'] }): M['Arr'];
+    (a: M['In'], kw: { axis?: Shape | null; out: M['Out']; keepdims?: boolean; initial?: ScalarIn; where?: M['In'] }): M['Arr'];
     /** Return the maximum of an array or maximum along an axis. */
-    (a: M['In'], axis: Shape | null, kw: { out: M['Out']; keepdims?: boolean; initial?: M['In']; where?: M['In'] }): M['Arr'];
+    (a: M['In'], axis: Shape | null, kw: { out: M['Out']; keepdims?: boolean; initial?: ScalarIn; where?: M['In'] }): M['Arr'];
   }>;
   /**
    * Return the minimum of an array or minimum along an axis.
@@ -755,41 +790,41 @@ export interface NumpyMain<M extends TypeMap> {
    */
   readonly amin: Fn<M, {
     /** Return the minimum of an array or minimum along an axis. */
-    (a: M['In'], kw?: { axis?: null; out?: null; keepdims?: false; initial?: M['In']; where?: M['In'] }): M['Scalar'];
+    (a: M['In'], kw?: { axis?: null; out?: null; keepdims?: false; initial?: ScalarIn; where?: M['In'] }): M['Scalar'];
     /** Return the minimum of an array or minimum along an axis. */
-    (a: M['In'], axis: null, kw?: { out?: null; keepdims?: false; initial?: M['In']; where?: M['In'] }): M['Scalar'];
+    (a: M['In'], axis: null, kw?: { out?: null; keepdims?: false; initial?: ScalarIn; where?: M['In'] }): M['Scalar'];
     /** Return the minimum of an array or minimum along an axis. */
-    (a: M['In'], axis: null, out: null, kw?: { keepdims?: false; initial?: M['In']; where?: M['In'] }): M['Scalar'];
+    (a: M['In'], axis: null, out: null, kw?: { keepdims?: false; initial?: ScalarIn; where?: M['In'] }): M['Scalar'];
     /** Return the minimum of an array or minimum along an axis. */
-    (a: M['In'], axis: null, out: null, keepdims: false, kw?: { initial?: M['In']; where?: M['In'] }): M['Scalar'];
+    (a: M['In'], axis: null, out: null, keepdims: false, kw?: { initial?: ScalarIn; where?: M['In'] }): M['Scalar'];
     /** Return the minimum of an array or minimum along an axis. */
-    (a: M['In'], axis: null, out: null, keepdims: false, initial: M['In'], kw?: { where?: M['In'] }): M['Scalar'];
+    (a: M['In'], axis: null, out: null, keepdims: false, initial: ScalarIn, kw?: { where?: M['In'] }): M['Scalar'];
     /** Return the minimum of an array or minimum along an axis. */
-    (a: M['In'], axis: null, out: null, keepdims: false, initial: M['In'], where: M['In']): M['Scalar'];
+    (a: M['In'], axis: null, out: null, keepdims: false, initial: ScalarIn, where: M['In']): M['Scalar'];
     /** Return the minimum of an array or minimum along an axis. */
-    (a: M['In'], kw?: { axis?: Shape | null; out?: null; keepdims?: boolean; initial?: M['In']; where?: M['In'] }): M['Result'];
+    (a: M['In'], kw?: { axis?: Shape | null; out?: null; keepdims?: boolean; initial?: ScalarIn; where?: M['In'] }): M['Result'];
     /** Return the minimum of an array or minimum along an axis. */
-    (a: M['In'], axis: Shape | null, kw?: { out?: null; keepdims?: boolean; initial?: M['In']; where?: M['In'] }): M['Result'];
+    (a: M['In'], axis: Shape | null, kw?: { out?: null; keepdims?: boolean; initial?: ScalarIn; where?: M['In'] }): M['Result'];
     /** Return the minimum of an array or minimum along an axis. */
-    (a: M['In'], axis: Shape | null, out: null, kw?: { keepdims?: boolean; initial?: M['In']; where?: M['In'] }): M['Result'];
+    (a: M['In'], axis: Shape | null, out: null, kw?: { keepdims?: boolean; initial?: ScalarIn; where?: M['In'] }): M['Result'];
     /** Return the minimum of an array or minimum along an axis. */
-    (a: M['In'], axis: Shape | null, out: null, keepdims: boolean, kw?: { initial?: M['In']; where?: M['In'] }): M['Result'];
+    (a: M['In'], axis: Shape | null, out: null, keepdims: boolean, kw?: { initial?: ScalarIn; where?: M['In'] }): M['Result'];
     /** Return the minimum of an array or minimum along an axis. */
-    (a: M['In'], axis: Shape | null, out: null, keepdims: boolean, initial: M['In'], kw?: { where?: M['In'] }): M['Result'];
+    (a: M['In'], axis: Shape | null, out: null, keepdims: boolean, initial: ScalarIn, kw?: { where?: M['In'] }): M['Result'];
     /** Return the minimum of an array or minimum along an axis. */
-    (a: M['In'], axis: Shape | null, out: null, keepdims: boolean, initial: M['In'], where: M['In']): M['Result'];
+    (a: M['In'], axis: Shape | null, out: null, keepdims: boolean, initial: ScalarIn, where: M['In']): M['Result'];
     /** Return the minimum of an array or minimum along an axis. */
-    (a: M['In'], axis: Shape | null, out: M['Out'], kw?: { keepdims?: boolean; initial?: M['In']; where?: M['In'] }): M['Arr'];
+    (a: M['In'], axis: Shape | null, out: M['Out'], kw?: { keepdims?: boolean; initial?: ScalarIn; where?: M['In'] }): M['Arr'];
     /** Return the minimum of an array or minimum along an axis. */
-    (a: M['In'], axis: Shape | null, out: M['Out'], keepdims: boolean, kw?: { initial?: M['In']; where?: M['In'] }): M['Arr'];
+    (a: M['In'], axis: Shape | null, out: M['Out'], keepdims: boolean, kw?: { initial?: ScalarIn; where?: M['In'] }): M['Arr'];
     /** Return the minimum of an array or minimum along an axis. */
-    (a: M['In'], axis: Shape | null, out: M['Out'], keepdims: boolean, initial: M['In'], kw?: { where?: M['In'] }): M['Arr'];
+    (a: M['In'], axis: Shape | null, out: M['Out'], keepdims: boolean, initial: ScalarIn, kw?: { where?: M['In'] }): M['Arr'];
     /** Return the minimum of an array or minimum along an axis. */
-    (a: M['In'], axis: Shape | null, out: M['Out'], keepdims: boolean, initial: M['In'], where: M['In']): M['Arr'];
+    (a: M['In'], axis: Shape | null, out: M['Out'], keepdims: boolean, initial: ScalarIn, where: M['In']): M['Arr'];
     /** Return the minimum of an array or minimum along an axis. */
-    (a: M['In'], kw: { axis?: Shape | null; out: M['Out']; keepdims?: boolean; initial?: M['In']; where?: M['In'] }): M['Arr'];
+    (a: M['In'], kw: { axis?: Shape | null; out: M['Out']; keepdims?: boolean; initial?: ScalarIn; where?: M['In'] }): M['Arr'];
     /** Return the minimum of an array or minimum along an axis. */
-    (a: M['In'], axis: Shape | null, kw: { out: M['Out']; keepdims?: boolean; initial?: M['In']; where?: M['In'] }): M['Arr'];
+    (a: M['In'], axis: Shape | null, kw: { out: M['Out']; keepdims?: boolean; initial?: ScalarIn; where?: M['In'] }): M['Arr'];
   }>;
   /**
    * Return the angle of the complex argument.
@@ -1755,13 +1790,13 @@ export interface NumpyMain<M extends TypeMap> {
     /** Clip (limit) the values in an array. */
     (a: ScalarIn, a_min: M['In'] | null, a_max: M['In'] | null, out: null, kw?: { min?: M['In'] | null; max?: M['In'] | null; dtype?: null }): M['Scalar'];
     /** Clip (limit) the values in an array. */
-    (a: M['In'], kw?: { a_min?: M['In'] | null; a_max?: M['In'] | null; out?: null; min?: M['In'] | null; max?: M['In'] | null; dtype?: null }): M['Result'];
+    (a: M['In'], kw?: { a_min?: M['In'] | null; a_max?: M['In'] | null; out?: null; min?: M['In'] | null; max?: M['In'] | null; dtype?: null }): M['Arr'];
     /** Clip (limit) the values in an array. */
-    (a: M['In'], a_min: M['In'] | null, kw?: { a_max?: M['In'] | null; out?: null; min?: M['In'] | null; max?: M['In'] | null; dtype?: null }): M['Result'];
+    (a: M['In'], a_min: M['In'] | null, kw?: { a_max?: M['In'] | null; out?: null; min?: M['In'] | null; max?: M['In'] | null; dtype?: null }): M['Arr'];
     /** Clip (limit) the values in an array. */
-    (a: M['In'], a_min: M['In'] | null, a_max: M['In'] | null, kw?: { out?: null; min?: M['In'] | null; max?: M['In'] | null; dtype?: null }): M['Result'];
+    (a: M['In'], a_min: M['In'] | null, a_max: M['In'] | null, kw?: { out?: null; min?: M['In'] | null; max?: M['In'] | null; dtype?: null }): M['Arr'];
     /** Clip (limit) the values in an array. */
-    (a: M['In'], a_min: M['In'] | null, a_max: M['In'] | null, out: null, kw?: { min?: M['In'] | null; max?: M['In'] | null; dtype?: null }): M['Result'];
+    (a: M['In'], a_min: M['In'] | null, a_max: M['In'] | null, out: null, kw?: { min?: M['In'] | null; max?: M['In'] | null; dtype?: null }): M['Arr'];
     /** Clip (limit) the values in an array. */
     (a: M['In'], a_min: M['In'] | null, a_max: M['In'] | null, out: M['Out'], kw?: { min?: M['In'] | null; max?: M['In'] | null; dtype?: M['Dt'] | null }): M['Arr'];
     /** Clip (limit) the values in an array. */
@@ -2059,9 +2094,13 @@ export interface NumpyMain<M extends TypeMap> {
     /** Counts the number of non-zero values in the array ``a``. */
     (a: M['In'], axis: null, kw?: { keepdims?: false }): M['Int'];
     /** Counts the number of non-zero values in the array ``a``. */
-    (a: M['In'], kw: { axis?: Shape | null; keepdims: true }): M['Int'];
+    (a: ScalarIn, kw: { axis?: Shape | null; keepdims: true }): M['Int'];
     /** Counts the number of non-zero values in the array ``a``. */
-    (a: M['In'], axis: Shape | null, kw: { keepdims: true }): M['Int'];
+    (a: ScalarIn, axis: Shape | null, kw: { keepdims: true }): M['Int'];
+    /** Counts the number of non-zero values in the array ``a``. */
+    (a: M['In'], kw: { axis?: Shape | null; keepdims: true }): M['Arr'];
+    /** Counts the number of non-zero values in the array ``a``. */
+    (a: M['In'], axis: Shape | null, kw: { keepdims: true }): M['Arr'];
     /** Counts the number of non-zero values in the array ``a``. */
     (a: M['In'], kw?: { axis?: Shape | null; keepdims?: unknown }): M['Result'];
     /** Counts the number of non-zero values in the array ``a``. */
@@ -2433,13 +2472,13 @@ export interface NumpyMain<M extends TypeMap> {
     /** Extract a diagonal or construct a diagonal array. */
     (v: M['In'] | readonly ScalarIn[], k: number | bigint): M['Arr'];
     /** Extract a diagonal or construct a diagonal array. */
-    (v: readonly (readonly M['In'][])[], kw?: { k?: number | bigint }): M['Arr'];
+    (v: readonly (readonly ScalarIn[])[], kw?: { k?: number | bigint }): M['Arr'];
     /** Extract a diagonal or construct a diagonal array. */
-    (v: readonly (readonly M['In'][])[], k: number | bigint): M['Arr'];
+    (v: readonly (readonly ScalarIn[])[], k: number | bigint): M['Arr'];
     /** Extract a diagonal or construct a diagonal array. */
-    (v: readonly M['In'][], kw?: { k?: number | bigint }): M['Arr'];
+    (v: readonly ScalarIn[], kw?: { k?: number | bigint }): M['Arr'];
     /** Extract a diagonal or construct a diagonal array. */
-    (v: readonly M['In'][], k: number | bigint): M['Arr'];
+    (v: readonly ScalarIn[], k: number | bigint): M['Arr'];
     /** Extract a diagonal or construct a diagonal array. */
     (v: M['In'], kw?: { k?: number | bigint }): M['Arr'];
     /** Extract a diagonal or construct a diagonal array. */
@@ -3912,13 +3951,13 @@ export interface NumpyMain<M extends TypeMap> {
     /** One-dimensional linear interpolation for monotonically increasing sample points. */
     (x: number, xp: M['In'], fp: M['In'], left: number | null, right: number | null, period: number | null): M['Float'];
     /** One-dimensional linear interpolation for monotonically increasing sample points. */
-    (x: number, xp: M['In'], fp: M['In'] | readonly (number | Complex)[], kw?: { left?: M['In'] | null; right?: M['In'] | null; period?: number | null }): M['Complex'];
+    (x: number, xp: M['In'], fp: M['In'] | readonly (number | Complex)[], kw?: { left?: ScalarIn | null; right?: ScalarIn | null; period?: number | null }): M['Complex'];
     /** One-dimensional linear interpolation for monotonically increasing sample points. */
-    (x: number, xp: M['In'], fp: M['In'] | readonly (number | Complex)[], left: M['In'] | null, kw?: { right?: M['In'] | null; period?: number | null }): M['Complex'];
+    (x: number, xp: M['In'], fp: M['In'] | readonly (number | Complex)[], left: ScalarIn | null, kw?: { right?: ScalarIn | null; period?: number | null }): M['Complex'];
     /** One-dimensional linear interpolation for monotonically increasing sample points. */
-    (x: number, xp: M['In'], fp: M['In'] | readonly (number | Complex)[], left: M['In'] | null, right: M['In'] | null, kw?: { period?: number | null }): M['Complex'];
+    (x: number, xp: M['In'], fp: M['In'] | readonly (number | Complex)[], left: ScalarIn | null, right: ScalarIn | null, kw?: { period?: number | null }): M['Complex'];
     /** One-dimensional linear interpolation for monotonically increasing sample points. */
-    (x: number, xp: M['In'], fp: M['In'] | readonly (number | Complex)[], left: M['In'] | null, right: M['In'] | null, period: number | null): M['Complex'];
+    (x: number, xp: M['In'], fp: M['In'] | readonly (number | Complex)[], left: ScalarIn | null, right: ScalarIn | null, period: number | null): M['Complex'];
     /** One-dimensional linear interpolation for monotonically increasing sample points. */
     (x: M['In'], xp: M['In'], fp: M['In'], kw?: { left?: number | null; right?: number | null; period?: number | null }): M['Arr'];
     /** One-dimensional linear interpolation for monotonically increasing sample points. */
@@ -3928,13 +3967,13 @@ export interface NumpyMain<M extends TypeMap> {
     /** One-dimensional linear interpolation for monotonically increasing sample points. */
     (x: M['In'], xp: M['In'], fp: M['In'], left: number | null, right: number | null, period: number | null): M['Arr'];
     /** One-dimensional linear interpolation for monotonically increasing sample points. */
-    (x: M['In'], xp: M['In'], fp: M['In'] | readonly (number | Complex)[], kw?: { left?: M['In'] | null; right?: M['In'] | null; period?: number | null }): M['Arr'];
+    (x: M['In'], xp: M['In'], fp: M['In'] | readonly (number | Complex)[], kw?: { left?: ScalarIn | null; right?: ScalarIn | null; period?: number | null }): M['Arr'];
     /** One-dimensional linear interpolation for monotonically increasing sample points. */
-    (x: M['In'], xp: M['In'], fp: M['In'] | readonly (number | Complex)[], left: M['In'] | null, kw?: { right?: M['In'] | null; period?: number | null }): M['Arr'];
+    (x: M['In'], xp: M['In'], fp: M['In'] | readonly (number | Complex)[], left: ScalarIn | null, kw?: { right?: ScalarIn | null; period?: number | null }): M['Arr'];
     /** One-dimensional linear interpolation for monotonically increasing sample points. */
-    (x: M['In'], xp: M['In'], fp: M['In'] | readonly (number | Complex)[], left: M['In'] | null, right: M['In'] | null, kw?: { period?: number | null }): M['Arr'];
+    (x: M['In'], xp: M['In'], fp: M['In'] | readonly (number | Complex)[], left: ScalarIn | null, right: ScalarIn | null, kw?: { period?: number | null }): M['Arr'];
     /** One-dimensional linear interpolation for monotonically increasing sample points. */
-    (x: M['In'], xp: M['In'], fp: M['In'] | readonly (number | Complex)[], left: M['In'] | null, right: M['In'] | null, period: number | null): M['Arr'];
+    (x: M['In'], xp: M['In'], fp: M['In'] | readonly (number | Complex)[], left: ScalarIn | null, right: ScalarIn | null, period: number | null): M['Arr'];
     /** One-dimensional linear interpolation for monotonically increasing sample points. */
     (x: readonly unknown[], xp: M['In'], fp: M['In'], kw?: { left?: number | null; right?: number | null; period?: number | null }): M['Arr'];
     /** One-dimensional linear interpolation for monotonically increasing sample points. */
@@ -3944,13 +3983,13 @@ export interface NumpyMain<M extends TypeMap> {
     /** One-dimensional linear interpolation for monotonically increasing sample points. */
     (x: readonly unknown[], xp: M['In'], fp: M['In'], left: number | null, right: number | null, period: number | null): M['Arr'];
     /** One-dimensional linear interpolation for monotonically increasing sample points. */
-    (x: readonly unknown[], xp: M['In'], fp: M['In'] | readonly (number | Complex)[], kw?: { left?: M['In'] | null; right?: M['In'] | null; period?: number | null }): M['Arr'];
+    (x: readonly unknown[], xp: M['In'], fp: M['In'] | readonly (number | Complex)[], kw?: { left?: ScalarIn | null; right?: ScalarIn | null; period?: number | null }): M['Arr'];
     /** One-dimensional linear interpolation for monotonically increasing sample points. */
-    (x: readonly unknown[], xp: M['In'], fp: M['In'] | readonly (number | Complex)[], left: M['In'] | null, kw?: { right?: M['In'] | null; period?: number | null }): M['Arr'];
+    (x: readonly unknown[], xp: M['In'], fp: M['In'] | readonly (number | Complex)[], left: ScalarIn | null, kw?: { right?: ScalarIn | null; period?: number | null }): M['Arr'];
     /** One-dimensional linear interpolation for monotonically increasing sample points. */
-    (x: readonly unknown[], xp: M['In'], fp: M['In'] | readonly (number | Complex)[], left: M['In'] | null, right: M['In'] | null, kw?: { period?: number | null }): M['Arr'];
+    (x: readonly unknown[], xp: M['In'], fp: M['In'] | readonly (number | Complex)[], left: ScalarIn | null, right: ScalarIn | null, kw?: { period?: number | null }): M['Arr'];
     /** One-dimensional linear interpolation for monotonically increasing sample points. */
-    (x: readonly unknown[], xp: M['In'], fp: M['In'] | readonly (number | Complex)[], left: M['In'] | null, right: M['In'] | null, period: number | null): M['Arr'];
+    (x: readonly unknown[], xp: M['In'], fp: M['In'] | readonly (number | Complex)[], left: ScalarIn | null, right: ScalarIn | null, period: number | null): M['Arr'];
     /** One-dimensional linear interpolation for monotonically increasing sample points. */
     (x: unknown, xp: M['In'], fp: M['In'], kw?: { left?: number | null; right?: number | null; period?: number | null }): M['Arr'];
     /** One-dimensional linear interpolation for monotonically increasing sample points. */
@@ -3960,21 +3999,21 @@ export interface NumpyMain<M extends TypeMap> {
     /** One-dimensional linear interpolation for monotonically increasing sample points. */
     (x: unknown, xp: M['In'], fp: M['In'], left: number | null, right: number | null, period: number | null): M['Arr'];
     /** One-dimensional linear interpolation for monotonically increasing sample points. */
-    (x: unknown, xp: M['In'], fp: M['In'] | readonly (number | Complex)[], kw?: { left?: M['In'] | null; right?: M['In'] | null; period?: number | null }): M['Arr'];
+    (x: unknown, xp: M['In'], fp: M['In'] | readonly (number | Complex)[], kw?: { left?: ScalarIn | null; right?: ScalarIn | null; period?: number | null }): M['Arr'];
     /** One-dimensional linear interpolation for monotonically increasing sample points. */
-    (x: unknown, xp: M['In'], fp: M['In'] | readonly (number | Complex)[], left: M['In'] | null, kw?: { right?: M['In'] | null; period?: number | null }): M['Arr'];
+    (x: unknown, xp: M['In'], fp: M['In'] | readonly (number | Complex)[], left: ScalarIn | null, kw?: { right?: ScalarIn | null; period?: number | null }): M['Arr'];
     /** One-dimensional linear interpolation for monotonically increasing sample points. */
-    (x: unknown, xp: M['In'], fp: M['In'] | readonly (number | Complex)[], left: M['In'] | null, right: M['In'] | null, kw?: { period?: number | null }): M['Arr'];
+    (x: unknown, xp: M['In'], fp: M['In'] | readonly (number | Complex)[], left: ScalarIn | null, right: ScalarIn | null, kw?: { period?: number | null }): M['Arr'];
     /** One-dimensional linear interpolation for monotonically increasing sample points. */
-    (x: unknown, xp: M['In'], fp: M['In'] | readonly (number | Complex)[], left: M['In'] | null, right: M['In'] | null, period: number | null): M['Arr'];
+    (x: unknown, xp: M['In'], fp: M['In'] | readonly (number | Complex)[], left: ScalarIn | null, right: ScalarIn | null, period: number | null): M['Arr'];
     /** One-dimensional linear interpolation for monotonically increasing sample points. */
-    (x: M['In'], xp: M['In'], fp: M['In'], kw?: { left?: M['In'] | null; right?: M['In'] | null; period?: number | null }): M['Arr'] | M['Complex'];
+    (x: M['In'], xp: M['In'], fp: M['In'], kw?: { left?: ScalarIn | null; right?: ScalarIn | null; period?: number | null }): M['Arr'] | M['Complex'];
     /** One-dimensional linear interpolation for monotonically increasing sample points. */
-    (x: M['In'], xp: M['In'], fp: M['In'], left: M['In'] | null, kw?: { right?: M['In'] | null; period?: number | null }): M['Arr'] | M['Complex'];
+    (x: M['In'], xp: M['In'], fp: M['In'], left: ScalarIn | null, kw?: { right?: ScalarIn | null; period?: number | null }): M['Arr'] | M['Complex'];
     /** One-dimensional linear interpolation for monotonically increasing sample points. */
-    (x: M['In'], xp: M['In'], fp: M['In'], left: M['In'] | null, right: M['In'] | null, kw?: { period?: number | null }): M['Arr'] | M['Complex'];
+    (x: M['In'], xp: M['In'], fp: M['In'], left: ScalarIn | null, right: ScalarIn | null, kw?: { period?: number | null }): M['Arr'] | M['Complex'];
     /** One-dimensional linear interpolation for monotonically increasing sample points. */
-    (x: M['In'], xp: M['In'], fp: M['In'], left: M['In'] | null, right: M['In'] | null, period: number | null): M['Arr'] | M['Complex'];
+    (x: M['In'], xp: M['In'], fp: M['In'], left: ScalarIn | null, right: ScalarIn | null, period: number | null): M['Arr'] | M['Complex'];
   }>;
   /**
    * Find the intersection of two arrays.
@@ -4046,45 +4085,69 @@ export interface NumpyMain<M extends TypeMap> {
    */
   readonly isclose: Fn<M, {
     /** Returns a boolean array where two arrays are element-wise equal within a tolerance. */
-    (a: M['In'], b: M['In'], kw?: { rtol?: M['In']; atol?: M['In']; equal_nan?: unknown }): M['Bool'];
+    (a: ScalarIn, b: ScalarIn, kw?: { rtol?: M['In']; atol?: M['In']; equal_nan?: unknown }): M['Bool'];
     /** Returns a boolean array where two arrays are element-wise equal within a tolerance. */
-    (a: M['In'], b: M['In'], rtol: M['In'], kw?: { atol?: M['In']; equal_nan?: unknown }): M['Bool'];
+    (a: ScalarIn, b: ScalarIn, rtol: M['In'], kw?: { atol?: M['In']; equal_nan?: unknown }): M['Bool'];
     /** Returns a boolean array where two arrays are element-wise equal within a tolerance. */
-    (a: M['In'], b: M['In'], rtol: M['In'], atol: M['In'], kw?: { equal_nan?: unknown }): M['Bool'];
+    (a: ScalarIn, b: ScalarIn, rtol: M['In'], atol: M['In'], kw?: { equal_nan?: unknown }): M['Bool'];
     /** Returns a boolean array where two arrays are element-wise equal within a tolerance. */
-    (a: M['In'], b: M['In'], rtol: M['In'], atol: M['In'], equal_nan: unknown): M['Bool'];
+    (a: ScalarIn, b: ScalarIn, rtol: M['In'], atol: M['In'], equal_nan: unknown): M['Bool'];
     /** Returns a boolean array where two arrays are element-wise equal within a tolerance. */
-    (a: readonly M['In'][], b: readonly M['In'][] | M['In'], kw?: { rtol?: M['In']; atol?: M['In']; equal_nan?: unknown }): M['Arr'];
+    (a: M['In'], b: M['In'] | ScalarIn, kw?: { rtol?: M['In']; atol?: M['In']; equal_nan?: unknown }): M['Arr'];
     /** Returns a boolean array where two arrays are element-wise equal within a tolerance. */
-    (a: readonly M['In'][], b: readonly M['In'][] | M['In'], rtol: M['In'], kw?: { atol?: M['In']; equal_nan?: unknown }): M['Arr'];
+    (a: M['In'], b: M['In'] | ScalarIn, rtol: M['In'], kw?: { atol?: M['In']; equal_nan?: unknown }): M['Arr'];
     /** Returns a boolean array where two arrays are element-wise equal within a tolerance. */
-    (a: readonly M['In'][], b: readonly M['In'][] | M['In'], rtol: M['In'], atol: M['In'], kw?: { equal_nan?: unknown }): M['Arr'];
+    (a: M['In'], b: M['In'] | ScalarIn, rtol: M['In'], atol: M['In'], kw?: { equal_nan?: unknown }): M['Arr'];
     /** Returns a boolean array where two arrays are element-wise equal within a tolerance. */
-    (a: readonly M['In'][], b: readonly M['In'][] | M['In'], rtol: M['In'], atol: M['In'], equal_nan: unknown): M['Arr'];
+    (a: M['In'], b: M['In'] | ScalarIn, rtol: M['In'], atol: M['In'], equal_nan: unknown): M['Arr'];
     /** Returns a boolean array where two arrays are element-wise equal within a tolerance. */
-    (a: readonly M['In'][] | M['In'], b: readonly M['In'][], kw?: { rtol?: M['In']; atol?: M['In']; equal_nan?: unknown }): M['Arr'];
+    (a: M['In'] | ScalarIn, b: M['In'], kw?: { rtol?: M['In']; atol?: M['In']; equal_nan?: unknown }): M['Arr'];
     /** Returns a boolean array where two arrays are element-wise equal within a tolerance. */
-    (a: readonly M['In'][] | M['In'], b: readonly M['In'][], rtol: M['In'], kw?: { atol?: M['In']; equal_nan?: unknown }): M['Arr'];
+    (a: M['In'] | ScalarIn, b: M['In'], rtol: M['In'], kw?: { atol?: M['In']; equal_nan?: unknown }): M['Arr'];
     /** Returns a boolean array where two arrays are element-wise equal within a tolerance. */
-    (a: readonly M['In'][] | M['In'], b: readonly M['In'][], rtol: M['In'], atol: M['In'], kw?: { equal_nan?: unknown }): M['Arr'];
+    (a: M['In'] | ScalarIn, b: M['In'], rtol: M['In'], atol: M['In'], kw?: { equal_nan?: unknown }): M['Arr'];
     /** Returns a boolean array where two arrays are element-wise equal within a tolerance. */
-    (a: readonly M['In'][] | M['In'], b: readonly M['In'][], rtol: M['In'], atol: M['In'], equal_nan: unknown): M['Arr'];
+    (a: M['In'] | ScalarIn, b: M['In'], rtol: M['In'], atol: M['In'], equal_nan: unknown): M['Arr'];
     /** Returns a boolean array where two arrays are element-wise equal within a tolerance. */
-    (a: readonly (readonly M['In'][])[], b: readonly (readonly M['In'][])[] | readonly M['In'][] | M['In'], kw?: { rtol?: M['In']; atol?: M['In']; equal_nan?: unknown }): M['Arr'];
+    (a: readonly ScalarIn[], b: readonly ScalarIn[] | ScalarIn | M['In'], kw?: { rtol?: M['In']; atol?: M['In']; equal_nan?: unknown }): M['Arr'];
     /** Returns a boolean array where two arrays are element-wise equal within a tolerance. */
-    (a: readonly (readonly M['In'][])[], b: readonly (readonly M['In'][])[] | readonly M['In'][] | M['In'], rtol: M['In'], kw?: { atol?: M['In']; equal_nan?: unknown }): M['Arr'];
+    (a: readonly ScalarIn[], b: readonly ScalarIn[] | ScalarIn | M['In'], rtol: M['In'], kw?: { atol?: M['In']; equal_nan?: unknown }): M['Arr'];
     /** Returns a boolean array where two arrays are element-wise equal within a tolerance. */
-    (a: readonly (readonly M['In'][])[], b: readonly (readonly M['In'][])[] | readonly M['In'][] | M['In'], rtol: M['In'], atol: M['In'], kw?: { equal_nan?: unknown }): M['Arr'];
+    (a: readonly ScalarIn[], b: readonly ScalarIn[] | ScalarIn | M['In'], rtol: M['In'], atol: M['In'], kw?: { equal_nan?: unknown }): M['Arr'];
     /** Returns a boolean array where two arrays are element-wise equal within a tolerance. */
-    (a: readonly (readonly M['In'][])[], b: readonly (readonly M['In'][])[] | readonly M['In'][] | M['In'], rtol: M['In'], atol: M['In'], equal_nan: unknown): M['Arr'];
+    (a: readonly ScalarIn[], b: readonly ScalarIn[] | ScalarIn | M['In'], rtol: M['In'], atol: M['In'], equal_nan: unknown): M['Arr'];
     /** Returns a boolean array where two arrays are element-wise equal within a tolerance. */
-    (b: readonly (readonly M['In'][])[] | readonly M['In'][] | M['In'], a: readonly (readonly M['In'][])[], kw?: { rtol?: M['In']; atol?: M['In']; equal_nan?: unknown }): M['Arr'];
+    (a: readonly ScalarIn[] | ScalarIn | M['In'], b: readonly ScalarIn[], kw?: { rtol?: M['In']; atol?: M['In']; equal_nan?: unknown }): M['Arr'];
     /** Returns a boolean array where two arrays are element-wise equal within a tolerance. */
-    (b: readonly (readonly M['In'][])[] | readonly M['In'][] | M['In'], a: readonly (readonly M['In'][])[], rtol: M['In'], kw?: { atol?: M['In']; equal_nan?: unknown }): M['Arr'];
+    (a: readonly ScalarIn[] | ScalarIn | M['In'], b: readonly ScalarIn[], rtol: M['In'], kw?: { atol?: M['In']; equal_nan?: unknown }): M['Arr'];
     /** Returns a boolean array where two arrays are element-wise equal within a tolerance. */
-    (b: readonly (readonly M['In'][])[] | readonly M['In'][] | M['In'], a: readonly (readonly M['In'][])[], rtol: M['In'], atol: M['In'], kw?: { equal_nan?: unknown }): M['Arr'];
+    (a: readonly ScalarIn[] | ScalarIn | M['In'], b: readonly ScalarIn[], rtol: M['In'], atol: M['In'], kw?: { equal_nan?: unknown }): M['Arr'];
     /** Returns a boolean array where two arrays are element-wise equal within a tolerance. */
-    (b: readonly (readonly M['In'][])[] | readonly M['In'][] | M['In'], a: readonly (readonly M['In'][])[], rtol: M['In'], atol: M['In'], equal_nan: unknown): M['Arr'];
+    (a: readonly ScalarIn[] | ScalarIn | M['In'], b: readonly ScalarIn[], rtol: M['In'], atol: M['In'], equal_nan: unknown): M['Arr'];
+    /** Returns a boolean array where two arrays are element-wise equal within a tolerance. */
+    (a: readonly (readonly ScalarIn[])[], b: readonly (readonly ScalarIn[])[] | readonly ScalarIn[] | ScalarIn | M['In'], kw?: { rtol?: M['In']; atol?: M['In']; equal_nan?: unknown }): M['Arr'];
+    /** Returns a boolean array where two arrays are element-wise equal within a tolerance. */
+    (a: readonly (readonly ScalarIn[])[], b: readonly (readonly ScalarIn[])[] | readonly ScalarIn[] | ScalarIn | M['In'], rtol: M['In'], kw?: { atol?: M['In']; equal_nan?: unknown }): M['Arr'];
+    /** Returns a boolean array where two arrays are element-wise equal within a tolerance. */
+    (a: readonly (readonly ScalarIn[])[], b: readonly (readonly ScalarIn[])[] | readonly ScalarIn[] | ScalarIn | M['In'], rtol: M['In'], atol: M['In'], kw?: { equal_nan?: unknown }): M['Arr'];
+    /** Returns a boolean array where two arrays are element-wise equal within a tolerance. */
+    (a: readonly (readonly ScalarIn[])[], b: readonly (readonly ScalarIn[])[] | readonly ScalarIn[] | ScalarIn | M['In'], rtol: M['In'], atol: M['In'], equal_nan: unknown): M['Arr'];
+    /** Returns a boolean array where two arrays are element-wise equal within a tolerance. */
+    (b: readonly (readonly ScalarIn[])[] | readonly ScalarIn[] | ScalarIn | M['In'], a: readonly (readonly ScalarIn[])[], kw?: { rtol?: M['In']; atol?: M['In']; equal_nan?: unknown }): M['Arr'];
+    /** Returns a boolean array where two arrays are element-wise equal within a tolerance. */
+    (b: readonly (readonly ScalarIn[])[] | readonly ScalarIn[] | ScalarIn | M['In'], a: readonly (readonly ScalarIn[])[], rtol: M['In'], kw?: { atol?: M['In']; equal_nan?: unknown }): M['Arr'];
+    /** Returns a boolean array where two arrays are element-wise equal within a tolerance. */
+    (b: readonly (readonly ScalarIn[])[] | readonly ScalarIn[] | ScalarIn | M['In'], a: readonly (readonly ScalarIn[])[], rtol: M['In'], atol: M['In'], kw?: { equal_nan?: unknown }): M['Arr'];
+    /** Returns a boolean array where two arrays are element-wise equal within a tolerance. */
+    (b: readonly (readonly ScalarIn[])[] | readonly ScalarIn[] | ScalarIn | M['In'], a: readonly (readonly ScalarIn[])[], rtol: M['In'], atol: M['In'], equal_nan: unknown): M['Arr'];
+    /** Returns a boolean array where two arrays are element-wise equal within a tolerance. */
+    (a: M['In'], b: M['In'], kw?: { rtol?: M['In']; atol?: M['In']; equal_nan?: unknown }): M['Arr'] | M['Any'];
+    /** Returns a boolean array where two arrays are element-wise equal within a tolerance. */
+    (a: M['In'], b: M['In'], rtol: M['In'], kw?: { atol?: M['In']; equal_nan?: unknown }): M['Arr'] | M['Any'];
+    /** Returns a boolean array where two arrays are element-wise equal within a tolerance. */
+    (a: M['In'], b: M['In'], rtol: M['In'], atol: M['In'], kw?: { equal_nan?: unknown }): M['Arr'] | M['Any'];
+    /** Returns a boolean array where two arrays are element-wise equal within a tolerance. */
+    (a: M['In'], b: M['In'], rtol: M['In'], atol: M['In'], equal_nan: unknown): M['Arr'] | M['Any'];
   }>;
   /**
    * Returns a bool array, where True if input element is complex.
@@ -4092,7 +4155,9 @@ export interface NumpyMain<M extends TypeMap> {
    */
   readonly iscomplex: Fn<M, {
     /** Returns a bool array, where True if input element is complex. */
-    (x: M['In']): M['Bool'];
+    (x: ScalarIn): M['Bool'];
+    /** Returns a bool array, where True if input element is complex. */
+    (x: M['In']): M['Arr'];
   }>;
   /**
    * Check for a complex type or an array of complex numbers.
@@ -4188,7 +4253,9 @@ export interface NumpyMain<M extends TypeMap> {
    */
   readonly isreal: Fn<M, {
     /** Returns a bool array, where True if input element is real. */
-    (x: M['In']): M['Bool'];
+    (x: ScalarIn): M['Bool'];
+    /** Returns a bool array, where True if input element is real. */
+    (x: M['In']): M['Arr'];
   }>;
   /**
    * Return True if x is a not complex type or an array of complex numbers.
@@ -4585,41 +4652,41 @@ export interface NumpyMain<M extends TypeMap> {
    */
   readonly max: Fn<M, {
     /** Return the maximum of an array or maximum along an axis. */
-    (a: M['In'], kw?: { axis?: null; out?: null; keepdims?: false; initial?: M['In']; where?: M['In'] }): M['Scalar'];
+    (a: M['In'], kw?: { axis?: null; out?: null; keepdims?: false; initial?: ScalarIn; where?: M['In'] }): M['Scalar'];
     /** Return the maximum of an array or maximum along an axis. */
-    (a: M['In'], axis: null, kw?: { out?: null; keepdims?: false; initial?: M['In']; where?: M['In'] }): M['Scalar'];
+    (a: M['In'], axis: null, kw?: { out?: null; keepdims?: false; initial?: ScalarIn; where?: M['In'] }): M['Scalar'];
     /** Return the maximum of an array or maximum along an axis. */
-    (a: M['In'], axis: null, out: null, kw?: { keepdims?: false; initial?: M['In']; where?: M['In'] }): M['Scalar'];
+    (a: M['In'], axis: null, out: null, kw?: { keepdims?: false; initial?: ScalarIn; where?: M['In'] }): M['Scalar'];
     /** Return the maximum of an array or maximum along an axis. */
-    (a: M['In'], axis: null, out: null, keepdims: false, kw?: { initial?: M['In']; where?: M['In'] }): M['Scalar'];
+    (a: M['In'], axis: null, out: null, keepdims: false, kw?: { initial?: ScalarIn; where?: M['In'] }): M['Scalar'];
     /** Return the maximum of an array or maximum along an axis. */
-    (a: M['In'], axis: null, out: null, keepdims: false, initial: M['In'], kw?: { where?: M['In'] }): M['Scalar'];
+    (a: M['In'], axis: null, out: null, keepdims: false, initial: ScalarIn, kw?: { where?: M['In'] }): M['Scalar'];
     /** Return the maximum of an array or maximum along an axis. */
-    (a: M['In'], axis: null, out: null, keepdims: false, initial: M['In'], where: M['In']): M['Scalar'];
+    (a: M['In'], axis: null, out: null, keepdims: false, initial: ScalarIn, where: M['In']): M['Scalar'];
     /** Return the maximum of an array or maximum along an axis. */
-    (a: M['In'], kw?: { axis?: Shape | null; out?: null; keepdims?: boolean; initial?: M['In']; where?: M['In'] }): M['Result'];
+    (a: M['In'], kw?: { axis?: Shape | null; out?: null; keepdims?: boolean; initial?: ScalarIn; where?: M['In'] }): M['Result'];
     /** Return the maximum of an array or maximum along an axis. */
-    (a: M['In'], axis: Shape | null, kw?: { out?: null; keepdims?: boolean; initial?: M['In']; where?: M['In'] }): M['Result'];
+    (a: M['In'], axis: Shape | null, kw?: { out?: null; keepdims?: boolean; initial?: ScalarIn; where?: M['In'] }): M['Result'];
     /** Return the maximum of an array or maximum along an axis. */
-    (a: M['In'], axis: Shape | null, out: null, kw?: { keepdims?: boolean; initial?: M['In']; where?: M['In'] }): M['Result'];
+    (a: M['In'], axis: Shape | null, out: null, kw?: { keepdims?: boolean; initial?: ScalarIn; where?: M['In'] }): M['Result'];
     /** Return the maximum of an array or maximum along an axis. */
-    (a: M['In'], axis: Shape | null, out: null, keepdims: boolean, kw?: { initial?: M['In']; where?: M['In'] }): M['Result'];
+    (a: M['In'], axis: Shape | null, out: null, keepdims: boolean, kw?: { initial?: ScalarIn; where?: M['In'] }): M['Result'];
     /** Return the maximum of an array or maximum along an axis. */
-    (a: M['In'], axis: Shape | null, out: null, keepdims: boolean, initial: M['In'], kw?: { where?: M['In'] }): M['Result'];
+    (a: M['In'], axis: Shape | null, out: null, keepdims: boolean, initial: ScalarIn, kw?: { where?: M['In'] }): M['Result'];
     /** Return the maximum of an array or maximum along an axis. */
-    (a: M['In'], axis: Shape | null, out: null, keepdims: boolean, initial: M['In'], where: M['In']): M['Result'];
+    (a: M['In'], axis: Shape | null, out: null, keepdims: boolean, initial: ScalarIn, where: M['In']): M['Result'];
     /** Return the maximum of an array or maximum along an axis. */
-    (a: M['In'], axis: Shape | null, out: M['Out'], kw?: { keepdims?: boolean; initial?: M['In']; where?: M['In'] }): M['Arr'];
+    (a: M['In'], axis: Shape | null, out: M['Out'], kw?: { keepdims?: boolean; initial?: ScalarIn; where?: M['In'] }): M['Arr'];
     /** Return the maximum of an array or maximum along an axis. */
-    (a: M['In'], axis: Shape | null, out: M['Out'], keepdims: boolean, kw?: { initial?: M['In']; where?: M['In'] }): M['Arr'];
+    (a: M['In'], axis: Shape | null, out: M['Out'], keepdims: boolean, kw?: { initial?: ScalarIn; where?: M['In'] }): M['Arr'];
     /** Return the maximum of an array or maximum along an axis. */
-    (a: M['In'], axis: Shape | null, out: M['Out'], keepdims: boolean, initial: M['In'], kw?: { where?: M['In'] }): M['Arr'];
+    (a: M['In'], axis: Shape | null, out: M['Out'], keepdims: boolean, initial: ScalarIn, kw?: { where?: M['In'] }): M['Arr'];
     /** Return the maximum of an array or maximum along an axis. */
-    (a: M['In'], axis: Shape | null, out: M['Out'], keepdims: boolean, initial: M['In'], where: M['In']): M['Arr'];
+    (a: M['In'], axis: Shape | null, out: M['Out'], keepdims: boolean, initial: ScalarIn, where: M['In']): M['Arr'];
     /** Return the maximum of an array or maximum along an axis. */
-    (a: M['In'], kw: { axis?: Shape | null; out: M['Out']; keepdims?: boolean; initial?: M['In']; where?: M['In'] }): M['Arr'];
+    (a: M['In'], kw: { axis?: Shape | null; out: M['Out']; keepdims?: boolean; initial?: ScalarIn; where?: M['In'] }): M['Arr'];
     /** Return the maximum of an array or maximum along an axis. */
-    (a: M['In'], axis: Shape | null, kw: { out: M['Out']; keepdims?: boolean; initial?: M['In']; where?: M['In'] }): M['Arr'];
+    (a: M['In'], axis: Shape | null, kw: { out: M['Out']; keepdims?: boolean; initial?: ScalarIn; where?: M['In'] }): M['Arr'];
   }>;
   /**
    * Element-wise maximum of array elements.
@@ -4809,41 +4876,41 @@ export interface NumpyMain<M extends TypeMap> {
    */
   readonly min: Fn<M, {
     /** Return the minimum of an array or minimum along an axis. */
-    (a: M['In'], kw?: { axis?: null; out?: null; keepdims?: false; initial?: M['In']; where?: M['In'] }): M['Scalar'];
+    (a: M['In'], kw?: { axis?: null; out?: null; keepdims?: false; initial?: ScalarIn; where?: M['In'] }): M['Scalar'];
     /** Return the minimum of an array or minimum along an axis. */
-    (a: M['In'], axis: null, kw?: { out?: null; keepdims?: false; initial?: M['In']; where?: M['In'] }): M['Scalar'];
+    (a: M['In'], axis: null, kw?: { out?: null; keepdims?: false; initial?: ScalarIn; where?: M['In'] }): M['Scalar'];
     /** Return the minimum of an array or minimum along an axis. */
-    (a: M['In'], axis: null, out: null, kw?: { keepdims?: false; initial?: M['In']; where?: M['In'] }): M['Scalar'];
+    (a: M['In'], axis: null, out: null, kw?: { keepdims?: false; initial?: ScalarIn; where?: M['In'] }): M['Scalar'];
     /** Return the minimum of an array or minimum along an axis. */
-    (a: M['In'], axis: null, out: null, keepdims: false, kw?: { initial?: M['In']; where?: M['In'] }): M['Scalar'];
+    (a: M['In'], axis: null, out: null, keepdims: false, kw?: { initial?: ScalarIn; where?: M['In'] }): M['Scalar'];
     /** Return the minimum of an array or minimum along an axis. */
-    (a: M['In'], axis: null, out: null, keepdims: false, initial: M['In'], kw?: { where?: M['In'] }): M['Scalar'];
+    (a: M['In'], axis: null, out: null, keepdims: false, initial: ScalarIn, kw?: { where?: M['In'] }): M['Scalar'];
     /** Return the minimum of an array or minimum along an axis. */
-    (a: M['In'], axis: null, out: null, keepdims: false, initial: M['In'], where: M['In']): M['Scalar'];
+    (a: M['In'], axis: null, out: null, keepdims: false, initial: ScalarIn, where: M['In']): M['Scalar'];
     /** Return the minimum of an array or minimum along an axis. */
-    (a: M['In'], kw?: { axis?: Shape | null; out?: null; keepdims?: boolean; initial?: M['In']; where?: M['In'] }): M['Result'];
+    (a: M['In'], kw?: { axis?: Shape | null; out?: null; keepdims?: boolean; initial?: ScalarIn; where?: M['In'] }): M['Result'];
     /** Return the minimum of an array or minimum along an axis. */
-    (a: M['In'], axis: Shape | null, kw?: { out?: null; keepdims?: boolean; initial?: M['In']; where?: M['In'] }): M['Result'];
+    (a: M['In'], axis: Shape | null, kw?: { out?: null; keepdims?: boolean; initial?: ScalarIn; where?: M['In'] }): M['Result'];
     /** Return the minimum of an array or minimum along an axis. */
-    (a: M['In'], axis: Shape | null, out: null, kw?: { keepdims?: boolean; initial?: M['In']; where?: M['In'] }): M['Result'];
+    (a: M['In'], axis: Shape | null, out: null, kw?: { keepdims?: boolean; initial?: ScalarIn; where?: M['In'] }): M['Result'];
     /** Return the minimum of an array or minimum along an axis. */
-    (a: M['In'], axis: Shape | null, out: null, keepdims: boolean, kw?: { initial?: M['In']; where?: M['In'] }): M['Result'];
+    (a: M['In'], axis: Shape | null, out: null, keepdims: boolean, kw?: { initial?: ScalarIn; where?: M['In'] }): M['Result'];
     /** Return the minimum of an array or minimum along an axis. */
-    (a: M['In'], axis: Shape | null, out: null, keepdims: boolean, initial: M['In'], kw?: { where?: M['In'] }): M['Result'];
+    (a: M['In'], axis: Shape | null, out: null, keepdims: boolean, initial: ScalarIn, kw?: { where?: M['In'] }): M['Result'];
     /** Return the minimum of an array or minimum along an axis. */
-    (a: M['In'], axis: Shape | null, out: null, keepdims: boolean, initial: M['In'], where: M['In']): M['Result'];
+    (a: M['In'], axis: Shape | null, out: null, keepdims: boolean, initial: ScalarIn, where: M['In']): M['Result'];
     /** Return the minimum of an array or minimum along an axis. */
-    (a: M['In'], axis: Shape | null, out: M['Out'], kw?: { keepdims?: boolean; initial?: M['In']; where?: M['In'] }): M['Arr'];
+    (a: M['In'], axis: Shape | null, out: M['Out'], kw?: { keepdims?: boolean; initial?: ScalarIn; where?: M['In'] }): M['Arr'];
     /** Return the minimum of an array or minimum along an axis. */
-    (a: M['In'], axis: Shape | null, out: M['Out'], keepdims: boolean, kw?: { initial?: M['In']; where?: M['In'] }): M['Arr'];
+    (a: M['In'], axis: Shape | null, out: M['Out'], keepdims: boolean, kw?: { initial?: ScalarIn; where?: M['In'] }): M['Arr'];
     /** Return the minimum of an array or minimum along an axis. */
-    (a: M['In'], axis: Shape | null, out: M['Out'], keepdims: boolean, initial: M['In'], kw?: { where?: M['In'] }): M['Arr'];
+    (a: M['In'], axis: Shape | null, out: M['Out'], keepdims: boolean, initial: ScalarIn, kw?: { where?: M['In'] }): M['Arr'];
     /** Return the minimum of an array or minimum along an axis. */
-    (a: M['In'], axis: Shape | null, out: M['Out'], keepdims: boolean, initial: M['In'], where: M['In']): M['Arr'];
+    (a: M['In'], axis: Shape | null, out: M['Out'], keepdims: boolean, initial: ScalarIn, where: M['In']): M['Arr'];
     /** Return the minimum of an array or minimum along an axis. */
-    (a: M['In'], kw: { axis?: Shape | null; out: M['Out']; keepdims?: boolean; initial?: M['In']; where?: M['In'] }): M['Arr'];
+    (a: M['In'], kw: { axis?: Shape | null; out: M['Out']; keepdims?: boolean; initial?: ScalarIn; where?: M['In'] }): M['Arr'];
     /** Return the minimum of an array or minimum along an axis. */
-    (a: M['In'], axis: Shape | null, kw: { out: M['Out']; keepdims?: boolean; initial?: M['In']; where?: M['In'] }): M['Arr'];
+    (a: M['In'], axis: Shape | null, kw: { out: M['Out']; keepdims?: boolean; initial?: ScalarIn; where?: M['In'] }): M['Arr'];
   }>;
   /**
    * For scalar ``a``, returns the data type with the smallest size and smallest scalar kind which can hold its value. For non-scalar array ``a``, returns the vector's dtype unmodified.
@@ -5049,41 +5116,41 @@ export interface NumpyMain<M extends TypeMap> {
    */
   readonly nanmax: Fn<M, {
     /** Return the maximum of an array or maximum along an axis, ignoring any NaNs. When all-NaN slices are encountered a ``RuntimeWarning`` is raised and NaN is returned for that slice. */
-    (a: M['In'], kw?: { axis?: null; out?: null; keepdims?: false; initial?: M['In']; where?: M['In'] }): M['Scalar'];
+    (a: M['In'], kw?: { axis?: null; out?: null; keepdims?: false; initial?: ScalarIn; where?: M['In'] }): M['Scalar'];
     /** Return the maximum of an array or maximum along an axis, ignoring any NaNs. When all-NaN slices are encountered a ``RuntimeWarning`` is raised and NaN is returned for that slice. */
-    (a: M['In'], axis: null, kw?: { out?: null; keepdims?: false; initial?: M['In']; where?: M['In'] }): M['Scalar'];
+    (a: M['In'], axis: null, kw?: { out?: null; keepdims?: false; initial?: ScalarIn; where?: M['In'] }): M['Scalar'];
     /** Return the maximum of an array or maximum along an axis, ignoring any NaNs. When all-NaN slices are encountered a ``RuntimeWarning`` is raised and NaN is returned for that slice. */
-    (a: M['In'], axis: null, out: null, kw?: { keepdims?: false; initial?: M['In']; where?: M['In'] }): M['Scalar'];
+    (a: M['In'], axis: null, out: null, kw?: { keepdims?: false; initial?: ScalarIn; where?: M['In'] }): M['Scalar'];
     /** Return the maximum of an array or maximum along an axis, ignoring any NaNs. When all-NaN slices are encountered a ``RuntimeWarning`` is raised and NaN is returned for that slice. */
-    (a: M['In'], axis: null, out: null, keepdims: false, kw?: { initial?: M['In']; where?: M['In'] }): M['Scalar'];
+    (a: M['In'], axis: null, out: null, keepdims: false, kw?: { initial?: ScalarIn; where?: M['In'] }): M['Scalar'];
     /** Return the maximum of an array or maximum along an axis, ignoring any NaNs. When all-NaN slices are encountered a ``RuntimeWarning`` is raised and NaN is returned for that slice. */
-    (a: M['In'], axis: null, out: null, keepdims: false, initial: M['In'], kw?: { where?: M['In'] }): M['Scalar'];
+    (a: M['In'], axis: null, out: null, keepdims: false, initial: ScalarIn, kw?: { where?: M['In'] }): M['Scalar'];
     /** Return the maximum of an array or maximum along an axis, ignoring any NaNs. When all-NaN slices are encountered a ``RuntimeWarning`` is raised and NaN is returned for that slice. */
-    (a: M['In'], axis: null, out: null, keepdims: false, initial: M['In'], where: M['In']): M['Scalar'];
+    (a: M['In'], axis: null, out: null, keepdims: false, initial: ScalarIn, where: M['In']): M['Scalar'];
     /** Return the maximum of an array or maximum along an axis, ignoring any NaNs. When all-NaN slices are encountered a ``RuntimeWarning`` is raised and NaN is returned for that slice. */
-    (a: M['In'], kw?: { axis?: Shape | null; out?: null; keepdims?: boolean; initial?: M['In']; where?: M['In'] }): M['Result'];
+    (a: M['In'], kw?: { axis?: Shape | null; out?: null; keepdims?: boolean; initial?: ScalarIn; where?: M['In'] }): M['Result'];
     /** Return the maximum of an array or maximum along an axis, ignoring any NaNs. When all-NaN slices are encountered a ``RuntimeWarning`` is raised and NaN is returned for that slice. */
-    (a: M['In'], axis: Shape | null, kw?: { out?: null; keepdims?: boolean; initial?: M['In']; where?: M['In'] }): M['Result'];
+    (a: M['In'], axis: Shape | null, kw?: { out?: null; keepdims?: boolean; initial?: ScalarIn; where?: M['In'] }): M['Result'];
     /** Return the maximum of an array or maximum along an axis, ignoring any NaNs. When all-NaN slices are encountered a ``RuntimeWarning`` is raised and NaN is returned for that slice. */
-    (a: M['In'], axis: Shape | null, out: null, kw?: { keepdims?: boolean; initial?: M['In']; where?: M['In'] }): M['Result'];
+    (a: M['In'], axis: Shape | null, out: null, kw?: { keepdims?: boolean; initial?: ScalarIn; where?: M['In'] }): M['Result'];
     /** Return the maximum of an array or maximum along an axis, ignoring any NaNs. When all-NaN slices are encountered a ``RuntimeWarning`` is raised and NaN is returned for that slice. */
-    (a: M['In'], axis: Shape | null, out: null, keepdims: boolean, kw?: { initial?: M['In']; where?: M['In'] }): M['Result'];
+    (a: M['In'], axis: Shape | null, out: null, keepdims: boolean, kw?: { initial?: ScalarIn; where?: M['In'] }): M['Result'];
     /** Return the maximum of an array or maximum along an axis, ignoring any NaNs. When all-NaN slices are encountered a ``RuntimeWarning`` is raised and NaN is returned for that slice. */
-    (a: M['In'], axis: Shape | null, out: null, keepdims: boolean, initial: M['In'], kw?: { where?: M['In'] }): M['Result'];
+    (a: M['In'], axis: Shape | null, out: null, keepdims: boolean, initial: ScalarIn, kw?: { where?: M['In'] }): M['Result'];
     /** Return the maximum of an array or maximum along an axis, ignoring any NaNs. When all-NaN slices are encountered a ``RuntimeWarning`` is raised and NaN is returned for that slice. */
-    (a: M['In'], axis: Shape | null, out: null, keepdims: boolean, initial: M['In'], where: M['In']): M['Result'];
+    (a: M['In'], axis: Shape | null, out: null, keepdims: boolean, initial: ScalarIn, where: M['In']): M['Result'];
     /** Return the maximum of an array or maximum along an axis, ignoring any NaNs. When all-NaN slices are encountered a ``RuntimeWarning`` is raised and NaN is returned for that slice. */
-    (a: M['In'], axis: Shape | null, out: M['Out'], kw?: { keepdims?: boolean; initial?: M['In']; where?: M['In'] }): M['Arr'];
+    (a: M['In'], axis: Shape | null, out: M['Out'], kw?: { keepdims?: boolean; initial?: ScalarIn; where?: M['In'] }): M['Arr'];
     /** Return the maximum of an array or maximum along an axis, ignoring any NaNs. When all-NaN slices are encountered a ``RuntimeWarning`` is raised and NaN is returned for that slice. */
-    (a: M['In'], axis: Shape | null, out: M['Out'], keepdims: boolean, kw?: { initial?: M['In']; where?: M['In'] }): M['Arr'];
+    (a: M['In'], axis: Shape | null, out: M['Out'], keepdims: boolean, kw?: { initial?: ScalarIn; where?: M['In'] }): M['Arr'];
     /** Return the maximum of an array or maximum along an axis, ignoring any NaNs. When all-NaN slices are encountered a ``RuntimeWarning`` is raised and NaN is returned for that slice. */
-    (a: M['In'], axis: Shape | null, out: M['Out'], keepdims: boolean, initial: M['In'], kw?: { where?: M['In'] }): M['Arr'];
+    (a: M['In'], axis: Shape | null, out: M['Out'], keepdims: boolean, initial: ScalarIn, kw?: { where?: M['In'] }): M['Arr'];
     /** Return the maximum of an array or maximum along an axis, ignoring any NaNs. When all-NaN slices are encountered a ``RuntimeWarning`` is raised and NaN is returned for that slice. */
-    (a: M['In'], axis: Shape | null, out: M['Out'], keepdims: boolean, initial: M['In'], where: M['In']): M['Arr'];
+    (a: M['In'], axis: Shape | null, out: M['Out'], keepdims: boolean, initial: ScalarIn, where: M['In']): M['Arr'];
     /** Return the maximum of an array or maximum along an axis, ignoring any NaNs. When all-NaN slices are encountered a ``RuntimeWarning`` is raised and NaN is returned for that slice. */
-    (a: M['In'], kw: { axis?: Shape | null; out: M['Out']; keepdims?: boolean; initial?: M['In']; where?: M['In'] }): M['Arr'];
+    (a: M['In'], kw: { axis?: Shape | null; out: M['Out']; keepdims?: boolean; initial?: ScalarIn; where?: M['In'] }): M['Arr'];
     /** Return the maximum of an array or maximum along an axis, ignoring any NaNs. When all-NaN slices are encountered a ``RuntimeWarning`` is raised and NaN is returned for that slice. */
-    (a: M['In'], axis: Shape | null, kw: { out: M['Out']; keepdims?: boolean; initial?: M['In']; where?: M['In'] }): M['Arr'];
+    (a: M['In'], axis: Shape | null, kw: { out: M['Out']; keepdims?: boolean; initial?: ScalarIn; where?: M['In'] }): M['Arr'];
   }>;
   /**
    * Compute the arithmetic mean along the specified axis, ignoring NaNs.
@@ -5235,41 +5302,41 @@ export interface NumpyMain<M extends TypeMap> {
    */
   readonly nanmin: Fn<M, {
     /** Return minimum of an array or minimum along an axis, ignoring any NaNs. When all-NaN slices are encountered a ``RuntimeWarning`` is raised and Nan is returned for that slice. */
-    (a: M['In'], kw?: { axis?: null; out?: null; keepdims?: false; initial?: M['In']; where?: M['In'] }): M['Scalar'];
+    (a: M['In'], kw?: { axis?: null; out?: null; keepdims?: false; initial?: ScalarIn; where?: M['In'] }): M['Scalar'];
     /** Return minimum of an array or minimum along an axis, ignoring any NaNs. When all-NaN slices are encountered a ``RuntimeWarning`` is raised and Nan is returned for that slice. */
-    (a: M['In'], axis: null, kw?: { out?: null; keepdims?: false; initial?: M['In']; where?: M['In'] }): M['Scalar'];
+    (a: M['In'], axis: null, kw?: { out?: null; keepdims?: false; initial?: ScalarIn; where?: M['In'] }): M['Scalar'];
     /** Return minimum of an array or minimum along an axis, ignoring any NaNs. When all-NaN slices are encountered a ``RuntimeWarning`` is raised and Nan is returned for that slice. */
-    (a: M['In'], axis: null, out: null, kw?: { keepdims?: false; initial?: M['In']; where?: M['In'] }): M['Scalar'];
+    (a: M['In'], axis: null, out: null, kw?: { keepdims?: false; initial?: ScalarIn; where?: M['In'] }): M['Scalar'];
     /** Return minimum of an array or minimum along an axis, ignoring any NaNs. When all-NaN slices are encountered a ``RuntimeWarning`` is raised and Nan is returned for that slice. */
-    (a: M['In'], axis: null, out: null, keepdims: false, kw?: { initial?: M['In']; where?: M['In'] }): M['Scalar'];
+    (a: M['In'], axis: null, out: null, keepdims: false, kw?: { initial?: ScalarIn; where?: M['In'] }): M['Scalar'];
     /** Return minimum of an array or minimum along an axis, ignoring any NaNs. When all-NaN slices are encountered a ``RuntimeWarning`` is raised and Nan is returned for that slice. */
-    (a: M['In'], axis: null, out: null, keepdims: false, initial: M['In'], kw?: { where?: M['In'] }): M['Scalar'];
+    (a: M['In'], axis: null, out: null, keepdims: false, initial: ScalarIn, kw?: { where?: M['In'] }): M['Scalar'];
     /** Return minimum of an array or minimum along an axis, ignoring any NaNs. When all-NaN slices are encountered a ``RuntimeWarning`` is raised and Nan is returned for that slice. */
-    (a: M['In'], axis: null, out: null, keepdims: false, initial: M['In'], where: M['In']): M['Scalar'];
+    (a: M['In'], axis: null, out: null, keepdims: false, initial: ScalarIn, where: M['In']): M['Scalar'];
     /** Return minimum of an array or minimum along an axis, ignoring any NaNs. When all-NaN slices are encountered a ``RuntimeWarning`` is raised and Nan is returned for that slice. */
-    (a: M['In'], kw?: { axis?: Shape | null; out?: null; keepdims?: boolean; initial?: M['In']; where?: M['In'] }): M['Result'];
+    (a: M['In'], kw?: { axis?: Shape | null; out?: null; keepdims?: boolean; initial?: ScalarIn; where?: M['In'] }): M['Result'];
     /** Return minimum of an array or minimum along an axis, ignoring any NaNs. When all-NaN slices are encountered a ``RuntimeWarning`` is raised and Nan is returned for that slice. */
-    (a: M['In'], axis: Shape | null, kw?: { out?: null; keepdims?: boolean; initial?: M['In']; where?: M['In'] }): M['Result'];
+    (a: M['In'], axis: Shape | null, kw?: { out?: null; keepdims?: boolean; initial?: ScalarIn; where?: M['In'] }): M['Result'];
     /** Return minimum of an array or minimum along an axis, ignoring any NaNs. When all-NaN slices are encountered a ``RuntimeWarning`` is raised and Nan is returned for that slice. */
-    (a: M['In'], axis: Shape | null, out: null, kw?: { keepdims?: boolean; initial?: M['In']; where?: M['In'] }): M['Result'];
+    (a: M['In'], axis: Shape | null, out: null, kw?: { keepdims?: boolean; initial?: ScalarIn; where?: M['In'] }): M['Result'];
     /** Return minimum of an array or minimum along an axis, ignoring any NaNs. When all-NaN slices are encountered a ``RuntimeWarning`` is raised and Nan is returned for that slice. */
-    (a: M['In'], axis: Shape | null, out: null, keepdims: boolean, kw?: { initial?: M['In']; where?: M['In'] }): M['Result'];
+    (a: M['In'], axis: Shape | null, out: null, keepdims: boolean, kw?: { initial?: ScalarIn; where?: M['In'] }): M['Result'];
     /** Return minimum of an array or minimum along an axis, ignoring any NaNs. When all-NaN slices are encountered a ``RuntimeWarning`` is raised and Nan is returned for that slice. */
-    (a: M['In'], axis: Shape | null, out: null, keepdims: boolean, initial: M['In'], kw?: { where?: M['In'] }): M['Result'];
+    (a: M['In'], axis: Shape | null, out: null, keepdims: boolean, initial: ScalarIn, kw?: { where?: M['In'] }): M['Result'];
     /** Return minimum of an array or minimum along an axis, ignoring any NaNs. When all-NaN slices are encountered a ``RuntimeWarning`` is raised and Nan is returned for that slice. */
-    (a: M['In'], axis: Shape | null, out: null, keepdims: boolean, initial: M['In'], where: M['In']): M['Result'];
+    (a: M['In'], axis: Shape | null, out: null, keepdims: boolean, initial: ScalarIn, where: M['In']): M['Result'];
     /** Return minimum of an array or minimum along an axis, ignoring any NaNs. When all-NaN slices are encountered a ``RuntimeWarning`` is raised and Nan is returned for that slice. */
-    (a: M['In'], axis: Shape | null, out: M['Out'], kw?: { keepdims?: boolean; initial?: M['In']; where?: M['In'] }): M['Arr'];
+    (a: M['In'], axis: Shape | null, out: M['Out'], kw?: { keepdims?: boolean; initial?: ScalarIn; where?: M['In'] }): M['Arr'];
     /** Return minimum of an array or minimum along an axis, ignoring any NaNs. When all-NaN slices are encountered a ``RuntimeWarning`` is raised and Nan is returned for that slice. */
-    (a: M['In'], axis: Shape | null, out: M['Out'], keepdims: boolean, kw?: { initial?: M['In']; where?: M['In'] }): M['Arr'];
+    (a: M['In'], axis: Shape | null, out: M['Out'], keepdims: boolean, kw?: { initial?: ScalarIn; where?: M['In'] }): M['Arr'];
     /** Return minimum of an array or minimum along an axis, ignoring any NaNs. When all-NaN slices are encountered a ``RuntimeWarning`` is raised and Nan is returned for that slice. */
-    (a: M['In'], axis: Shape | null, out: M['Out'], keepdims: boolean, initial: M['In'], kw?: { where?: M['In'] }): M['Arr'];
+    (a: M['In'], axis: Shape | null, out: M['Out'], keepdims: boolean, initial: ScalarIn, kw?: { where?: M['In'] }): M['Arr'];
     /** Return minimum of an array or minimum along an axis, ignoring any NaNs. When all-NaN slices are encountered a ``RuntimeWarning`` is raised and Nan is returned for that slice. */
-    (a: M['In'], axis: Shape | null, out: M['Out'], keepdims: boolean, initial: M['In'], where: M['In']): M['Arr'];
+    (a: M['In'], axis: Shape | null, out: M['Out'], keepdims: boolean, initial: ScalarIn, where: M['In']): M['Arr'];
     /** Return minimum of an array or minimum along an axis, ignoring any NaNs. When all-NaN slices are encountered a ``RuntimeWarning`` is raised and Nan is returned for that slice. */
-    (a: M['In'], kw: { axis?: Shape | null; out: M['Out']; keepdims?: boolean; initial?: M['In']; where?: M['In'] }): M['Arr'];
+    (a: M['In'], kw: { axis?: Shape | null; out: M['Out']; keepdims?: boolean; initial?: ScalarIn; where?: M['In'] }): M['Arr'];
     /** Return minimum of an array or minimum along an axis, ignoring any NaNs. When all-NaN slices are encountered a ``RuntimeWarning`` is raised and Nan is returned for that slice. */
-    (a: M['In'], axis: Shape | null, kw: { out: M['Out']; keepdims?: boolean; initial?: M['In']; where?: M['In'] }): M['Arr'];
+    (a: M['In'], axis: Shape | null, kw: { out: M['Out']; keepdims?: boolean; initial?: ScalarIn; where?: M['In'] }): M['Arr'];
   }>;
   /**
    * Compute the qth percentile of the data along the specified axis, while ignoring nan values.
@@ -5419,75 +5486,75 @@ export interface NumpyMain<M extends TypeMap> {
    */
   readonly nanprod: Fn<M, {
     /** Return the product of array elements over a given axis treating Not a Numbers (NaNs) as ones. */
-    (a: M['In'], kw?: { axis?: null; dtype?: null; out?: null; keepdims?: false; initial?: M['In']; where?: M['In'] }): M['Int'];
+    (a: M['In'], kw?: { axis?: null; dtype?: null; out?: null; keepdims?: false; initial?: ScalarIn; where?: M['In'] }): M['Int'];
     /** Return the product of array elements over a given axis treating Not a Numbers (NaNs) as ones. */
-    (a: M['In'], axis: null, kw?: { dtype?: null; out?: null; keepdims?: false; initial?: M['In']; where?: M['In'] }): M['Int'];
+    (a: M['In'], axis: null, kw?: { dtype?: null; out?: null; keepdims?: false; initial?: ScalarIn; where?: M['In'] }): M['Int'];
     /** Return the product of array elements over a given axis treating Not a Numbers (NaNs) as ones. */
-    (a: M['In'], axis: null, dtype: null, kw?: { out?: null; keepdims?: false; initial?: M['In']; where?: M['In'] }): M['Int'];
+    (a: M['In'], axis: null, dtype: null, kw?: { out?: null; keepdims?: false; initial?: ScalarIn; where?: M['In'] }): M['Int'];
     /** Return the product of array elements over a given axis treating Not a Numbers (NaNs) as ones. */
-    (a: M['In'], axis: null, dtype: null, out: null, kw?: { keepdims?: false; initial?: M['In']; where?: M['In'] }): M['Int'];
+    (a: M['In'], axis: null, dtype: null, out: null, kw?: { keepdims?: false; initial?: ScalarIn; where?: M['In'] }): M['Int'];
     /** Return the product of array elements over a given axis treating Not a Numbers (NaNs) as ones. */
-    (a: M['In'], axis: null, dtype: null, out: null, keepdims: false, kw?: { initial?: M['In']; where?: M['In'] }): M['Int'];
+    (a: M['In'], axis: null, dtype: null, out: null, keepdims: false, kw?: { initial?: ScalarIn; where?: M['In'] }): M['Int'];
     /** Return the product of array elements over a given axis treating Not a Numbers (NaNs) as ones. */
-    (a: M['In'], axis: null, dtype: null, out: null, keepdims: false, initial: M['In'], kw?: { where?: M['In'] }): M['Int'];
+    (a: M['In'], axis: null, dtype: null, out: null, keepdims: false, initial: ScalarIn, kw?: { where?: M['In'] }): M['Int'];
     /** Return the product of array elements over a given axis treating Not a Numbers (NaNs) as ones. */
-    (a: M['In'], axis: null, dtype: null, out: null, keepdims: false, initial: M['In'], where: M['In']): M['Int'];
+    (a: M['In'], axis: null, dtype: null, out: null, keepdims: false, initial: ScalarIn, where: M['In']): M['Int'];
     /** Return the product of array elements over a given axis treating Not a Numbers (NaNs) as ones. */
-    (a: M['In'], kw?: { axis?: Shape | null; dtype?: null; out?: null; keepdims?: boolean; initial?: M['In']; where?: M['In'] }): M['Result'];
+    (a: M['In'], kw?: { axis?: Shape | null; dtype?: null; out?: null; keepdims?: boolean; initial?: ScalarIn; where?: M['In'] }): M['Result'];
     /** Return the product of array elements over a given axis treating Not a Numbers (NaNs) as ones. */
-    (a: M['In'], axis: Shape | null, kw?: { dtype?: null; out?: null; keepdims?: boolean; initial?: M['In']; where?: M['In'] }): M['Result'];
+    (a: M['In'], axis: Shape | null, kw?: { dtype?: null; out?: null; keepdims?: boolean; initial?: ScalarIn; where?: M['In'] }): M['Result'];
     /** Return the product of array elements over a given axis treating Not a Numbers (NaNs) as ones. */
-    (a: M['In'], axis: Shape | null, dtype: null, kw?: { out?: null; keepdims?: boolean; initial?: M['In']; where?: M['In'] }): M['Result'];
+    (a: M['In'], axis: Shape | null, dtype: null, kw?: { out?: null; keepdims?: boolean; initial?: ScalarIn; where?: M['In'] }): M['Result'];
     /** Return the product of array elements over a given axis treating Not a Numbers (NaNs) as ones. */
-    (a: M['In'], axis: Shape | null, dtype: null, out: null, kw?: { keepdims?: boolean; initial?: M['In']; where?: M['In'] }): M['Result'];
+    (a: M['In'], axis: Shape | null, dtype: null, out: null, kw?: { keepdims?: boolean; initial?: ScalarIn; where?: M['In'] }): M['Result'];
     /** Return the product of array elements over a given axis treating Not a Numbers (NaNs) as ones. */
-    (a: M['In'], axis: Shape | null, dtype: null, out: null, keepdims: boolean, kw?: { initial?: M['In']; where?: M['In'] }): M['Result'];
+    (a: M['In'], axis: Shape | null, dtype: null, out: null, keepdims: boolean, kw?: { initial?: ScalarIn; where?: M['In'] }): M['Result'];
     /** Return the product of array elements over a given axis treating Not a Numbers (NaNs) as ones. */
-    (a: M['In'], axis: Shape | null, dtype: null, out: null, keepdims: boolean, initial: M['In'], kw?: { where?: M['In'] }): M['Result'];
+    (a: M['In'], axis: Shape | null, dtype: null, out: null, keepdims: boolean, initial: ScalarIn, kw?: { where?: M['In'] }): M['Result'];
     /** Return the product of array elements over a given axis treating Not a Numbers (NaNs) as ones. */
-    (a: M['In'], axis: Shape | null, dtype: null, out: null, keepdims: boolean, initial: M['In'], where: M['In']): M['Result'];
+    (a: M['In'], axis: Shape | null, dtype: null, out: null, keepdims: boolean, initial: ScalarIn, where: M['In']): M['Result'];
     /** Return the product of array elements over a given axis treating Not a Numbers (NaNs) as ones. */
-    (a: M['In'], axis: null, dtype: M['Dt'], kw?: { out?: null; keepdims?: false; initial?: M['In']; where?: M['In'] }): M['Scalar'];
+    (a: M['In'], axis: null, dtype: M['Dt'], kw?: { out?: null; keepdims?: false; initial?: ScalarIn; where?: M['In'] }): M['Scalar'];
     /** Return the product of array elements over a given axis treating Not a Numbers (NaNs) as ones. */
-    (a: M['In'], axis: null, dtype: M['Dt'], out: null, kw?: { keepdims?: false; initial?: M['In']; where?: M['In'] }): M['Scalar'];
+    (a: M['In'], axis: null, dtype: M['Dt'], out: null, kw?: { keepdims?: false; initial?: ScalarIn; where?: M['In'] }): M['Scalar'];
     /** Return the product of array elements over a given axis treating Not a Numbers (NaNs) as ones. */
-    (a: M['In'], axis: null, dtype: M['Dt'], out: null, keepdims: false, kw?: { initial?: M['In']; where?: M['In'] }): M['Scalar'];
+    (a: M['In'], axis: null, dtype: M['Dt'], out: null, keepdims: false, kw?: { initial?: ScalarIn; where?: M['In'] }): M['Scalar'];
     /** Return the product of array elements over a given axis treating Not a Numbers (NaNs) as ones. */
-    (a: M['In'], axis: null, dtype: M['Dt'], out: null, keepdims: false, initial: M['In'], kw?: { where?: M['In'] }): M['Scalar'];
+    (a: M['In'], axis: null, dtype: M['Dt'], out: null, keepdims: false, initial: ScalarIn, kw?: { where?: M['In'] }): M['Scalar'];
     /** Return the product of array elements over a given axis treating Not a Numbers (NaNs) as ones. */
-    (a: M['In'], axis: null, dtype: M['Dt'], out: null, keepdims: false, initial: M['In'], where: M['In']): M['Scalar'];
+    (a: M['In'], axis: null, dtype: M['Dt'], out: null, keepdims: false, initial: ScalarIn, where: M['In']): M['Scalar'];
     /** Return the product of array elements over a given axis treating Not a Numbers (NaNs) as ones. */
-    (a: M['In'], kw: { axis?: null; dtype: M['Dt']; out?: null; keepdims?: false; initial?: M['In']; where?: M['In'] }): M['Scalar'];
+    (a: M['In'], kw: { axis?: null; dtype: M['Dt']; out?: null; keepdims?: false; initial?: ScalarIn; where?: M['In'] }): M['Scalar'];
     /** Return the product of array elements over a given axis treating Not a Numbers (NaNs) as ones. */
-    (a: M['In'], axis: null, kw: { dtype: M['Dt']; out?: null; keepdims?: false; initial?: M['In']; where?: M['In'] }): M['Scalar'];
+    (a: M['In'], axis: null, kw: { dtype: M['Dt']; out?: null; keepdims?: false; initial?: ScalarIn; where?: M['In'] }): M['Scalar'];
     /** Return the product of array elements over a given axis treating Not a Numbers (NaNs) as ones. */
-    (a: M['In'], kw?: { axis?: Shape | null; dtype?: M['Dt'] | null; out?: null; keepdims?: boolean; initial?: M['In']; where?: M['In'] }): M['Result'];
+    (a: M['In'], kw?: { axis?: Shape | null; dtype?: M['Dt'] | null; out?: null; keepdims?: boolean; initial?: ScalarIn; where?: M['In'] }): M['Result'];
     /** Return the product of array elements over a given axis treating Not a Numbers (NaNs) as ones. */
-    (a: M['In'], axis: Shape | null, kw?: { dtype?: M['Dt'] | null; out?: null; keepdims?: boolean; initial?: M['In']; where?: M['In'] }): M['Result'];
+    (a: M['In'], axis: Shape | null, kw?: { dtype?: M['Dt'] | null; out?: null; keepdims?: boolean; initial?: ScalarIn; where?: M['In'] }): M['Result'];
     /** Return the product of array elements over a given axis treating Not a Numbers (NaNs) as ones. */
-    (a: M['In'], axis: Shape | null, dtype: M['Dt'] | null, kw?: { out?: null; keepdims?: boolean; initial?: M['In']; where?: M['In'] }): M['Result'];
+    (a: M['In'], axis: Shape | null, dtype: M['Dt'] | null, kw?: { out?: null; keepdims?: boolean; initial?: ScalarIn; where?: M['In'] }): M['Result'];
     /** Return the product of array elements over a given axis treating Not a Numbers (NaNs) as ones. */
-    (a: M['In'], axis: Shape | null, dtype: M['Dt'] | null, out: null, kw?: { keepdims?: boolean; initial?: M['In']; where?: M['In'] }): M['Result'];
+    (a: M['In'], axis: Shape | null, dtype: M['Dt'] | null, out: null, kw?: { keepdims?: boolean; initial?: ScalarIn; where?: M['In'] }): M['Result'];
     /** Return the product of array elements over a given axis treating Not a Numbers (NaNs) as ones. */
-    (a: M['In'], axis: Shape | null, dtype: M['Dt'] | null, out: null, keepdims: boolean, kw?: { initial?: M['In']; where?: M['In'] }): M['Result'];
+    (a: M['In'], axis: Shape | null, dtype: M['Dt'] | null, out: null, keepdims: boolean, kw?: { initial?: ScalarIn; where?: M['In'] }): M['Result'];
     /** Return the product of array elements over a given axis treating Not a Numbers (NaNs) as ones. */
-    (a: M['In'], axis: Shape | null, dtype: M['Dt'] | null, out: null, keepdims: boolean, initial: M['In'], kw?: { where?: M['In'] }): M['Result'];
+    (a: M['In'], axis: Shape | null, dtype: M['Dt'] | null, out: null, keepdims: boolean, initial: ScalarIn, kw?: { where?: M['In'] }): M['Result'];
     /** Return the product of array elements over a given axis treating Not a Numbers (NaNs) as ones. */
-    (a: M['In'], axis: Shape | null, dtype: M['Dt'] | null, out: null, keepdims: boolean, initial: M['In'], where: M['In']): M['Result'];
+    (a: M['In'], axis: Shape | null, dtype: M['Dt'] | null, out: null, keepdims: boolean, initial: ScalarIn, where: M['In']): M['Result'];
     /** Return the product of array elements over a given axis treating Not a Numbers (NaNs) as ones. */
-    (a: M['In'], axis: Shape | null, dtype: M['Dt'] | null, out: M['Out'], kw?: { keepdims?: boolean; initial?: M['In']; where?: M['In'] }): M['Arr'];
+    (a: M['In'], axis: Shape | null, dtype: M['Dt'] | null, out: M['Out'], kw?: { keepdims?: boolean; initial?: ScalarIn; where?: M['In'] }): M['Arr'];
     /** Return the product of array elements over a given axis treating Not a Numbers (NaNs) as ones. */
-    (a: M['In'], axis: Shape | null, dtype: M['Dt'] | null, out: M['Out'], keepdims: boolean, kw?: { initial?: M['In']; where?: M['In'] }): M['Arr'];
+    (a: M['In'], axis: Shape | null, dtype: M['Dt'] | null, out: M['Out'], keepdims: boolean, kw?: { initial?: ScalarIn; where?: M['In'] }): M['Arr'];
     /** Return the product of array elements over a given axis treating Not a Numbers (NaNs) as ones. */
-    (a: M['In'], axis: Shape | null, dtype: M['Dt'] | null, out: M['Out'], keepdims: boolean, initial: M['In'], kw?: { where?: M['In'] }): M['Arr'];
+    (a: M['In'], axis: Shape | null, dtype: M['Dt'] | null, out: M['Out'], keepdims: boolean, initial: ScalarIn, kw?: { where?: M['In'] }): M['Arr'];
     /** Return the product of array elements over a given axis treating Not a Numbers (NaNs) as ones. */
-    (a: M['In'], axis: Shape | null, dtype: M['Dt'] | null, out: M['Out'], keepdims: boolean, initial: M['In'], where: M['In']): M['Arr'];
+    (a: M['In'], axis: Shape | null, dtype: M['Dt'] | null, out: M['Out'], keepdims: boolean, initial: ScalarIn, where: M['In']): M['Arr'];
     /** Return the product of array elements over a given axis treating Not a Numbers (NaNs) as ones. */
-    (a: M['In'], kw: { axis?: Shape | null; dtype?: M['Dt'] | null; out: M['Out']; keepdims?: boolean; initial?: M['In']; where?: M['In'] }): M['Arr'];
+    (a: M['In'], kw: { axis?: Shape | null; dtype?: M['Dt'] | null; out: M['Out']; keepdims?: boolean; initial?: ScalarIn; where?: M['In'] }): M['Arr'];
     /** Return the product of array elements over a given axis treating Not a Numbers (NaNs) as ones. */
-    (a: M['In'], axis: Shape | null, kw: { dtype?: M['Dt'] | null; out: M['Out']; keepdims?: boolean; initial?: M['In']; where?: M['In'] }): M['Arr'];
+    (a: M['In'], axis: Shape | null, kw: { dtype?: M['Dt'] | null; out: M['Out']; keepdims?: boolean; initial?: ScalarIn; where?: M['In'] }): M['Arr'];
     /** Return the product of array elements over a given axis treating Not a Numbers (NaNs) as ones. */
-    (a: M['In'], axis: Shape | null, dtype: M['Dt'] | null, kw: { out: M['Out']; keepdims?: boolean; initial?: M['In']; where?: M['In'] }): M['Arr'];
+    (a: M['In'], axis: Shape | null, dtype: M['Dt'] | null, kw: { out: M['Out']; keepdims?: boolean; initial?: ScalarIn; where?: M['In'] }): M['Arr'];
   }>;
   /**
    * Compute the qth quantile of the data along the specified axis, while ignoring nan values. Returns the qth quantile(s) of the array elements.
@@ -5703,89 +5770,89 @@ export interface NumpyMain<M extends TypeMap> {
    */
   readonly nansum: Fn<M, {
     /** Return the sum of array elements over a given axis treating Not a Numbers (NaNs) as zero. */
-    (a: M['In'], kw?: { axis?: null; dtype?: null; out?: null; keepdims?: false; initial?: M['In']; where?: M['In'] }): M['Scalar'];
+    (a: M['In'], kw?: { axis?: null; dtype?: null; out?: null; keepdims?: false; initial?: ScalarIn; where?: M['In'] }): M['Scalar'];
     /** Return the sum of array elements over a given axis treating Not a Numbers (NaNs) as zero. */
-    (a: M['In'], axis: null, kw?: { dtype?: null; out?: null; keepdims?: false; initial?: M['In']; where?: M['In'] }): M['Scalar'];
+    (a: M['In'], axis: null, kw?: { dtype?: null; out?: null; keepdims?: false; initial?: ScalarIn; where?: M['In'] }): M['Scalar'];
     /** Return the sum of array elements over a given axis treating Not a Numbers (NaNs) as zero. */
-    (a: M['In'], axis: null, dtype: null, kw?: { out?: null; keepdims?: false; initial?: M['In']; where?: M['In'] }): M['Scalar'];
+    (a: M['In'], axis: null, dtype: null, kw?: { out?: null; keepdims?: false; initial?: ScalarIn; where?: M['In'] }): M['Scalar'];
     /** Return the sum of array elements over a given axis treating Not a Numbers (NaNs) as zero. */
-    (a: M['In'], axis: null, dtype: null, out: null, kw?: { keepdims?: false; initial?: M['In']; where?: M['In'] }): M['Scalar'];
+    (a: M['In'], axis: null, dtype: null, out: null, kw?: { keepdims?: false; initial?: ScalarIn; where?: M['In'] }): M['Scalar'];
     /** Return the sum of array elements over a given axis treating Not a Numbers (NaNs) as zero. */
-    (a: M['In'], axis: null, dtype: null, out: null, keepdims: false, kw?: { initial?: M['In']; where?: M['In'] }): M['Scalar'];
+    (a: M['In'], axis: null, dtype: null, out: null, keepdims: false, kw?: { initial?: ScalarIn; where?: M['In'] }): M['Scalar'];
     /** Return the sum of array elements over a given axis treating Not a Numbers (NaNs) as zero. */
-    (a: M['In'], axis: null, dtype: null, out: null, keepdims: false, initial: M['In'], kw?: { where?: M['In'] }): M['Scalar'];
+    (a: M['In'], axis: null, dtype: null, out: null, keepdims: false, initial: ScalarIn, kw?: { where?: M['In'] }): M['Scalar'];
     /** Return the sum of array elements over a given axis treating Not a Numbers (NaNs) as zero. */
-    (a: M['In'], axis: null, dtype: null, out: null, keepdims: false, initial: M['In'], where: M['In']): M['Scalar'];
+    (a: M['In'], axis: null, dtype: null, out: null, keepdims: false, initial: ScalarIn, where: M['In']): M['Scalar'];
     /** Return the sum of array elements over a given axis treating Not a Numbers (NaNs) as zero. */
-    (a: M['In'], kw?: { axis?: null; dtype?: null; out?: null; keepdims?: boolean; initial?: M['In']; where?: M['In'] }): M['Scalar'] | M['Arr'];
+    (a: M['In'], kw?: { axis?: null; dtype?: null; out?: null; keepdims?: boolean; initial?: ScalarIn; where?: M['In'] }): M['Scalar'] | M['Arr'];
     /** Return the sum of array elements over a given axis treating Not a Numbers (NaNs) as zero. */
-    (a: M['In'], axis: null, kw?: { dtype?: null; out?: null; keepdims?: boolean; initial?: M['In']; where?: M['In'] }): M['Scalar'] | M['Arr'];
+    (a: M['In'], axis: null, kw?: { dtype?: null; out?: null; keepdims?: boolean; initial?: ScalarIn; where?: M['In'] }): M['Scalar'] | M['Arr'];
     /** Return the sum of array elements over a given axis treating Not a Numbers (NaNs) as zero. */
-    (a: M['In'], axis: null, dtype: null, kw?: { out?: null; keepdims?: boolean; initial?: M['In']; where?: M['In'] }): M['Scalar'] | M['Arr'];
+    (a: M['In'], axis: null, dtype: null, kw?: { out?: null; keepdims?: boolean; initial?: ScalarIn; where?: M['In'] }): M['Scalar'] | M['Arr'];
     /** Return the sum of array elements over a given axis treating Not a Numbers (NaNs) as zero. */
-    (a: M['In'], axis: null, dtype: null, out: null, kw?: { keepdims?: boolean; initial?: M['In']; where?: M['In'] }): M['Scalar'] | M['Arr'];
+    (a: M['In'], axis: null, dtype: null, out: null, kw?: { keepdims?: boolean; initial?: ScalarIn; where?: M['In'] }): M['Scalar'] | M['Arr'];
     /** Return the sum of array elements over a given axis treating Not a Numbers (NaNs) as zero. */
-    (a: M['In'], axis: null, dtype: null, out: null, keepdims: boolean, kw?: { initial?: M['In']; where?: M['In'] }): M['Scalar'] | M['Arr'];
+    (a: M['In'], axis: null, dtype: null, out: null, keepdims: boolean, kw?: { initial?: ScalarIn; where?: M['In'] }): M['Scalar'] | M['Arr'];
     /** Return the sum of array elements over a given axis treating Not a Numbers (NaNs) as zero. */
-    (a: M['In'], axis: null, dtype: null, out: null, keepdims: boolean, initial: M['In'], kw?: { where?: M['In'] }): M['Scalar'] | M['Arr'];
+    (a: M['In'], axis: null, dtype: null, out: null, keepdims: boolean, initial: ScalarIn, kw?: { where?: M['In'] }): M['Scalar'] | M['Arr'];
     /** Return the sum of array elements over a given axis treating Not a Numbers (NaNs) as zero. */
-    (a: M['In'], axis: null, dtype: null, out: null, keepdims: boolean, initial: M['In'], where: M['In']): M['Scalar'] | M['Arr'];
+    (a: M['In'], axis: null, dtype: null, out: null, keepdims: boolean, initial: ScalarIn, where: M['In']): M['Scalar'] | M['Arr'];
     /** Return the sum of array elements over a given axis treating Not a Numbers (NaNs) as zero. */
-    (a: M['In'], axis: null, dtype: M['Dt'], kw?: { out?: null; keepdims?: false; initial?: M['In']; where?: M['In'] }): M['Scalar'];
+    (a: M['In'], axis: null, dtype: M['Dt'], kw?: { out?: null; keepdims?: false; initial?: ScalarIn; where?: M['In'] }): M['Scalar'];
     /** Return the sum of array elements over a given axis treating Not a Numbers (NaNs) as zero. */
-    (a: M['In'], axis: null, dtype: M['Dt'], out: null, kw?: { keepdims?: false; initial?: M['In']; where?: M['In'] }): M['Scalar'];
+    (a: M['In'], axis: null, dtype: M['Dt'], out: null, kw?: { keepdims?: false; initial?: ScalarIn; where?: M['In'] }): M['Scalar'];
     /** Return the sum of array elements over a given axis treating Not a Numbers (NaNs) as zero. */
-    (a: M['In'], axis: null, dtype: M['Dt'], out: null, keepdims: false, kw?: { initial?: M['In']; where?: M['In'] }): M['Scalar'];
+    (a: M['In'], axis: null, dtype: M['Dt'], out: null, keepdims: false, kw?: { initial?: ScalarIn; where?: M['In'] }): M['Scalar'];
     /** Return the sum of array elements over a given axis treating Not a Numbers (NaNs) as zero. */
-    (a: M['In'], axis: null, dtype: M['Dt'], out: null, keepdims: false, initial: M['In'], kw?: { where?: M['In'] }): M['Scalar'];
+    (a: M['In'], axis: null, dtype: M['Dt'], out: null, keepdims: false, initial: ScalarIn, kw?: { where?: M['In'] }): M['Scalar'];
     /** Return the sum of array elements over a given axis treating Not a Numbers (NaNs) as zero. */
-    (a: M['In'], axis: null, dtype: M['Dt'], out: null, keepdims: false, initial: M['In'], where: M['In']): M['Scalar'];
+    (a: M['In'], axis: null, dtype: M['Dt'], out: null, keepdims: false, initial: ScalarIn, where: M['In']): M['Scalar'];
     /** Return the sum of array elements over a given axis treating Not a Numbers (NaNs) as zero. */
-    (a: M['In'], kw: { axis?: null; dtype: M['Dt']; out?: null; keepdims?: false; initial?: M['In']; where?: M['In'] }): M['Scalar'];
+    (a: M['In'], kw: { axis?: null; dtype: M['Dt']; out?: null; keepdims?: false; initial?: ScalarIn; where?: M['In'] }): M['Scalar'];
     /** Return the sum of array elements over a given axis treating Not a Numbers (NaNs) as zero. */
-    (a: M['In'], axis: null, kw: { dtype: M['Dt']; out?: null; keepdims?: false; initial?: M['In']; where?: M['In'] }): M['Scalar'];
+    (a: M['In'], axis: null, kw: { dtype: M['Dt']; out?: null; keepdims?: false; initial?: ScalarIn; where?: M['In'] }): M['Scalar'];
     /** Return the sum of array elements over a given axis treating Not a Numbers (NaNs) as zero. */
-    (a: M['In'], axis: Shape | null, dtype: M['Dt'], kw?: { out?: null; keepdims?: boolean; initial?: M['In']; where?: M['In'] }): M['Scalar'] | M['Arr'];
+    (a: M['In'], axis: Shape | null, dtype: M['Dt'], kw?: { out?: null; keepdims?: boolean; initial?: ScalarIn; where?: M['In'] }): M['Scalar'] | M['Arr'];
     /** Return the sum of array elements over a given axis treating Not a Numbers (NaNs) as zero. */
-    (a: M['In'], axis: Shape | null, dtype: M['Dt'], out: null, kw?: { keepdims?: boolean; initial?: M['In']; where?: M['In'] }): M['Scalar'] | M['Arr'];
+    (a: M['In'], axis: Shape | null, dtype: M['Dt'], out: null, kw?: { keepdims?: boolean; initial?: ScalarIn; where?: M['In'] }): M['Scalar'] | M['Arr'];
     /** Return the sum of array elements over a given axis treating Not a Numbers (NaNs) as zero. */
-    (a: M['In'], axis: Shape | null, dtype: M['Dt'], out: null, keepdims: boolean, kw?: { initial?: M['In']; where?: M['In'] }): M['Scalar'] | M['Arr'];
+    (a: M['In'], axis: Shape | null, dtype: M['Dt'], out: null, keepdims: boolean, kw?: { initial?: ScalarIn; where?: M['In'] }): M['Scalar'] | M['Arr'];
     /** Return the sum of array elements over a given axis treating Not a Numbers (NaNs) as zero. */
-    (a: M['In'], axis: Shape | null, dtype: M['Dt'], out: null, keepdims: boolean, initial: M['In'], kw?: { where?: M['In'] }): M['Scalar'] | M['Arr'];
+    (a: M['In'], axis: Shape | null, dtype: M['Dt'], out: null, keepdims: boolean, initial: ScalarIn, kw?: { where?: M['In'] }): M['Scalar'] | M['Arr'];
     /** Return the sum of array elements over a given axis treating Not a Numbers (NaNs) as zero. */
-    (a: M['In'], axis: Shape | null, dtype: M['Dt'], out: null, keepdims: boolean, initial: M['In'], where: M['In']): M['Scalar'] | M['Arr'];
+    (a: M['In'], axis: Shape | null, dtype: M['Dt'], out: null, keepdims: boolean, initial: ScalarIn, where: M['In']): M['Scalar'] | M['Arr'];
     /** Return the sum of array elements over a given axis treating Not a Numbers (NaNs) as zero. */
-    (a: M['In'], kw: { axis?: Shape | null; dtype: M['Dt']; out?: null; keepdims?: boolean; initial?: M['In']; where?: M['In'] }): M['Scalar'] | M['Arr'];
+    (a: M['In'], kw: { axis?: Shape | null; dtype: M['Dt']; out?: null; keepdims?: boolean; initial?: ScalarIn; where?: M['In'] }): M['Scalar'] | M['Arr'];
     /** Return the sum of array elements over a given axis treating Not a Numbers (NaNs) as zero. */
-    (a: M['In'], axis: Shape | null, kw: { dtype: M['Dt']; out?: null; keepdims?: boolean; initial?: M['In']; where?: M['In'] }): M['Scalar'] | M['Arr'];
+    (a: M['In'], axis: Shape | null, kw: { dtype: M['Dt']; out?: null; keepdims?: boolean; initial?: ScalarIn; where?: M['In'] }): M['Scalar'] | M['Arr'];
     /** Return the sum of array elements over a given axis treating Not a Numbers (NaNs) as zero. */
-    (a: M['In'], kw?: { axis?: Shape | null; dtype?: M['Dt'] | null; out?: null; keepdims?: boolean; initial?: M['In']; where?: M['In'] }): M['Result'];
+    (a: M['In'], kw?: { axis?: Shape | null; dtype?: M['Dt'] | null; out?: null; keepdims?: boolean; initial?: ScalarIn; where?: M['In'] }): M['Result'];
     /** Return the sum of array elements over a given axis treating Not a Numbers (NaNs) as zero. */
-    (a: M['In'], axis: Shape | null, kw?: { dtype?: M['Dt'] | null; out?: null; keepdims?: boolean; initial?: M['In']; where?: M['In'] }): M['Result'];
+    (a: M['In'], axis: Shape | null, kw?: { dtype?: M['Dt'] | null; out?: null; keepdims?: boolean; initial?: ScalarIn; where?: M['In'] }): M['Result'];
     /** Return the sum of array elements over a given axis treating Not a Numbers (NaNs) as zero. */
-    (a: M['In'], axis: Shape | null, dtype: M['Dt'] | null, kw?: { out?: null; keepdims?: boolean; initial?: M['In']; where?: M['In'] }): M['Result'];
+    (a: M['In'], axis: Shape | null, dtype: M['Dt'] | null, kw?: { out?: null; keepdims?: boolean; initial?: ScalarIn; where?: M['In'] }): M['Result'];
     /** Return the sum of array elements over a given axis treating Not a Numbers (NaNs) as zero. */
-    (a: M['In'], axis: Shape | null, dtype: M['Dt'] | null, out: null, kw?: { keepdims?: boolean; initial?: M['In']; where?: M['In'] }): M['Result'];
+    (a: M['In'], axis: Shape | null, dtype: M['Dt'] | null, out: null, kw?: { keepdims?: boolean; initial?: ScalarIn; where?: M['In'] }): M['Result'];
     /** Return the sum of array elements over a given axis treating Not a Numbers (NaNs) as zero. */
-    (a: M['In'], axis: Shape | null, dtype: M['Dt'] | null, out: null, keepdims: boolean, kw?: { initial?: M['In']; where?: M['In'] }): M['Result'];
+    (a: M['In'], axis: Shape | null, dtype: M['Dt'] | null, out: null, keepdims: boolean, kw?: { initial?: ScalarIn; where?: M['In'] }): M['Result'];
     /** Return the sum of array elements over a given axis treating Not a Numbers (NaNs) as zero. */
-    (a: M['In'], axis: Shape | null, dtype: M['Dt'] | null, out: null, keepdims: boolean, initial: M['In'], kw?: { where?: M['In'] }): M['Result'];
+    (a: M['In'], axis: Shape | null, dtype: M['Dt'] | null, out: null, keepdims: boolean, initial: ScalarIn, kw?: { where?: M['In'] }): M['Result'];
     /** Return the sum of array elements over a given axis treating Not a Numbers (NaNs) as zero. */
-    (a: M['In'], axis: Shape | null, dtype: M['Dt'] | null, out: null, keepdims: boolean, initial: M['In'], where: M['In']): M['Result'];
+    (a: M['In'], axis: Shape | null, dtype: M['Dt'] | null, out: null, keepdims: boolean, initial: ScalarIn, where: M['In']): M['Result'];
     /** Return the sum of array elements over a given axis treating Not a Numbers (NaNs) as zero. */
-    (a: M['In'], axis: Shape | null, dtype: M['Dt'] | null, out: M['Out'], kw?: { keepdims?: boolean; initial?: M['In']; where?: M['In'] }): M['Arr'];
+    (a: M['In'], axis: Shape | null, dtype: M['Dt'] | null, out: M['Out'], kw?: { keepdims?: boolean; initial?: ScalarIn; where?: M['In'] }): M['Arr'];
     /** Return the sum of array elements over a given axis treating Not a Numbers (NaNs) as zero. */
-    (a: M['In'], axis: Shape | null, dtype: M['Dt'] | null, out: M['Out'], keepdims: boolean, kw?: { initial?: M['In']; where?: M['In'] }): M['Arr'];
+    (a: M['In'], axis: Shape | null, dtype: M['Dt'] | null, out: M['Out'], keepdims: boolean, kw?: { initial?: ScalarIn; where?: M['In'] }): M['Arr'];
     /** Return the sum of array elements over a given axis treating Not a Numbers (NaNs) as zero. */
-    (a: M['In'], axis: Shape | null, dtype: M['Dt'] | null, out: M['Out'], keepdims: boolean, initial: M['In'], kw?: { where?: M['In'] }): M['Arr'];
+    (a: M['In'], axis: Shape | null, dtype: M['Dt'] | null, out: M['Out'], keepdims: boolean, initial: ScalarIn, kw?: { where?: M['In'] }): M['Arr'];
     /** Return the sum of array elements over a given axis treating Not a Numbers (NaNs) as zero. */
-    (a: M['In'], axis: Shape | null, dtype: M['Dt'] | null, out: M['Out'], keepdims: boolean, initial: M['In'], where: M['In']): M['Arr'];
+    (a: M['In'], axis: Shape | null, dtype: M['Dt'] | null, out: M['Out'], keepdims: boolean, initial: ScalarIn, where: M['In']): M['Arr'];
     /** Return the sum of array elements over a given axis treating Not a Numbers (NaNs) as zero. */
-    (a: M['In'], kw: { axis?: Shape | null; dtype?: M['Dt'] | null; out: M['Out']; keepdims?: boolean; initial?: M['In']; where?: M['In'] }): M['Arr'];
+    (a: M['In'], kw: { axis?: Shape | null; dtype?: M['Dt'] | null; out: M['Out']; keepdims?: boolean; initial?: ScalarIn; where?: M['In'] }): M['Arr'];
     /** Return the sum of array elements over a given axis treating Not a Numbers (NaNs) as zero. */
-    (a: M['In'], axis: Shape | null, kw: { dtype?: M['Dt'] | null; out: M['Out']; keepdims?: boolean; initial?: M['In']; where?: M['In'] }): M['Arr'];
+    (a: M['In'], axis: Shape | null, kw: { dtype?: M['Dt'] | null; out: M['Out']; keepdims?: boolean; initial?: ScalarIn; where?: M['In'] }): M['Arr'];
     /** Return the sum of array elements over a given axis treating Not a Numbers (NaNs) as zero. */
-    (a: M['In'], axis: Shape | null, dtype: M['Dt'] | null, kw: { out: M['Out']; keepdims?: boolean; initial?: M['In']; where?: M['In'] }): M['Arr'];
+    (a: M['In'], axis: Shape | null, dtype: M['Dt'] | null, kw: { out: M['Out']; keepdims?: boolean; initial?: ScalarIn; where?: M['In'] }): M['Arr'];
   }>;
   /**
    * Compute the variance along the specified axis, while ignoring NaNs.
@@ -6446,75 +6513,75 @@ export interface NumpyMain<M extends TypeMap> {
    */
   readonly prod: Fn<M, {
     /** Return the product of array elements over a given axis. */
-    (a: M['In'], kw?: { axis?: null; dtype?: null; out?: null; keepdims?: false; initial?: M['In']; where?: M['In'] }): M['Int'];
+    (a: M['In'], kw?: { axis?: null; dtype?: null; out?: null; keepdims?: false; initial?: ScalarIn; where?: M['In'] }): M['Int'];
     /** Return the product of array elements over a given axis. */
-    (a: M['In'], axis: null, kw?: { dtype?: null; out?: null; keepdims?: false; initial?: M['In']; where?: M['In'] }): M['Int'];
+    (a: M['In'], axis: null, kw?: { dtype?: null; out?: null; keepdims?: false; initial?: ScalarIn; where?: M['In'] }): M['Int'];
     /** Return the product of array elements over a given axis. */
-    (a: M['In'], axis: null, dtype: null, kw?: { out?: null; keepdims?: false; initial?: M['In']; where?: M['In'] }): M['Int'];
+    (a: M['In'], axis: null, dtype: null, kw?: { out?: null; keepdims?: false; initial?: ScalarIn; where?: M['In'] }): M['Int'];
     /** Return the product of array elements over a given axis. */
-    (a: M['In'], axis: null, dtype: null, out: null, kw?: { keepdims?: false; initial?: M['In']; where?: M['In'] }): M['Int'];
+    (a: M['In'], axis: null, dtype: null, out: null, kw?: { keepdims?: false; initial?: ScalarIn; where?: M['In'] }): M['Int'];
     /** Return the product of array elements over a given axis. */
-    (a: M['In'], axis: null, dtype: null, out: null, keepdims: false, kw?: { initial?: M['In']; where?: M['In'] }): M['Int'];
+    (a: M['In'], axis: null, dtype: null, out: null, keepdims: false, kw?: { initial?: ScalarIn; where?: M['In'] }): M['Int'];
     /** Return the product of array elements over a given axis. */
-    (a: M['In'], axis: null, dtype: null, out: null, keepdims: false, initial: M['In'], kw?: { where?: M['In'] }): M['Int'];
+    (a: M['In'], axis: null, dtype: null, out: null, keepdims: false, initial: ScalarIn, kw?: { where?: M['In'] }): M['Int'];
     /** Return the product of array elements over a given axis. */
-    (a: M['In'], axis: null, dtype: null, out: null, keepdims: false, initial: M['In'], where: M['In']): M['Int'];
+    (a: M['In'], axis: null, dtype: null, out: null, keepdims: false, initial: ScalarIn, where: M['In']): M['Int'];
     /** Return the product of array elements over a given axis. */
-    (a: M['In'], kw?: { axis?: Shape | null; dtype?: null; out?: null; keepdims?: boolean; initial?: M['In']; where?: M['In'] }): M['Result'];
+    (a: M['In'], kw?: { axis?: Shape | null; dtype?: null; out?: null; keepdims?: boolean; initial?: ScalarIn; where?: M['In'] }): M['Result'];
     /** Return the product of array elements over a given axis. */
-    (a: M['In'], axis: Shape | null, kw?: { dtype?: null; out?: null; keepdims?: boolean; initial?: M['In']; where?: M['In'] }): M['Result'];
+    (a: M['In'], axis: Shape | null, kw?: { dtype?: null; out?: null; keepdims?: boolean; initial?: ScalarIn; where?: M['In'] }): M['Result'];
     /** Return the product of array elements over a given axis. */
-    (a: M['In'], axis: Shape | null, dtype: null, kw?: { out?: null; keepdims?: boolean; initial?: M['In']; where?: M['In'] }): M['Result'];
+    (a: M['In'], axis: Shape | null, dtype: null, kw?: { out?: null; keepdims?: boolean; initial?: ScalarIn; where?: M['In'] }): M['Result'];
     /** Return the product of array elements over a given axis. */
-    (a: M['In'], axis: Shape | null, dtype: null, out: null, kw?: { keepdims?: boolean; initial?: M['In']; where?: M['In'] }): M['Result'];
+    (a: M['In'], axis: Shape | null, dtype: null, out: null, kw?: { keepdims?: boolean; initial?: ScalarIn; where?: M['In'] }): M['Result'];
     /** Return the product of array elements over a given axis. */
-    (a: M['In'], axis: Shape | null, dtype: null, out: null, keepdims: boolean, kw?: { initial?: M['In']; where?: M['In'] }): M['Result'];
+    (a: M['In'], axis: Shape | null, dtype: null, out: null, keepdims: boolean, kw?: { initial?: ScalarIn; where?: M['In'] }): M['Result'];
     /** Return the product of array elements over a given axis. */
-    (a: M['In'], axis: Shape | null, dtype: null, out: null, keepdims: boolean, initial: M['In'], kw?: { where?: M['In'] }): M['Result'];
+    (a: M['In'], axis: Shape | null, dtype: null, out: null, keepdims: boolean, initial: ScalarIn, kw?: { where?: M['In'] }): M['Result'];
     /** Return the product of array elements over a given axis. */
-    (a: M['In'], axis: Shape | null, dtype: null, out: null, keepdims: boolean, initial: M['In'], where: M['In']): M['Result'];
+    (a: M['In'], axis: Shape | null, dtype: null, out: null, keepdims: boolean, initial: ScalarIn, where: M['In']): M['Result'];
     /** Return the product of array elements over a given axis. */
-    (a: M['In'], axis: null, dtype: M['Dt'], kw?: { out?: null; keepdims?: false; initial?: M['In']; where?: M['In'] }): M['Scalar'];
+    (a: M['In'], axis: null, dtype: M['Dt'], kw?: { out?: null; keepdims?: false; initial?: ScalarIn; where?: M['In'] }): M['Scalar'];
     /** Return the product of array elements over a given axis. */
-    (a: M['In'], axis: null, dtype: M['Dt'], out: null, kw?: { keepdims?: false; initial?: M['In']; where?: M['In'] }): M['Scalar'];
+    (a: M['In'], axis: null, dtype: M['Dt'], out: null, kw?: { keepdims?: false; initial?: ScalarIn; where?: M['In'] }): M['Scalar'];
     /** Return the product of array elements over a given axis. */
-    (a: M['In'], axis: null, dtype: M['Dt'], out: null, keepdims: false, kw?: { initial?: M['In']; where?: M['In'] }): M['Scalar'];
+    (a: M['In'], axis: null, dtype: M['Dt'], out: null, keepdims: false, kw?: { initial?: ScalarIn; where?: M['In'] }): M['Scalar'];
     /** Return the product of array elements over a given axis. */
-    (a: M['In'], axis: null, dtype: M['Dt'], out: null, keepdims: false, initial: M['In'], kw?: { where?: M['In'] }): M['Scalar'];
+    (a: M['In'], axis: null, dtype: M['Dt'], out: null, keepdims: false, initial: ScalarIn, kw?: { where?: M['In'] }): M['Scalar'];
     /** Return the product of array elements over a given axis. */
-    (a: M['In'], axis: null, dtype: M['Dt'], out: null, keepdims: false, initial: M['In'], where: M['In']): M['Scalar'];
+    (a: M['In'], axis: null, dtype: M['Dt'], out: null, keepdims: false, initial: ScalarIn, where: M['In']): M['Scalar'];
     /** Return the product of array elements over a given axis. */
-    (a: M['In'], kw: { axis?: null; dtype: M['Dt']; out?: null; keepdims?: false; initial?: M['In']; where?: M['In'] }): M['Scalar'];
+    (a: M['In'], kw: { axis?: null; dtype: M['Dt']; out?: null; keepdims?: false; initial?: ScalarIn; where?: M['In'] }): M['Scalar'];
     /** Return the product of array elements over a given axis. */
-    (a: M['In'], axis: null, kw: { dtype: M['Dt']; out?: null; keepdims?: false; initial?: M['In']; where?: M['In'] }): M['Scalar'];
+    (a: M['In'], axis: null, kw: { dtype: M['Dt']; out?: null; keepdims?: false; initial?: ScalarIn; where?: M['In'] }): M['Scalar'];
     /** Return the product of array elements over a given axis. */
-    (a: M['In'], kw?: { axis?: Shape | null; dtype?: M['Dt'] | null; out?: null; keepdims?: boolean; initial?: M['In']; where?: M['In'] }): M['Result'];
+    (a: M['In'], kw?: { axis?: Shape | null; dtype?: M['Dt'] | null; out?: null; keepdims?: boolean; initial?: ScalarIn; where?: M['In'] }): M['Result'];
     /** Return the product of array elements over a given axis. */
-    (a: M['In'], axis: Shape | null, kw?: { dtype?: M['Dt'] | null; out?: null; keepdims?: boolean; initial?: M['In']; where?: M['In'] }): M['Result'];
+    (a: M['In'], axis: Shape | null, kw?: { dtype?: M['Dt'] | null; out?: null; keepdims?: boolean; initial?: ScalarIn; where?: M['In'] }): M['Result'];
     /** Return the product of array elements over a given axis. */
-    (a: M['In'], axis: Shape | null, dtype: M['Dt'] | null, kw?: { out?: null; keepdims?: boolean; initial?: M['In']; where?: M['In'] }): M['Result'];
+    (a: M['In'], axis: Shape | null, dtype: M['Dt'] | null, kw?: { out?: null; keepdims?: boolean; initial?: ScalarIn; where?: M['In'] }): M['Result'];
     /** Return the product of array elements over a given axis. */
-    (a: M['In'], axis: Shape | null, dtype: M['Dt'] | null, out: null, kw?: { keepdims?: boolean; initial?: M['In']; where?: M['In'] }): M['Result'];
+    (a: M['In'], axis: Shape | null, dtype: M['Dt'] | null, out: null, kw?: { keepdims?: boolean; initial?: ScalarIn; where?: M['In'] }): M['Result'];
     /** Return the product of array elements over a given axis. */
-    (a: M['In'], axis: Shape | null, dtype: M['Dt'] | null, out: null, keepdims: boolean, kw?: { initial?: M['In']; where?: M['In'] }): M['Result'];
+    (a: M['In'], axis: Shape | null, dtype: M['Dt'] | null, out: null, keepdims: boolean, kw?: { initial?: ScalarIn; where?: M['In'] }): M['Result'];
     /** Return the product of array elements over a given axis. */
-    (a: M['In'], axis: Shape | null, dtype: M['Dt'] | null, out: null, keepdims: boolean, initial: M['In'], kw?: { where?: M['In'] }): M['Result'];
+    (a: M['In'], axis: Shape | null, dtype: M['Dt'] | null, out: null, keepdims: boolean, initial: ScalarIn, kw?: { where?: M['In'] }): M['Result'];
     /** Return the product of array elements over a given axis. */
-    (a: M['In'], axis: Shape | null, dtype: M['Dt'] | null, out: null, keepdims: boolean, initial: M['In'], where: M['In']): M['Result'];
+    (a: M['In'], axis: Shape | null, dtype: M['Dt'] | null, out: null, keepdims: boolean, initial: ScalarIn, where: M['In']): M['Result'];
     /** Return the product of array elements over a given axis. */
-    (a: M['In'], axis: Shape | null, dtype: M['Dt'] | null, out: M['Out'], kw?: { keepdims?: boolean; initial?: M['In']; where?: M['In'] }): M['Arr'];
+    (a: M['In'], axis: Shape | null, dtype: M['Dt'] | null, out: M['Out'], kw?: { keepdims?: boolean; initial?: ScalarIn; where?: M['In'] }): M['Arr'];
     /** Return the product of array elements over a given axis. */
-    (a: M['In'], axis: Shape | null, dtype: M['Dt'] | null, out: M['Out'], keepdims: boolean, kw?: { initial?: M['In']; where?: M['In'] }): M['Arr'];
+    (a: M['In'], axis: Shape | null, dtype: M['Dt'] | null, out: M['Out'], keepdims: boolean, kw?: { initial?: ScalarIn; where?: M['In'] }): M['Arr'];
     /** Return the product of array elements over a given axis. */
-    (a: M['In'], axis: Shape | null, dtype: M['Dt'] | null, out: M['Out'], keepdims: boolean, initial: M['In'], kw?: { where?: M['In'] }): M['Arr'];
+    (a: M['In'], axis: Shape | null, dtype: M['Dt'] | null, out: M['Out'], keepdims: boolean, initial: ScalarIn, kw?: { where?: M['In'] }): M['Arr'];
     /** Return the product of array elements over a given axis. */
-    (a: M['In'], axis: Shape | null, dtype: M['Dt'] | null, out: M['Out'], keepdims: boolean, initial: M['In'], where: M['In']): M['Arr'];
+    (a: M['In'], axis: Shape | null, dtype: M['Dt'] | null, out: M['Out'], keepdims: boolean, initial: ScalarIn, where: M['In']): M['Arr'];
     /** Return the product of array elements over a given axis. */
-    (a: M['In'], kw: { axis?: Shape | null; dtype?: M['Dt'] | null; out: M['Out']; keepdims?: boolean; initial?: M['In']; where?: M['In'] }): M['Arr'];
+    (a: M['In'], kw: { axis?: Shape | null; dtype?: M['Dt'] | null; out: M['Out']; keepdims?: boolean; initial?: ScalarIn; where?: M['In'] }): M['Arr'];
     /** Return the product of array elements over a given axis. */
-    (a: M['In'], axis: Shape | null, kw: { dtype?: M['Dt'] | null; out: M['Out']; keepdims?: boolean; initial?: M['In']; where?: M['In'] }): M['Arr'];
+    (a: M['In'], axis: Shape | null, kw: { dtype?: M['Dt'] | null; out: M['Out']; keepdims?: boolean; initial?: ScalarIn; where?: M['In'] }): M['Arr'];
     /** Return the product of array elements over a given axis. */
-    (a: M['In'], axis: Shape | null, dtype: M['Dt'] | null, kw: { out: M['Out']; keepdims?: boolean; initial?: M['In']; where?: M['In'] }): M['Arr'];
+    (a: M['In'], axis: Shape | null, dtype: M['Dt'] | null, kw: { out: M['Out']; keepdims?: boolean; initial?: ScalarIn; where?: M['In'] }): M['Arr'];
   }>;
   /**
    * Returns the data type with the smallest size and smallest scalar kind to which both ``type1`` and ``type2`` may be safely cast. The returned data type is always considered "canonical", this mainly means that the promoted dtype will always be in native byte order.
@@ -7036,11 +7103,17 @@ export interface NumpyMain<M extends TypeMap> {
    */
   readonly searchsorted: Fn<M, {
     /** Find indices where elements should be inserted to maintain order. */
-    (a: M['In'], v: M['In'], kw?: { side?: 'left' | 'right'; sorter?: M['In'] | null }): M['Int'];
+    (a: M['In'], v: ScalarIn, kw?: { side?: 'left' | 'right'; sorter?: M['In'] | null }): M['Int'];
     /** Find indices where elements should be inserted to maintain order. */
-    (a: M['In'], v: M['In'], side: 'left' | 'right', kw?: { sorter?: M['In'] | null }): M['Int'];
+    (a: M['In'], v: ScalarIn, side: 'left' | 'right', kw?: { sorter?: M['In'] | null }): M['Int'];
     /** Find indices where elements should be inserted to maintain order. */
-    (a: M['In'], v: M['In'], side: 'left' | 'right', sorter: M['In'] | null): M['Int'];
+    (a: M['In'], v: ScalarIn, side: 'left' | 'right', sorter: M['In'] | null): M['Int'];
+    /** Find indices where elements should be inserted to maintain order. */
+    (a: M['In'], v: M['In'], kw?: { side?: 'left' | 'right'; sorter?: M['In'] | null }): M['Arr'];
+    /** Find indices where elements should be inserted to maintain order. */
+    (a: M['In'], v: M['In'], side: 'left' | 'right', kw?: { sorter?: M['In'] | null }): M['Arr'];
+    /** Find indices where elements should be inserted to maintain order. */
+    (a: M['In'], v: M['In'], side: 'left' | 'right', sorter: M['In'] | null): M['Arr'];
   }>;
   /**
    * Return an array drawn from elements in choicelist, depending on conditions.
@@ -7430,89 +7503,89 @@ export interface NumpyMain<M extends TypeMap> {
    */
   readonly sum: Fn<M, {
     /** Sum of array elements over a given axis. */
-    (a: M['In'], kw?: { axis?: null; dtype?: null; out?: null; keepdims?: false; initial?: M['In']; where?: M['In'] }): M['Scalar'];
+    (a: M['In'], kw?: { axis?: null; dtype?: null; out?: null; keepdims?: false; initial?: ScalarIn; where?: M['In'] }): M['Scalar'];
     /** Sum of array elements over a given axis. */
-    (a: M['In'], axis: null, kw?: { dtype?: null; out?: null; keepdims?: false; initial?: M['In']; where?: M['In'] }): M['Scalar'];
+    (a: M['In'], axis: null, kw?: { dtype?: null; out?: null; keepdims?: false; initial?: ScalarIn; where?: M['In'] }): M['Scalar'];
     /** Sum of array elements over a given axis. */
-    (a: M['In'], axis: null, dtype: null, kw?: { out?: null; keepdims?: false; initial?: M['In']; where?: M['In'] }): M['Scalar'];
+    (a: M['In'], axis: null, dtype: null, kw?: { out?: null; keepdims?: false; initial?: ScalarIn; where?: M['In'] }): M['Scalar'];
     /** Sum of array elements over a given axis. */
-    (a: M['In'], axis: null, dtype: null, out: null, kw?: { keepdims?: false; initial?: M['In']; where?: M['In'] }): M['Scalar'];
+    (a: M['In'], axis: null, dtype: null, out: null, kw?: { keepdims?: false; initial?: ScalarIn; where?: M['In'] }): M['Scalar'];
     /** Sum of array elements over a given axis. */
-    (a: M['In'], axis: null, dtype: null, out: null, keepdims: false, kw?: { initial?: M['In']; where?: M['In'] }): M['Scalar'];
+    (a: M['In'], axis: null, dtype: null, out: null, keepdims: false, kw?: { initial?: ScalarIn; where?: M['In'] }): M['Scalar'];
     /** Sum of array elements over a given axis. */
-    (a: M['In'], axis: null, dtype: null, out: null, keepdims: false, initial: M['In'], kw?: { where?: M['In'] }): M['Scalar'];
+    (a: M['In'], axis: null, dtype: null, out: null, keepdims: false, initial: ScalarIn, kw?: { where?: M['In'] }): M['Scalar'];
     /** Sum of array elements over a given axis. */
-    (a: M['In'], axis: null, dtype: null, out: null, keepdims: false, initial: M['In'], where: M['In']): M['Scalar'];
+    (a: M['In'], axis: null, dtype: null, out: null, keepdims: false, initial: ScalarIn, where: M['In']): M['Scalar'];
     /** Sum of array elements over a given axis. */
-    (a: M['In'], kw?: { axis?: null; dtype?: null; out?: null; keepdims?: boolean; initial?: M['In']; where?: M['In'] }): M['Scalar'] | M['Arr'];
+    (a: M['In'], kw?: { axis?: null; dtype?: null; out?: null; keepdims?: boolean; initial?: ScalarIn; where?: M['In'] }): M['Scalar'] | M['Arr'];
     /** Sum of array elements over a given axis. */
-    (a: M['In'], axis: null, kw?: { dtype?: null; out?: null; keepdims?: boolean; initial?: M['In']; where?: M['In'] }): M['Scalar'] | M['Arr'];
+    (a: M['In'], axis: null, kw?: { dtype?: null; out?: null; keepdims?: boolean; initial?: ScalarIn; where?: M['In'] }): M['Scalar'] | M['Arr'];
     /** Sum of array elements over a given axis. */
-    (a: M['In'], axis: null, dtype: null, kw?: { out?: null; keepdims?: boolean; initial?: M['In']; where?: M['In'] }): M['Scalar'] | M['Arr'];
+    (a: M['In'], axis: null, dtype: null, kw?: { out?: null; keepdims?: boolean; initial?: ScalarIn; where?: M['In'] }): M['Scalar'] | M['Arr'];
     /** Sum of array elements over a given axis. */
-    (a: M['In'], axis: null, dtype: null, out: null, kw?: { keepdims?: boolean; initial?: M['In']; where?: M['In'] }): M['Scalar'] | M['Arr'];
+    (a: M['In'], axis: null, dtype: null, out: null, kw?: { keepdims?: boolean; initial?: ScalarIn; where?: M['In'] }): M['Scalar'] | M['Arr'];
     /** Sum of array elements over a given axis. */
-    (a: M['In'], axis: null, dtype: null, out: null, keepdims: boolean, kw?: { initial?: M['In']; where?: M['In'] }): M['Scalar'] | M['Arr'];
+    (a: M['In'], axis: null, dtype: null, out: null, keepdims: boolean, kw?: { initial?: ScalarIn; where?: M['In'] }): M['Scalar'] | M['Arr'];
     /** Sum of array elements over a given axis. */
-    (a: M['In'], axis: null, dtype: null, out: null, keepdims: boolean, initial: M['In'], kw?: { where?: M['In'] }): M['Scalar'] | M['Arr'];
+    (a: M['In'], axis: null, dtype: null, out: null, keepdims: boolean, initial: ScalarIn, kw?: { where?: M['In'] }): M['Scalar'] | M['Arr'];
     /** Sum of array elements over a given axis. */
-    (a: M['In'], axis: null, dtype: null, out: null, keepdims: boolean, initial: M['In'], where: M['In']): M['Scalar'] | M['Arr'];
+    (a: M['In'], axis: null, dtype: null, out: null, keepdims: boolean, initial: ScalarIn, where: M['In']): M['Scalar'] | M['Arr'];
     /** Sum of array elements over a given axis. */
-    (a: M['In'], axis: null, dtype: M['Dt'], kw?: { out?: null; keepdims?: false; initial?: M['In']; where?: M['In'] }): M['Scalar'];
+    (a: M['In'], axis: null, dtype: M['Dt'], kw?: { out?: null; keepdims?: false; initial?: ScalarIn; where?: M['In'] }): M['Scalar'];
     /** Sum of array elements over a given axis. */
-    (a: M['In'], axis: null, dtype: M['Dt'], out: null, kw?: { keepdims?: false; initial?: M['In']; where?: M['In'] }): M['Scalar'];
+    (a: M['In'], axis: null, dtype: M['Dt'], out: null, kw?: { keepdims?: false; initial?: ScalarIn; where?: M['In'] }): M['Scalar'];
     /** Sum of array elements over a given axis. */
-    (a: M['In'], axis: null, dtype: M['Dt'], out: null, keepdims: false, kw?: { initial?: M['In']; where?: M['In'] }): M['Scalar'];
+    (a: M['In'], axis: null, dtype: M['Dt'], out: null, keepdims: false, kw?: { initial?: ScalarIn; where?: M['In'] }): M['Scalar'];
     /** Sum of array elements over a given axis. */
-    (a: M['In'], axis: null, dtype: M['Dt'], out: null, keepdims: false, initial: M['In'], kw?: { where?: M['In'] }): M['Scalar'];
+    (a: M['In'], axis: null, dtype: M['Dt'], out: null, keepdims: false, initial: ScalarIn, kw?: { where?: M['In'] }): M['Scalar'];
     /** Sum of array elements over a given axis. */
-    (a: M['In'], axis: null, dtype: M['Dt'], out: null, keepdims: false, initial: M['In'], where: M['In']): M['Scalar'];
+    (a: M['In'], axis: null, dtype: M['Dt'], out: null, keepdims: false, initial: ScalarIn, where: M['In']): M['Scalar'];
     /** Sum of array elements over a given axis. */
-    (a: M['In'], kw: { axis?: null; dtype: M['Dt']; out?: null; keepdims?: false; initial?: M['In']; where?: M['In'] }): M['Scalar'];
+    (a: M['In'], kw: { axis?: null; dtype: M['Dt']; out?: null; keepdims?: false; initial?: ScalarIn; where?: M['In'] }): M['Scalar'];
     /** Sum of array elements over a given axis. */
-    (a: M['In'], axis: null, kw: { dtype: M['Dt']; out?: null; keepdims?: false; initial?: M['In']; where?: M['In'] }): M['Scalar'];
+    (a: M['In'], axis: null, kw: { dtype: M['Dt']; out?: null; keepdims?: false; initial?: ScalarIn; where?: M['In'] }): M['Scalar'];
     /** Sum of array elements over a given axis. */
-    (a: M['In'], axis: Shape | null, dtype: M['Dt'], kw?: { out?: null; keepdims?: boolean; initial?: M['In']; where?: M['In'] }): M['Scalar'] | M['Arr'];
+    (a: M['In'], axis: Shape | null, dtype: M['Dt'], kw?: { out?: null; keepdims?: boolean; initial?: ScalarIn; where?: M['In'] }): M['Scalar'] | M['Arr'];
     /** Sum of array elements over a given axis. */
-    (a: M['In'], axis: Shape | null, dtype: M['Dt'], out: null, kw?: { keepdims?: boolean; initial?: M['In']; where?: M['In'] }): M['Scalar'] | M['Arr'];
+    (a: M['In'], axis: Shape | null, dtype: M['Dt'], out: null, kw?: { keepdims?: boolean; initial?: ScalarIn; where?: M['In'] }): M['Scalar'] | M['Arr'];
     /** Sum of array elements over a given axis. */
-    (a: M['In'], axis: Shape | null, dtype: M['Dt'], out: null, keepdims: boolean, kw?: { initial?: M['In']; where?: M['In'] }): M['Scalar'] | M['Arr'];
+    (a: M['In'], axis: Shape | null, dtype: M['Dt'], out: null, keepdims: boolean, kw?: { initial?: ScalarIn; where?: M['In'] }): M['Scalar'] | M['Arr'];
     /** Sum of array elements over a given axis. */
-    (a: M['In'], axis: Shape | null, dtype: M['Dt'], out: null, keepdims: boolean, initial: M['In'], kw?: { where?: M['In'] }): M['Scalar'] | M['Arr'];
+    (a: M['In'], axis: Shape | null, dtype: M['Dt'], out: null, keepdims: boolean, initial: ScalarIn, kw?: { where?: M['In'] }): M['Scalar'] | M['Arr'];
     /** Sum of array elements over a given axis. */
-    (a: M['In'], axis: Shape | null, dtype: M['Dt'], out: null, keepdims: boolean, initial: M['In'], where: M['In']): M['Scalar'] | M['Arr'];
+    (a: M['In'], axis: Shape | null, dtype: M['Dt'], out: null, keepdims: boolean, initial: ScalarIn, where: M['In']): M['Scalar'] | M['Arr'];
     /** Sum of array elements over a given axis. */
-    (a: M['In'], kw: { axis?: Shape | null; dtype: M['Dt']; out?: null; keepdims?: boolean; initial?: M['In']; where?: M['In'] }): M['Scalar'] | M['Arr'];
+    (a: M['In'], kw: { axis?: Shape | null; dtype: M['Dt']; out?: null; keepdims?: boolean; initial?: ScalarIn; where?: M['In'] }): M['Scalar'] | M['Arr'];
     /** Sum of array elements over a given axis. */
-    (a: M['In'], axis: Shape | null, kw: { dtype: M['Dt']; out?: null; keepdims?: boolean; initial?: M['In']; where?: M['In'] }): M['Scalar'] | M['Arr'];
+    (a: M['In'], axis: Shape | null, kw: { dtype: M['Dt']; out?: null; keepdims?: boolean; initial?: ScalarIn; where?: M['In'] }): M['Scalar'] | M['Arr'];
     /** Sum of array elements over a given axis. */
-    (a: M['In'], kw?: { axis?: Shape | null; dtype?: M['Dt'] | null; out?: null; keepdims?: boolean; initial?: M['In']; where?: M['In'] }): M['Result'];
+    (a: M['In'], kw?: { axis?: Shape | null; dtype?: M['Dt'] | null; out?: null; keepdims?: boolean; initial?: ScalarIn; where?: M['In'] }): M['Result'];
     /** Sum of array elements over a given axis. */
-    (a: M['In'], axis: Shape | null, kw?: { dtype?: M['Dt'] | null; out?: null; keepdims?: boolean; initial?: M['In']; where?: M['In'] }): M['Result'];
+    (a: M['In'], axis: Shape | null, kw?: { dtype?: M['Dt'] | null; out?: null; keepdims?: boolean; initial?: ScalarIn; where?: M['In'] }): M['Result'];
     /** Sum of array elements over a given axis. */
-    (a: M['In'], axis: Shape | null, dtype: M['Dt'] | null, kw?: { out?: null; keepdims?: boolean; initial?: M['In']; where?: M['In'] }): M['Result'];
+    (a: M['In'], axis: Shape | null, dtype: M['Dt'] | null, kw?: { out?: null; keepdims?: boolean; initial?: ScalarIn; where?: M['In'] }): M['Result'];
     /** Sum of array elements over a given axis. */
-    (a: M['In'], axis: Shape | null, dtype: M['Dt'] | null, out: null, kw?: { keepdims?: boolean; initial?: M['In']; where?: M['In'] }): M['Result'];
+    (a: M['In'], axis: Shape | null, dtype: M['Dt'] | null, out: null, kw?: { keepdims?: boolean; initial?: ScalarIn; where?: M['In'] }): M['Result'];
     /** Sum of array elements over a given axis. */
-    (a: M['In'], axis: Shape | null, dtype: M['Dt'] | null, out: null, keepdims: boolean, kw?: { initial?: M['In']; where?: M['In'] }): M['Result'];
+    (a: M['In'], axis: Shape | null, dtype: M['Dt'] | null, out: null, keepdims: boolean, kw?: { initial?: ScalarIn; where?: M['In'] }): M['Result'];
     /** Sum of array elements over a given axis. */
-    (a: M['In'], axis: Shape | null, dtype: M['Dt'] | null, out: null, keepdims: boolean, initial: M['In'], kw?: { where?: M['In'] }): M['Result'];
+    (a: M['In'], axis: Shape | null, dtype: M['Dt'] | null, out: null, keepdims: boolean, initial: ScalarIn, kw?: { where?: M['In'] }): M['Result'];
     /** Sum of array elements over a given axis. */
-    (a: M['In'], axis: Shape | null, dtype: M['Dt'] | null, out: null, keepdims: boolean, initial: M['In'], where: M['In']): M['Result'];
+    (a: M['In'], axis: Shape | null, dtype: M['Dt'] | null, out: null, keepdims: boolean, initial: ScalarIn, where: M['In']): M['Result'];
     /** Sum of array elements over a given axis. */
-    (a: M['In'], axis: Shape | null, dtype: M['Dt'] | null, out: M['Out'], kw?: { keepdims?: boolean; initial?: M['In']; where?: M['In'] }): M['Arr'];
+    (a: M['In'], axis: Shape | null, dtype: M['Dt'] | null, out: M['Out'], kw?: { keepdims?: boolean; initial?: ScalarIn; where?: M['In'] }): M['Arr'];
     /** Sum of array elements over a given axis. */
-    (a: M['In'], axis: Shape | null, dtype: M['Dt'] | null, out: M['Out'], keepdims: boolean, kw?: { initial?: M['In']; where?: M['In'] }): M['Arr'];
+    (a: M['In'], axis: Shape | null, dtype: M['Dt'] | null, out: M['Out'], keepdims: boolean, kw?: { initial?: ScalarIn; where?: M['In'] }): M['Arr'];
     /** Sum of array elements over a given axis. */
-    (a: M['In'], axis: Shape | null, dtype: M['Dt'] | null, out: M['Out'], keepdims: boolean, initial: M['In'], kw?: { where?: M['In'] }): M['Arr'];
+    (a: M['In'], axis: Shape | null, dtype: M['Dt'] | null, out: M['Out'], keepdims: boolean, initial: ScalarIn, kw?: { where?: M['In'] }): M['Arr'];
     /** Sum of array elements over a given axis. */
-    (a: M['In'], axis: Shape | null, dtype: M['Dt'] | null, out: M['Out'], keepdims: boolean, initial: M['In'], where: M['In']): M['Arr'];
+    (a: M['In'], axis: Shape | null, dtype: M['Dt'] | null, out: M['Out'], keepdims: boolean, initial: ScalarIn, where: M['In']): M['Arr'];
     /** Sum of array elements over a given axis. */
-    (a: M['In'], kw: { axis?: Shape | null; dtype?: M['Dt'] | null; out: M['Out']; keepdims?: boolean; initial?: M['In']; where?: M['In'] }): M['Arr'];
+    (a: M['In'], kw: { axis?: Shape | null; dtype?: M['Dt'] | null; out: M['Out']; keepdims?: boolean; initial?: ScalarIn; where?: M['In'] }): M['Arr'];
     /** Sum of array elements over a given axis. */
-    (a: M['In'], axis: Shape | null, kw: { dtype?: M['Dt'] | null; out: M['Out']; keepdims?: boolean; initial?: M['In']; where?: M['In'] }): M['Arr'];
+    (a: M['In'], axis: Shape | null, kw: { dtype?: M['Dt'] | null; out: M['Out']; keepdims?: boolean; initial?: ScalarIn; where?: M['In'] }): M['Arr'];
     /** Sum of array elements over a given axis. */
-    (a: M['In'], axis: Shape | null, dtype: M['Dt'] | null, kw: { out: M['Out']; keepdims?: boolean; initial?: M['In']; where?: M['In'] }): M['Arr'];
+    (a: M['In'], axis: Shape | null, dtype: M['Dt'] | null, kw: { out: M['Out']; keepdims?: boolean; initial?: ScalarIn; where?: M['In'] }): M['Arr'];
   }>;
   /**
    * Interchange two axes of an array.
@@ -8210,11 +8283,11 @@ export interface NumpyMain<M extends TypeMap> {
     /** Generate a Vandermonde matrix. */
     (x: readonly (number | Complex)[], N: number | bigint | null, increasing: boolean): M['Arr'];
     /** Generate a Vandermonde matrix. */
-    (x: readonly M['In'][], kw?: { N?: number | bigint | null; increasing?: boolean }): M['Arr'];
+    (x: readonly ScalarIn[], kw?: { N?: number | bigint | null; increasing?: boolean }): M['Arr'];
     /** Generate a Vandermonde matrix. */
-    (x: readonly M['In'][], N: number | bigint | null, kw?: { increasing?: boolean }): M['Arr'];
+    (x: readonly ScalarIn[], N: number | bigint | null, kw?: { increasing?: boolean }): M['Arr'];
     /** Generate a Vandermonde matrix. */
-    (x: readonly M['In'][], N: number | bigint | null, increasing: boolean): M['Arr'];
+    (x: readonly ScalarIn[], N: number | bigint | null, increasing: boolean): M['Arr'];
   }>;
   /**
    * Compute the variance along the specified axis.
@@ -10773,6 +10846,456 @@ export interface NumpyGenerator<M extends TypeMap> {
     (a: M['In'], kw?: { size?: Shape | null }): M['Arr'];
     /** Draw samples from a Zipf distribution. */
     (a: M['In'], size: Shape | null): M['Arr'];
+  }>;
+}
+
+/** `numpy.polynomial`: the polynomial classes. */
+export interface NumpyPolynomial<M extends TypeMap> {
+  /** `numpy.polynomial.polynomial` */
+  readonly polynomial: NumpyPolynomialPolynomial<M> & M['Module'];
+  /**
+   * A Chebyshev series class.
+   * @see https://numpy.org/doc/stable/reference/generated/numpy.polynomial.Chebyshev.html
+   */
+  readonly Chebyshev: PyClass<M>;
+  /**
+   * A Hermite series class.
+   * @see https://numpy.org/doc/stable/reference/generated/numpy.polynomial.Hermite.html
+   */
+  readonly Hermite: PyClass<M>;
+  /**
+   * A HermiteE series class.
+   * @see https://numpy.org/doc/stable/reference/generated/numpy.polynomial.HermiteE.html
+   */
+  readonly HermiteE: PyClass<M>;
+  /**
+   * A Laguerre series class.
+   * @see https://numpy.org/doc/stable/reference/generated/numpy.polynomial.Laguerre.html
+   */
+  readonly Laguerre: PyClass<M>;
+  /**
+   * A Legendre series class.
+   * @see https://numpy.org/doc/stable/reference/generated/numpy.polynomial.Legendre.html
+   */
+  readonly Legendre: PyClass<M>;
+  /**
+   * A power series class.
+   * @see https://numpy.org/doc/stable/reference/generated/numpy.polynomial.Polynomial.html
+   */
+  readonly Polynomial: PyClass<M>;
+  /**
+   * Set the default format for the string representation of polynomials.
+   * @see https://numpy.org/doc/stable/reference/generated/numpy.polynomial.set_default_printstyle.html
+   */
+  readonly set_default_printstyle: Fn<M, {
+    /** Set the default format for the string representation of polynomials. */
+    (style: 'ascii' | 'unicode'): null;
+  }>;
+  /**
+   * Pytest test runner.
+   * @see https://numpy.org/doc/stable/reference/generated/numpy.polynomial.test.html
+   */
+  readonly test: Fn<M, {
+    /** Pytest test runner. */
+    (kw?: { label?: 'fast' | 'full'; verbose?: number | bigint; extra_argv?: readonly string[] | null; doctests?: false; coverage?: boolean; durations?: number | bigint; tests?: readonly string[] | null }): boolean;
+    /** Pytest test runner. */
+    (label: 'fast' | 'full', kw?: { verbose?: number | bigint; extra_argv?: readonly string[] | null; doctests?: false; coverage?: boolean; durations?: number | bigint; tests?: readonly string[] | null }): boolean;
+    /** Pytest test runner. */
+    (label: 'fast' | 'full', verbose: number | bigint, kw?: { extra_argv?: readonly string[] | null; doctests?: false; coverage?: boolean; durations?: number | bigint; tests?: readonly string[] | null }): boolean;
+    /** Pytest test runner. */
+    (label: 'fast' | 'full', verbose: number | bigint, extra_argv: readonly string[] | null, kw?: { doctests?: false; coverage?: boolean; durations?: number | bigint; tests?: readonly string[] | null }): boolean;
+    /** Pytest test runner. */
+    (label: 'fast' | 'full', verbose: number | bigint, extra_argv: readonly string[] | null, doctests: false, kw?: { coverage?: boolean; durations?: number | bigint; tests?: readonly string[] | null }): boolean;
+    /** Pytest test runner. */
+    (label: 'fast' | 'full', verbose: number | bigint, extra_argv: readonly string[] | null, doctests: false, coverage: boolean, kw?: { durations?: number | bigint; tests?: readonly string[] | null }): boolean;
+    /** Pytest test runner. */
+    (label: 'fast' | 'full', verbose: number | bigint, extra_argv: readonly string[] | null, doctests: false, coverage: boolean, durations: number | bigint, kw?: { tests?: readonly string[] | null }): boolean;
+    /** Pytest test runner. */
+    (label: 'fast' | 'full', verbose: number | bigint, extra_argv: readonly string[] | null, doctests: false, coverage: boolean, durations: number | bigint, tests: readonly string[] | null): boolean;
+  }>;
+}
+
+/** `numpy.polynomial.polynomial`: power series functions. */
+export interface NumpyPolynomialPolynomial<M extends TypeMap> {
+  /**
+   * An abstract base class for immutable series classes.
+   * @see https://numpy.org/doc/stable/reference/generated/numpy.polynomial.polynomial.ABCPolyBase.html
+   */
+  readonly ABCPolyBase: PyClass<M>;
+  /**
+   * A power series class.
+   * @see https://numpy.org/doc/stable/reference/generated/numpy.polynomial.polynomial.Polynomial.html
+   */
+  readonly Polynomial: PyClass<M>;
+  /**
+   * Add one polynomial to another.
+   * @see https://numpy.org/doc/stable/reference/generated/numpy.polynomial.polynomial.polyadd.html
+   */
+  readonly polyadd: Fn<M, {
+    /** Add one polynomial to another. */
+    (c1: M['In'] | readonly (boolean | ScalarIn)[], c2: M['In'] | readonly (boolean | ScalarIn)[]): M['Result'];
+    /** Add one polynomial to another. */
+    (c1: M['In'] | readonly number[], c2: M['In'] | readonly number[]): M['Arr'];
+    /** Add one polynomial to another. */
+    (c1: M['In'] | readonly (number | Complex)[], c2: M['In'] | readonly (number | Complex)[]): M['Arr'];
+    /** Add one polynomial to another. */
+    (c1: M['In'] | readonly unknown[], c2: M['In'] | readonly unknown[]): M['Arr'];
+  }>;
+  /**
+   * Return the companion matrix of c.
+   * @see https://numpy.org/doc/stable/reference/generated/numpy.polynomial.polynomial.polycompanion.html
+   */
+  readonly polycompanion: Fn<M, {
+    /** Return the companion matrix of c. */
+    (c: M['In'] | readonly number[]): M['Arr'];
+    /** Return the companion matrix of c. */
+    (c: M['In'] | readonly (number | Complex)[]): M['Arr'];
+    /** Return the companion matrix of c. */
+    (c: M['In'] | readonly unknown[]): M['Arr'];
+  }>;
+  /**
+   * Differentiate a polynomial.
+   * @see https://numpy.org/doc/stable/reference/generated/numpy.polynomial.polynomial.polyder.html
+   */
+  readonly polyder: Fn<M, {
+    /** Differentiate a polynomial. */
+    (c: M['In'], kw?: { m?: number | bigint; scl?: number; axis?: number | bigint }): M['Arr'];
+    /** Differentiate a polynomial. */
+    (c: M['In'], m: number | bigint, kw?: { scl?: number; axis?: number | bigint }): M['Arr'];
+    /** Differentiate a polynomial. */
+    (c: M['In'], m: number | bigint, scl: number, kw?: { axis?: number | bigint }): M['Arr'];
+    /** Differentiate a polynomial. */
+    (c: M['In'], m: number | bigint, scl: number, axis: number | bigint): M['Arr'];
+    /** Differentiate a polynomial. */
+    (c: M['In'], kw?: { m?: number | bigint; scl?: number | Complex; axis?: number | bigint }): M['Arr'];
+    /** Differentiate a polynomial. */
+    (c: M['In'], m: number | bigint, kw?: { scl?: number | Complex; axis?: number | bigint }): M['Arr'];
+    /** Differentiate a polynomial. */
+    (c: M['In'], m: number | bigint, scl: number | Complex, kw?: { axis?: number | bigint }): M['Arr'];
+    /** Differentiate a polynomial. */
+    (c: M['In'], m: number | bigint, scl: number | Complex, axis: number | bigint): M['Arr'];
+  }>;
+  /**
+   * Divide one polynomial by another.
+   * @see https://numpy.org/doc/stable/reference/generated/numpy.polynomial.polynomial.polydiv.html
+   */
+  readonly polydiv: Fn<M, {
+    /** Divide one polynomial by another. */
+    (c1: M['In'] | readonly (boolean | ScalarIn)[], c2: M['In'] | readonly (boolean | ScalarIn)[]): M['Result'];
+    /** Divide one polynomial by another. */
+    (c1: M['In'] | readonly number[], c2: M['In'] | readonly number[]): M['Arr'];
+    /** Divide one polynomial by another. */
+    (c1: M['In'] | readonly (number | Complex)[], c2: M['In'] | readonly (number | Complex)[]): M['Arr'];
+    /** Divide one polynomial by another. */
+    (c1: M['In'] | readonly unknown[], c2: M['In'] | readonly unknown[]): M['Arr'];
+  }>;
+  /**
+   * Least-squares fit of a polynomial to data.
+   * @see https://numpy.org/doc/stable/reference/generated/numpy.polynomial.polynomial.polyfit.html
+   */
+  readonly polyfit: Fn<M, {
+    /** Least-squares fit of a polynomial to data. */
+    (x: M['In'] | readonly number[], y: M['In'], deg: number | bigint | M['In'] | readonly (number | bigint)[], kw?: { rcond?: number | null; full?: false; w?: M['In'] | readonly number[] | null }): M['Arr'];
+    /** Least-squares fit of a polynomial to data. */
+    (x: M['In'] | readonly number[], y: M['In'], deg: number | bigint | M['In'] | readonly (number | bigint)[], rcond: number | null, kw?: { full?: false; w?: M['In'] | readonly number[] | null }): M['Arr'];
+    /** Least-squares fit of a polynomial to data. */
+    (x: M['In'] | readonly number[], y: M['In'], deg: number | bigint | M['In'] | readonly (number | bigint)[], rcond: number | null, full: false, kw?: { w?: M['In'] | readonly number[] | null }): M['Arr'];
+    /** Least-squares fit of a polynomial to data. */
+    (x: M['In'] | readonly number[], y: M['In'], deg: number | bigint | M['In'] | readonly (number | bigint)[], rcond: number | null, full: false, w: M['In'] | readonly number[] | null): M['Arr'];
+    /** Least-squares fit of a polynomial to data. */
+    (x: M['In'] | readonly number[], y: M['In'], deg: number | bigint | M['In'] | readonly (number | bigint)[], rcond: number | null, full: true, kw?: { w?: M['In'] | readonly number[] | null }): [M['Arr'], (M['Scalar'] | M['Int'])[]];
+    /** Least-squares fit of a polynomial to data. */
+    (x: M['In'] | readonly number[], y: M['In'], deg: number | bigint | M['In'] | readonly (number | bigint)[], rcond: number | null, full: true, w: M['In'] | readonly number[] | null): [M['Arr'], (M['Scalar'] | M['Int'])[]];
+    /** Least-squares fit of a polynomial to data. */
+    (x: M['In'] | readonly number[], y: M['In'], deg: number | bigint | M['In'] | readonly (number | bigint)[], kw: { rcond?: number | null; full: true; w?: M['In'] | readonly number[] | null }): [M['Arr'], (M['Scalar'] | M['Int'])[]];
+    /** Least-squares fit of a polynomial to data. */
+    (x: M['In'] | readonly number[], y: M['In'], deg: number | bigint | M['In'] | readonly (number | bigint)[], rcond: number | null, kw: { full: true; w?: M['In'] | readonly number[] | null }): [M['Arr'], (M['Scalar'] | M['Int'])[]];
+    /** Least-squares fit of a polynomial to data. */
+    (x: M['In'] | readonly (number | Complex)[], y: M['In'], deg: number | bigint | M['In'] | readonly (number | bigint)[], kw?: { rcond?: number | null; full?: false; w?: M['In'] | readonly number[] | null }): M['Arr'];
+    /** Least-squares fit of a polynomial to data. */
+    (x: M['In'] | readonly (number | Complex)[], y: M['In'], deg: number | bigint | M['In'] | readonly (number | bigint)[], rcond: number | null, kw?: { full?: false; w?: M['In'] | readonly number[] | null }): M['Arr'];
+    /** Least-squares fit of a polynomial to data. */
+    (x: M['In'] | readonly (number | Complex)[], y: M['In'], deg: number | bigint | M['In'] | readonly (number | bigint)[], rcond: number | null, full: false, kw?: { w?: M['In'] | readonly number[] | null }): M['Arr'];
+    /** Least-squares fit of a polynomial to data. */
+    (x: M['In'] | readonly (number | Complex)[], y: M['In'], deg: number | bigint | M['In'] | readonly (number | bigint)[], rcond: number | null, full: false, w: M['In'] | readonly number[] | null): M['Arr'];
+    /** Least-squares fit of a polynomial to data. */
+    (x: M['In'] | readonly (number | Complex)[], y: M['In'], deg: number | bigint | M['In'] | readonly (number | bigint)[], rcond: number | null, full: true, kw?: { w?: M['In'] | readonly number[] | null }): [M['Arr'], (M['Scalar'] | M['Int'])[]];
+    /** Least-squares fit of a polynomial to data. */
+    (x: M['In'] | readonly (number | Complex)[], y: M['In'], deg: number | bigint | M['In'] | readonly (number | bigint)[], rcond: number | null, full: true, w: M['In'] | readonly number[] | null): [M['Arr'], (M['Scalar'] | M['Int'])[]];
+    /** Least-squares fit of a polynomial to data. */
+    (x: M['In'] | readonly (number | Complex)[], y: M['In'], deg: number | bigint | M['In'] | readonly (number | bigint)[], kw: { rcond?: number | null; full: true; w?: M['In'] | readonly number[] | null }): [M['Arr'], (M['Scalar'] | M['Int'])[]];
+    /** Least-squares fit of a polynomial to data. */
+    (x: M['In'] | readonly (number | Complex)[], y: M['In'], deg: number | bigint | M['In'] | readonly (number | bigint)[], rcond: number | null, kw: { full: true; w?: M['In'] | readonly number[] | null }): [M['Arr'], (M['Scalar'] | M['Int'])[]];
+  }>;
+  /**
+   * Generate a monic polynomial with given roots.
+   * @see https://numpy.org/doc/stable/reference/generated/numpy.polynomial.polynomial.polyfromroots.html
+   */
+  readonly polyfromroots: Fn<M, {
+    /** Generate a monic polynomial with given roots. */
+    (roots: M['In'] | readonly number[]): M['Arr'];
+    /** Generate a monic polynomial with given roots. */
+    (roots: M['In'] | readonly (number | Complex)[]): M['Arr'];
+    /** Generate a monic polynomial with given roots. */
+    (roots: M['In'] | readonly unknown[]): M['Arr'];
+  }>;
+  /**
+   * Evaluate a 2-D polynomial on the Cartesian product of x and y.
+   * @see https://numpy.org/doc/stable/reference/generated/numpy.polynomial.polynomial.polygrid2d.html
+   */
+  readonly polygrid2d: Fn<M, {
+    /** Evaluate a 2-D polynomial on the Cartesian product of x and y. */
+    (x: number, y: number, c: M['In'] | readonly number[]): M['Float'];
+    /** Evaluate a 2-D polynomial on the Cartesian product of x and y. */
+    (x: ScalarIn, y: ScalarIn, c: M['In'] | readonly (number | Complex)[]): M['Complex'];
+    /** Evaluate a 2-D polynomial on the Cartesian product of x and y. */
+    (x: M['In'], y: M['In'], c: M['In']): M['Arr'];
+    /** Evaluate a 2-D polynomial on the Cartesian product of x and y. */
+    (x: unknown, y: unknown, c: M['In'] | readonly unknown[]): M['Obj'];
+  }>;
+  /**
+   * Evaluate a 3-D polynomial on the Cartesian product of x, y and z.
+   * @see https://numpy.org/doc/stable/reference/generated/numpy.polynomial.polynomial.polygrid3d.html
+   */
+  readonly polygrid3d: Fn<M, {
+    /** Evaluate a 3-D polynomial on the Cartesian product of x, y and z. */
+    (x: number, y: number, z: number, c: M['In'] | readonly number[]): M['Float'];
+    /** Evaluate a 3-D polynomial on the Cartesian product of x, y and z. */
+    (x: ScalarIn, y: ScalarIn, z: ScalarIn, c: M['In'] | readonly (number | Complex)[]): M['Complex'];
+    /** Evaluate a 3-D polynomial on the Cartesian product of x, y and z. */
+    (x: M['In'], y: M['In'], z: M['In'], c: M['In']): M['Arr'];
+    /** Evaluate a 3-D polynomial on the Cartesian product of x, y and z. */
+    (x: unknown, y: unknown, z: unknown, c: M['In'] | readonly unknown[]): M['Obj'];
+  }>;
+  /**
+   * Integrate a polynomial.
+   * @see https://numpy.org/doc/stable/reference/generated/numpy.polynomial.polynomial.polyint.html
+   */
+  readonly polyint: Fn<M, {
+    /** Integrate a polynomial. */
+    (c: M['In'], kw?: { m?: number | bigint; k?: number | M['In'] | readonly number[]; lbnd?: number; scl?: number; axis?: number | bigint }): M['Arr'];
+    /** Integrate a polynomial. */
+    (c: M['In'], m: number | bigint, kw?: { k?: number | M['In'] | readonly number[]; lbnd?: number; scl?: number; axis?: number | bigint }): M['Arr'];
+    /** Integrate a polynomial. */
+    (c: M['In'], m: number | bigint, k: number | M['In'] | readonly number[], kw?: { lbnd?: number; scl?: number; axis?: number | bigint }): M['Arr'];
+    /** Integrate a polynomial. */
+    (c: M['In'], m: number | bigint, k: number | M['In'] | readonly number[], lbnd: number, kw?: { scl?: number; axis?: number | bigint }): M['Arr'];
+    /** Integrate a polynomial. */
+    (c: M['In'], m: number | bigint, k: number | M['In'] | readonly number[], lbnd: number, scl: number, kw?: { axis?: number | bigint }): M['Arr'];
+    /** Integrate a polynomial. */
+    (c: M['In'], m: number | bigint, k: number | M['In'] | readonly number[], lbnd: number, scl: number, axis: number | bigint): M['Arr'];
+    /** Integrate a polynomial. */
+    (c: M['In'], kw?: { m?: number | bigint; k?: number | Complex | M['In'] | readonly (number | Complex)[]; lbnd?: number | Complex; scl?: number | Complex; axis?: number | bigint }): M['Arr'];
+    /** Integrate a polynomial. */
+    (c: M['In'], m: number | bigint, kw?: { k?: number | Complex | M['In'] | readonly (number | Complex)[]; lbnd?: number | Complex; scl?: number | Complex; axis?: number | bigint }): M['Arr'];
+    /** Integrate a polynomial. */
+    (c: M['In'], m: number | bigint, k: number | Complex | M['In'] | readonly (number | Complex)[], kw?: { lbnd?: number | Complex; scl?: number | Complex; axis?: number | bigint }): M['Arr'];
+    /** Integrate a polynomial. */
+    (c: M['In'], m: number | bigint, k: number | Complex | M['In'] | readonly (number | Complex)[], lbnd: number | Complex, kw?: { scl?: number | Complex; axis?: number | bigint }): M['Arr'];
+    /** Integrate a polynomial. */
+    (c: M['In'], m: number | bigint, k: number | Complex | M['In'] | readonly (number | Complex)[], lbnd: number | Complex, scl: number | Complex, kw?: { axis?: number | bigint }): M['Arr'];
+    /** Integrate a polynomial. */
+    (c: M['In'], m: number | bigint, k: number | Complex | M['In'] | readonly (number | Complex)[], lbnd: number | Complex, scl: number | Complex, axis: number | bigint): M['Arr'];
+  }>;
+  /**
+   * Returns an array representing a linear polynomial.
+   * @see https://numpy.org/doc/stable/reference/generated/numpy.polynomial.polynomial.polyline.html
+   */
+  readonly polyline: Fn<M, {
+    /** Returns an array representing a linear polynomial. */
+    (off: ScalarIn, scl: ScalarIn): M['Arr'];
+    /** Returns an array representing a linear polynomial. */
+    (off: number | bigint, scl: number | bigint): M['Arr'];
+    /** Returns an array representing a linear polynomial. */
+    (off: number, scl: number): M['Arr'];
+    /** Returns an array representing a linear polynomial. */
+    (off: number | Complex, scl: number | Complex): M['Arr'];
+    /** Returns an array representing a linear polynomial. */
+    (off: unknown, scl: unknown): M['Arr'];
+  }>;
+  /**
+   * Multiply one polynomial by another.
+   * @see https://numpy.org/doc/stable/reference/generated/numpy.polynomial.polynomial.polymul.html
+   */
+  readonly polymul: Fn<M, {
+    /** Multiply one polynomial by another. */
+    (c1: M['In'] | readonly (boolean | ScalarIn)[], c2: M['In'] | readonly (boolean | ScalarIn)[]): M['Result'];
+    /** Multiply one polynomial by another. */
+    (c1: M['In'] | readonly number[], c2: M['In'] | readonly number[]): M['Arr'];
+    /** Multiply one polynomial by another. */
+    (c1: M['In'] | readonly (number | Complex)[], c2: M['In'] | readonly (number | Complex)[]): M['Arr'];
+    /** Multiply one polynomial by another. */
+    (c1: M['In'] | readonly unknown[], c2: M['In'] | readonly unknown[]): M['Arr'];
+  }>;
+  /**
+   * Multiply a polynomial by x.
+   * @see https://numpy.org/doc/stable/reference/generated/numpy.polynomial.polynomial.polymulx.html
+   */
+  readonly polymulx: Fn<M, {
+    /** Multiply a polynomial by x. */
+    (c: M['In'] | readonly number[]): M['Arr'];
+    /** Multiply a polynomial by x. */
+    (c: M['In'] | readonly (number | Complex)[]): M['Arr'];
+    /** Multiply a polynomial by x. */
+    (c: M['In'] | readonly unknown[]): M['Arr'];
+  }>;
+  /**
+   * Raise a polynomial to a power.
+   * @see https://numpy.org/doc/stable/reference/generated/numpy.polynomial.polynomial.polypow.html
+   */
+  readonly polypow: Fn<M, {
+    /** Raise a polynomial to a power. */
+    (c: M['In'] | readonly number[], pow: number | bigint, kw?: { maxpower?: number | bigint | null }): M['Arr'];
+    /** Raise a polynomial to a power. */
+    (c: M['In'] | readonly number[], pow: number | bigint, maxpower: number | bigint | null): M['Arr'];
+    /** Raise a polynomial to a power. */
+    (c: M['In'] | readonly (number | Complex)[], pow: number | bigint, kw?: { maxpower?: number | bigint | null }): M['Arr'];
+    /** Raise a polynomial to a power. */
+    (c: M['In'] | readonly (number | Complex)[], pow: number | bigint, maxpower: number | bigint | null): M['Arr'];
+    /** Raise a polynomial to a power. */
+    (c: M['In'] | readonly unknown[], pow: number | bigint, kw?: { maxpower?: number | bigint | null }): M['Arr'];
+    /** Raise a polynomial to a power. */
+    (c: M['In'] | readonly unknown[], pow: number | bigint, maxpower: number | bigint | null): M['Arr'];
+  }>;
+  /**
+   * Compute the roots of a polynomial.
+   * @see https://numpy.org/doc/stable/reference/generated/numpy.polynomial.polynomial.polyroots.html
+   */
+  readonly polyroots: Fn<M, {
+    /** Compute the roots of a polynomial. */
+    (c: M['In'] | readonly number[]): M['Arr'];
+    /** Compute the roots of a polynomial. */
+    (c: M['In'] | readonly (number | Complex)[]): M['Arr'];
+    /** Compute the roots of a polynomial. */
+    (c: M['In'] | readonly unknown[]): M['Arr'];
+  }>;
+  /**
+   * Subtract one polynomial from another.
+   * @see https://numpy.org/doc/stable/reference/generated/numpy.polynomial.polynomial.polysub.html
+   */
+  readonly polysub: Fn<M, {
+    /** Subtract one polynomial from another. */
+    (c1: M['In'] | readonly (boolean | ScalarIn)[], c2: M['In'] | readonly (boolean | ScalarIn)[]): M['Result'];
+    /** Subtract one polynomial from another. */
+    (c1: M['In'] | readonly number[], c2: M['In'] | readonly number[]): M['Arr'];
+    /** Subtract one polynomial from another. */
+    (c1: M['In'] | readonly (number | Complex)[], c2: M['In'] | readonly (number | Complex)[]): M['Arr'];
+    /** Subtract one polynomial from another. */
+    (c1: M['In'] | readonly unknown[], c2: M['In'] | readonly unknown[]): M['Arr'];
+  }>;
+  /**
+   * Remove "small" "trailing" coefficients from a polynomial.
+   * @see https://numpy.org/doc/stable/reference/generated/numpy.polynomial.polynomial.polytrim.html
+   */
+  readonly polytrim: Fn<M, {
+    /** Remove "small" "trailing" coefficients from a polynomial. */
+    (c: M['In'], kw?: { tol?: number }): M['Arr'];
+    /** Remove "small" "trailing" coefficients from a polynomial. */
+    (c: M['In'], tol: number): M['Arr'];
+    /** Remove "small" "trailing" coefficients from a polynomial. */
+    (c: M['In'] | readonly number[] | number, kw?: { tol?: number }): M['Arr'];
+    /** Remove "small" "trailing" coefficients from a polynomial. */
+    (c: M['In'] | readonly number[] | number, tol: number): M['Arr'];
+    /** Remove "small" "trailing" coefficients from a polynomial. */
+    (c: M['In'] | readonly (number | Complex)[] | number | Complex, kw?: { tol?: number }): M['Arr'];
+    /** Remove "small" "trailing" coefficients from a polynomial. */
+    (c: M['In'] | readonly (number | Complex)[] | number | Complex, tol: number): M['Arr'];
+    /** Remove "small" "trailing" coefficients from a polynomial. */
+    (c: unknown, kw?: { tol?: number }): M['Arr'];
+    /** Remove "small" "trailing" coefficients from a polynomial. */
+    (c: unknown, tol: number): M['Arr'];
+  }>;
+  /**
+   * Evaluate a polynomial at points x.
+   * @see https://numpy.org/doc/stable/reference/generated/numpy.polynomial.polynomial.polyval.html
+   */
+  readonly polyval: Fn<M, {
+    /** Evaluate a polynomial at points x. */
+    (x: number, c: M['In'] | readonly number[], kw?: { tensor?: boolean }): M['Float'];
+    /** Evaluate a polynomial at points x. */
+    (x: number, c: M['In'] | readonly number[], tensor: boolean): M['Float'];
+    /** Evaluate a polynomial at points x. */
+    (x: ScalarIn, c: M['In'] | readonly (number | Complex)[], kw?: { tensor?: boolean }): M['Complex'];
+    /** Evaluate a polynomial at points x. */
+    (x: ScalarIn, c: M['In'] | readonly (number | Complex)[], tensor: boolean): M['Complex'];
+    /** Evaluate a polynomial at points x. */
+    (x: M['In'], c: M['In'], kw?: { tensor?: boolean }): M['Arr'];
+    /** Evaluate a polynomial at points x. */
+    (x: M['In'], c: M['In'], tensor: boolean): M['Arr'];
+    /** Evaluate a polynomial at points x. */
+    (x: unknown, c: M['In'] | readonly unknown[], kw?: { tensor?: boolean }): M['Obj'];
+    /** Evaluate a polynomial at points x. */
+    (x: unknown, c: M['In'] | readonly unknown[], tensor: boolean): M['Obj'];
+  }>;
+  /**
+   * Evaluate a 2-D polynomial at points (x, y).
+   * @see https://numpy.org/doc/stable/reference/generated/numpy.polynomial.polynomial.polyval2d.html
+   */
+  readonly polyval2d: Fn<M, {
+    /** Evaluate a 2-D polynomial at points (x, y). */
+    (x: number, y: number, c: M['In'] | readonly number[]): M['Float'];
+    /** Evaluate a 2-D polynomial at points (x, y). */
+    (x: ScalarIn, y: ScalarIn, c: M['In'] | readonly (number | Complex)[]): M['Complex'];
+    /** Evaluate a 2-D polynomial at points (x, y). */
+    (x: M['In'], y: M['In'], c: M['In']): M['Arr'];
+    /** Evaluate a 2-D polynomial at points (x, y). */
+    (x: unknown, y: unknown, c: M['In'] | readonly unknown[]): M['Obj'];
+  }>;
+  /**
+   * Evaluate a 3-D polynomial at points (x, y, z).
+   * @see https://numpy.org/doc/stable/reference/generated/numpy.polynomial.polynomial.polyval3d.html
+   */
+  readonly polyval3d: Fn<M, {
+    /** Evaluate a 3-D polynomial at points (x, y, z). */
+    (x: number, y: number, z: number, c: M['In'] | readonly number[]): M['Float'];
+    /** Evaluate a 3-D polynomial at points (x, y, z). */
+    (x: ScalarIn, y: ScalarIn, z: ScalarIn, c: M['In'] | readonly (number | Complex)[]): M['Complex'];
+    /** Evaluate a 3-D polynomial at points (x, y, z). */
+    (x: M['In'], y: M['In'], z: M['In'], c: M['In']): M['Arr'];
+    /** Evaluate a 3-D polynomial at points (x, y, z). */
+    (x: unknown, y: unknown, z: unknown, c: M['In'] | readonly unknown[]): M['Obj'];
+  }>;
+  /**
+   * Evaluate a polynomial specified by its roots at points x.
+   * @see https://numpy.org/doc/stable/reference/generated/numpy.polynomial.polynomial.polyvalfromroots.html
+   */
+  readonly polyvalfromroots: Fn<M, {
+    /** Evaluate a polynomial specified by its roots at points x. */
+    (x: number, r: number, kw?: { tensor?: boolean }): M['Float'] | M['Any'];
+    /** Evaluate a polynomial specified by its roots at points x. */
+    (x: number, r: number, tensor: boolean): M['Float'] | M['Any'];
+    /** Evaluate a polynomial specified by its roots at points x. */
+    (x: ScalarIn, r: ScalarIn, kw?: { tensor?: boolean }): M['Complex'] | M['Any'];
+    /** Evaluate a polynomial specified by its roots at points x. */
+    (x: ScalarIn, r: ScalarIn, tensor: boolean): M['Complex'] | M['Any'];
+    /** Evaluate a polynomial specified by its roots at points x. */
+    (x: M['In'], r: M['In'], kw?: { tensor?: boolean }): M['Arr'];
+    /** Evaluate a polynomial specified by its roots at points x. */
+    (x: M['In'], r: M['In'], tensor: boolean): M['Arr'];
+  }>;
+  /**
+   * Vandermonde matrix of given degree.
+   * @see https://numpy.org/doc/stable/reference/generated/numpy.polynomial.polynomial.polyvander.html
+   */
+  readonly polyvander: Fn<M, {
+    /** Vandermonde matrix of given degree. */
+    (x: M['In'], deg: number | bigint): M['Arr'];
+  }>;
+  /**
+   * Pseudo-Vandermonde matrix of given degrees.
+   * @see https://numpy.org/doc/stable/reference/generated/numpy.polynomial.polynomial.polyvander2d.html
+   */
+  readonly polyvander2d: Fn<M, {
+    /** Pseudo-Vandermonde matrix of given degrees. */
+    (x: M['In'], y: M['In'], deg: readonly (number | bigint)[]): M['Arr'];
+  }>;
+  /**
+   * Pseudo-Vandermonde matrix of given degrees.
+   * @see https://numpy.org/doc/stable/reference/generated/numpy.polynomial.polynomial.polyvander3d.html
+   */
+  readonly polyvander3d: Fn<M, {
+    /** Pseudo-Vandermonde matrix of given degrees. */
+    (x: M['In'], y: M['In'], z: M['In'], deg: readonly (number | bigint)[]): M['Arr'];
   }>;
 }
 
