@@ -19,5 +19,6 @@ export { parseArrayInterface, parseBufferInterface, makeArrayInterface, arrayInt
 export type { ArrayLayout } from './protocol.js';
 export { nd, lastDispatch, dispatchCounts, onDispatch, configureDispatch } from './nd.js';
 export type { DispatchConfig, DispatchRecord, DispatchRuntime, NdObject, NdValue } from './nd.js';
+export type { NdDType, NdInput, NdMembers, NdNamespace, NdTypes } from './nd-types.js';
 export { DEFAULT_THRESHOLDS as DISPATCH_THRESHOLDS, POLICY_FUNCTIONS as BLAS_POLICY_FUNCTIONS } from './dispatch-policy.js';
 export type { Thresholds as DispatchThresholds } from './dispatch-policy.js';

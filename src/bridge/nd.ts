@@ -40,6 +40,7 @@ import { makeAsyncCall } from '../compat/python/async-call.js';
 import { toFast, toNumpy } from './asarray.js';
 import { DEFAULT_THRESHOLDS, estimateWork, formatWork, type Thresholds, type WorkEstimate } from './dispatch-policy.js';
 import { bridgePython } from './python.js';
+import type { NdNamespace } from './nd-types.js';
 import { fastFromPython } from './from-numpy.js';
 import { onlyOwner, PooledResult, POOL_MAX_BYTES, POOL_MIN_BYTES, resultKey, setResultPoolBytes, takeResult } from './result-pool.js';
 
@@ -553,4 +554,4 @@ function wrapPython(obj: compat.PyObjectProxy, name: string): NdObject {
 }
 
 /** The namespace. Attribute paths mirror NumPy's (`nd.linalg.svd`, `nd.fft.rfft`, `nd.random.default_rng`). */
-export const nd: NdObject = makeNode([]);
+export const nd: NdNamespace = makeNode([]) as unknown as NdNamespace;

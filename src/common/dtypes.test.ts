@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DTYPE_NAMES, parseDType } from './dtypes.js';
+import { DTYPE_NAMES, DTYPE_SPELLINGS, parseDType } from './dtypes.js';
 import { DTypeError } from './errors.js';
 import { runNumpy } from '../fast/engine/kernels/numpy-oracle.js';
 
@@ -122,5 +122,36 @@ print(json.dumps(out))
     );
     const diffs = samples.filter((s) => (oracle[s] === 'error' ? ours(s) === oracle[s] || ours(s) === 'lacking' ? false : true : ours(s) !== oracle[s]));
     expect(diffs.map((s) => `${s}: NumPy ${oracle[s]}, fast ${ours(s)}`)).toEqual([]);
+  });
+});
+
+describe('DTypeSpelling (the type of fast dtype arguments) and the parser agree', () => {
+  it('every spelling the type lists is the dtype NumPy says (np.dtype(s).name)', () => {
+    const want = runNumpy<string[]>('print(json.dumps([np.dtype(s).name for s in INPUT]))', DTYPE_SPELLINGS);
+    expect(DTYPE_SPELLINGS.map((s) => parseDType(s))).toEqual(want);
+  });
+
+  it('every string the parser accepts is one the type lists (fast-check, and every string of up to 3 type-code characters)', () => {
+    const listed = new Set<string>(DTYPE_SPELLINGS);
+    const accepted = (s: string): boolean => {
+      try {
+        parseDType(s);
+        return true;
+      } catch (e) {
+        if (e instanceof DTypeError) return false;
+        throw e;
+      }
+    };
+    const alphabet = [...'<>=|?bBhHiIlLqQpPfdFDeucgG12468'];
+    const missing: string[] = [];
+    for (const a of ['', ...alphabet]) for (const b of ['', ...alphabet]) for (const c of alphabet) {
+      const s = a + b + c;
+      if (accepted(s) && !listed.has(s)) missing.push(s);
+    }
+    expect(missing).toEqual([]);
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ maxLength: 12 }), fc.stringMatching(/^[<>=|]?[a-z_]{1,11}[0-9]{0,3}$/)), (s) => !accepted(s) || listed.has(s)),
+      { seed: 42, numRuns: 3000 },
+    );
   });
 });

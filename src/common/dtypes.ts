@@ -101,7 +101,7 @@ export function parseTypestr(typestr: string): ParsedTypestr | undefined {
  * NumPy's other names for the dtypes fast has (np.dtype(name)), on a 64-bit Linux/macOS build:
  * `'int'` and `'long'` are np.int_ (int64), `'intc'` is int32, `'float'`/`'double'` float64...
  */
-const ALIASES: Readonly<Record<string, DTypeName>> = {
+const ALIAS_NAMES = {
   bool_: 'bool',
   int: 'int64',
   int_: 'int64',
@@ -124,10 +124,11 @@ const ALIASES: Readonly<Record<string, DTypeName>> = {
   complex: 'complex128',
   cdouble: 'complex128',
   csingle: 'complex64',
-};
+} as const satisfies Readonly<Record<string, DTypeName>>;
+const ALIASES: Readonly<Record<string, DTypeName>> = ALIAS_NAMES;
 
 /** One-character type codes (np.dtype('l') ...), native byte order. */
-const CHAR_CODES: Readonly<Record<string, DTypeName>> = {
+const CHAR_CODE_NAMES = {
   '?': 'bool',
   b: 'int8',
   B: 'uint8',
@@ -145,7 +146,52 @@ const CHAR_CODES: Readonly<Record<string, DTypeName>> = {
   d: 'float64',
   F: 'complex64',
   D: 'complex128',
-};
+} as const satisfies Readonly<Record<string, DTypeName>>;
+const CHAR_CODES: Readonly<Record<string, DTypeName>> = CHAR_CODE_NAMES;
+
+/** Byte-order prefixes that are native (or not applicable) on the little-endian platforms Node runs on. */
+type NativeOrder = '' | '<' | '=' | '|';
+type SizedCode = `${'i' | 'u'}${1 | 2 | 4 | 8}` | 'f4' | 'f8' | 'c8' | 'c16' | 'b1';
+type CharCode = keyof typeof CHAR_CODE_NAMES;
+
+/**
+ * Every string the dtype parser accepts for a fast dtype: the names, NumPy's aliases (`'int'`, `'float'`,
+ * `'double'`...), one-character codes and sized type codes in native byte order (`'f8'`, `'<i4'`, `'=u1'`).
+ * `DTYPE_SPELLINGS` lists the same strings at run time (src/common/dtypes.test.ts checks both ways).
+ */
+export type DTypeSpelling = DTypeName | keyof typeof ALIAS_NAMES | `${NativeOrder}${CharCode | SizedCode}` | `>${OneByteCode}`;
+
+/** One-byte types, where byte order does not apply (`'>u1'` is uint8 everywhere). */
+type OneByteCode = '?' | 'b' | 'B' | 'b1' | 'i1' | 'u1';
+const ONE_BYTE: readonly OneByteCode[] = ['?', 'b', 'B', 'b1', 'i1', 'u1'];
+
+const ORDERS = ['', '<', '=', '|'] as const;
+const SIZED: readonly SizedCode[] = ['i1', 'i2', 'i4', 'i8', 'u1', 'u2', 'u4', 'u8', 'f4', 'f8', 'c8', 'c16', 'b1'];
+
+/** The strings of DTypeSpelling, at run time. */
+export const DTYPE_SPELLINGS: readonly DTypeSpelling[] = [
+  ...DTYPE_NAMES,
+  ...(Object.keys(ALIAS_NAMES) as (keyof typeof ALIAS_NAMES)[]),
+  ...ORDERS.flatMap((o) => [...(Object.keys(CHAR_CODE_NAMES) as CharCode[]), ...SIZED].map((c): DTypeSpelling => `${o}${c}`)),
+  ...ONE_BYTE.map((c): DTypeSpelling => `>${c}`),
+];
+
+type AnyOrder = NativeOrder | '>';
+/**
+ * Spellings of NumPy dtypes the fast runtime lacks, which NumPy (compat, nd) runs: float16, long double,
+ * strings, bytes, object, void, datetimes and timedeltas, and non-native byte order.
+ */
+export type NumpyOnlyDTypeSpelling =
+  | 'float16' | 'half' | 'longdouble' | 'clongdouble' | 'float128' | 'complex256' | 'object' | 'object_' | 'str' | 'str_'
+  | 'bytes' | 'bytes_' | 'void' | 'datetime64' | 'timedelta64' | 'unicode'
+  | `${AnyOrder}${'e' | 'f2' | 'g' | 'G' | 'f16' | 'c32' | 'O' | 'U' | 'S' | 'V' | 'a' | 'M8' | 'm8'}`
+  | `${AnyOrder}${'U' | 'S' | 'V' | 'a'}${number}`
+  | `${AnyOrder}${'M8' | 'm8'}[${string}]`
+  | `${'datetime64' | 'timedelta64'}[${string}]`
+  | `>${CharCode | SizedCode}`;
+
+/** Every dtype string NumPy understands that compat and nd accept (fast's and NumPy-only ones). */
+export type NumpyDTypeSpelling = DTypeSpelling | NumpyOnlyDTypeSpelling;
 
 /** Spellings of NumPy dtypes fast does not have: parse them only to name them in the error. */
 const LACKING = /^(?:[<>=|]?(?:[fc](?:2|16|32)|[eEgG]|[SUVOaMmc]\d*(?:\[\w+\])?|[Mm]8(?:\[\w+\])?)|half|float16|float96|float128|longdouble|clongdouble|complex192|complex256|object_?|str_?|bytes_?|unicode|void|datetime64(?:\[\w+\])?|timedelta64(?:\[\w+\])?|[A-Za-z]+\d*\[\w+\])$/;

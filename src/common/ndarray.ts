@@ -2,7 +2,7 @@
  * The runtime-neutral array interface. `FastArray` (src/fast) and `CompatArray` (src/compat) both
  * implement it, so code written against `NdArray` runs unchanged on either runtime.
  */
-import type { DTypeName } from './dtypes.js';
+import type { DTypeName, DTypeSpelling } from './dtypes.js';
 import type { IndexItem } from './index-expr.js';
 
 /** A complex element, as read from complex64/complex128 arrays. */
@@ -33,7 +33,7 @@ export interface ArrayInterface {
 export interface ReduceOptions {
   axis?: number | readonly number[] | null;
   keepdims?: boolean;
-  dtype?: DTypeName;
+  dtype?: DTypeSpelling;
 }
 
 /** Options of `var` and `std`: `correction` is the Array API's name for NumPy's `ddof`. */
@@ -103,7 +103,7 @@ export interface NdArray {
 
   reshape(shape: readonly number[]): NdArray;
   transpose(axes?: readonly number[]): NdArray;
-  astype(dtype: DTypeName, options?: AstypeOptions): NdArray;
+  astype(dtype: DTypeSpelling, options?: AstypeOptions): NdArray;
   copy(): NdArray;
   /** NumPy `tolist()`. */
   toArray(): NestedArray;

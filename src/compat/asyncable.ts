@@ -8,8 +8,20 @@
 import type { AsyncCall } from './python/async-call.js';
 import type { CompatArray } from './numpy/compat-array.js';
 
-/** The `.async` of a function type `F`: same parameters, a Promise of the same result, plus `.with(options)`. */
-export type AsyncOf<F> = F extends (...args: infer A) => infer R ? AsyncCall<A, R> : never;
+/**
+ * The `.async` of a function type `F`: same parameters, a Promise of the same result, plus `.with(options)`;
+ * an overloaded `F` (the generated NumPy declarations: up to four overloads are told apart) keeps its overloads.
+ */
+export type AsyncOf<F> = F extends {
+  (...args: infer A1): infer R1;
+  (...args: infer A2): infer R2;
+  (...args: infer A3): infer R3;
+  (...args: infer A4): infer R4;
+}
+  ? AsyncCall<A1, R1> & AsyncCall<A2, R2> & AsyncCall<A3, R3> & AsyncCall<A4, R4>
+  : F extends (...args: infer A) => infer R
+    ? AsyncCall<A, R>
+    : never;
 
 /** `F` with its `.async`. */
 export type Asyncable<F> = F & { readonly async: AsyncOf<F> };

@@ -4,7 +4,7 @@
  * `elementwise.add(a, b)`). array.ts holds the data, element access and lifetimes and imports no API
  * module; importing ndbridge/fast (index.ts) installs these.
  */
-import type { DTypeName } from '../common/dtypes.js';
+import type { DTypeSpelling } from '../common/dtypes.js';
 import type { IndexItem } from '../common/index-expr.js';
 import type { AstypeOptions, IndexSpec, NdArray, NestedArray, Operand, ReduceOptions } from '../common/ndarray.js';
 import { FastArray } from './array.js';
@@ -263,7 +263,7 @@ class FastArrayMethods {
   }
 
   // ---- conversion ----------------------------------------------------------------------------
-  astype(this: FastArray, dtype: DTypeName, options?: AstypeOptions): FastArray {
+  astype(this: FastArray, dtype: DTypeSpelling, options?: AstypeOptions): FastArray {
     return conv.astype(this, dtype, options);
   }
   copy(this: FastArray, options?: { readonly order?: views.Order }): FastArray {

@@ -29,7 +29,7 @@ f = np.array([[1.5, -2.0, 3.25], [0.5, 8.0, -1.0]])
 /** [label, nd call, the same call in NumPy] */
 type Case = readonly [string, () => NdValue, string];
 
-const X = (): NdValue => nd.asarray([[1, 5, 3], [4, 2, 6]]);
+const X = (): FastArray => nd.asarray([[1, 5, 3], [4, 2, 6]]);
 const M = (): FastArray => fast.asarray([[true, false, true], [false, true, true]]);
 const V = (): FastArray => fast.asarray([12.5, -37.0, 151.0, 4.0]);
 const F = (): FastArray => fast.asarray([[1.5, -2.0, 3.25], [0.5, 8.0, -1.0]]);
@@ -164,8 +164,11 @@ describeCompat('nd called as NumPy users call it', () => {
   });
 
   it('refuses what NumPy refuses, with Python wording', () => {
+    // @ts-expect-error: a misspelt keyword is a type error too
     expect(() => nd.sum(X(), { axsi: 0 })).toThrow(/unexpected keyword argument 'axsi' \(did you mean 'axis'\?\)/);
+    // @ts-expect-error: one argument too many
     expect(() => nd.sum(X(), 0, null, null, true, 0, true, 9)).toThrow(TypeError);
+    // @ts-expect-error: shape is required
     expect(() => nd.zeros()).toThrow(/missing 1 required positional argument: 'shape'/);
   });
 

@@ -83,7 +83,7 @@ describeCompat('nd dispatch', () => {
     close(spec, compat.evaluate('[[z.real, z.imag] for z in np.fft.rfft(np.linspace(0, 1, 8), n=8).tolist()]'));
     const c = nd.convolve(fast.asarray([1, 2, 3]).astype('float64'), fast.asarray([0, 1, 0.5])) as FastArray;
     close(c, compat.evaluate('np.convolve([1., 2., 3.], [0, 1, 0.5]).tolist()'));
-    const rng = nd.random.default_rng(0) as NdObject;
+    const rng = nd.random.default_rng(0);
     const r = rng.normal({ size: [3, 3] }) as FastArray;
     expect(r).toBeInstanceOf(FastArray);
     expect(r.shape).toEqual([3, 3]);

@@ -125,7 +125,7 @@ describeCompat('errors', () => {
     const np = compat.numpy();
     expect(() => (np.no_such_function as compat.PyObjectProxy)(1)).toThrow(/AttributeError: module 'numpy' has no attribute 'no_such_function'/);
     expect(() => np.zeros('not a shape' as unknown as number[])).toThrow(PythonError);
-    expect(() => np.add(np.ones([2]), compat.evaluate('object()'))).toThrow(PythonError);
+    expect(() => np.add(np.ones([2]), compat.evaluate('object()') as compat.PyObjectProxy)).toThrow(PythonError);
     expect(() => np.add(np.ones([2]), new Date() as unknown as number)).toThrow(ValueError);
     const a = np.ones([2]);
     a.dispose();

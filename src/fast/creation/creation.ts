@@ -2,7 +2,7 @@
  * Creating fast arrays: asarray (nested JS arrays, scalars, TypedArrays, DataViews, fast arrays),
  * zeros, ones, empty, full, the *_like forms, arange, linspace, eye, identity.
  */
-import { DTYPES, TYPED_ARRAY_DTYPES, type DTypeName } from '../../common/dtypes.js';
+import { DTYPES, TYPED_ARRAY_DTYPES, type DTypeName, type DTypeSpelling } from '../../common/dtypes.js';
 import { CopyRequiredError, DTypeError, ShapeError, ValueError } from '../../common/errors.js';
 import type { Complex } from '../../common/ndarray.js';
 import { FastArray } from '../array.js';
@@ -17,7 +17,8 @@ import { checkIntegerWrite } from '../engine/write-check.js';
 import { resolveOrder } from '../manipulation/views.js';
 
 export interface DTypeOption {
-  dtype?: DTypeName;
+  /** A dtype: its name or any NumPy spelling fast has ('f8', '<i4', 'int', 'double'...). */
+  dtype?: DTypeSpelling;
 }
 
 /** Options of the creation functions that make a fresh array: dtype and memory order ('C' or 'F'). */

@@ -1,5 +1,5 @@
 /** astype, copy and tolist for fast arrays. */
-import type { DTypeName } from '../../common/dtypes.js';
+import type { DTypeName, DTypeSpelling } from '../../common/dtypes.js';
 import { DTypeError } from '../../common/errors.js';
 import type { AstypeOptions, NestedArray, NestedList, Scalar } from '../../common/ndarray.js';
 import { FastArray } from '../array.js';
@@ -19,7 +19,7 @@ export function copy(a: FastArray, options?: { readonly order?: Order }): FastAr
 }
 
 /** `a.astype(dtype)`: a lazy cast (copy: false returns `a` itself when the dtype already matches). */
-export function astype(a: FastArray, dtype: DTypeName, options: AstypeOptions = {}): FastArray {
+export function astype(a: FastArray, dtype: DTypeSpelling, options: AstypeOptions = {}): FastArray {
   options = checkOptions('astype', options);
   const d = checkDType(dtype);
   const casting = options.casting ?? 'unsafe';

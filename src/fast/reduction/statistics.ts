@@ -7,7 +7,7 @@
  * engine's pairwise sum), divided by max(n - correction, 0). Cumulative functions accumulate left to
  * right in the result dtype (kernels/cumulative.ts), bit-identical to NumPy's accumulate.
  */
-import { DTYPES, type DTypeName } from '../../common/dtypes.js';
+import { DTYPES, type DTypeName, type DTypeSpelling } from '../../common/dtypes.js';
 import { DTypeError, NotSupportedError, ValueError } from '../../common/errors.js';
 import type { ReduceOptions } from '../../common/ndarray.js';
 import { FastArray } from '../array.js';
@@ -92,7 +92,7 @@ export function std(x: ArrayInput, options: VarOptions = {}): FastArray {
 
 export interface CumulativeOptions {
   axis?: number | null;
-  dtype?: DTypeName;
+  dtype?: DTypeSpelling;
   include_initial?: boolean;
 }
 
@@ -138,7 +138,7 @@ export function cumulative_prod(x: ArrayInput, options: CumulativeOptions = {}):
 
 export interface CumsumOptions {
   axis?: number | null;
-  dtype?: DTypeName;
+  dtype?: DTypeSpelling;
 }
 
 function npCumulative(xIn: ArrayInput, options: CumsumOptions | undefined, prod: boolean, name: string): FastArray {
