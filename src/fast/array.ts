@@ -396,6 +396,8 @@ export class FastArray implements NdArray, PendingReader {
         }
       }
       if (k >= 0) {
+        // k is a valid element, so a shorter typed array means its buffer was transferred (detached)
+        if (k >= this._data!.length) throw detachedError(describeArray(this));
         this._st!.flushReaders();
         this._writeAt(k, value);
         return;

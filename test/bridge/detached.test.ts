@@ -47,11 +47,25 @@ const READS: Record<string, (a: F) => unknown> = {
   'concatenate': (a) => fast.concatenate([a, a]),
   'String()': (a) => String(a),
   'set of a row (write)': (a) => a.set('0', 1),
+  'set of one element, 2-d (element loop path)': (a) => a.set([1, 2], 1),
+  'set(i, j, value)': (a) => a.set(1, 2, 1),
 };
 
 const DTYPES: readonly DTypeName[] = ['float64', 'float32', 'int32', 'uint8', 'int16', 'int64', 'uint64', 'bool', 'complex128'];
 
 describe('reads of a fast array whose buffer was transferred throw DetachedBufferError', () => {
+  it('a one-element write through the element-loop fast path (1-d and 2-d) throws too, never lost silently', () => {
+    for (const dtype of ['float64', 'int32', 'uint8', 'float32'] as DTypeName[]) {
+      const ta = fast.arange(12).astype(dtype).toTypedArray().slice();
+      const one = fast.asarray(ta, { dtype });
+      const two = fast.asarray(ta, { dtype }).reshape([3, 4]);
+      structuredClone(ta.buffer, { transfer: [ta.buffer] });
+      expect(() => one.set(3, 1), dtype).toThrow(DetachedBufferError);
+      expect(() => two.set([1, 2], 1), dtype).toThrow(DetachedBufferError);
+      expect(() => two.set(1, 2, 1), dtype).toThrow(DetachedBufferError);
+    }
+  });
+
   for (const dtype of DTYPES) {
     for (const how of ['asarray', 'toTypedArray'] as const) {
       // asarray of a user TypedArray shares memory for the dtypes a TypedArray holds natively
