@@ -52,7 +52,7 @@ describe('fast has no Node import', () => {
   });
 
   it('the walker finds a Node import that is reachable (numpy-oracle spawns python3)', () => {
-    const g = importGraph(resolve(ROOT, 'src/fast/kernels/numpy-oracle.ts'));
+    const g = importGraph(resolve(ROOT, 'src/fast/engine/kernels/numpy-oracle.ts'));
     expect(g.external.some((e) => isNodeBuiltin(e.specifier))).toBe(true);
   });
 
