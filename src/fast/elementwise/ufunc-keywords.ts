@@ -119,23 +119,21 @@ export function applyUfunc(name: string, operands: readonly Operand[], options: 
       for (const [x, i] of arrays) if (!canCast(x.dtype, loop, casting)) throw inputCastError(name, i, x.dtype, loop, casting);
     }
   }
-  const hasWhere = o.where !== undefined && o.where !== true;
+  // where=false is a 0-d false mask: nothing is written
+  const mask = o.where !== undefined && o.where !== true ? whereMask(name, o.where) : null;
   if (o.out !== undefined && o.out !== null) {
     const out = outArray(name, o.out);
     if (!canCast(r.dtype, out.dtype, casting)) {
       throw new DTypeError(`Cannot cast ufunc '${name}' output from dtype('${r.dtype}') to dtype('${out.dtype}') with casting rule '${casting}'`);
     }
-    const shapes = [r.shape, out.shape];
-    if (hasWhere && o.where instanceof FastArray) shapes.push(o.where.shape);
-    const b = broadcastShapes(...shapes);
+    const b = mask === null ? broadcastShapes(r.shape, out.shape) : broadcastShapes(r.shape, out.shape, mask.shape);
     if (b.length !== out.ndim || b.some((n, k) => n !== out.shape[k])) {
       throw new ValueError(`non-broadcastable output operand with shape ${shapeStr(out.shape)} doesn't match the broadcast shape ${shapeStr(b)}`);
     }
-    const v = hasWhere ? (o.where === false ? null : (select(whereMask(name, o.where), r, out) as FastArray)) : r;
-    if (v !== null) setIndex(out, '...', v);
+    if (o.where !== false) setIndex(out, '...', mask === null ? r : (select(mask, r, out) as FastArray));
     return out;
   }
-  if (hasWhere) r = select(whereMask(name, o.where), r, asarray(0, { dtype: r.dtype })) as FastArray;
+  if (mask !== null) r = select(mask, r, asarray(0, { dtype: r.dtype })) as FastArray;
   if (o.order !== undefined && o.order !== 'C') {
     if (o.order === 'K') {
       // the layout of an operand of the result's own shape (NumPy keeps the operands' memory order)

@@ -55,6 +55,20 @@ describe('manipulation functions match NumPy exactly on every dtype (views, nega
     check(rows);
   });
 
+  it('meshgrid copies by default and gives views with copy=false or null, as NumPy (which tests copy for truth)', () => {
+    const copies = [undefined, true, false, null] as const;
+    const kw = (c: boolean | null | undefined) => (c === undefined ? '' : `, copy=${c === null ? 'None' : c ? 'True' : 'False'}`);
+    // X[0, 0] after the input's first element is overwritten: 1 for a copy, 9 for a view
+    const res = numpyEval(Object.fromEntries(copies.map((c) => [String(c), `(lambda x: (lambda X: (x.__setitem__(0, 9), X[0, 0])[1])(np.meshgrid(x, np.array([4., 5.])${kw(c)})[0]))(np.array([1., 2., 3.]))`])));
+    for (const copy of copies) {
+      const x = asarray([1, 2, 3], { dtype: 'float64' });
+      const y = asarray([4, 5], { dtype: 'float64' });
+      const [X] = m.meshgrid(x, y, copy === undefined ? {} : { copy });
+      x.set(0, 9);
+      expect(X!.get(0, 0), String(copy)).toBe((res[String(copy)] as { data: number[] }).data[0]);
+    }
+  });
+
   it('meshgrid, split, array_split, hstack, vstack, column_stack, append, insert, delete', () => {
     const rows: Row[] = [];
     for (const d of ['float64', 'int32', 'bool', 'complex64', 'uint64'] as DTypeName[]) {

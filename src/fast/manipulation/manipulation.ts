@@ -269,7 +269,7 @@ export interface MeshgridOptions {
   /** true: each output keeps length-1 axes instead of being broadcast to the full grid. */
   sparse?: boolean;
   /** false: read-only broadcast views of the inputs instead of copies. */
-  copy?: boolean;
+  copy?: boolean | null;
 }
 
 /** A trailing plain object of meshgrid's arguments is its options (arrays, fast arrays and array interfaces are inputs). */
@@ -290,7 +290,8 @@ export function meshgrid(...args: (ArrayInput | MeshgridOptions)[]): FastArray[]
   const indexing = options.indexing ?? 'xy';
   if (indexing !== 'xy' && indexing !== 'ij') throw new ValueError(`Valid values for \`indexing\` are 'xy' and 'ij', got '${String(indexing)}'`);
   const sparse = options.sparse ?? false;
-  const copyOut = options.copy ?? true;
+  // NumPy tests copy for truth: None gives views, as False does
+  const copyOut = options.copy === undefined ? true : options.copy === true;
   const xs = args.map((a) => ravel(toFast(a as ArrayInput)));
   const n = xs.length;
   const shape = xs.map((a) => a.size);
