@@ -20,19 +20,19 @@ import type {
 import { addressOf } from './engine/address.js';
 import { checkAttached, describeArray, detachedError } from './engine/detached.js';
 import { evaluateInto } from './engine/codegen.js';
-import { MAX_GRAPH_NODES, rememberForced, type LeafNode, type Node } from './engine/expr.js';
+import { MAX_GRAPH_NODES, type LeafNode, type Node } from './engine/expr.js';
 import { scope as scopeWith, scopeOpen, trackNew } from './engine/lifetimes.js';
 import { checkDims, contiguousStrides, isCContiguous, MAX_DIMS, sizeOf } from './engine/shape.js';
 import { checkNestedIntegerWrite } from './engine/write-check.js';
 import { INT_RANGE, readElement } from './engine/scalars.js';
-import { DATA_CTOR, slotsPerElement, Storage, type PendingReader, type TypedData } from './engine/storage.js';
+import { DATA_CTOR, slotsPerElement, Storage, type TypedData } from './engine/storage.js';
 import { arrayNamespace, type FastNamespace } from './array-namespace.js';
 import { formatRepr } from './repr.js';
 
 /** Node's `util.inspect.custom` symbol, taken from the global symbol registry (no `node:util` import). */
 const INSPECT_CUSTOM: unique symbol = Symbol.for('nodejs.util.inspect.custom') as never;
 
-export class FastArray implements NdArray, PendingReader {
+export class FastArray implements NdArray {
   declare readonly shape: readonly number[];
   declare readonly dtype: DTypeName;
   declare readonly ndim: number;
@@ -111,7 +111,8 @@ export class FastArray implements NdArray, PendingReader {
     this._hi = range ? Number(range[1]) : Infinity;
     this._numSet = writeable && (kind === 'float' || ((kind === 'signed' || kind === 'unsigned') && dtype !== 'int64' && dtype !== 'uint64'));
     if (storage !== null) storage.hold();
-    if (expr !== null) for (const s of expr.deps) s.addReader(this);
+    // a lazy array is pending on the epochs it reads until computed (a write then keeps their contents)
+    if (expr !== null) for (const d of expr.deps) d.pending++;
     if (scopeOpen()) trackNew(this);
   }
 
@@ -163,12 +164,7 @@ export class FastArray implements NdArray, PendingReader {
     this._off = 0;
     this._expr = null;
     this._initFastPaths();
-    for (const s of e.deps) s.removeReader(this);
-    rememberForced(e, this);
-  }
-
-  forcePending(): void {
-    this._force();
+    for (const d of e.deps) d.pending--;
   }
 
   /** @internal the node this array contributes to an expression graph. */
@@ -179,10 +175,26 @@ export class FastArray implements NdArray, PendingReader {
       if (e.count < MAX_GRAPH_NODES) return e;
       this._force();
     }
-    if (this._leaf === null) {
-      this._leaf = { kind: 'leaf', dtype: this.dtype, shape: this.shape, deps: [this._st!], count: 1, array: this };
+    const st = this._st!;
+    const leaf = this._leaf;
+    // one leaf per epoch of the storage: after a write, leaves made before it read the old contents
+    if (leaf !== null && leaf.epoch === st.currentEpoch) return leaf;
+    const epoch = st.readEpoch(...this._slotRange());
+    return (this._leaf = { kind: 'leaf', dtype: this.dtype, shape: this.shape, deps: [epoch], count: 1, array: this, epoch });
+  }
+
+  /** The storage slots [lo, hi) this (materialised) array covers. */
+  private _slotRange(): [number, number] {
+    const slots = slotsPerElement(this.dtype);
+    if (this.size === 0) return [0, 0];
+    let lo = this._off;
+    let hi = this._off;
+    for (let d = 0; d < this.ndim; d++) {
+      const step = (this.shape[d] - 1) * this._es[d];
+      if (step < 0) lo += step;
+      else hi += step;
     }
-    return this._leaf;
+    return [lo * slots, (hi + 1) * slots];
   }
 
   /** The storage (forces a lazy array). For the bridge. */
@@ -398,7 +410,7 @@ export class FastArray implements NdArray, PendingReader {
       if (k >= 0) {
         // k is a valid element, so a shorter typed array means its buffer was transferred (detached)
         if (k >= this._data!.length) throw detachedError(describeArray(this));
-        this._st!.flushReaders();
+        this._st!.beforeWrite();
         this._writeAt(k, value);
         return;
       }
@@ -523,8 +535,10 @@ export class FastArray implements NdArray, PendingReader {
     if (this._disposed) return;
     this._disposed = true;
     const st = this._st;
+    const e = this._expr;
+    if (e !== null) for (const d of e.deps) d.pending--;
     if (st !== null) {
-      st.flushReaders();
+      st.beforeWrite();
       st.unhold(); // the owner goes when the last array over this storage is disposed
     }
     // send every later access down the slow paths, which throw DisposedError

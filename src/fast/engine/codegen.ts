@@ -10,7 +10,7 @@ import { DTYPE_NAMES, DTYPES, type DTypeName } from '../../common/dtypes.js';
 import { NotSupportedError } from '../../common/errors.js';
 import type { Complex } from '../../common/ndarray.js';
 import type { FastArray } from '../array.js';
-import { flushMemoActive, forcedArrayOf, type Node } from './expr.js';
+import type { LeafNode, Node } from './expr.js';
 import { HELPERS, type Helpers } from './helpers.js';
 import { OPS, reprOf, wrap, type OpRow } from './ops-table.js';
 import { pairwiseSumF64 } from './kernels/pairwise.js';
@@ -80,7 +80,7 @@ function exactInF32(d: DTypeName): boolean {
 
 interface Linear {
   sig: string;
-  leaves: FastArray[];
+  leaves: LeafNode[];
   leafDtypes: DTypeName[];
   consts: (number | bigint | Complex)[];
   constDtypes: DTypeName[];
@@ -99,7 +99,7 @@ function unsupported(op: string, d: DTypeName): never {
 
 function linearize(root: Node): Linear {
   const names = new Map<Node, string>();
-  const leafIndex = new Map<FastArray, number>();
+  const leafIndex = new Map<LeafNode, number>();
   const emitters: (() => string)[] = [];
   let body: string[] | null = null;
   const lin: Linear = {
@@ -120,23 +120,15 @@ function linearize(root: Node): Linear {
   const visit = (n: Node): string => {
     const hit = names.get(n);
     if (hit !== undefined) return hit;
-    if (n.kind === 'op' || n.kind === 'cast') {
-      // already computed in this flush of pending readers (expr.ts): read it, do not recompute it
-      const forced = forcedArrayOf(n);
-      if (forced !== undefined) {
-        const nm = visit(forced._node());
-        names.set(n, nm);
-        return nm;
-      }
-    }
     let name: string;
     switch (n.kind) {
       case 'leaf': {
-        let k = leafIndex.get(n.array);
+        // by leaf node: one array read before and after a write is two leaves (old and new contents)
+        let k = leafIndex.get(n);
         if (k === undefined) {
           k = lin.leaves.length;
-          leafIndex.set(n.array, k);
-          lin.leaves.push(n.array);
+          leafIndex.set(n, k);
+          lin.leaves.push(n);
           lin.leafDtypes.push(n.dtype);
           sig.push(`L${k}${n.dtype}`);
         }
@@ -309,9 +301,12 @@ function planLoops(shape: readonly number[], strides: number[][], keyFrom: numbe
   return { shape: outShape, strides: outStrides, empty: false };
 }
 
-function leafOperand(a: FastArray, shape: readonly number[]): Operand {
+function leafOperand(leaf: LeafNode, shape: readonly number[]): Operand {
+  const a = leaf.array;
   const slots = slotsPerElement(a.dtype);
   const es = broadcastStrides(a.shape, a._es, shape);
+  const snap = leaf.epoch.snapshot;
+  if (snap !== null) return { data: snap, offset: a._off * slots - leaf.epoch.lo, strides: es.map((s) => s * slots), slots };
   return { data: a._data!, offset: a._off * slots, strides: es.map((s) => s * slots), slots };
 }
 
@@ -459,7 +454,7 @@ const SIMPLE_MAX_NODES = 24;
 // the scan's results (module state: no closure or result object per operation)
 let scanKey = '';
 const scanSeen: Node[] = [];
-const scanLeaves: FastArray[] = [];
+const scanLeaves: LeafNode[] = [];
 const scanConsts: (number | bigint)[] = [];
 
 function clearScan(): void {
@@ -474,12 +469,11 @@ function clearScan(): void {
  * node once). Taken: at most SIMPLE_MAX_NODES nodes, no complex dtype, no pow (its constant
  * exponent may be baked into the code), every leaf materialised, C-contiguous and of the
  * destination's shape, destination C-contiguous at offset 0 with >= 2 elements (the general path
- * then compiles one flat loop: planLoops' first case), and no flush of pending readers running
- * (which may substitute forced arrays for nodes). The key spells the graph: op rows, dtypes, casts,
- * constants' dtypes, which leaf each leaf node is (and whether its offset is 0), shared nodes.
+ * then compiles one flat loop: planLoops' first case). The key spells the graph: op rows, dtypes,
+ * casts, constants' dtypes, which leaf each leaf node is (and whether its offset is 0), shared nodes.
  */
 function simpleScan(root: Node, dest: Dest): boolean {
-  if (root.count > SIMPLE_MAX_NODES || dest.offset !== 0 || flushMemoActive() || DTYPES[dest.dtype].kind === 'complex') return false;
+  if (root.count > SIMPLE_MAX_NODES || dest.offset !== 0 || DTYPES[dest.dtype].kind === 'complex') return false;
   const shape = dest.shape;
   let n = 1;
   for (let d = 0; d < shape.length; d++) n *= shape[d];
@@ -502,12 +496,12 @@ function scanNode(x: Node, shape: readonly number[]): boolean {
     case 'leaf': {
       const a = x.array;
       if (a._expr !== null || a._data === null || !sameShape(a.shape, shape) || !isCContiguous(shape, a._es)) return false;
-      let k = scanLeaves.indexOf(a);
+      let k = scanLeaves.indexOf(x);
       if (k < 0) {
         k = scanLeaves.length;
-        scanLeaves.push(a);
+        scanLeaves.push(x);
       }
-      scanKey += `L${k}${a._off === 0 ? 'z' : 'o'}${DTYPE_CODE[x.dtype]}`;
+      scanKey += `L${k}${leafOffset(x) === 0 ? 'z' : 'o'}${DTYPE_CODE[x.dtype]}`;
       break;
     }
     case 'const':
@@ -536,6 +530,11 @@ function scanNode(x: Node, shape: readonly number[]): boolean {
   return true;
 }
 
+/** Offset of a real-dtype leaf's first element in the memory it reads (its storage, or the snapshot of its epoch). */
+function leafOffset(leaf: LeafNode): number {
+  return leaf.epoch.snapshot === null ? leaf.array._off : leaf.array._off - leaf.epoch.lo;
+}
+
 function sameShape(a: readonly number[], b: readonly number[]): boolean {
   if (a.length !== b.length) return false;
   for (let d = 0; d < a.length; d++) if (a[d] !== b[d]) return false;
@@ -550,8 +549,9 @@ function runSimple(kernel: Kernel, dest: Dest): void {
   const D: TypedData[] = [dest.data];
   const O: number[] = [0];
   for (let i = 0; i < leaves.length; i++) {
-    D.push(leaves[i]._data!);
-    O.push(leaves[i]._off);
+    const snap = leaves[i].epoch.snapshot;
+    D.push(snap ?? leaves[i].array._data!);
+    O.push(leafOffset(leaves[i]));
   }
   let n = 1;
   for (let d = 0; d < dest.shape.length; d++) n *= dest.shape[d];
@@ -796,7 +796,7 @@ function combineStmt(kind: ReduceKind, d: DTypeName, t: string, a: string, v: st
  */
 export function reduceInto(root: Node, kind: ReduceKind, acc: Dest): void {
   checkGraphAttached(root, acc);
-  if (kind === 'sum' && root.kind === 'leaf' && acc.dtype === 'float64' && root.dtype === 'float64' && wholeSumOfContiguous(root.array, acc)) return;
+  if (kind === 'sum' && root.kind === 'leaf' && root.epoch.snapshot === null && acc.dtype === 'float64' && root.dtype === 'float64' && wholeSumOfContiguous(root.array, acc)) return;
   const lin = linearize(root);
   const shape = root.shape;
   const A = acc.dtype;

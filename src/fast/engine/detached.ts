@@ -7,7 +7,7 @@
 import { DetachedBufferError } from '../../common/errors.js';
 import type { FastArray } from '../array.js';
 import type { Node } from './expr.js';
-import type { Storage, TypedData } from './storage.js';
+import type { Epoch, Storage, TypedData } from './storage.js';
 
 /** True when `data` should hold `elements` (> 0) elements but its buffer has been detached. */
 export function isDetached(data: TypedData, elements: number): boolean {
@@ -37,13 +37,13 @@ function storageDetached(s: Storage): boolean {
   return isDetached(s.data, s.length);
 }
 
-/** The first leaf of `root` over storage `s` (for the error message; rare path). */
-function leafOver(root: Node, s: Storage): FastArray | null {
-  if (root.kind === 'leaf') return root.deps[0] === s ? root.array : null;
-  if (root.kind === 'cast') return leafOver(root.arg, s);
+/** The first leaf of `root` in epoch `e` (for the error message; rare path). */
+function leafIn(root: Node, e: Epoch): FastArray | null {
+  if (root.kind === 'leaf') return root.epoch === e ? root.array : null;
+  if (root.kind === 'cast') return leafIn(root.arg, e);
   if (root.kind === 'op') {
     for (const a of root.args) {
-      const hit = leafOver(a, s);
+      const hit = leafIn(a, e);
       if (hit !== null) return hit;
     }
   }
@@ -51,15 +51,16 @@ function leafOver(root: Node, s: Storage): FastArray | null {
 }
 
 /**
- * Once per evaluation: throws DetachedBufferError when a storage `root` reads, or the destination, has
- * been detached.
+ * Once per evaluation: throws DetachedBufferError when a storage `root` reads (not from a snapshot),
+ * or the destination, has been detached.
  */
 export function checkGraphAttached(root: Node, dest: { readonly data: TypedData; readonly shape: readonly number[] }): void {
   const deps = root.deps;
   for (let i = 0; i < deps.length; i++) {
-    const s = deps[i];
-    if (storageDetached(s)) {
-      const a = leafOver(root, s);
+    const e = deps[i];
+    if (e.snapshot === null && storageDetached(e.storage)) {
+      const a = leafIn(root, e);
+      const s = e.storage;
       throw detachedError(a === null ? `a ${s.dtype} fast array (${s.length} elements)` : describeArray(a));
     }
   }

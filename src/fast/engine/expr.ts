@@ -6,13 +6,13 @@ import type { DTypeName } from '../../common/dtypes.js';
 import type { Complex } from '../../common/ndarray.js';
 import type { FastArray } from '../array.js';
 import type { OpRow } from './ops-table.js';
-import type { Storage } from './storage.js';
+import type { Epoch } from './storage.js';
 
 interface NodeBase {
   readonly dtype: DTypeName;
   readonly shape: readonly number[];
-  /** Storages whose contents the node reads (deduplicated, usually 1-3). */
-  readonly deps: readonly Storage[];
+  /** The epochs of the storages the node reads (storage.ts; deduplicated, usually 1-3). */
+  readonly deps: readonly Epoch[];
   /** Number of nodes below and including this one (repeats counted): bounds generated code size. */
   readonly count: number;
 }
@@ -21,6 +21,8 @@ interface NodeBase {
 export interface LeafNode extends NodeBase {
   readonly kind: 'leaf';
   readonly array: FastArray;
+  /** The epoch of `array`'s storage the leaf was made in: it reads the epoch's snapshot once a write ended it. */
+  readonly epoch: Epoch;
 }
 
 /** A JS scalar already converted to `dtype`; passed to the kernel as a parameter (not baked into code). */
@@ -53,9 +55,9 @@ export type Node = LeafNode | ConstNode | OpNode | CastNode;
  */
 export const MAX_GRAPH_NODES = 96;
 
-export function mergeDeps(nodes: readonly Node[]): readonly Storage[] {
-  let out: Storage[] | null = null;
-  let first: readonly Storage[] = nodes.length > 0 ? nodes[0].deps : [];
+export function mergeDeps(nodes: readonly Node[]): readonly Epoch[] {
+  let out: Epoch[] | null = null;
+  let first: readonly Epoch[] = nodes.length > 0 ? nodes[0].deps : [];
   for (let i = 1; i < nodes.length; i++) {
     for (const s of nodes[i].deps) {
       if (!first.includes(s) && (out === null || !out.includes(s))) {
@@ -81,43 +83,4 @@ export function opNode(op: OpRow, compute: DTypeName, result: DTypeName, args: r
   let count = 1;
   for (const a of args) count += a.count;
   return { kind: 'op', op, compute, dtype: result, args, shape, deps: mergeDeps(args), count };
-}
-
-/**
- * A write forces every lazy array still waiting to read the old contents (Storage.flushReaders), in
- * the order they were made, and many of them are parts of the others (the partial sums of a
- * neighbour count, then the count, then the masks built from it). While such a flush runs, each
- * forced array is remembered by its node, and kernels compiled for the later ones read it as a leaf
- * instead of recomputing its whole graph again: every operation runs once per flush instead of once
- * per array that contains it. Only within one flush: afterwards a remembered array may be written.
- */
-let flushMemo: Map<Node, FastArray> | null = null;
-
-/** Runs `fn` (a flush of pending readers) with the memo of forced nodes on; nested calls share it. */
-export function withForcedMemo(fn: () => void): void {
-  if (flushMemo !== null) {
-    fn();
-    return;
-  }
-  flushMemo = new Map();
-  try {
-    fn();
-  } finally {
-    flushMemo = null;
-  }
-}
-
-/** Whether a flush of pending readers is running (forced nodes may then be read as leaves). */
-export function flushMemoActive(): boolean {
-  return flushMemo !== null;
-}
-
-/** The array `node` was forced into during the current flush, if any. */
-export function forcedArrayOf(node: Node): FastArray | undefined {
-  return flushMemo === null ? undefined : flushMemo.get(node);
-}
-
-/** `array` now holds the values of `node` (a no-op outside a flush). */
-export function rememberForced(node: Node, array: FastArray): void {
-  if (flushMemo !== null) flushMemo.set(node, array);
 }

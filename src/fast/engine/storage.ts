@@ -4,8 +4,7 @@
  * interleaved (re, im) pairs in a Float32Array/Float64Array.
  */
 import { DTYPES, type DTypeName } from '../../common/dtypes.js';
-import { DisposedError, MemoryError, ValueError } from '../../common/errors.js';
-import { withForcedMemo } from './expr.js';
+import { MemoryError, ValueError } from '../../common/errors.js';
 import { freshBuffer } from './fresh-memory.js';
 
 export type TypedData =
@@ -55,13 +54,32 @@ export interface StorageOwner {
   handedOut?(): void;
 }
 
-/** A lazy array that will read a storage when it is forced. */
-export interface PendingReader {
-  forcePending(): void;
+/**
+ * The contents of a storage between two writes, as the lazy arrays built meanwhile read them. Leaf
+ * nodes (expr.ts) name the epoch they were made in; lazy arrays count themselves as `pending` on
+ * the epochs they read until they are computed. A write while some are pending ends the epoch: the
+ * element range its leaves cover is copied once into `snapshot`, which those leaves read from then
+ * on, and they stay lazy (NumPy's eager values without computing anything at the write). Nothing
+ * holds the readers themselves, so lazy arrays a program drops are collected as usual.
+ */
+export class Epoch {
+  /** Lazy arrays built on this epoch's leaves and not computed (or disposed) yet. */
+  pending = 0;
+  /** Slot range [lo, hi) the epoch's leaves read (complex: two slots per element). */
+  lo = Infinity;
+  hi = -Infinity;
+  /** The slots [lo, hi) as they were when a write ended the epoch; null while it is current. */
+  snapshot: TypedData | null = null;
+  constructor(readonly storage: Storage) {}
 }
 
-/** Pending lazy readers per storage before they are evaluated eagerly. */
-const MAX_PENDING_READERS = 1024;
+let snapshotCopies = 0;
+let snapshotSlots = 0;
+
+/** How many writes copied old contents for lazy readers, and how many slots in all (tests, benchmarks). */
+export function snapshotStats(): { copies: number; slots: number } {
+  return { copies: snapshotCopies, slots: snapshotSlots };
+}
 
 /**
  * Recycling of large buffers. Writing into a fresh 80 MB ArrayBuffer costs a page fault per 4 KiB
@@ -178,15 +196,6 @@ export function clearRecycledBuffers(): void {
   freeBytes = 0;
   freeSmall.clear();
   freeSmallBytes = 0;
-}
-
-/** Forces a pending reader; one disposed in the meantime has nothing left to protect. */
-function forceReader(r: PendingReader): void {
-  try {
-    r.forcePending();
-  } catch (err) {
-    if (!(err instanceof DisposedError)) throw err;
-  }
 }
 
 /** V8's limit on one typed array's length (elements); complex arrays use two lanes per element. */
@@ -309,70 +318,35 @@ export class Storage {
     return new Storage(dtype, buffer, 0, length);
   }
 
-  /**
-   * Lazy arrays that will read this storage when forced. A write forces them first, so they see
-   * the values they were built from (NumPy's eager semantics). They leave the set when forced.
-   */
-  private readers: Set<PendingReader> | null = null;
-  /**
-   * Readers beyond MAX_PENDING_READERS, held weakly: a program that builds many lazy arrays and
-   * drops them (a chain of 81 lazy sums per convolution, say) must neither keep them alive nor pay
-   * for evaluating them. A write still forces those that are alive.
-   */
-  private weakReaders: WeakRef<PendingReader>[] | null = null;
-  /**
-   * Length of `weakReaders` after its last sweep for collected entries. A sweep runs only once the
-   * list has doubled since: WeakRef targets stay alive until the current job ends, so inside a
-   * synchronous loop nothing is dropped and a sweep on every demotion would rescan a list that only
-   * grows (measured: 22% of a 50x50 `a.add(b).mul(a)` loop of 60,000 steps).
-   */
-  private weakSwept = 0;
+  /** The current epoch (null until a leaf reads this storage after its last write). */
+  private _epoch: Epoch | null = null;
 
-  /** Remember a lazy array that reads this storage, so a later write can force it first. */
-  addReader(r: PendingReader): void {
-    const set = (this.readers ??= new Set());
-    set.add(r);
-    if (set.size > MAX_PENDING_READERS) this.demoteReaders(set);
+  /** The current epoch if any leaf reads it (FastArray._node compares its cached leaf's epoch with it). */
+  get currentEpoch(): Epoch | null {
+    return this._epoch;
   }
 
-  /** Move the strongly held readers to the weak list, dropping entries already collected. */
-  private demoteReaders(set: Set<PendingReader>): void {
-    const weak = (this.weakReaders ??= []);
-    if (weak.length >= 2 * Math.max(this.weakSwept, MAX_PENDING_READERS)) {
-      let live = 0;
-      for (let i = 0; i < weak.length; i++) {
-        if (weak[i].deref() !== undefined) weak[live++] = weak[i];
-      }
-      weak.length = live;
-      this.weakSwept = live;
-    }
-    for (const r of set) weak.push(new WeakRef(r));
-    set.clear();
+  /** A new leaf reads slots [lo, hi): the current epoch, widened to cover them. */
+  readEpoch(lo: number, hi: number): Epoch {
+    const e = (this._epoch ??= new Epoch(this));
+    if (lo < e.lo) e.lo = lo;
+    if (hi > e.hi) e.hi = hi;
+    return e;
   }
 
-  /** A lazy array was forced (or dropped its expression): it no longer needs the old contents. */
-  removeReader(r: PendingReader): void {
-    this.readers?.delete(r);
-  }
-
-  /** Before writing: force every lazy array still waiting to read the old contents. */
-  flushReaders(): void {
-    const set = this.readers;
-    const weak = this.weakReaders;
-    if ((set === null || set.size === 0) && weak === null) return;
-    this.readers = null;
-    this.weakReaders = null;
-    this.weakSwept = 0;
-    // oldest first: later readers are often built on earlier ones, which they then read as leaves
-    withForcedMemo(() => {
-      if (weak !== null) {
-        for (const w of weak) {
-          const r = w.deref();
-          if (r !== undefined) forceReader(r);
-        }
-      }
-      if (set !== null) for (const r of set) forceReader(r);
-    });
+  /**
+   * Before writing: when lazy arrays still wait to read the current contents, end the epoch and keep
+   * the range they read as its snapshot (one copy, whatever the number of readers). A transferred
+   * buffer is not copied: its readers throw DetachedBufferError when computed.
+   */
+  beforeWrite(): void {
+    const e = this._epoch;
+    if (e === null || e.pending === 0) return;
+    this._epoch = null;
+    if (e.lo >= e.hi || this.data.byteLength === 0) return;
+    e.snapshot = this.data.slice(e.lo, e.hi);
+    snapshotCopies++;
+    snapshotSlots += e.hi - e.lo;
   }
 
   /** An array now reads this storage (FastArray's constructor and `_force`). */

@@ -465,7 +465,7 @@ export function setIndex(a: FastArray, index: IndexSpec, value: Operand | Nested
         : [index];
   a._force();
   const st = a._st!;
-  st.flushReaders();
+  st.beforeWrite();
   const w = wholeMaskOf(a, items);
   let v: FastArray;
   let r: Resolved;
@@ -485,7 +485,8 @@ export function setIndex(a: FastArray, index: IndexSpec, value: Operand | Nested
   }
   if (v._expr !== null || v._st!.data.buffer === st.data.buffer) {
     // evaluate the value before writing when it reads the destination's memory
-    if (v._expr === null || v._expr.deps.some((s) => s.data.buffer === st.data.buffer)) v = copy(v);
+    // (a lazy value whose epoch of this storage just ended reads its snapshot, not the destination)
+    if (v._expr === null || v._expr.deps.some((e) => e.snapshot === null && e.storage.data.buffer === st.data.buffer)) v = copy(v);
   }
   const node = castNode(v._node(), a.dtype);
   if (r.kind === 'view') {
