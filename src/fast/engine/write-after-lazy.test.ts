@@ -1,7 +1,7 @@
 /**
- * A write forces the lazy arrays still waiting to read the old contents; within one such flush the
- * arrays already forced are read as leaves by the later ones (expr.ts withForcedMemo). Values must be
- * exactly NumPy's eager results, whatever order and sharing the graphs have.
+ * A write into memory that lazy arrays still wait to read: they keep the values they were built from
+ * (storage.ts Epoch), whatever order and sharing their graphs have. Values must be exactly NumPy's
+ * eager results.
  */
 import { describe, expect, it } from 'vitest';
 import * as fast from '../index.js';
@@ -21,8 +21,8 @@ const E = numpyEval(
   'a0 = np.arange(12, dtype=np.float64) * 0.5\nA = (np.arange(36).reshape(6, 6) % 3 == 0).astype(np.float64)',
 );
 
-describe('forcing pending readers before a write', () => {
-  it('chains that share parts keep their eager values (each part computed once in the flush)', () => {
+describe('lazy readers of memory written afterwards', () => {
+  it('chains that share parts keep their eager values', () => {
     const a = fast.arange(12).astype('float64').mul(0.5);
     const p1 = a.add(1);
     const p2 = p1.mul(2);
@@ -35,8 +35,7 @@ describe('forcing pending readers before a write', () => {
     expectSame(p3, E.p3, 'p3');
     expectSame(cast, E.cast, 'cast');
     expectSame(mask, E.mask, 'mask');
-    // the memo ends with the flush: writing a forced part later changes nothing already computed,
-    // and a new expression on it reads the new values
+    // writing a part later changes nothing already computed, and a new expression on it reads the new values
     p1.set('...', 5);
     expectSame(p3, E.p3, 'p3 after p1 is written');
     expectSame(p1.add(0), E.after, 'after');
