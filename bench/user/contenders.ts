@@ -293,7 +293,88 @@ export function prepareFloorUser(spec: UserCaseSpec, s: UserSizes): BenchCase | 
       const a = pattern(s.stream, ma);
       return { run: () => sum(a) / a.length, checksum: (r) => r as number };
     }
+    case 'u-life-small':
+    case 'u-life-large': {
+      // one fused pass per step into a fresh board: the neighbour count and the rule per cell
+      const [side, steps] = spec.workload === 'u-life-small' ? s.lifeSmall : s.lifeLarge;
+      const board = lifeBoard(side);
+      return f64(() => {
+        let z = board.slice();
+        for (let t = 0; t < steps; t++) {
+          const next = new Float64Array(side * side);
+          for (let i = 1; i < side - 1; i++) {
+            const up = (i - 1) * side;
+            const row = i * side;
+            const down = (i + 1) * side;
+            for (let j = 1; j < side - 1; j++) {
+              const n = z[up + j - 1] + z[up + j] + z[up + j + 1] + z[row + j - 1] + z[row + j + 1] + z[down + j - 1] + z[down + j] + z[down + j + 1];
+              next[row + j] = n === 3 || (n === 2 && z[row + j] === 1) ? 1 : 0;
+            }
+          }
+          z = next;
+        }
+        return z;
+      });
+    }
+    case 'u-softmax': {
+      const [r, c] = s.rows;
+      const x = pattern(r * c, ma);
+      return f64(() => {
+        const out = new Float64Array(r * c);
+        for (let i = 0; i < r; i++) {
+          const o = i * c;
+          let m = -Infinity;
+          for (let j = 0; j < c; j++) if (x[o + j] > m) m = x[o + j];
+          let t = 0;
+          for (let j = 0; j < c; j++) t += out[o + j] = Math.exp(x[o + j] - m);
+          for (let j = 0; j < c; j++) out[o + j] /= t;
+        }
+        return out;
+      });
+    }
+    case 'u-logsumexp': {
+      const [r, c] = s.rows;
+      const x = pattern(r * c, ma);
+      return f64(() => {
+        const out = new Float64Array(r);
+        for (let i = 0; i < r; i++) {
+          const o = i * c;
+          let m = -Infinity;
+          for (let j = 0; j < c; j++) if (x[o + j] > m) m = x[o + j];
+          let t = 0;
+          for (let j = 0; j < c; j++) t += Math.exp(x[o + j] - m);
+          out[i] = m + Math.log(t);
+        }
+        return out;
+      });
+    }
+    case 'u-pow-float': {
+      const x = pattern(s.vector, ma);
+      return f64(() => {
+        const out = new Float64Array(x.length);
+        for (let i = 0; i < x.length; i++) out[i] = Math.pow(x[i], 2.5);
+        return out;
+      });
+    }
+    case 'u-cube-pow': {
+      const x = pattern(s.vector, ma);
+      return f64(() => {
+        const out = new Float64Array(x.length);
+        for (let i = 0; i < x.length; i++) out[i] = x[i] * x[i] * x[i];
+        return out;
+      });
+    }
+    case 'u-mask-read': {
+      const a = pattern(nsq, ma);
+      return f64(() => {
+        let n = 0;
+        for (let i = 0; i < nsq; i++) if (a[i] > 0.5) n++;
+        const out = new Float64Array(n);
+        for (let i = 0, k = 0; i < nsq; i++) if (a[i] > 0.5) out[k++] = a[i];
+        return out;
+      });
+    }
     default:
-      return unavailable('no plain-loop floor for a whole program');
+      return unavailable('no plain-loop floor for this program');
   }
 }

@@ -31,6 +31,11 @@ const FLOOR_REASONS: Readonly<Record<string, string>> = {
   'u-sum@1e7': 'one accumulator, left to right (NumPy: 8 accumulators, pairwise, SIMD)',
   'u-mean': 'one accumulator, left to right (NumPy: 8 accumulators, pairwise, SIMD)',
   'u-sum-small': 'one accumulator, left to right',
+  'u-softmax': 'Math.exp per element (scalar libm; NumPy vectorises exp)',
+  'u-logsumexp': 'Math.exp per element (scalar libm; NumPy vectorises exp)',
+  'u-pow-float': 'Math.pow per element (scalar libm)',
+  'u-life-small': 'one fused scalar pass per step into a fresh board',
+  'u-life-large': 'one fused scalar pass per step into a fresh board (NumPy: some 20 vectorised passes)',
 };
 
 export const USER_TARGETS: readonly UserTarget[] = [
