@@ -70,6 +70,11 @@ export class Epoch {
   hi = -Infinity;
   /** The slots [lo, hi) as they were when a write ended the epoch; null while it is current. */
   snapshot: TypedData | null = null;
+  /**
+   * The storage whose memory `snapshot` is: engine memory (huge pages, recycled when collected), kept
+   * alive with the epoch so that its buffer cannot go back to the free list while leaves read it.
+   */
+  snapshotStorage: Storage | null = null;
   constructor(readonly storage: Storage) {}
 }
 
@@ -344,7 +349,12 @@ export class Storage {
     if (e === null || e.pending === 0) return;
     this._epoch = null;
     if (e.lo >= e.hi || this.data.byteLength === 0) return;
-    e.snapshot = this.data.slice(e.lo, e.hi);
+    // the engine's fresh memory rather than TypedArray.slice: large copies get huge pages (a 1e6-element
+    // moving average rewrites its cumulative sum; 4 KiB page faults made the copy cost more than the sum)
+    const copy = Storage.allocateForOverwrite(this.dtype, (e.hi - e.lo) / slotsPerElement(this.dtype));
+    (copy.data as Float64Array).set((this.data as Float64Array).subarray(e.lo, e.hi));
+    e.snapshot = copy.data;
+    e.snapshotStorage = copy;
     snapshotCopies++;
     snapshotSlots += e.hi - e.lo;
   }
