@@ -5,21 +5,19 @@
  */
 import { IndexError } from './errors.js';
 
+function checkSlicePart(name: string, v: number | null): void {
+  if (v !== null && !Number.isInteger(v)) throw new IndexError(`slice ${name} must be an integer or null, got ${String(v)}`);
+}
+
 /** `start:stop:step`; `null` parts take NumPy's defaults. */
 export class Slice {
   readonly start: number | null;
   readonly stop: number | null;
   readonly step: number | null;
   constructor(start: number | null = null, stop: number | null = null, step: number | null = null) {
-    for (const [name, v] of [
-      ['start', start],
-      ['stop', stop],
-      ['step', step],
-    ] as const) {
-      if (v !== null && !Number.isInteger(v)) {
-        throw new IndexError(`slice ${name} must be an integer or null, got ${String(v)}`);
-      }
-    }
+    checkSlicePart('start', start);
+    checkSlicePart('stop', stop);
+    checkSlicePart('step', step);
     if (step === 0) throw new IndexError('slice step cannot be zero');
     this.start = start;
     this.stop = stop;

@@ -14,7 +14,7 @@ import { asarray } from '../creation/creation.js';
 import { castNode } from '../engine/expr.js';
 import { describe, intFits, writeElement } from '../engine/scalars.js';
 import { broadcastShapes, broadcastStrides, isCContiguous, shapeStr, sizeOf } from '../engine/shape.js';
-import { slotsPerElement, Storage } from '../engine/storage.js';
+import { slotsPerElement, Storage, type TypedData } from '../engine/storage.js';
 
 type Item =
   | { readonly t: 'int'; readonly v: number }
@@ -409,8 +409,67 @@ function maskFill(a: FastArray, w: WholeMask, x: number | bigint, xi: number | b
   }
 }
 
+/**
+ * `a[index]` when every item is a slice or an integer and there are at most `a.ndim` of them (the
+ * shifted views of a stencil, `Z[1:-1, 0:-2]`): the view, computed as resolve() computes it, without
+ * parsing the index into items first. Null for every other index.
+ */
+function basicView(a: FastArray, index: readonly unknown[]): FastArray | null {
+  const n = index.length;
+  if (n > a.ndim) return null;
+  for (let k = 0; k < n; k++) {
+    const x = index[k];
+    if (!(x instanceof Slice) && !(typeof x === 'number' && Number.isInteger(x))) return null;
+  }
+  a._force();
+  const shape: number[] = [];
+  const strides: number[] = [];
+  let off = a._off;
+  for (let d = 0; d < a.ndim; d++) {
+    const x = d < n ? index[d] : FULL;
+    if (typeof x === 'number') {
+      off += checkIndex(x, a.shape[d], d) * a._es[d];
+      continue;
+    }
+    const { start, step, len } = sliceIndices(x as Slice, a.shape[d]);
+    shape.push(len);
+    strides.push(a._es[d] * step);
+    if (len > 0) off += start * a._es[d];
+  }
+  return FastArray._view(a, shape, strides, off);
+}
+
+/** Writes the raw slot value `x` at every element of the view (offset, strides, shape) of a one-slot dtype. */
+function fillView(data: TypedData, offset: number, strides: readonly number[], shape: readonly number[], x: number | bigint): void {
+  const nd = shape.length;
+  if (nd === 0) {
+    data[offset] = x as never;
+    return;
+  }
+  const fill = data as { fill(v: number | bigint, start: number, end: number): unknown };
+  const inner = shape[nd - 1];
+  const si = strides[nd - 1];
+  const outer = sizeOf(shape) / inner;
+  if (outer === 0 || inner === 0) return;
+  const idx = new Array<number>(nd).fill(0);
+  let p = offset;
+  for (let r = 0; r < outer; r++) {
+    if (si === 1) fill.fill(x, p, p + inner);
+    else for (let j = 0, q = p; j < inner; j++, q += si) data[q] = x as never;
+    for (let d = nd - 2; d >= 0; d--) {
+      idx[d]++;
+      p += strides[d];
+      if (idx[d] < shape[d]) break;
+      p -= strides[d] * shape[d];
+      idx[d] = 0;
+    }
+  }
+}
+
 /** `a[index]`. */
 export function getIndex(a: FastArray, index: readonly IndexItem<NdArray>[]): FastArray {
+  const view = basicView(a, index);
+  if (view !== null) return view;
   const w = wholeMaskOf(a, index);
   if (w !== null) return maskGather(a, w);
   const r = resolve(a, index);
@@ -482,6 +541,11 @@ export function setIndex(a: FastArray, index: IndexSpec, value: Operand | Nested
   } else {
     r = resolve(a, items);
     v = fitValue(valueArray(a, value), r.shape);
+    if (r.kind === 'view' && v.ndim === 0 && v._expr === null && v.dtype === a.dtype && slotsPerElement(a.dtype) === 1) {
+      // one value for a whole view (Z[...] = 0, a[1:-1, 2] = x): filled in place, no kernel
+      fillView(a._data!, r.offset, r.strides, r.shape, v._data![v._off]);
+      return;
+    }
   }
   if (v._expr !== null || v._st!.data.buffer === st.data.buffer) {
     // evaluate the value before writing when it reads the destination's memory
