@@ -524,8 +524,10 @@ export function setIndex(a: FastArray, index: IndexSpec, value: Operand | Nested
         : [index];
   a._force();
   const st = a._st!;
-  st.beforeWrite();
+  // the mask first: computing it only reads, and a mask built on `a` itself (z[z > 0.5] = 1) is then no
+  // longer a pending reader for which the write would keep a copy of `a`
   const w = wholeMaskOf(a, items);
+  st.beforeWrite();
   let v: FastArray;
   let r: Resolved;
   if (w !== null) {
