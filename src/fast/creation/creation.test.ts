@@ -187,7 +187,7 @@ describe('FastArray basics', () => {
     a.dispose();
     a.dispose();
     expect(released).toBe(1);
-    expect(lazy.toArray()).toEqual([1, 1, 1]); // pending readers were evaluated before the release
+    expect(lazy.toArray()).toEqual([1, 1, 1]); // lazy readers keep the values they were built from (a copy at the release)
     expect(() => a.get(0)).toThrow(DisposedError);
     expect(() => a.add(1)).toThrow(DisposedError);
     expect(() => a.toArray()).toThrow(DisposedError);
