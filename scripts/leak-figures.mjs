@@ -13,22 +13,8 @@ if (process.env.NDBRIDGE_LEAK_CHILD) {
   const { fast, compat, toNumpy, asarray } = await import('../dist/src/index.js');
   const { liveExports, liveImports, releaseUnused } = await import('../dist/src/bridge/index.js');
   const pyObjects = () => Number(compat.evaluate('len(__import__("gc").get_objects())'));
-  // Collections run finalisers that release exports, which frees more on the next collection: repeat until
-  // the heap stops shrinking (as test/bridge/leak.test.ts does).
-  const settle = async () => {
-    compat.exec('import gc; gc.collect()');
-    let last = Infinity;
-    for (let k = 0, still = 0; k < 40 && still < 3; k++) {
-      globalThis.gc();
-      await new Promise((r) => setTimeout(r, 5));
-      releaseUnused();
-      const used = process.memoryUsage().heapUsed;
-      still = used > last - 65536 ? still + 1 : 0;
-      last = Math.min(last, used);
-    }
-    compat.exec('import gc; gc.collect()');
-    globalThis.gc();
-  };
+  const { settleHeap } = await import('./settle-heap.mjs');
+  const settle = () => settleHeap(compat, releaseUnused);
   const expected = compat.evaluate('[float(i) for i in range(1000)]');
   let wrong = 0;
   const round = (i) => {

@@ -10,6 +10,8 @@ import { expect, it } from 'vitest';
 import { describeCompat } from '../compat/support.js';
 import { describeExit, ENGINES, LIB, runIsolated, type FfiEngineName } from '../support/isolated.js';
 
+/** The heap-settling step shared with scripts/leak-figures.mjs, imported by the child by URL. */
+const SETTLE = new URL('../../scripts/settle-heap.mjs', import.meta.url).href;
 const engines: readonly FfiEngineName[] = process.env.NDBRIDGE_FFI === 'ffi-napi' ? ['ffi-napi'] : ENGINES;
 const ROUNDS = Number(process.env.NDBRIDGE_LEAK_ROUNDS ?? 10_000);
 /** Three phases of ROUNDS round trips: about 1 ms per round without dispose() on a loaded 2-core machine. */
@@ -27,23 +29,9 @@ function script(dispose: boolean): string {
   return `
 import { fast, compat, toNumpy, asarray } from '${LIB}/index.js';
 import { liveExports, liveImports, releaseUnused } from '${LIB}/bridge/index.js';
+import { settleHeap } from '${SETTLE}';
 const pyObjects = () => Number(compat.evaluate('len(__import__("gc").get_objects())'));
-const settle = async () => {
-  // A collection runs finalisers, which release exports and imports, which frees more on the next collection:
-  // repeat until the heap stops shrinking (a loaded machine needs more rounds than a quiet one).
-  compat.exec('import gc; gc.collect()');
-  let last = Infinity;
-  for (let k = 0, still = 0; k < 40 && still < 3; k++) {
-    globalThis.gc();
-    await new Promise((r) => setTimeout(r, 5));
-    releaseUnused();
-    const used = process.memoryUsage().heapUsed;
-    still = used > last - 65536 ? still + 1 : 0;
-    last = Math.min(last, used);
-  }
-  compat.exec('import gc; gc.collect()');
-  globalThis.gc();
-};
+const settle = () => settleHeap(compat, releaseUnused);
 const expected = compat.evaluate('[float(i) for i in range(1000)]');
 let wrong = 0;
 const round = (i) => {

@@ -308,13 +308,23 @@ function planLoops(shape: readonly number[], strides: number[][], keyFrom: numbe
   return { shape: outShape, strides: outStrides, empty: false };
 }
 
+/** The memory a leaf reads: its array's storage, or the snapshot its epoch took when a write ended it. */
+function leafData(leaf: LeafNode): TypedData {
+  const snap = leaf.epoch.snapshot;
+  return snap === null ? leaf.array._data! : snap.data;
+}
+
+/** Offset, in slots (`slots` per element), of a leaf's first element in leafData(leaf). */
+function leafOffset(leaf: LeafNode, slots: number): number {
+  const off = leaf.array._off * slots;
+  return leaf.epoch.snapshot === null ? off : off - leaf.epoch.lo;
+}
+
 function leafOperand(leaf: LeafNode, shape: readonly number[]): Operand {
   const a = leaf.array;
   const slots = slotsPerElement(a.dtype);
   const es = broadcastStrides(a.shape, a._es, shape);
-  const snap = leaf.epoch.snapshot;
-  if (snap !== null) return { data: snap, offset: a._off * slots - leaf.epoch.lo, strides: es.map((s) => s * slots), slots };
-  return { data: a._data!, offset: a._off * slots, strides: es.map((s) => s * slots), slots };
+  return { data: leafData(leaf), offset: leafOffset(leaf, slots), strides: es.map((s) => s * slots), slots };
 }
 
 function constLoads(lin: Linear): string[] {
@@ -508,7 +518,7 @@ function scanNode(x: Node, shape: readonly number[]): boolean {
         k = scanLeaves.length;
         scanLeaves.push(x);
       }
-      scanKey += `L${k}${leafOffset(x) === 0 ? 'z' : 'o'}${DTYPE_CODE[x.dtype]}`;
+      scanKey += `L${k}${leafOffset(x, 1) === 0 ? 'z' : 'o'}${DTYPE_CODE[x.dtype]}`;
       break;
     }
     case 'const':
@@ -537,10 +547,6 @@ function scanNode(x: Node, shape: readonly number[]): boolean {
   return true;
 }
 
-/** Offset of a real-dtype leaf's first element in the memory it reads (its storage, or the snapshot of its epoch). */
-function leafOffset(leaf: LeafNode): number {
-  return leaf.epoch.snapshot === null ? leaf.array._off : leaf.array._off - leaf.epoch.lo;
-}
 
 function sameShape(a: readonly number[], b: readonly number[]): boolean {
   if (a.length !== b.length) return false;
@@ -556,9 +562,8 @@ function runSimple(kernel: Kernel, dest: Dest): void {
   const D: TypedData[] = [dest.data];
   const O: number[] = [0];
   for (let i = 0; i < leaves.length; i++) {
-    const snap = leaves[i].epoch.snapshot;
-    D.push(snap ?? leaves[i].array._data!);
-    O.push(leafOffset(leaves[i]));
+    D.push(leafData(leaves[i]));
+    O.push(leafOffset(leaves[i], 1));
   }
   let n = 1;
   for (let d = 0; d < dest.shape.length; d++) n *= dest.shape[d];

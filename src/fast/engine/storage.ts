@@ -68,13 +68,11 @@ export class Epoch {
   /** Slot range [lo, hi) the epoch's leaves read (complex: two slots per element). */
   lo = Infinity;
   hi = -Infinity;
-  /** The slots [lo, hi) as they were when a write ended the epoch; null while it is current. */
-  snapshot: TypedData | null = null;
   /**
-   * The storage whose memory `snapshot` is: engine memory (huge pages, recycled when collected), kept
-   * alive with the epoch so that its buffer cannot go back to the free list while leaves read it.
+   * The slots [lo, hi) as they were when a write ended the epoch, in a storage of their own (engine
+   * memory: huge pages, recycled only once the epoch is collected); null while the epoch is current.
    */
-  snapshotStorage: Storage | null = null;
+  snapshot: Storage | null = null;
   constructor(readonly storage: Storage) {}
 }
 
@@ -353,8 +351,7 @@ export class Storage {
     // moving average rewrites its cumulative sum; 4 KiB page faults made the copy cost more than the sum)
     const copy = Storage.allocateForOverwrite(this.dtype, (e.hi - e.lo) / slotsPerElement(this.dtype));
     (copy.data as Float64Array).set((this.data as Float64Array).subarray(e.lo, e.hi));
-    e.snapshot = copy.data;
-    e.snapshotStorage = copy;
+    e.snapshot = copy;
     snapshotCopies++;
     snapshotSlots += e.hi - e.lo;
   }

@@ -126,14 +126,8 @@ function resolve(a: FastArray, rawIndex: readonly unknown[]): Resolved {
     const shape: number[] = [];
     const strides: number[] = [];
     for (const it of items) {
-      if (it.t === 'int') {
-        off += checkIndex(it.v, a.shape[dim], dim) * a._es[dim];
-        dim++;
-      } else if (it.t === 'slice') {
-        const { start, step, len } = sliceIndices(it.s, a.shape[dim]);
-        shape.push(len);
-        strides.push(a._es[dim] * step);
-        if (len > 0) off += start * a._es[dim];
+      if (it.t === 'int' || it.t === 'slice') {
+        off = basicStep(a, dim, it.t === 'int' ? it.v : it.s, off, shape, strides);
         dim++;
       } else if (it.t === 'new') {
         shape.push(1);
@@ -425,18 +419,20 @@ function basicView(a: FastArray, index: readonly unknown[]): FastArray | null {
   const shape: number[] = [];
   const strides: number[] = [];
   let off = a._off;
-  for (let d = 0; d < a.ndim; d++) {
-    const x = d < n ? index[d] : FULL;
-    if (typeof x === 'number') {
-      off += checkIndex(x, a.shape[d], d) * a._es[d];
-      continue;
-    }
-    const { start, step, len } = sliceIndices(x as Slice, a.shape[d]);
-    shape.push(len);
-    strides.push(a._es[d] * step);
-    if (len > 0) off += start * a._es[d];
-  }
+  for (let d = 0; d < a.ndim; d++) off = basicStep(a, d, d < n ? (index[d] as number | Slice) : FULL, off, shape, strides);
   return FastArray._view(a, shape, strides, off);
+}
+
+/**
+ * One basic index item on dimension `d` of `a`: an integer moves the offset (the dimension goes), a
+ * slice appends its length and stride. Returns the new element offset.
+ */
+function basicStep(a: FastArray, d: number, x: number | Slice, off: number, shape: number[], strides: number[]): number {
+  if (typeof x === 'number') return off + checkIndex(x, a.shape[d], d) * a._es[d];
+  const { start, step, len } = sliceIndices(x, a.shape[d]);
+  shape.push(len);
+  strides.push(a._es[d] * step);
+  return len > 0 ? off + start * a._es[d] : off;
 }
 
 /** Writes the raw slot value `x` at every element of the view (offset, strides, shape) of a one-slot dtype. */
