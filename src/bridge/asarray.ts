@@ -213,7 +213,8 @@ export function toFast(obj: ArrayLikeInput, options: AsarrayOptions = {}): FastA
   }
   if (ArrayBuffer.isView(obj)) {
     const a = fastAsarray(obj, options.dtype === undefined ? {} : { dtype: options.dtype });
-    const shared = a.storage.buffer === obj.buffer;
+    // buffer and offset (small fast results share slabs)
+    const shared = a.storage.data.buffer === obj.buffer && a.storage.data.byteOffset === obj.byteOffset;
     if (!shared && options.copy === false) {
       throw new CopyRequiredError(
         `this ${obj.constructor.name} cannot be shared${options.dtype ? ` as ${options.dtype}` : ''} (resizable or shared buffer, or a dtype change); pass copy: true or leave copy unset`,

@@ -12,9 +12,18 @@ import type { DTypeName } from '../../src/common/dtypes.js';
 
 type F = fast.FastArray;
 
+/**
+ * The first 12 elements of a fast array large enough to have a buffer of its own: small results are
+ * carved from shared slabs, which fast marks untransferable on Node (a transfer copies them, nothing is
+ * detached; src/fast/engine/slab.test.ts).
+ */
+function ownBuffer(dtype: DTypeName, shape: readonly number[]): F {
+  return fast.arange(40_000).astype(dtype).at('0:12').reshape([...shape]);
+}
+
 /** A [3, 4] array of `dtype` over memory the caller then detaches, and the buffer to transfer. */
 function make(dtype: DTypeName, how: 'asarray' | 'toTypedArray'): { a: F; buffer: ArrayBuffer } {
-  const src = fast.arange(12).astype(dtype).reshape([3, 4]);
+  const src = ownBuffer(dtype, [3, 4]);
   if (how === 'toTypedArray') return { a: src, buffer: src.toTypedArray().buffer as ArrayBuffer };
   const ta = src.toTypedArray().slice();
   const a = fast.asarray(ta, { dtype }).reshape([3, 4]);
@@ -104,7 +113,7 @@ describe('reads of a fast array whose buffer was transferred throw DetachedBuffe
         fc.array(fc.integer({ min: -4, max: 4 }), { minLength: 1, maxLength: 3 }),
         fc.constantFrom([12], [3, 4], [2, 2, 3]),
         (dtype, idx, shape) => {
-          const a = fast.arange(12).astype(dtype).reshape(shape);
+          const a = ownBuffer(dtype, shape);
           const b = a.toTypedArray().buffer as ArrayBuffer;
           structuredClone(b, { transfer: [b] });
           let err: unknown;

@@ -184,7 +184,8 @@ function asarrayCore(obj: AsarrayInput, want: DTypeName | undefined, copyOpt: bo
   }
   if (ArrayBuffer.isView(obj)) {
     const a = fromBufferView(obj, want);
-    const shared = a._st !== null && a._st.buffer === obj.buffer;
+    // same buffer and offset: small results share slabs, so the buffer alone does not say the memory is obj's
+    const shared = a._st !== null && a._st.data.buffer === obj.buffer && a._st.data.byteOffset === obj.byteOffset;
     if (!shared && copyOpt === false) {
       throw new CopyRequiredError(`asarray: this ${obj.constructor.name} cannot be shared${want ? ` as ${want}` : ''} (resizable or shared buffer, or a dtype change), and copy is false`);
     }
@@ -285,7 +286,7 @@ function fromBufferView(v: ArrayBufferView, want: DTypeName | undefined): FastAr
       return new FastArray(want, [n], new Storage(want, buf, v.byteOffset, n), 0, null, null);
     }
     const st = Storage.allocate(want, n);
-    new Uint8Array(st.buffer).set(new Uint8Array(buf, v.byteOffset, v.byteLength));
+    new Uint8Array(st.buffer, st.data.byteOffset, v.byteLength).set(new Uint8Array(buf, v.byteOffset, v.byteLength));
     return new FastArray(want, [n], st, 0, null, null);
   }
   const n = isDataView ? v.byteLength : (v as TypedData).length;
@@ -293,7 +294,7 @@ function fromBufferView(v: ArrayBufferView, want: DTypeName | undefined): FastAr
   if (shareable) a = new FastArray(own, [n], new Storage(own, buf, v.byteOffset, n), 0, null, null);
   else {
     const st = Storage.allocate(own, n);
-    new Uint8Array(st.buffer).set(new Uint8Array(buf, v.byteOffset, v.byteLength));
+    new Uint8Array(st.buffer, st.data.byteOffset, v.byteLength).set(new Uint8Array(buf, v.byteOffset, v.byteLength));
     a = new FastArray(own, [n], st, 0, null, null);
   }
   return want === undefined || want === own ? a : astype(a, want);

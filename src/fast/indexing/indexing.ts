@@ -14,7 +14,7 @@ import { asarray } from '../creation/creation.js';
 import { castNode } from '../engine/expr.js';
 import { describe, intFits, writeElement } from '../engine/scalars.js';
 import { broadcastShapes, broadcastStrides, isCContiguous, shapeStr, sizeOf } from '../engine/shape.js';
-import { slotsPerElement, Storage, type TypedData } from '../engine/storage.js';
+import { sameMemory, slotsPerElement, Storage, type TypedData } from '../engine/storage.js';
 
 type Item =
   | { readonly t: 'int'; readonly v: number }
@@ -545,10 +545,10 @@ export function setIndex(a: FastArray, index: IndexSpec, value: Operand | Nested
       return;
     }
   }
-  if (v._expr !== null || v._st!.data.buffer === st.data.buffer) {
+  if (v._expr !== null || sameMemory(v._st!.data, st.data)) {
     // evaluate the value before writing when it reads the destination's memory
     // (a lazy value whose epoch of this storage just ended reads its snapshot, not the destination)
-    if (v._expr === null || v._expr.deps.some((e) => e.snapshot === null && e.storage.data.buffer === st.data.buffer)) v = copy(v);
+    if (v._expr === null || v._expr.deps.some((e) => e.snapshot === null && sameMemory(e.storage.data, st.data))) v = copy(v);
   }
   const node = castNode(v._node(), a.dtype);
   if (r.kind === 'view') {
