@@ -58,7 +58,7 @@ describe('slabs for small results', () => {
     expect(t.buffer).toBe(y.toTypedArray().buffer);
     let cloned: unknown = null;
     try {
-      cloned = structuredClone(t.buffer, { transfer: [t.buffer] }); // Node 20: a copy
+      cloned = structuredClone(t.buffer, { transfer: [t.buffer as ArrayBuffer] }); // Node 20: a copy
     } catch (e) {
       expect((e as Error).name).toBe('DataCloneError'); // Node 21+
     }

@@ -68,12 +68,24 @@ function identity(kind: ReduceKind, d: DTypeName): number | bigint {
 }
 
 function reduceCore(a: FastArray, kind: ReduceKind, accDtype: DTypeName, options: ReduceOptions, hasInitial = false): { out: FastArray; count: number } {
-  const axes = normalizeAxes(options.axis, a.ndim);
-  const keepShape = a.shape.map((d, i) => (axes.includes(i) ? 1 : d));
-  const outShape = options.keepdims ? keepShape : a.shape.filter((_, i) => !axes.includes(i));
-  let count = 1;
-  for (const ax of axes) count *= a.shape[ax];
-  const outSize = sizeOf(outShape);
+  const whole = options.axis === undefined || options.axis === null;
+  let keepShape: number[], outShape: number[], accStrides: number[], count: number;
+  if (whole) {
+    // every axis (a.sum(), the common case): no axis bookkeeping
+    keepShape = new Array<number>(a.ndim).fill(1);
+    outShape = options.keepdims ? keepShape : [];
+    accStrides = new Array<number>(a.ndim).fill(0);
+    count = a.size;
+  } else {
+    const axes = normalizeAxes(options.axis, a.ndim);
+    keepShape = a.shape.map((d, i) => (axes.includes(i) ? 1 : d));
+    outShape = options.keepdims ? keepShape : a.shape.filter((_, i) => !axes.includes(i));
+    count = 1;
+    for (const ax of axes) count *= a.shape[ax];
+    const cs = contiguousStrides(keepShape);
+    accStrides = a.shape.map((_, i) => (axes.includes(i) ? 0 : cs[i]));
+  }
+  const outSize = whole ? 1 : sizeOf(outShape);
   if (count === 0 && outSize > 0 && !hasInitial && (kind === 'min' || kind === 'max')) {
     throw new ValueError(`zero-size array to reduction operation ${NAMES[kind]} which has no identity`);
   }
@@ -87,8 +99,6 @@ function reduceCore(a: FastArray, kind: ReduceKind, accDtype: DTypeName, options
       st.data[2 * i + 1] = im;
     }
   } else if (init !== 0 && init !== 0n) (st.data as Float64Array).fill(init as number);
-  const cs = contiguousStrides(keepShape);
-  const accStrides = a.shape.map((_, i) => (axes.includes(i) ? 0 : cs[i]));
   if (outSize > 0 && count > 0) {
     reduceInto(a._node(), kind, { data: st.data, offset: 0, strides: accStrides, shape: a.shape, dtype: accDtype });
   }
