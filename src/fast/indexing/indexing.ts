@@ -363,12 +363,35 @@ function fillF64(dst: Float64Array, ao: number, md: Uint8Array, mo: number, n: n
   for (let j = 0; j < n; j++) if (md[mo + j] !== 0) dst[ao + j] = x;
 }
 
+/**
+ * Scratch for the contiguous float64 gather of up to GATHER_SCRATCH_MAX elements: gathered there,
+ * counted on the way, then copied into the result. One pass over the mask instead of a count pass and
+ * a gather pass, and element stores into reused memory rather than a fresh result (2,500 elements,
+ * half selected, plain JS: count + gather 2.3 us, gather into a fresh slab piece 2.0-6.8 us; scratch
+ * and one copy 1.4 + 0.2 us).
+ */
+const GATHER_SCRATCH_MAX = 1 << 16;
+let gatherScratch = new Float64Array(0);
+
+function gatherF64Counted(src: Float64Array, ao: number, md: Uint8Array, mo: number, n: number): FastArray {
+  if (gatherScratch.length < n) gatherScratch = new Float64Array(Math.max(n, 2 * gatherScratch.length));
+  const tmp = gatherScratch;
+  let k = 0;
+  for (let j = 0; j < n; j++) if (md[mo + j] !== 0) tmp[k++] = src[ao + j];
+  const st = k === 0 ? Storage.allocate('float64', 0) : Storage.allocateForOverwrite('float64', k);
+  (st.data as Float64Array).set(tmp.subarray(0, k));
+  return new FastArray('float64', [k], st, 0, null, null);
+}
+
 /** `a[mask]`: the selected elements copied in C order into a new 1-d array. */
 function maskGather(a: FastArray, w: WholeMask): FastArray {
+  const src = a._data!;
+  if (w.rowM.length === 1 && w.sa === 1 && w.sm === 1 && w.inner <= GATHER_SCRATCH_MAX && src instanceof Float64Array && a.dtype === 'float64') {
+    return gatherF64Counted(src, w.rowA[0], w.md, w.rowM[0], w.inner);
+  }
   // every element is written below
   const count = maskCount(w);
   const st = count === 0 ? Storage.allocate(a.dtype, 0) : Storage.allocateForOverwrite(a.dtype, count);
-  const src = a._data!;
   const dst = st.data;
   if (w.rowM.length === 1 && w.sa === 1 && w.sm === 1 && src instanceof Float64Array && a.dtype === 'float64') {
     gatherF64(src, w.rowA[0], w.md, w.rowM[0], w.inner, dst as Float64Array);
