@@ -10,6 +10,7 @@ import { CopyRequiredError, ProtocolError } from '../common/errors.js';
 import type { NestedArray } from '../common/ndarray.js';
 import { livePtr, PYOBJ, type HasPyObject } from '../compat/python/objects.js';
 import { numpy, type CompatArray } from '../compat/index.js';
+import { computedNamespaceArray } from '../compat/numpy/compat-array.js';
 import { FastArray } from '../fast/array.js';
 import { asarray as fastAsarray, type AsarrayInput } from '../fast/creation/creation.js';
 import { setForeignArrayImporter } from '../fast/interop.js';
@@ -203,7 +204,15 @@ function withOptions(a: FastArray, shared: boolean, options: AsarrayOptions): Fa
 export function toFast(obj: ArrayLikeInput, options: AsarrayOptions = {}): FastArray {
   if (obj instanceof FastArray) return withOptions(obj, true, options);
   if (hasPy(obj)) {
-    const a = fastFromPython(livePtr(obj[PYOBJ]), { copy: options.dtype !== undefined ? options.copy ?? null : options.copy });
+    const ptr = livePtr(obj[PYOBJ]);
+    // a lazy array of another namespace (compat.namespace('dask.array')) is computed first
+    const computed = computedNamespaceArray(ptr);
+    let a: FastArray;
+    try {
+      a = fastFromPython(computed === 0n ? ptr : computed, { copy: options.dtype !== undefined ? options.copy ?? null : options.copy });
+    } finally {
+      if (computed !== 0n) bridgePython().rt.api.Py_DecRef(computed);
+    }
     return options.dtype !== undefined ? withOptions(a, false, options) : a;
   }
   if (typeof obj === 'object' && obj !== null && !Array.isArray(obj) && !ArrayBuffer.isView(obj)) {

@@ -25,7 +25,7 @@ import type {
   VarianceOptions,
 } from '../../common/ndarray.js';
 import type { Ptr } from '../ffi/index.js';
-import { callPython, callPythonRaw, ellipsisObject, fromPython, registerArrayFactory, toPython } from '../python/convert.js';
+import { callPython, callPythonRaw, ellipsisObject, fromPython, isNamespaceArray, registerArrayFactory, toPython } from '../python/convert.js';
 import { acquireGil, GIL } from '../python/gil.js';
 import { borrowedArg, disposeCell, registerArrayCellBrand, livePtr, ownSlot, PYOBJ, PyTuple, setSlotPtr, slotPtr, type HasPyObject, type PyCell } from '../python/objects.js';
 import { getRuntime, raisePythonError, type Runtime } from '../python/runtime.js';
@@ -38,13 +38,38 @@ const NUMPY_HELPERS = `
 import numpy as _np
 
 def array_meta(a):
-    return (a.shape, a.dtype.name, a.strides, a.itemsize, a.nbytes)
+    if isinstance(a, _np.ndarray):
+        return (a.shape, a.dtype.name, a.strides, a.itemsize, a.nbytes)
+    # an array of another Array API namespace (compat.namespace: dask.array...): no strides of its own
+    dt = _np.dtype(getattr(a.dtype, '_np_dtype', a.dtype))
+    shape = tuple(a.shape)
+    for d in shape:
+        if d is None or d != d:
+            raise ValueError('the array has dimensions of unknown length %r; compute them first (Dask: x.compute_chunk_sizes())' % (shape,))
+    shape = tuple(int(d) for d in shape)
+    strides, step = [], dt.itemsize
+    for d in reversed(shape):
+        strides.append(step)
+        step *= max(d, 1)
+    size = 1
+    for d in shape:
+        size *= d
+    return (shape, dt.name, tuple(reversed(strides)), dt.itemsize, size * dt.itemsize)
+
+def materialize(a):
+    # a lazy or foreign array as a NumPy array: Dask computes it here, on its configured scheduler
+    return a if isinstance(a, _np.ndarray) else _np.asarray(a)
+
+def element_value(r):
+    return r if isinstance(r, (_np.generic, int, float, complex, bool)) else materialize(r)[()]
 
 def array_interface(a):
+    a = materialize(a)
     ai = a.__array_interface__
     return (list(ai['shape']), ai['typestr'], list(ai['data']), None if ai.get('strides') is None else list(ai['strides']), ai['version'])
 
 def contiguous_native(a):
+    a = materialize(a)
     c = _np.ascontiguousarray(a, dtype=a.dtype.newbyteorder('='))
     return (c, c.__array_interface__['data'][0])
 
@@ -161,7 +186,7 @@ function numpyOps(rt: Runtime): NumpyOps {
     if (p === 0n) raisePythonError(rt);
     table[name] = p;
   }
-  for (const name of ['array_meta', 'array_interface', 'contiguous_native', 'as_ndarray', 'dlpack_device', 'to_index', 'argsort_descending']) {
+  for (const name of ['array_meta', 'array_interface', 'contiguous_native', 'as_ndarray', 'dlpack_device', 'to_index', 'argsort_descending', 'materialize', 'element_value']) {
     table[name] = api.PyDict_GetItemString(rt.helpers, name);
   }
   ops = table;
@@ -295,7 +320,7 @@ export class CompatArray implements NdArray, PyCell {
 
   private static wrap(rt: Runtime, raw: Ptr): CompatArray {
     const o = numpyOps(rt);
-    if (rt.api.PyObject_IsInstance(raw, ndarrayType(rt)) === 1) return new CompatArray(raw);
+    if (rt.api.PyObject_IsInstance(raw, ndarrayType(rt)) === 1 || isNamespaceArray(rt, raw)) return new CompatArray(raw);
     const arr = callPythonRaw(rt, o.as_ndarray, [borrowed(raw)], false);
     rt.api.Py_DecRef(raw);
     return new CompatArray(arr);
@@ -389,6 +414,14 @@ export class CompatArray implements NdArray, PyCell {
         raisePythonError(rt);
       } catch (err) {
         throw typedError(err, `get(${indices.join(', ')}) on shape [${this.shape.join(', ')}]`);
+      }
+    }
+    // another namespace's element (a 0-d Dask array) is computed to its value
+    if (isNamespaceArray(rt, r)) {
+      try {
+        return callPython(rt, numpyOps(rt).element_value, [borrowed(r)], false) as Scalar;
+      } finally {
+        rt.api.Py_DecRef(r);
       }
     }
     return fromPython(rt, r, true) as Scalar;
@@ -980,6 +1013,16 @@ let ndarrayPtr: Ptr = 0n;
 function ndarrayType(rt: Runtime): Ptr {
   if (ndarrayPtr === 0n) ndarrayPtr = rt.api.PyObject_GetAttrString(rt.numpy.module, 'ndarray');
   return ndarrayPtr;
+}
+
+/**
+ * For an array of another namespace (a Dask array): its values as a NumPy array, computed on the
+ * namespace's scheduler (a NEW reference). 0n for anything else (an ndarray is read as it is).
+ */
+export function computedNamespaceArray(ptr: Ptr): Ptr {
+  const rt = runtimeWithGil();
+  if (!isNamespaceArray(rt, ptr)) return 0n;
+  return callPythonRaw(rt, numpyOps(rt).materialize, [borrowed(ptr)], false);
 }
 
 registerArrayFactory((_rt, ptr) => new CompatArray(ptr));

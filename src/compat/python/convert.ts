@@ -54,6 +54,29 @@ export function registerFunctionFactory(f: FunctionFactory): void {
 }
 
 /**
+ * Array types of other Array API namespaces (compat.namespace: dask.array's Array...). Their objects
+ * become CompatArrays as ndarrays do, and NumPy's functions on them dispatch to their own namespace
+ * (__array_ufunc__, __array_function__), so results stay lazy until something reads their values.
+ * Owned references, kept for the process.
+ */
+const namespaceArrayTypes: Ptr[] = [];
+
+/** Treat instances of the Python type `type` (a new reference, kept) as arrays. */
+export function registerNamespaceArrayType(rt: Runtime, type: Ptr): void {
+  if (namespaceArrayTypes.includes(type) || (typeTable(rt).ndarray !== 0n && type === typeTable(rt).ndarray)) {
+    rt.api.Py_DecRef(type);
+    return;
+  }
+  namespaceArrayTypes.push(type);
+}
+
+/** True when `ptr` is an instance of a registered namespace array type (not a NumPy ndarray). */
+export function isNamespaceArray(rt: Runtime, ptr: Ptr): boolean {
+  for (const t of namespaceArrayTypes) if (rt.api.PyObject_IsInstance(ptr, t) === 1) return true;
+  return false;
+}
+
+/**
  * Converts JS objects compat does not know (scijs/stdlib ndarrays, registered by ndbridge/bridge) into an
  * object carrying its Python identity; undefined when it does not recognise the value.
  */
@@ -254,6 +277,10 @@ export function fromPython(rt: Runtime, ptr: Ptr, owned: boolean): unknown {
     } finally {
       if (owned) api.Py_DecRef(ptr);
     }
+  }
+  if (namespaceArrayTypes.length > 0 && isNamespaceArray(rt, ptr)) {
+    if (!owned) api.Py_IncRef(ptr);
+    return factories.array ? factories.array(rt, ptr) : wrapOther(rt, ptr, 'array');
   }
   // Tuple subclasses (namedtuples such as numpy.linalg's SVDResult) convert as tuples.
   if (api.PyObject_IsInstance(ptr, t.tupleType) === 1) {
