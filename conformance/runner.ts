@@ -119,7 +119,9 @@ function errorText(e: unknown): string {
 }
 
 function isNotSupported(e: unknown): boolean {
-  return e instanceof NotSupportedError || (e instanceof Error && e.name === 'NotSupportedError');
+  if (e instanceof NotSupportedError || (e instanceof Error && e.name === 'NotSupportedError')) return true;
+  // a Python runtime's own refusal (Dask: "fancy indexing along more than one axis is not implemented")
+  return e instanceof Error && e.name === 'PythonError' && (e as Error & { pythonType?: string }).pythonType === 'NotImplementedError';
 }
 
 const TYPED_ERRORS = new Set(['NdbridgeError', 'ShapeError', 'DTypeError', 'IndexError', 'ValueError', 'PythonError', 'NotSupportedError', 'CompatUnavailableError', 'DisposedError']);

@@ -173,7 +173,8 @@ function fn(xp: Namespace, path: string): (...args: unknown[]) => unknown {
 /** Is `r` the very array `o` (for compat, the same Python object)? */
 export function sameArray(ctx: CaseContext, r: unknown, o: unknown): boolean {
   if (r === o) return true;
-  if (ctx.runtime === 'compat' && ctx.pyEval) return ctx.pyEval('r is o', { r, o }) === true;
+  // Python-backed runtimes (compat, namespaces such as dask.array): the same Python object
+  if (ctx.runtime !== 'fast' && ctx.runtime !== 'nd' && ctx.pyEval) return ctx.pyEval('r is o', { r, o }) === true;
   return false;
 }
 

@@ -7,7 +7,7 @@ import { writeFileSync } from 'node:fs';
 import { z } from 'zod';
 import { nearestName } from '../common/nearest.js';
 import { FORMATS } from '../../conformance/report/index.js';
-import { runtimeNames } from '../../conformance/runtimes/index.js';
+import { runtimeByName, runtimeNames } from '../../conformance/runtimes/index.js';
 import { type CommandSpec, EXIT, helpText, parseCommandArgs, UsageError } from './args.js';
 import { useColour } from './colour.js';
 
@@ -20,7 +20,7 @@ const failUnder = z
   .transform((s, ctx) => {
     const out: { runtime: string | null; percent: number }[] = [];
     for (const part of s.split(',').map((x) => x.trim()).filter(Boolean)) {
-      const m = /^(?:([a-z][\w-]*)=)?(\d+(?:\.\d+)?)%?$/.exec(part);
+      const m = /^(?:([A-Za-z_][\w.-]*)=)?(\d+(?:\.\d+)?)%?$/.exec(part);
       const pct = m ? Number(m[2]) : NaN;
       if (!m || pct > 100) {
         ctx.addIssue({ code: 'custom', message: `--fail-under: '${part}' is not PERCENT or RUNTIME=PERCENT (0..100)` });
@@ -54,7 +54,11 @@ functions (and methods, behaviours, bridge crossings) and the parameters of each
 shows function coverage and parameter coverage apart, and names every failing, erroring and
 unsupported corner. Progress goes to stderr, the report to stdout (or --out).`,
   options: {
-    runtime: { type: 'string', value: 'LIST', help: `runtimes to run, comma-separated (default: ${runtimeNames().join(',')})` },
+    runtime: {
+      type: 'string',
+      value: 'LIST',
+      help: `runtimes to run, comma-separated (default: ${runtimeNames().join(',')}); also any Python\nArray API module by its dotted name (dask.array, array_api_strict), run through\ncompat.namespace in NDBRIDGE_PYTHON, NumPy still the oracle`,
+    },
     area: { type: 'string', value: 'LIST', help: 'only these areas (elementwise, linalg, numpy, bridge, ...)' },
     corner: { type: 'string', value: 'LIST', help: 'only these corners: ids, or prefixes ending in * (linalg.*)' },
     format: { type: 'string', value: 'FORMAT', help: `${FORMATS.join(', ')} (default table; colour only on a terminal,\nNO_COLOR and FORCE_COLOR honoured)` },
@@ -78,9 +82,11 @@ export function parseConformanceArgs(argv: readonly string[]): { help: true } | 
   if (!parsed.success) throw new UsageError(parsed.error.issues.map((i) => i.message).join('; '));
   const known = runtimeNames();
   for (const name of parsed.data.runtime ?? []) {
-    if (!known.includes(name)) {
+    if (!runtimeByName(name)) {
       const near = nearestName(name, known);
-      throw new UsageError(`--runtime: no runtime named '${name}'${near ? `; did you mean '${near}'?` : ''} (runtimes: ${known.join(', ')})`);
+      throw new UsageError(
+        `--runtime: no runtime named '${name}'${near ? `; did you mean '${near}'?` : ''} (runtimes: ${known.join(', ')}, or a Python Array API module by its dotted name such as dask.array)`,
+      );
     }
   }
   for (const rule of parsed.data['fail-under'] ?? []) {
@@ -137,7 +143,9 @@ export async function run(argv: readonly string[]): Promise<number> {
   ]);
   let report: Awaited<ReturnType<typeof runConformance>>;
   try {
-    report = await runConformance({ seed: opts.seed ?? 1, runtimes, areas: opts.area, corners: opts.corner, progress: progressReporter(progress) });
+    // Python Array API namespaces (dask.array...) are runtimes by module name: the runner gets their adapters
+    const adapters = runtimes.flatMap((n) => runtimeByName(n) ?? []);
+    report = await runConformance({ seed: opts.seed ?? 1, runtimes, areas: opts.area, corners: opts.corner, adapters, progress: progressReporter(progress) });
   } catch (e) {
     say(`cannot run: ${e instanceof Error ? e.message : String(e)}`);
     return EXIT.cannotRun;
@@ -159,7 +167,11 @@ export async function run(argv: readonly string[]): Promise<number> {
   }
   let code: number = EXIT.ok;
   const notRun = Object.entries(report.runtimes).filter(([, info]) => !info.available);
-  for (const [name, info] of notRun) say(`${name} could not run: ${info.reason ?? 'unavailable'}`);
+  for (const [name, info] of notRun) {
+    // a module name one typo away from a built-in runtime (--runtime comapt) was most likely meant as it
+    const near = runtimeNames().includes(name) || name.includes('.') ? undefined : nearestName(name, runtimeNames());
+    say(`${name} could not run: ${info.reason ?? 'unavailable'}${near ? ` (did you mean the runtime '${near}'?)` : ''}`);
+  }
   for (const rule of opts['fail-under'] ?? []) {
     for (const name of rule.runtime ? [rule.runtime] : runtimes) {
       const p = percent(countsFor(report.corners, name));
