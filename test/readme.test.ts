@@ -3,32 +3,19 @@
  * each `console.log(...); // output` line must print exactly the output its comment shows; the
  * conformance summary table is the one the report prints now.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { format } from 'node:util';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { run as conformance } from '../src/cli/conformance.js';
 import { describeCompat } from './compat/support.js';
+import { isScaleBlock, promised, README, README_BLOCKS, ROOT, runBlock } from './readme-blocks.js';
 
-const root = resolve(fileURLToPath(import.meta.url), '../..');
-const readme = readFileSync(join(root, 'README.md'), 'utf8');
-const blocks = [...readme.matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1]).filter((b) => /from 'ndbridge(\/\w+)?'/.test(b));
+const root = ROOT;
+const readme = README;
+const blocks = README_BLOCKS.filter((b) => !isScaleBlock(b));
 const work = mkdtempSync(join(tmpdir(), 'ndbridge-readme-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
-
-/** The outputs the block promises: the trailing `// ...` comment of each console.log line, in order. */
-function promised(block: string): string[] {
-  return block
-    .split('\n')
-    .filter((line) => line.trimStart().startsWith('console.log('))
-    .map((line) => {
-      const at = line.indexOf('); // ');
-      if (at < 0) throw new Error(`README console.log line without its output comment: ${line}`);
-      return line.slice(at + '); // '.length);
-    });
-}
 
 describeCompat('README', () => {
   it('has a tour to check', () => {
@@ -37,16 +24,7 @@ describeCompat('README', () => {
 
   blocks.forEach((block, i) => {
     it(`code block ${i + 1} runs and prints what it says`, async () => {
-      const src = join(root, 'src');
-      const code = block
-        .replace(/from 'ndbridge'/g, `from '${pathToFileURL(join(src, 'index.ts')).href}'`)
-        .replace(/from 'ndbridge\/(\w+)'/g, (_m, sub: string) => `from '${pathToFileURL(join(src, sub, 'index.ts')).href}'`)
-        .replace(/console\.log\(/g, '__readmeLog(');
-      const printed: string[] = [];
-      (globalThis as { __readmeLog?: (...a: unknown[]) => void }).__readmeLog = (...a) => printed.push(format(...a));
-      const file = join(work, `block-${i + 1}.ts`);
-      writeFileSync(file, `declare const __readmeLog: (...a: unknown[]) => void;\n${code}`);
-      await import(pathToFileURL(file).href);
+      const printed = await runBlock(block, join(work, `block-${i + 1}.ts`));
       expect(printed).toEqual(promised(block));
     });
   });
@@ -58,7 +36,10 @@ describe('README install commands', () => {
     const commands = block.split('\n').map((l) => l.replace(/#.*$/, '').trim()).filter(Boolean);
     expect(commands).toEqual(['npm ci && npm run conformance', 'npm test']);
     const ci = readFileSync(join(root, '.ci/run'), 'utf8').split('\n').filter((l) => l.trim() && !l.trim().startsWith('#') && /^npm /.test(l.trim()));
-    expect(ci).toEqual([...commands, 'npm run docs']);
+    // the scale extras (README, "Beyond one machine"): one line, documented there and run by CI
+    const scale = /## Beyond one machine[\s\S]*?```sh\n([\s\S]*?)```/.exec(readme)?.[1]?.replace(/#.*$/gm, '').trim();
+    expect(scale).toBe('npm run setup:scale && npm run test:scale');
+    expect(ci).toEqual([...commands, scale, 'npm run docs']);
     const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string>; devDependencies: Record<string, string> };
     expect(pkg.scripts.conformance).toBe('node dist/src/cli/main.js conformance');
     expect(pkg.scripts.prepare).toBe('npm run build');

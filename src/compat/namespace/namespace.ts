@@ -181,7 +181,7 @@ export function namespace(moduleName: string, options: NamespaceOptions = {}): C
     // the namespace's array type: its objects become CompatArrays (from a 0-d array it makes)
     const h = helperFns(rt);
     const type = callPythonRaw(rt, h.arrayType, [borrowedArg(mod, moduleName)], false);
-    registerNamespaceArrayType(rt, type);
+    registerNamespaceArrayType(rt, type, moduleName);
     if (opts.scheduler === 'ray') {
       importOrExplain(rt, 'ray', `compat.namespace('${moduleName}', { scheduler: 'ray' })`);
       ray = startRay(rt, { address: opts.address, numCpus: opts.numCpus });
@@ -195,12 +195,22 @@ export function namespace(moduleName: string, options: NamespaceOptions = {}): C
   const proxy = fromPython(rt, mod, true) as PyObjectProxy;
   const extras: Record<string, unknown> = { module: proxy, ray, __name__: moduleName };
   if (isDask) extras.asarray = daskAsarray(proxy);
-  return new Proxy(proxy as unknown as object, {
+  const ns = new Proxy(proxy as unknown as object, {
     get(target, key, receiver) {
       if (typeof key === 'string' && Object.hasOwn(extras, key)) return extras[key];
       return Reflect.get(target, key, receiver) as unknown;
     },
   }) as CompatNamespace;
+  opened.set(moduleName, ns);
+  return ns;
+}
+
+/** The last namespace opened per module name (an array's __array_namespace__ returns it). */
+const opened = new Map<string, CompatNamespace>();
+
+/** The namespace of `moduleName`: the one opened last, else a new one with default options. */
+export function namespaceOf(moduleName: string): CompatNamespace {
+  return opened.get(moduleName) ?? namespace(moduleName);
 }
 
 /** The options object of a call: a trailing plain object (compat's keyword-argument rule). */

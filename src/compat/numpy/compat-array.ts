@@ -25,7 +25,8 @@ import type {
   VarianceOptions,
 } from '../../common/ndarray.js';
 import type { Ptr } from '../ffi/index.js';
-import { callPython, callPythonRaw, ellipsisObject, fromPython, isNamespaceArray, registerArrayFactory, toPython } from '../python/convert.js';
+import { callPython, callPythonRaw, ellipsisObject, fromPython, isNamespaceArray, namespaceModuleOf, registerArrayFactory, toPython } from '../python/convert.js';
+import { namespaceOf, type CompatNamespace } from '../namespace/namespace.js';
 import { acquireGil, GIL } from '../python/gil.js';
 import { borrowedArg, disposeCell, registerArrayCellBrand, livePtr, ownSlot, PYOBJ, PyTuple, setSlotPtr, slotPtr, type HasPyObject, type PyCell } from '../python/objects.js';
 import { getRuntime, raisePythonError, type Runtime } from '../python/runtime.js';
@@ -607,7 +608,14 @@ export class CompatArray implements NdArray, PyCell {
     return this.methodArray('to_device', [device], `to_device('${device}')`);
   }
   /** The Array API namespace of this array: compat's numpy namespace (the object `compat.numpy()` returns). */
-  __array_namespace__(options: { api_version?: string | null } = {}): NumpyNamespace {
+  __array_namespace__(options: { api_version?: string | null } = {}): NumpyNamespace | CompatNamespace {
+    const rt = runtimeWithGil();
+    const mod = namespaceModuleOf(rt, livePtr(this[PYOBJ]));
+    if (mod !== null) {
+      // an array of another namespace (dask.array): its module, as compat.namespace opened it (Dask's
+      // arrays have no __array_namespace__ of their own to check api_version against)
+      return namespaceOf(mod);
+    }
     const np = numpyNamespace();
     if (options.api_version !== undefined && options.api_version !== null) this.methodValue('__array_namespace__', [{ api_version: options.api_version }], '__array_namespace__');
     return np;

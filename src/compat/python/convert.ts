@@ -60,14 +60,23 @@ export function registerFunctionFactory(f: FunctionFactory): void {
  * Owned references, kept for the process.
  */
 const namespaceArrayTypes: Ptr[] = [];
+/** The namespace (module name) of each registered type, in the same order. */
+const namespaceModules: string[] = [];
 
-/** Treat instances of the Python type `type` (a new reference, kept) as arrays. */
-export function registerNamespaceArrayType(rt: Runtime, type: Ptr): void {
+/** Treat instances of the Python type `type` (a new reference, kept) as arrays of the namespace `moduleName`. */
+export function registerNamespaceArrayType(rt: Runtime, type: Ptr, moduleName: string): void {
   if (namespaceArrayTypes.includes(type) || (typeTable(rt).ndarray !== 0n && type === typeTable(rt).ndarray)) {
     rt.api.Py_DecRef(type);
     return;
   }
   namespaceArrayTypes.push(type);
+  namespaceModules.push(moduleName);
+}
+
+/** The module name of the namespace whose array `ptr` is, or null (NumPy arrays and everything else). */
+export function namespaceModuleOf(rt: Runtime, ptr: Ptr): string | null {
+  for (let i = 0; i < namespaceArrayTypes.length; i++) if (rt.api.PyObject_IsInstance(ptr, namespaceArrayTypes[i]) === 1) return namespaceModules[i];
+  return null;
 }
 
 /** True when `ptr` is an instance of a registered namespace array type (not a NumPy ndarray). */
