@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 /**
- * Prepares the scale extras: a virtual environment `.venv-scale` with Dask (arrays) and Ray, for
+ * Prepares the scale extras: a virtual environment `.venv-scale` with Dask (arrays), Ray and
+ * array-api-compat (the standard's names over Dask: array_api_compat.dask.array), for
  * compat.namespace('dask.array', { scheduler: 'ray' }) (README, "Beyond one machine").
  *
  *   npm run setup:scale            # create or complete .venv-scale
@@ -19,8 +20,8 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const venv = join(root, '.venv-scale');
 const python = join(venv, 'bin', 'python');
-const PACKAGES = ['dask[array]', 'ray', 'pandas', 'pyarrow'];
-const CHECK = 'import dask, dask.array, ray, ray.util.dask; print(dask.__version__, ray.__version__)';
+const PACKAGES = ['dask[array]', 'ray', 'pandas', 'pyarrow', 'array-api-compat'];
+const CHECK = 'import dask, dask.array, ray, ray.util.dask, array_api_compat; print(dask.__version__, ray.__version__)';
 
 function run(cmd, args) {
   console.error(`$ ${cmd} ${args.join(' ')}`);

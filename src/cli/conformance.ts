@@ -75,6 +75,9 @@ unsupported corner. Progress goes to stderr, the report to stdout (or --out).`,
 };
 
 /** Parse and validate; throws UsageError. */
+/** Python Array API modules people name most; a name close to one of these is taken for a typo of it. */
+const COMMON_NAMESPACES = ['numpy', 'dask.array', 'array_api_strict', 'array_api_compat.numpy', 'array_api_compat.dask.array', 'torch', 'jax.numpy', 'cupy'];
+
 export function parseConformanceArgs(argv: readonly string[]): { help: true } | { help: false; options: Options } {
   const { help, values } = parseCommandArgs(SPEC, argv);
   if (help) return { help: true };
@@ -82,8 +85,9 @@ export function parseConformanceArgs(argv: readonly string[]): { help: true } | 
   if (!parsed.success) throw new UsageError(parsed.error.issues.map((i) => i.message).join('; '));
   const known = runtimeNames();
   for (const name of parsed.data.runtime ?? []) {
-    if (!runtimeByName(name)) {
-      const near = nearestName(name, known);
+    // a plain name a step or two from a runtime or a common namespace is a typo ('fsat', 'numpyy'), not a module
+    const near = known.includes(name) || COMMON_NAMESPACES.includes(name) ? undefined : nearestName(name, [...known, ...COMMON_NAMESPACES]);
+    if (!runtimeByName(name) || (near !== undefined && !name.includes('.'))) {
       throw new UsageError(
         `--runtime: no runtime named '${name}'${near ? `; did you mean '${near}'?` : ''} (runtimes: ${known.join(', ')}, or a Python Array API module by its dotted name such as dask.array)`,
       );

@@ -66,7 +66,7 @@ describe.each(['conformance', 'bench', 'doctor'])('ndbridge %s', (name) => {
 
 describe('ndbridge conformance: usage errors exit 2 before anything runs', () => {
   it.each([
-    [['--runtime', 'numpyy'], "--runtime: no runtime named 'numpyy' (runtimes: fast, compat, nd)"],
+    [['--runtime', 'numpyy'], "--runtime: no runtime named 'numpyy'; did you mean 'numpy'? (runtimes: fast, compat, nd, or a Python Array API module"],
     [['--runtime', 'fsat'], "did you mean 'fast'?"],
     [['--format', 'pdf'], "--format must be one of table, markdown, json, html, not 'pdf'"],
     [['--seed', '-3'], '--seed needs a value'],

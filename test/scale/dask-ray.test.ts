@@ -52,7 +52,7 @@ describe.skipIf(COMPAT_PROBLEM !== null)('compat.namespace: arguments', () => {
   it('refuses unknown options, bad names and Ray options without Ray, naming them', () => {
     expect(() => compat.namespace('numpy', { schedular: 'ray' } as never)).toThrow(/schedular/);
     expect(() => compat.namespace('not a module')).toThrow(TypeError);
-    expect(() => compat.namespace('numpy', { scheduler: 'ray' })).toThrow(/Dask namespaces/);
+    expect(() => compat.namespace('numpy', { scheduler: 'ray' })).toThrow(/namespaces of Dask arrays/);
     expect(() => compat.namespace('dask.array', { address: 'ray://h:10001' })).toThrow(/scheduler: 'ray'/);
     expect(() => compat.namespace('numpy', { scheduler: 'gpu' as never })).toThrow(/scheduler/);
   });
@@ -149,5 +149,17 @@ describe.skipIf(SCALE_PROBLEM !== null)('Dask arrays as NdArrays (threads schedu
     expect(x.T.toArray()).toEqual([[1.5, 3], [-2, 4.25]]);
     expect(x.sum({ axis: 1 }).toArray()).toEqual([-0.5, 7.25]);
     expect(x.__array_interface__.shape).toEqual([2, 2]);
+  });
+
+  it('array_api_compat.dask.array: the standard names over Dask, fast arrays in as views and back', () => {
+    const xp = compat.namespace('array_api_compat.dask.array', { scheduler: 'synchronous' });
+    const f = fast.arange(0, 12, 1, { dtype: 'float64' }).reshape([3, 4]);
+    const x = xp.asarray(f, { chunks: [2, 2] });
+    const t = xp.permute_dims(x, [1, 0]);
+    expect(String(t)).toMatch(/^dask\.array</);
+    expect(asarray(t).toArray()).toEqual(fast.permute_dims(f, [1, 0]).toArray());
+    expect(asarray(xp.concat([x, x], { axis: 0 })).shape).toEqual([6, 4]);
+    f.set([0, 0], 100);
+    expect(x.get(0, 0)).toBe(100);
   });
 });

@@ -69,6 +69,9 @@ import importlib as _importlib
 def ndbridge_array_type(xp):
     return type(xp.asarray(0))
 
+def ndbridge_is_dask(xp):
+    return type(xp.asarray(0)).__module__.split(".")[0] == "dask"
+
 class NdbridgeChunkSource:
     """NumPy's view of memory exported by ndbridge (a fast array), for dask.array.from_array without its
     defensive copy: chunks are sliced from the shared memory when the graph runs."""
@@ -108,7 +111,8 @@ def ndbridge_dask_asarray(xp, obj, kwargs):
             return xp.asarray(view, **kwargs)
         kw = {k: v for k, v in kwargs.items() if k != "dtype"}
         kw.setdefault("chunks", "auto")
-        return xp.from_array(NdbridgeChunkSource(view), **kw)
+        import dask.array
+        return dask.array.from_array(NdbridgeChunkSource(view), **kw)
     return xp.asarray(obj, **kwargs)
 
 def ndbridge_set_dask_scheduler(name):
@@ -116,15 +120,16 @@ def ndbridge_set_dask_scheduler(name):
     dask.config.set(scheduler=name)
 `;
 
-let helpers: { arrayType: bigint; setScheduler: bigint; daskAsarray: bigint } | undefined;
+let helpers: { arrayType: bigint; isDask: bigint; setScheduler: bigint; daskAsarray: bigint } | undefined;
 
-function helperFns(rt: Runtime): { arrayType: bigint; setScheduler: bigint; daskAsarray: bigint } {
+function helperFns(rt: Runtime): { arrayType: bigint; isDask: bigint; setScheduler: bigint; daskAsarray: bigint } {
   if (helpers) return helpers;
   const r = rt.api.PyRun_String(HELPERS, 257, rt.helpers, rt.helpers);
   if (r === 0n) raisePythonError(rt);
   rt.api.Py_DecRef(r);
   helpers = {
     arrayType: rt.api.PyDict_GetItemString(rt.helpers, 'ndbridge_array_type'),
+    isDask: rt.api.PyDict_GetItemString(rt.helpers, 'ndbridge_is_dask'),
     setScheduler: rt.api.PyDict_GetItemString(rt.helpers, 'ndbridge_set_dask_scheduler'),
     daskAsarray: rt.api.PyDict_GetItemString(rt.helpers, 'ndbridge_dask_asarray'),
   };
@@ -151,7 +156,7 @@ function importOrExplain(rt: Runtime, name: string, why: string): bigint {
 }
 
 /** compat.namespace('dask.array', { scheduler: 'ray' }). */
-export function namespace(moduleName: 'dask.array', options?: NamespaceOptions): DaskNamespace;
+export function namespace(moduleName: 'dask.array' | 'array_api_compat.dask.array', options?: NamespaceOptions): DaskNamespace;
 export function namespace(moduleName: string, options?: NamespaceOptions): CompatNamespace;
 export function namespace(moduleName: string, options: NamespaceOptions = {}): CompatNamespace {
   if (typeof moduleName !== 'string' || !/^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/.test(moduleName)) {
@@ -166,10 +171,6 @@ export function namespace(moduleName: string, options: NamespaceOptions = {}): C
     );
   }
   const opts = parsed.data;
-  const isDask = moduleName === 'dask.array' || moduleName.startsWith('dask.array.');
-  if (opts.scheduler !== undefined && !isDask) {
-    throw new TypeError(`compat.namespace('${moduleName}'): scheduler applies to Dask namespaces (dask.array) only`);
-  }
   if ((opts.address !== undefined || opts.numCpus !== undefined) && opts.scheduler !== 'ray') {
     throw new TypeError(`compat.namespace('${moduleName}'): address and numCpus go with scheduler: 'ray'`);
   }
@@ -177,9 +178,15 @@ export function namespace(moduleName: string, options: NamespaceOptions = {}): C
   if (!GIL.held) acquireGil();
   const mod = importOrExplain(rt, moduleName, `compat.namespace('${moduleName}')`);
   let ray: RayCluster | undefined;
+  let isDask = false;
   try {
     // the namespace's array type: its objects become CompatArrays (from a 0-d array it makes)
     const h = helperFns(rt);
+    // Dask's arrays, from dask.array or a wrapper such as array_api_compat.dask.array
+    isDask = callPython(rt, h.isDask, [borrowedArg(mod, moduleName)], false) === true;
+    if (opts.scheduler !== undefined && !isDask) {
+      throw new TypeError(`compat.namespace('${moduleName}'): scheduler applies to namespaces of Dask arrays (dask.array, array_api_compat.dask.array) only`);
+    }
     const type = callPythonRaw(rt, h.arrayType, [borrowedArg(mod, moduleName)], false);
     registerNamespaceArrayType(rt, type, moduleName);
     if (opts.scheduler === 'ray') {
