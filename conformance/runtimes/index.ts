@@ -9,7 +9,8 @@
  */
 import { compatRuntime } from './compat.js';
 import { fastRuntime } from './fast.js';
-import { isModuleName, namespaceRuntime } from './namespace.js';
+import { isPythonModuleName } from '../../src/common/python-names.js';
+import { namespaceRuntime } from './namespace.js';
 import { ndRuntime } from './nd.js';
 import type { RuntimeAdapter } from './types.js';
 
@@ -26,9 +27,9 @@ export function runtimeNames(): string[] {
  * (whether the module is importable is found out at load()); undefined when it is neither.
  */
 export function runtimeByName(name: string): RuntimeAdapter | undefined {
-  return RUNTIMES.find((r) => r.name === name) ?? (isModuleName(name) ? namespaceRuntime(name) : undefined);
+  return RUNTIMES.find((r) => r.name === name) ?? (isPythonModuleName(name) ? namespaceRuntime(name) : undefined);
 }
 
 export type { LoadedRuntime, RuntimeAdapter } from './types.js';
 export { RuntimeUnavailableError } from './types.js';
-export { isModuleName, namespaceRuntime } from './namespace.js';
+export { namespaceRuntime } from './namespace.js';

@@ -5,17 +5,12 @@
  * which corners the module supports. Dask stays lazy through a case and is computed where the runner reads
  * values (toArray, get, __array_interface__), on Dask's default (threaded) scheduler.
  */
+import { isPythonModuleName } from '../../src/common/python-names.js';
 import { nest } from '../inputs.js';
 import { call, type Namespace } from '../xp.js';
 import { loadCompatModule } from './compat.js';
 import { asarrayMaker, importOptional, RuntimeUnavailableError, type RuntimeAdapter } from './types.js';
 
-/** A dotted Python module name (`dask.array`, `array_api_strict`, `jax.numpy`), as compat.namespace takes it. */
-export const MODULE_NAME = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/;
-
-export function isModuleName(name: string): boolean {
-  return MODULE_NAME.test(name);
-}
 
 /** The parts of src/compat/index.ts a namespace column uses. */
 interface CompatNamespaceModule {
@@ -66,7 +61,7 @@ export function namespaceRuntime(moduleName: string): RuntimeAdapter {
   return {
     name: moduleName,
     async load() {
-      if (!isModuleName(moduleName)) throw new RuntimeUnavailableError(`'${moduleName}' is not a Python module name`);
+      if (!isPythonModuleName(moduleName)) throw new RuntimeUnavailableError(`'${moduleName}' is not a Python module name`);
       // Python and NumPy first: without them the reason is compat's, not the module's
       await loadCompatModule();
       const m = await importOptional('../../src/compat/index.js', 'compat (src/compat)');

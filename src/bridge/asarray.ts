@@ -10,7 +10,7 @@ import { CopyRequiredError, ProtocolError } from '../common/errors.js';
 import type { NestedArray } from '../common/ndarray.js';
 import { livePtr, PYOBJ, type HasPyObject } from '../compat/python/objects.js';
 import { numpy, type CompatArray } from '../compat/index.js';
-import { computedNamespaceArray } from '../compat/numpy/compat-array.js';
+import { computedNamespaceArray, isLazyNamespaceArray } from '../compat/numpy/compat-array.js';
 import { FastArray } from '../fast/array.js';
 import { asarray as fastAsarray, type AsarrayInput } from '../fast/creation/creation.js';
 import { setForeignArrayImporter } from '../fast/interop.js';
@@ -206,6 +206,9 @@ export function toFast(obj: ArrayLikeInput, options: AsarrayOptions = {}): FastA
   if (hasPy(obj)) {
     const ptr = livePtr(obj[PYOBJ]);
     // a lazy array of another namespace (compat.namespace('dask.array')) is computed first
+    if (options.copy === false && isLazyNamespaceArray(ptr)) {
+      throw new CopyRequiredError('this array of another namespace (a lazy Dask array) has no memory to share: computing it makes a new array; pass copy: true or leave copy unset');
+    }
     const computed = computedNamespaceArray(ptr);
     let a: FastArray;
     try {

@@ -74,10 +74,10 @@ unsupported corner. Progress goes to stderr, the report to stdout (or --out).`,
   footer: 'Environment: NDBRIDGE_PYTHON = the Python with NumPy (the oracle and compat; default: an active\nvirtual environment or conda environment, then python3 on PATH).',
 };
 
-/** Parse and validate; throws UsageError. */
 /** Python Array API modules people name most; a name close to one of these is taken for a typo of it. */
 const COMMON_NAMESPACES = ['numpy', 'dask.array', 'array_api_strict', 'array_api_compat.numpy', 'array_api_compat.dask.array', 'torch', 'jax.numpy', 'cupy'];
 
+/** Parse and validate; throws UsageError. */
 export function parseConformanceArgs(argv: readonly string[]): { help: true } | { help: false; options: Options } {
   const { help, values } = parseCommandArgs(SPEC, argv);
   if (help) return { help: true };
@@ -171,11 +171,7 @@ export async function run(argv: readonly string[]): Promise<number> {
   }
   let code: number = EXIT.ok;
   const notRun = Object.entries(report.runtimes).filter(([, info]) => !info.available);
-  for (const [name, info] of notRun) {
-    // a module name one typo away from a built-in runtime (--runtime comapt) was most likely meant as it
-    const near = runtimeNames().includes(name) || name.includes('.') ? undefined : nearestName(name, runtimeNames());
-    say(`${name} could not run: ${info.reason ?? 'unavailable'}${near ? ` (did you mean the runtime '${near}'?)` : ''}`);
-  }
+  for (const [name, info] of notRun) say(`${name} could not run: ${info.reason ?? 'unavailable'}`);
   for (const rule of opts['fail-under'] ?? []) {
     for (const name of rule.runtime ? [rule.runtime] : runtimes) {
       const p = percent(countsFor(report.corners, name));

@@ -10,7 +10,7 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { asarray, toNumpy } from '../../src/bridge/index.js';
-import { CompatUnavailableError } from '../../src/common/errors.js';
+import { CompatUnavailableError, CopyRequiredError } from '../../src/common/errors.js';
 import * as compat from '../../src/compat/index.js';
 import * as fast from '../../src/fast/index.js';
 import { COMPAT_PROBLEM } from '../compat/support.js';
@@ -162,4 +162,34 @@ describe.skipIf(SCALE_PROBLEM !== null)('Dask arrays as NdArrays (threads schedu
     f.set([0, 0], 100);
     expect(x.get(0, 0)).toBe(100);
   });
+
+  it('asarray of a fast array honours copy and dtype as NumPy does; the bridge refuses copy: false for a lazy array', () => {
+    const da = compat.namespace('dask.array', { scheduler: 'synchronous' });
+    const f = fast.asarray([1.5, 2.5, 3.5, 4.5]);
+    const view = da.asarray(f);
+    const copied = da.asarray(f, { copy: true });
+    const cast = da.asarray(f, { dtype: 'float32' });
+    f.set([0], 10);
+    expect(view.get(0)).toBe(10); // a view: the write is seen
+    expect(copied.get(0)).toBe(1.5); // copy: true copied
+    expect(cast.dtype).toBe('float32');
+    expect(cast.get(0)).toBe(1.5); // a dtype change copies
+    expect(() => da.asarray(f, { dtype: 'float32', copy: false })).toThrow(/Unable to avoid a copy/);
+    expect(() => asarray(view, { copy: false })).toThrow(CopyRequiredError);
+    expect(asarray(view, { copy: true }).toArray()).toEqual([10, 2.5, 3.5, 4.5]);
+  });
+
+  it('__array_namespace__(api_version): refused for a module that declares no version, checked against one that does (a shared array type belongs to the namespace opened last)', () => {
+    const da = compat.namespace('dask.array', { scheduler: 'synchronous' });
+    const x = da.asarray([1, 2]);
+    expect(() => x.__array_namespace__({ api_version: '2024.12' })).toThrow(/declares no __array_api_version__/);
+    expect(() => x.__array_namespace__({ api_version: '2024.13' })).toThrow(/unknown api_version/);
+    const xp = compat.namespace('array_api_compat.dask.array', { scheduler: 'synchronous' });
+    const y = xp.asarray([1, 2]);
+    const declared = compat.evaluate("__import__('array_api_compat.dask.array', fromlist=['x']).__array_api_version__") as string;
+    expect(y.__array_namespace__({ api_version: declared })).toBe(xp);
+    expect(y.__array_namespace__({ api_version: '2021.12' })).toBe(xp);
+    expect(x.__array_namespace__()).toBe(xp); // the same Dask type: now array_api_compat's
+  });
 });
+

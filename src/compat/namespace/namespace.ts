@@ -12,9 +12,10 @@
  */
 import { z } from 'zod';
 import { CompatUnavailableError } from '../../common/errors.js';
+import { isPythonModuleName } from '../../common/python-names.js';
 import { callPython, callPythonRaw, fromPython, registerNamespaceArrayType } from '../python/convert.js';
 import { acquireGil, GIL } from '../python/gil.js';
-import { borrowedArg, PyDict } from '../python/objects.js';
+import { borrowedArg } from '../python/objects.js';
 import { fetchPythonError, getRuntime, raisePythonError, type Runtime } from '../python/runtime.js';
 import type { CompatArray } from '../numpy/compat-array.js';
 import type { PyObjectProxy } from '../numpy/proxy.js';
@@ -64,13 +65,11 @@ export type CompatNamespace<Kw = unknown> = ArrayApiNamespace<CompatArray, NdArr
 export type DaskNamespace = CompatNamespace<DaskCreationKeywords>;
 
 const HELPERS = `
-import importlib as _importlib
-
 def ndbridge_array_type(xp):
     return type(xp.asarray(0))
 
-def ndbridge_is_dask(xp):
-    return type(xp.asarray(0)).__module__.split(".")[0] == "dask"
+def ndbridge_is_dask_type(t):
+    return t.__module__.split(".")[0] == "dask"
 
 class NdbridgeChunkSource:
     """NumPy's view of memory exported by ndbridge (a fast array), for dask.array.from_array without its
@@ -102,34 +101,40 @@ class NdbridgeChunkSource:
         import numpy
         return numpy.asarray(self._a, dtype=dtype)
 
-def ndbridge_dask_asarray(xp, obj, kwargs):
-    # ndbridge's exported memory (FastMemory) goes in as a view; anything else as Dask's asarray takes it
-    if type(obj).__name__ == "FastMemory" and hasattr(obj, "__array_interface__"):
-        import numpy
-        view = numpy.asarray(obj)
-        if "dtype" in kwargs and kwargs["dtype"] is not None and numpy.dtype(kwargs["dtype"]) != view.dtype:
-            return xp.asarray(view, **kwargs)
-        kw = {k: v for k, v in kwargs.items() if k != "dtype"}
-        kw.setdefault("chunks", "auto")
-        import dask.array
-        return dask.array.from_array(NdbridgeChunkSource(view), **kw)
-    return xp.asarray(obj, **kwargs)
+def ndbridge_dask_asarray(xp, obj, *args, **kwargs):
+    # ndbridge's exported memory (FastMemory) goes in as a view (copy=True: as a copy); anything else as
+    # the namespace's asarray takes it
+    if args or not (type(obj).__name__ == "FastMemory" and hasattr(obj, "__array_interface__")):
+        return xp.asarray(obj, *args, **kwargs)
+    import numpy
+    import dask.array
+    copy = kwargs.pop("copy", None)
+    dtype = kwargs.pop("dtype", None)
+    view = numpy.asarray(obj)
+    if dtype is not None and numpy.dtype(dtype) != view.dtype:
+        if copy is False:
+            raise ValueError("Unable to avoid a copy while converting %s to %s (copy=False)" % (view.dtype, numpy.dtype(dtype)))
+        view = view.astype(dtype)
+    elif copy:
+        view = view.copy()
+    kwargs.setdefault("chunks", "auto")
+    return dask.array.from_array(NdbridgeChunkSource(view), **kwargs)
 
 def ndbridge_set_dask_scheduler(name):
     import dask
     dask.config.set(scheduler=name)
 `;
 
-let helpers: { arrayType: bigint; isDask: bigint; setScheduler: bigint; daskAsarray: bigint } | undefined;
+let helpers: { arrayType: bigint; isDaskType: bigint; setScheduler: bigint; daskAsarray: bigint } | undefined;
 
-function helperFns(rt: Runtime): { arrayType: bigint; isDask: bigint; setScheduler: bigint; daskAsarray: bigint } {
+function helperFns(rt: Runtime): { arrayType: bigint; isDaskType: bigint; setScheduler: bigint; daskAsarray: bigint } {
   if (helpers) return helpers;
   const r = rt.api.PyRun_String(HELPERS, 257, rt.helpers, rt.helpers);
   if (r === 0n) raisePythonError(rt);
   rt.api.Py_DecRef(r);
   helpers = {
     arrayType: rt.api.PyDict_GetItemString(rt.helpers, 'ndbridge_array_type'),
-    isDask: rt.api.PyDict_GetItemString(rt.helpers, 'ndbridge_is_dask'),
+    isDaskType: rt.api.PyDict_GetItemString(rt.helpers, 'ndbridge_is_dask_type'),
     setScheduler: rt.api.PyDict_GetItemString(rt.helpers, 'ndbridge_set_dask_scheduler'),
     daskAsarray: rt.api.PyDict_GetItemString(rt.helpers, 'ndbridge_dask_asarray'),
   };
@@ -159,7 +164,7 @@ function importOrExplain(rt: Runtime, name: string, why: string): bigint {
 export function namespace(moduleName: 'dask.array' | 'array_api_compat.dask.array', options?: NamespaceOptions): DaskNamespace;
 export function namespace(moduleName: string, options?: NamespaceOptions): CompatNamespace;
 export function namespace(moduleName: string, options: NamespaceOptions = {}): CompatNamespace {
-  if (typeof moduleName !== 'string' || !/^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/.test(moduleName)) {
+  if (typeof moduleName !== 'string' || !isPythonModuleName(moduleName)) {
     throw new TypeError(`compat.namespace: the module name must be a dotted Python name such as 'dask.array', got ${JSON.stringify(moduleName)}`);
   }
   const parsed = OptionsSchema.safeParse(options);
@@ -182,15 +187,21 @@ export function namespace(moduleName: string, options: NamespaceOptions = {}): C
   try {
     // the namespace's array type: its objects become CompatArrays (from a 0-d array it makes)
     const h = helperFns(rt);
-    // Dask's arrays, from dask.array or a wrapper such as array_api_compat.dask.array
-    isDask = callPython(rt, h.isDask, [borrowedArg(mod, moduleName)], false) === true;
+    const type = callPythonRaw(rt, h.arrayType, [borrowedArg(mod, moduleName)], false);
+    try {
+      // Dask's arrays, from dask.array or a wrapper such as array_api_compat.dask.array
+      isDask = callPython(rt, h.isDaskType, [borrowedArg(type, 'type')], false) === true;
+    } catch (err) {
+      rt.api.Py_DecRef(type);
+      throw err;
+    }
     if (opts.scheduler !== undefined && !isDask) {
+      rt.api.Py_DecRef(type);
       throw new TypeError(`compat.namespace('${moduleName}'): scheduler applies to namespaces of Dask arrays (dask.array, array_api_compat.dask.array) only`);
     }
-    const type = callPythonRaw(rt, h.arrayType, [borrowedArg(mod, moduleName)], false);
     registerNamespaceArrayType(rt, type, moduleName);
     if (opts.scheduler === 'ray') {
-      importOrExplain(rt, 'ray', `compat.namespace('${moduleName}', { scheduler: 'ray' })`);
+      rt.api.Py_DecRef(importOrExplain(rt, 'ray', `compat.namespace('${moduleName}', { scheduler: 'ray' })`));
       ray = startRay(rt, { address: opts.address, numCpus: opts.numCpus });
     } else if (opts.scheduler !== undefined) {
       rt.api.Py_DecRef(callPythonRaw(rt, h.setScheduler, [opts.scheduler], false));
@@ -220,26 +231,17 @@ export function namespaceOf(moduleName: string): CompatNamespace {
   return opened.get(moduleName) ?? namespace(moduleName);
 }
 
-/** The options object of a call: a trailing plain object (compat's keyword-argument rule). */
-function isPlainObject(v: unknown): v is Record<string, unknown> {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
-  const proto = Object.getPrototypeOf(v) as unknown;
-  return proto === Object.prototype || proto === null;
-}
-
 /**
  * Dask's asarray, except that a fast array goes in as a view of its memory: dask.array.from_array copies
  * array-likes that have a copy() (NumPy arrays do) to guard against later writes; fast memory keeps
- * NumPy's view semantics instead (a write before the graph runs is seen, as with any view).
+ * NumPy's view semantics instead (a write before the graph runs is seen, as with any view), and
+ * `copy: true` copies it. Arguments follow compat's calling convention (a trailing plain object is
+ * keyword arguments).
  */
 function daskAsarray(mod: PyObjectProxy): (...args: unknown[]) => CompatArray {
   return (...args: unknown[]): CompatArray => {
-    const last = args.length > 1 ? args[args.length - 1] : undefined;
-    const kwargs = isPlainObject(last) ? last : {};
-    if (args.length === 0) throw new TypeError('asarray() takes the object to convert');
-    if (args.length > (isPlainObject(last) ? 2 : 1)) throw new TypeError('dask.array asarray: pass options as one trailing object, e.g. asarray(x, { chunks: [1000, 1000] })');
     const rt = getRuntime();
     if (!GIL.held) acquireGil();
-    return callPython(rt, helperFns(rt).daskAsarray, [mod, args[0], new PyDict(kwargs)], false) as CompatArray;
+    return callPython(rt, helperFns(rt).daskAsarray, [mod, ...args]) as CompatArray;
   };
 }

@@ -612,9 +612,10 @@ export class CompatArray implements NdArray, PyCell {
     const rt = runtimeWithGil();
     const mod = namespaceModuleOf(rt, livePtr(this[PYOBJ]));
     if (mod !== null) {
-      // an array of another namespace (dask.array): its module, as compat.namespace opened it (Dask's
-      // arrays have no __array_namespace__ of their own to check api_version against)
-      return namespaceOf(mod);
+      // an array of another namespace (dask.array): its module, as compat.namespace opened it
+      const ns = namespaceOf(mod);
+      if (options.api_version !== undefined && options.api_version !== null) checkApiVersion(ns, mod, options.api_version);
+      return ns;
     }
     const np = numpyNamespace();
     if (options.api_version !== undefined && options.api_version !== null) this.methodValue('__array_namespace__', [{ api_version: options.api_version }], '__array_namespace__');
@@ -1023,6 +1024,32 @@ function ndarrayType(rt: Runtime): Ptr {
   return ndarrayPtr;
 }
 
+/** The Array API standard's versions, oldest first. */
+const API_VERSIONS = ['2021.12', '2022.12', '2023.12', '2024.12', '2025.12'];
+
+/**
+ * `api_version` for an array of another namespace: Dask's arrays have no __array_namespace__ of their own,
+ * so the module's declared `__array_api_version__` decides (that version or an earlier one of the
+ * standard's); a module that declares none cannot promise any, and is refused.
+ */
+function checkApiVersion(ns: CompatNamespace, mod: string, wanted: unknown): void {
+  let declared: unknown;
+  try {
+    declared = (ns as unknown as Record<string, unknown>).__array_api_version__;
+  } catch {
+    declared = undefined;
+  }
+  const at = API_VERSIONS.indexOf(String(wanted));
+  if (typeof wanted !== 'string' || at < 0) {
+    throw new ValueError(`__array_namespace__: unknown api_version ${JSON.stringify(wanted)}; the standard's versions are ${API_VERSIONS.join(', ')}`);
+  }
+  if (typeof declared !== 'string') {
+    throw new ValueError(`__array_namespace__: ${mod} declares no __array_api_version__, so it promises no version; call __array_namespace__() without api_version`);
+  }
+  const top = API_VERSIONS.indexOf(declared);
+  if (top >= 0 && at > top) throw new ValueError(`__array_namespace__: ${mod} implements the Array API ${declared}, not ${wanted}`);
+}
+
 /**
  * For an array of another namespace (a Dask array): its values as a NumPy array, computed on the
  * namespace's scheduler (a NEW reference). 0n for anything else (an ndarray is read as it is).
@@ -1031,6 +1058,11 @@ export function computedNamespaceArray(ptr: Ptr): Ptr {
   const rt = runtimeWithGil();
   if (!isNamespaceArray(rt, ptr)) return 0n;
   return callPythonRaw(rt, numpyOps(rt).materialize, [borrowed(ptr)], false);
+}
+
+/** True for an array of another namespace (a Dask array): it has values only once computed. */
+export function isLazyNamespaceArray(ptr: Ptr): boolean {
+  return isNamespaceArray(runtimeWithGil(), ptr);
 }
 
 registerArrayFactory((_rt, ptr) => new CompatArray(ptr));

@@ -63,9 +63,15 @@ const namespaceArrayTypes: Ptr[] = [];
 /** The namespace (module name) of each registered type, in the same order. */
 const namespaceModules: string[] = [];
 
-/** Treat instances of the Python type `type` (a new reference, kept) as arrays of the namespace `moduleName`. */
+/**
+ * Treat instances of the Python type `type` (a new reference, kept) as arrays of the namespace
+ * `moduleName`. A type several namespaces share (Dask's Array: dask.array, array_api_compat.dask.array)
+ * belongs to the one opened last.
+ */
 export function registerNamespaceArrayType(rt: Runtime, type: Ptr, moduleName: string): void {
-  if (namespaceArrayTypes.includes(type) || (typeTable(rt).ndarray !== 0n && type === typeTable(rt).ndarray)) {
+  const known = namespaceArrayTypes.indexOf(type);
+  if (known >= 0) namespaceModules[known] = moduleName;
+  if (known >= 0 || (typeTable(rt).ndarray !== 0n && type === typeTable(rt).ndarray)) {
     rt.api.Py_DecRef(type);
     return;
   }
@@ -81,8 +87,7 @@ export function namespaceModuleOf(rt: Runtime, ptr: Ptr): string | null {
 
 /** True when `ptr` is an instance of a registered namespace array type (not a NumPy ndarray). */
 export function isNamespaceArray(rt: Runtime, ptr: Ptr): boolean {
-  for (const t of namespaceArrayTypes) if (rt.api.PyObject_IsInstance(ptr, t) === 1) return true;
-  return false;
+  return namespaceModuleOf(rt, ptr) !== null;
 }
 
 /**

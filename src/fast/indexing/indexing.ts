@@ -386,14 +386,14 @@ function gatherF64Counted(src: Float64Array, ao: number, md: Uint8Array, mo: num
 /** `a[mask]`: the selected elements copied in C order into a new 1-d array. */
 function maskGather(a: FastArray, w: WholeMask): FastArray {
   const src = a._data!;
-  if (w.rowM.length === 1 && w.sa === 1 && w.sm === 1 && w.inner <= GATHER_SCRATCH_MAX && src instanceof Float64Array && a.dtype === 'float64') {
-    return gatherF64Counted(src, w.rowA[0], w.md, w.rowM[0], w.inner);
-  }
+  // one contiguous run of float64 elements and of mask bytes
+  const flatF64 = w.rowM.length === 1 && w.sa === 1 && w.sm === 1 && src instanceof Float64Array && a.dtype === 'float64';
+  if (flatF64 && w.inner <= GATHER_SCRATCH_MAX) return gatherF64Counted(src, w.rowA[0], w.md, w.rowM[0], w.inner);
   // every element is written below
   const count = maskCount(w);
   const st = count === 0 ? Storage.allocate(a.dtype, 0) : Storage.allocateForOverwrite(a.dtype, count);
   const dst = st.data;
-  if (w.rowM.length === 1 && w.sa === 1 && w.sm === 1 && src instanceof Float64Array && a.dtype === 'float64') {
+  if (flatF64) {
     gatherF64(src, w.rowA[0], w.md, w.rowM[0], w.inner, dst as Float64Array);
     return new FastArray(a.dtype, [count], st, 0, null, null);
   }
